@@ -1,0 +1,169 @@
+"""``collection.yaml``: the exhibition as a whole (title, languages, rooms, idle settings).
+
+Example::
+
+    schema: 1
+    title: {fr: Musée du Kapitalisme, en: Museum of Kapitalism}
+    languages: [fr, en, nl, es, de, ar]
+    default_language: fr
+    partial_languages: [nl, es, de, ar]
+    rooms:
+      - {id: origines, title: {fr: Origines, en: Origins}, colour: "#8C2F39"}
+    idle_timeout: 90
+    attract: {slide_seconds: 8, fade_seconds: 1.5}
+
+Reading goes in layers: :func:`load_collection` (a file) → :func:`parse_document`
+(its text) → :func:`collection_from_dict` (its data), one loader per ``schema`` version.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.fields import COLOUR, ID_HINT, ID_PATTERN, check_translations
+from kiosk.content.findings import ContentError, Finding
+from kiosk.content.spec import (INVALID, Context, Field, LanguagePolicy, ListKind, NumberKind, ObjectKind, StrKind,
+                                TextKind, check_fields, did_you_mean)
+from kiosk.content.text import LocalizedText
+from kiosk.content.yamldoc import Document, load_document
+
+COLLECTION_FILE = "collection.yaml"
+LANGUAGE = StrKind(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", meaning="a language code such as 'fr'",
+                   hint="use a two-letter code: fr, en, nl, es, de, ar, …")
+
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    title: LocalizedText
+    colour: str
+    summary: LocalizedText | None = None
+
+
+@dataclass(frozen=True)
+class AttractSettings:
+    slide_seconds: float = 8.0
+    fade_seconds: float = 1.5
+    images: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Collection:
+    """The exhibition: its languages and its rooms in visit order."""
+
+    title: LocalizedText
+    languages: LanguagePolicy
+    rooms: tuple[Room, ...]
+    subtitle: LocalizedText | None = None
+    idle_timeout: int = 90
+    attract: AttractSettings = AttractSettings()
+
+    def room(self, room_id: str) -> Room | None:
+        return next((room for room in self.rooms if room.id == room_id), None)
+
+
+ROOM = ObjectKind("room", (
+    Field("id", StrKind(pattern=ID_PATTERN, meaning="a room id", hint=ID_HINT), required=True),
+    Field("title", TextKind(headline=True, max_length=80), required=True),
+    Field("colour", COLOUR, required=True, doc="The room's colour, \"#RRGGBB\"."),
+    Field("summary", TextKind(max_length=400)),
+))
+
+ATTRACT = ObjectKind("attract", (
+    Field("slide_seconds", NumberKind(3, 120, whole=False), default=8.0),
+    Field("fade_seconds", NumberKind(0, 10, whole=False), default=1.5),
+    Field("images", ListKind(StrKind(meaning="an 'exhibit-id/file.png' path")), default=[]),
+))
+
+COLLECTION_FIELDS = (
+    Field("schema", NumberKind(1, 1), required=True, doc="The format version: 1."),
+    Field("title", TextKind(headline=True, max_length=120), required=True),
+    Field("subtitle", TextKind(max_length=200)),
+    Field("languages", ListKind(LANGUAGE, min_items=1, max_items=30), required=True),
+    Field("default_language", LANGUAGE, required=True),
+    Field("partial_languages", ListKind(LANGUAGE, max_items=30), default=[]),
+    Field("rooms", ListKind(ROOM, min_items=1, max_items=30), required=True),
+    Field("idle_timeout", NumberKind(20, 3600), default=90, doc="Seconds without a touch before the kiosk resets."),
+    Field("attract", ATTRACT, default={}),
+)
+
+
+def load_collection(file: Path) -> tuple[Collection | None, list[Finding]]:
+    """Read ``collection.yaml``; the collection is None when it has errors."""
+    try:
+        doc = load_document(file)
+    except ContentError as exc:
+        return None, [exc.finding]
+    return collection_from_dict(doc)
+
+
+def collection_from_dict(doc: Document) -> tuple[Collection | None, list[Finding]]:
+    ctx = Context(doc)
+    if not isinstance(doc.data, dict):
+        ctx.error((), "collection.yaml should be a mapping (key: value lines) at the top level")
+        return None, ctx.findings
+    loader = _LOADERS.get(doc.data.get("schema"))
+    if loader is None:
+        check_fields(doc.data, COLLECTION_FIELDS[:1], (), ctx, extra_known=[f.name for f in COLLECTION_FIELDS])
+        if not ctx.has_errors:
+            ctx.error(("schema",), f"schema {doc.data.get('schema')} is not known to this kiosk (it knows 1)",
+                      "update the kiosk, or write 'schema: 1'")
+        return None, ctx.findings
+    return loader(doc.data, ctx)
+
+
+def _from_dict_v1(data: dict, ctx: Context) -> tuple[Collection | None, list[Finding]]:
+    ctx.languages = _language_policy(data, ctx)
+    values = check_fields(data, COLLECTION_FIELDS, (), ctx)
+    _check_rooms(values["rooms"], ctx)
+    check_translations(ctx)
+    if ctx.has_errors:
+        return None, ctx.findings
+    attract = values["attract"] or {}
+    collection = Collection(
+        title=values["title"],
+        subtitle=values["subtitle"],
+        languages=ctx.languages,
+        rooms=tuple(Room(r["id"], r["title"], r["colour"].upper(), r["summary"]) for r in values["rooms"]),
+        idle_timeout=values["idle_timeout"],
+        attract=AttractSettings(attract.get("slide_seconds", 8.0), attract.get("fade_seconds", 1.5),
+                                tuple(attract.get("images") or ())),
+    )
+    return collection, ctx.findings
+
+
+def _language_policy(data: dict, ctx: Context) -> LanguagePolicy:
+    """Read the language fields first: every text in the file is judged against them."""
+    languages = [code for code in data.get("languages") or [] if isinstance(code, str)]
+    default = data.get("default_language")
+    partial = [code for code in data.get("partial_languages") or [] if isinstance(code, str)]
+    if isinstance(default, str) and languages and default not in languages:
+        ctx.error(("default_language",), f"the default language '{default}' is not in 'languages'",
+                  f"add '{default}' to languages")
+    if isinstance(default, str) and default in partial:
+        ctx.error(("partial_languages",), "the default language cannot be partial", f"remove '{default}' from partial_languages")
+    for i, code in enumerate(partial):
+        if code not in languages:
+            ctx.error(("partial_languages", i), f"the partial language '{code}' is not in 'languages'",
+                      did_you_mean(code, languages) or f"add '{code}' to languages")
+    for i, code in enumerate(languages):
+        if code in languages[:i]:
+            ctx.error(("languages", i), f"the language '{code}' is listed twice", "keep one of them")
+    if not isinstance(default, str):
+        default = languages[0] if languages else "fr"
+    return LanguagePolicy(default, tuple(languages) or (default,), tuple(c for c in partial if c in languages))
+
+
+def _check_rooms(rooms, ctx: Context) -> None:
+    if rooms is INVALID or not rooms:
+        return
+    seen: set[str] = set()
+    for i, room in enumerate(rooms):
+        room_id = room.get("id") if isinstance(room, dict) else None
+        if isinstance(room_id, str) and room_id in seen:
+            ctx.error(("rooms", i, "id"), f"the room id '{room_id}' is used twice", "give each room its own id")
+        seen.add(room_id)
+
+
+_LOADERS = {1: _from_dict_v1}

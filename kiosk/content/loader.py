@@ -1,0 +1,130 @@
+"""Loading a whole exhibition (a content root) or a single exhibit folder.
+
+This is what both ``kiosk validate`` and the kiosk itself call::
+
+    content = load_content(Path("exhibits"))
+    content.exhibits          # the valid exhibits, in visit order
+    content.skipped           # the invalid ones, with their findings, for the facilitator
+    content.findings          # everything to tell the curator
+
+A broken exhibit never stops the others from loading.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kiosk.content.collection import COLLECTION_FILE, Collection, load_collection
+from kiosk.content.exhibit import MANIFEST, ExhibitManifest, ExhibitResult, load_exhibit
+from kiosk.content.findings import ERROR, WARNING, Finding
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ExhibitionContent:
+    """Everything read from a content root."""
+
+    root: Path
+    collection: Collection | None
+    results: list[ExhibitResult] = field(default_factory=list)
+    collection_findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def exhibits(self) -> list[ExhibitManifest]:
+        """The valid exhibits in visit order: by room, then ``order``, then id."""
+        rooms = {room.id: i for i, room in enumerate(self.collection.rooms)} if self.collection else {}
+        valid = [r.manifest for r in self.results if r.manifest is not None]
+        return sorted(valid, key=lambda m: (rooms.get(m.room, len(rooms)), m.order, m.id))
+
+    @property
+    def skipped(self) -> list[ExhibitResult]:
+        return [r for r in self.results if not r.valid]
+
+    @property
+    def findings(self) -> list[Finding]:
+        found = list(self.collection_findings)
+        for result in self.results:
+            found.extend(result.findings)
+        return found
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    @property
+    def ok(self) -> bool:
+        return self.count(ERROR) == 0
+
+    def exhibits_in(self, room_id: str) -> list[ExhibitManifest]:
+        return [m for m in self.exhibits if m.room == room_id]
+
+
+def load_content(path: Path, registry=None) -> ExhibitionContent:
+    """Load a content root, or a single exhibit folder (judged with its parent's collection)."""
+    if registry is None:
+        from kiosk.exhibit_types import default_registry
+        registry = default_registry()
+    path = Path(path)
+    if (path / MANIFEST).is_file() and not (path / COLLECTION_FILE).is_file():
+        return _load_single(path, registry)
+    content = _load_collection_of(path)
+    folders = exhibit_folders(path)
+    content.results = [load_exhibit(folder, content.collection, registry) for folder in folders]
+    _check_duplicate_ids(content)
+    _log_skipped(content)
+    return content
+
+
+def exhibit_folders(root: Path) -> list[Path]:
+    """Sub-folders of ``root`` that are exhibits; names starting with '.' or '_' are left out."""
+    try:
+        entries = sorted(root.iterdir())
+    except OSError:
+        return []
+    return [e for e in entries if e.is_dir() and not e.name.startswith((".", "_"))]
+
+
+def _load_collection_of(root: Path) -> ExhibitionContent:
+    file = root / COLLECTION_FILE
+    if not root.is_dir():
+        return ExhibitionContent(root, None, collection_findings=[Finding(
+            root, 0, 0, ERROR, "this folder does not exist", "give the path of a content folder, such as exhibits/")])
+    if not file.is_file():
+        return ExhibitionContent(root, None, collection_findings=[Finding(
+            file, 0, 0, ERROR, f"the content folder has no {COLLECTION_FILE}",
+            "copy collection.yaml from the bundled exhibits/ folder and edit it")])
+    collection, findings = load_collection(file)
+    return ExhibitionContent(root, collection, collection_findings=findings)
+
+
+def _load_single(folder: Path, registry) -> ExhibitionContent:
+    parent = folder.resolve().parent
+    content = ExhibitionContent(folder.parent, None)
+    if (parent / COLLECTION_FILE).is_file():
+        content.collection, _ = load_collection(parent / COLLECTION_FILE)
+    else:
+        content.collection_findings.append(Finding(
+            folder / MANIFEST, 0, 0, WARNING, f"no {COLLECTION_FILE} beside this exhibit: its room and languages are not checked",
+            "validate the whole content folder to check them"))
+    content.results = [load_exhibit(folder, content.collection, registry)]
+    return content
+
+
+def _check_duplicate_ids(content: ExhibitionContent) -> None:
+    seen: dict[str, str] = {}
+    for i, result in enumerate(content.results):
+        key = result.id.casefold()
+        if key in seen:
+            finding = Finding(content.root / result.id / MANIFEST, 0, 0, ERROR,
+                              f"the exhibit id '{result.id}' is already used by the folder '{seen[key]}'",
+                              "rename one of the folders: ids differ by more than capitals")
+            content.results[i] = ExhibitResult(result.id, None, result.findings + (finding,), result.room)
+        seen.setdefault(key, result.id)
+
+
+def _log_skipped(content: ExhibitionContent) -> None:
+    for result in content.skipped:
+        first = next((f for f in result.findings if f.is_error), None)
+        log.warning("exhibit %r skipped: %s", result.id, first.format(content.root.parent) if first else "invalid")

@@ -1,0 +1,56 @@
+"""JSON Schemas for ``exhibit.yaml`` and ``collection.yaml``, made from the field specifications.
+
+Editors that speak the YAML language server (VS Code, VSCodium, …) use them for completion
+and checks while a curator types, given a first line such as::
+
+    # yaml-language-server: $schema=../_schemas/exhibit.schema.json
+
+The validator stays the authority: it also checks files, links and translations.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kiosk.content.collection import COLLECTION_FIELDS
+from kiosk.content.fields import COMMON_FIELDS
+from kiosk.content.spec import object_schema
+from kiosk.content.writing import write_text_atomic
+
+DRAFT = "https://json-schema.org/draft-07/schema#"
+
+
+def collection_schema() -> dict:
+    schema = object_schema(COLLECTION_FIELDS)
+    return {"$schema": DRAFT, "title": "collection.yaml (Musée du Kapitalisme kiosk)", **schema}
+
+
+def exhibit_schema(registry) -> dict:
+    """Common fields plus every type's fields; each type's required fields apply to that type only."""
+    fields = {f.name: f for f in COMMON_FIELDS}
+    for exhibit_type in registry:
+        for f in exhibit_type.fields:
+            fields.setdefault(f.name, f)
+    schema = object_schema(tuple(fields.values()))
+    schema["properties"]["type"]["enum"] = list(registry.names())
+    schema["allOf"] = [_type_rule(t) for t in registry if any(f.required for f in t.fields)]
+    return {"$schema": DRAFT, "title": "exhibit.yaml (Musée du Kapitalisme kiosk)", **schema}
+
+
+def _type_rule(exhibit_type) -> dict:
+    return {
+        "if": {"properties": {"type": {"const": exhibit_type.name}}, "required": ["type"]},
+        "then": {"required": [f.name for f in exhibit_type.fields if f.required]},
+    }
+
+
+def write_schemas(out: Path, registry) -> list[Path]:
+    """Write both schemas into ``out``; returns the files written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in (("exhibit.schema.json", exhibit_schema(registry)), ("collection.schema.json", collection_schema())):
+        path = out / name
+        write_text_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+        written.append(path)
+    return written

@@ -110,7 +110,8 @@ def collection_from_dict(doc: Document) -> tuple[Collection | None, list[Finding
             ctx.error(("schema",), f"schema {doc.data.get('schema')} is not known to this kiosk (it knows 1)",
                       "update the kiosk, or write 'schema: 1'")
         return None, ctx.findings
-    return loader(doc.data, ctx)
+    collection, findings = loader(doc.data, ctx)
+    return collection, sorted(findings, key=lambda f: (f.line, f.column))
 
 
 def _from_dict_v1(data: dict, ctx: Context) -> tuple[Collection | None, list[Finding]]:

@@ -84,6 +84,7 @@ def load_exhibit(folder: Path, collection: Collection | None, registry) -> Exhib
         return ExhibitResult(folder.name, None, (exc.finding,))
     manifest, findings = exhibit_from_dict(doc, folder, collection, registry)
     room = doc.data.get("room") if isinstance(doc.data, dict) else None
+    findings = sorted(findings, key=lambda f: (f.file != file, str(f.file), f.line, f.column))
     return ExhibitResult(folder.name, manifest, tuple(findings), room if isinstance(room, str) else None)
 
 

@@ -116,6 +116,9 @@ def _syntax_error(file: Path, exc: yaml.MarkedYAMLError) -> ContentError:
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     problem = (exc.problem or "").strip()
     hint = "check the indentation and the quotes around this line"
+    if "maximum nesting depth" in problem:
+        return ContentError(file, line, column, f"the data is nested too deeply (more than {MAX_DEPTH} levels)",
+                            "flatten the lists and mappings")
     if "mapping values are not allowed" in problem:
         hint = 'put the text in double quotes when it contains ": "'
     elif "found character" in problem and "cannot start any token" in problem:

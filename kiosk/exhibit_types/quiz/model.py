@@ -74,7 +74,7 @@ class Quiz:
 def check(values: dict, ctx: Context) -> None:
     questions, pass_mark = values.get("questions"), values.get("pass_mark")
     if isinstance(questions, list) and isinstance(pass_mark, int) and pass_mark > len(questions):
-        ctx.error(("pass_mark",), f"pass_mark is {pass_mark} but the quiz has only {len(questions)} questions",
+        ctx.error(("pass_mark",), f"pass_mark is {pass_mark} but the quiz has only {len(questions)} question(s)",
                   f"use a number from 0 to {len(questions)}")
 
 

@@ -41,9 +41,9 @@ class TimelineDate:
     @classmethod
     def parse(cls, text: str) -> "TimelineDate":
         """Raises ValueError with a curator's explanation when ``text`` is not a date."""
-        first, _, last = text.partition("/")
+        first, slash, last = text.partition("/")
         start = _point(first.strip(), end=False)
-        end = _point(last.strip(), end=True) if last else _point(first.strip(), end=True)
+        end = _point((last if slash else first).strip(), end=True)
         if end < start:
             raise ValueError(f"the range '{text}' ends before it starts")
         return cls(start, end, text)
@@ -78,7 +78,7 @@ class DateKind(Kind):
         try:
             return TimelineDate.parse(value.strip())
         except ValueError as exc:
-            ctx.error(path, f"the date {exc}", DATE_HINT)
+            ctx.error(path, str(exc), DATE_HINT)
             return INVALID
 
     def schema(self):

@@ -1,0 +1,44 @@
+"""Shared fixtures: test content roots copied to a temporary folder, and a validator runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOTS = Path(__file__).parent / "roots"
+PROJECT = Path(__file__).parent.parent
+
+os.environ.setdefault("KIVY_NO_ARGS", "1")
+
+
+@pytest.fixture(autouse=True)
+def _kivy_home(tmp_path_factory, monkeypatch):
+    """Nothing in a test reads or writes the user's ~/.kivy."""
+    monkeypatch.setenv("KIVY_HOME", str(tmp_path_factory.mktemp("kivy-home")))
+
+
+@pytest.fixture
+def root(tmp_path):
+    """``root("media-errors")`` copies tests/roots/media-errors to a temporary folder."""
+
+    def copy(case: str) -> Path:
+        target = tmp_path / case
+        shutil.copytree(ROOTS / case, target, symlinks=True)
+        return target
+
+    return copy
+
+
+def findings_for(content, exhibit_id: str):
+    """The findings of one exhibit of a loaded content root."""
+    return next(r.findings for r in content.results if r.id == exhibit_id)
+
+
+def only(findings, severity: str = "error"):
+    """The one finding of ``severity``; fails when there are none or several."""
+    matching = [f for f in findings if f.severity == severity]
+    assert len(matching) == 1, [f.format() for f in findings]
+    return matching[0]

@@ -103,7 +103,8 @@ def collection_from_dict(doc: Document) -> tuple[Collection | None, list[Finding
     if not isinstance(doc.data, dict):
         ctx.error((), "collection.yaml should be a mapping (key: value lines) at the top level")
         return None, ctx.findings
-    loader = _LOADERS.get(doc.data.get("schema"))
+    schema = doc.data.get("schema")
+    loader = _LOADERS.get(schema) if isinstance(schema, int) and not isinstance(schema, bool) else None
     if loader is None:
         check_fields(doc.data, COLLECTION_FIELDS[:1], (), ctx, extra_known=[f.name for f in COLLECTION_FIELDS])
         if not ctx.has_errors:

@@ -98,7 +98,8 @@ def exhibit_from_dict(doc: Document, folder: Path, collection: Collection | None
         return None, ctx.findings
     if not re.match(ID_PATTERN, folder.name):
         ctx.error((), f"the folder name '{folder.name}' is not a valid exhibit id", ID_HINT)
-    loader = _LOADERS.get(doc.data.get("schema"))
+    schema = doc.data.get("schema")
+    loader = _LOADERS.get(schema) if isinstance(schema, int) and not isinstance(schema, bool) else None
     if loader is None:
         _unknown_schema(doc.data, ctx)
         return None, ctx.findings

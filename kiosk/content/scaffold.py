@@ -22,7 +22,7 @@ from kiosk.content.spec import did_you_mean
 
 _FR_LINE = re.compile(r"^(\s*)(- )?fr: (.*)$")
 _EN_LINE = re.compile(r"^(\s*)en: (.*)$")
-_IMAGE_LINE = re.compile(r"^\s*- file: (image-\d+\.png)")
+_IMAGE_LINE = re.compile(r"^\s*- file: (image-\d+\.png)", re.MULTILINE)
 BODY_TEXT = {
     "fr": "## Un intertitre\n\nLe texte du panneau, en Markdown : du **gras**, de l'*italique* et des listes.\n\n"
           "- un premier point ;\n- un deuxième point.\n",

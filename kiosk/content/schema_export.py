@@ -18,7 +18,7 @@ from kiosk.content.fields import COMMON_FIELDS
 from kiosk.content.spec import object_schema
 from kiosk.content.writing import write_text_atomic
 
-DRAFT = "https://json-schema.org/draft-07/schema#"
+DRAFT = "http://json-schema.org/draft-07/schema#"
 
 
 def collection_schema() -> dict:
@@ -33,6 +33,7 @@ def exhibit_schema(registry) -> dict:
         for f in exhibit_type.fields:
             fields.setdefault(f.name, f)
     schema = object_schema(tuple(fields.values()))
+    schema["required"] = [f.name for f in COMMON_FIELDS if f.required]
     schema["properties"]["type"]["enum"] = list(registry.names())
     schema["allOf"] = [_type_rule(t) for t in registry if any(f.required for f in t.fields)]
     return {"$schema": DRAFT, "title": "exhibit.yaml (Musée du Kapitalisme kiosk)", **schema}

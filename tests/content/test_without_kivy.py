@@ -1,0 +1,47 @@
+"""The content core and the exhibit type models run on a machine where Kivy cannot be imported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import PROJECT, ROOTS
+
+SCRIPT = r"""
+import importlib.abc, sys
+
+class NoKivy(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name == "kivy" or name.startswith("kivy."):
+            raise ImportError("kivy is not available here")
+
+sys.meta_path.insert(0, NoKivy())
+try:
+    import kivy
+except ImportError:
+    pass
+else:
+    raise SystemExit("kivy was importable")
+
+from pathlib import Path
+from kiosk.content.loader import load_content
+from kiosk.cli import main
+import kiosk.content.report, kiosk.content.schema_export, kiosk.content.scaffold
+for name in ("panel", "gallery", "quiz", "timeline", "compare"):
+    __import__(f"kiosk.exhibit_types.{name}.model")
+
+content = load_content(Path(sys.argv[1]))
+assert len(content.exhibits) == 5, [f.format() for f in content.findings]
+assert main(["validate", sys.argv[1]]) == 0
+assert not [m for m in sys.modules if m == "kivy" or m.startswith("kivy.")]
+print("ok without kivy")
+"""
+
+
+def test_content_core_runs_without_kivy():
+    env = dict(os.environ, PYTHONPATH=str(PROJECT))
+    result = subprocess.run([sys.executable, "-c", SCRIPT, str(ROOTS / "base")], capture_output=True, text=True,
+                            env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok without kivy" in result.stdout

@@ -9,6 +9,7 @@ same settings, so what passes here is what visitors get.
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 import qrcode
@@ -20,6 +21,7 @@ MAX_QR_VERSION = 8  # 49 modules: 8 px each plus a 4-module quiet zone fits in 4
 QR_ERROR_CORRECTION = ERROR_CORRECT_M
 
 
+@functools.lru_cache(maxsize=1024)
 def qr_version(data: str) -> int:
     """The smallest QR version that holds ``data`` at the kiosk's error-correction level."""
     code = qrcode.QRCode(error_correction=QR_ERROR_CORRECTION)

@@ -10,6 +10,7 @@ header first, so a decompression bomb is refused without being decoded.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import warnings
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -55,10 +56,17 @@ def image_problems(folder: Path, relative: str, max_pixels: int = MAX_PIXELS) ->
     expected = IMAGE_FORMATS.get(path.suffix.lower())
     if expected is None:
         return [(ERROR, f"'{relative}' is not a PNG, JPEG or WebP image", "export the picture as .png or .jpg")]
-    return _decode_problems(path, relative, expected, max_pixels)
+    stat = path.stat()
+    return list(_decode_problems(os.path.realpath(path), stat.st_size, stat.st_mtime_ns, relative, expected, max_pixels))
 
 
-def _decode_problems(path: Path, relative: str, expected: str, max_pixels: int) -> list[Problem]:
+@functools.lru_cache(maxsize=4096)
+def _decode_problems(path: str, size: int, mtime_ns: int, relative: str, expected: str, max_pixels: int) -> tuple:
+    """Decode the image once per version of the file (size and modification time are part of the key)."""
+    return tuple(_read_image(path, relative, expected, max_pixels))
+
+
+def _read_image(path: str, relative: str, expected: str, max_pixels: int) -> list[Problem]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
@@ -69,7 +77,7 @@ def _decode_problems(path: Path, relative: str, expected: str, max_pixels: int) 
                 if image.format != expected:
                     return [(ERROR, f"'{relative}' is named like a {expected} image but holds a {image.format} image",
                              f"rename it to end in {_EXTENSION_OF[image.format]}")]
-                image.load()
+                _read_to_the_end(image)
     except Image.DecompressionBombError:
         return [(ERROR, f"'{relative}' has far too many pixels", f"scale it down to at most {max_pixels // 1_000_000} megapixels")]
     except UnidentifiedImageError:
@@ -77,6 +85,16 @@ def _decode_problems(path: Path, relative: str, expected: str, max_pixels: int) 
     except (OSError, SyntaxError, ValueError) as exc:
         return [(ERROR, f"'{relative}' is damaged or truncated ({exc})", "copy the file again from its source")]
     return []
+
+
+def _read_to_the_end(image: Image.Image) -> None:
+    """Raise if the file stops early. PNG: check every chunk's CRC; JPEG: decode at 1/8 scale."""
+    if image.format == "PNG":
+        image.verify()
+        return
+    if image.format == "JPEG":
+        image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+    image.load()
 
 
 def _too_big(relative: str, width: int, height: int, max_pixels: int) -> Problem:

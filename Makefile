@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 catalogs: $(STAMP)
-	@if ls i18n/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/pybabel compile --use-fuzzy -q -d i18n -D kiosk; fi
+	@if ls i18n/*/LC_MESSAGES/*.po >/dev/null 2>&1; then $(BIN)/pybabel compile --use-fuzzy -d i18n -D kiosk --statistics; fi
 
 system-packages:
 	@sh tools/system-packages.sh

@@ -42,10 +42,37 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--root", type=Path, default=DEFAULT_CONTENT, help="content folder (default: exhibits)")
     new.set_defaults(handler=cmd_new)
 
-    run = commands.add_parser("run", help="start the kiosk")
-    run.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: exhibits)")
+    run = commands.add_parser("run", help="start the kiosk (windowed; --kiosk for full screen and locked down)")
+    _add_display_options(run)
+    run.add_argument("--kiosk", action="store_true", help="full screen, locked down: no exit, no cursor")
+    run.add_argument("--lang", help="start directly in this language (skips attract and language choice)")
+    run.add_argument("--allow-exit-chord", action="store_true",
+                     help="let Ctrl+Alt+Shift+Q quit a --kiosk session (off by default)")
+    run.add_argument("--quit-after", type=float, metavar="SECONDS", help="stop after this long (smoke tests)")
     run.set_defaults(handler=cmd_run)
+
+    snapshot = commands.add_parser("snapshot", help="write PNGs of every screen, exhibit, step and language")
+    _add_display_options(snapshot)
+    snapshot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
+    snapshot.add_argument("--lang", action="append", help="only these languages (repeat the option)")
+    snapshot.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
+    snapshot.set_defaults(handler=cmd_snapshot)
     return parser
+
+
+def _add_display_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: exhibits)")
+    parser.add_argument("--size", type=_size, help="window size, e.g. 1920x1080")
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1920x1080") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a sensible screen size")
+    return width, height
 
 
 def cmd_validate(args) -> int:
@@ -92,26 +119,66 @@ def cmd_new(args) -> int:
     return 0
 
 
-def cmd_run(args) -> int:
-    """Until the visitor screens exist, running the kiosk loads and summarises the exhibition."""
+def _load_for_display(path: Path):
+    """The content to show, or None after telling the operator, in one line each, what is wrong."""
     from kiosk.content.loader import load_content
-    from kiosk.content.report import format_summary, summarize
 
-    content = load_content(args.content)
-    if content.collection is None:
+    content = load_content(path)
+    if content.collection is None or not content.exhibits:
         for finding in content.findings:
-            print(finding.format(), file=sys.stderr)
-        return 1
-    print(format_summary(summarize(content)))
+            if finding.is_error:
+                print(finding.format(), file=sys.stderr)
+        print(f"kiosk: nothing to show from {path}; run 'kiosk validate {path}'", file=sys.stderr)
+        return None
     for result in content.skipped:
-        print(f"skipped: {result.id} ({sum(f.is_error for f in result.findings)} errors; see 'kiosk validate')")
+        print(f"kiosk: skipped exhibit {result.id}; run 'kiosk validate {path}' for details", file=sys.stderr)
+    return content
+
+
+def cmd_run(args) -> int:
+    from kiosk.ui.setup import configure_kivy, has_display
+
+    if not has_display():
+        print("kiosk run: no display found (DISPLAY is not set). To see the screens without one, use "
+              "'kiosk snapshot --out DIR'.", file=sys.stderr)
+        return 1
+    content = _load_for_display(args.content)
+    if content is None:
+        return 1
+    configure_kivy(kiosk=args.kiosk, size=args.size)
+    from kiosk.app import KioskApp
+    from kiosk.paths import data_dir
+
+    app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang,
+                   exit_chord=args.allow_exit_chord)
+    if args.quit_after:
+        from kivy.clock import Clock
+        Clock.schedule_once(lambda _dt: app.stop(), args.quit_after)
+    app.run()
     return 0
+
+
+def cmd_snapshot(args) -> int:
+    from kiosk.ui.setup import has_display, rerun_under_xvfb
+
+    if not has_display():
+        return rerun_under_xvfb(args.size or (1920, 1080))
+    content = _load_for_display(args.content)
+    if content is None:
+        return 1
+    from kiosk.snapshot import take_snapshots
+
+    return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if args.command in ("run", "snapshot"):
+        logging.getLogger("kiosk").setLevel(logging.INFO)  # Kivy's console handler prints it
+    else:
+        logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                            format="%(levelname)s %(name)s: %(message)s")
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2

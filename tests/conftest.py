@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,13 +13,14 @@ import pytest
 ROOTS = Path(__file__).parent / "roots"
 PROJECT = Path(__file__).parent.parent
 
-os.environ.setdefault("KIVY_NO_ARGS", "1")
-
-
-@pytest.fixture(autouse=True)
-def _kivy_home(tmp_path_factory, monkeypatch):
-    """Nothing in a test reads or writes the user's ~/.kivy."""
-    monkeypatch.setenv("KIVY_HOME", str(tmp_path_factory.mktemp("kivy-home")))
+# Before anything imports Kivy: nothing in a test reads or writes the user's ~/.kivy or
+# the kiosk's real data folder, and Kivy leaves the command line alone.
+_SCRATCH = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
+os.environ["KIVY_HOME"] = str(_SCRATCH / "kivy-home")
+os.environ["KIOSK_DATA_DIR"] = str(_SCRATCH / "kiosk-data")
+os.environ["KIVY_NO_ARGS"] = "1"
+os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+logging.getLogger("PIL").setLevel(logging.INFO)  # its chunk-by-chunk debug lines drown real failures
 
 
 @pytest.fixture

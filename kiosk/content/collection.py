@@ -23,8 +23,19 @@ from pathlib import Path
 
 from kiosk.content.fields import COLOUR, ID_HINT, ID_PATTERN, check_translations
 from kiosk.content.findings import ContentError, Finding
-from kiosk.content.spec import (INVALID, Context, Field, LanguagePolicy, ListKind, NumberKind, ObjectKind, StrKind,
-                                TextKind, check_fields, did_you_mean)
+from kiosk.content.spec import (
+    INVALID,
+    Context,
+    Field,
+    LanguagePolicy,
+    ListKind,
+    NumberKind,
+    ObjectKind,
+    StrKind,
+    TextKind,
+    check_fields,
+    did_you_mean,
+)
 from kiosk.content.text import LocalizedText
 from kiosk.content.yamldoc import Document, load_document
 

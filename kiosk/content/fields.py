@@ -9,8 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.content import links, media
-from kiosk.content.spec import (INVALID, Context, Field, Kind, ListKind, NumberKind, ObjectKind, StrKind, TextKind,
-                                join_path)
+from kiosk.content.spec import (
+    INVALID,
+    Context,
+    Field,
+    Kind,
+    ListKind,
+    NumberKind,
+    ObjectKind,
+    StrKind,
+    TextKind,
+    join_path,
+)
 from kiosk.content.text import LocalizedText
 
 ID_PATTERN = r"^[a-z][a-z0-9-]{0,63}$"

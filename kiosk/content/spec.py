@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from kiosk.content.findings import ERROR, WARNING, Finding

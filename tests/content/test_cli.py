@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
-from pathlib import Path
 
 import jsonschema
 import pytest
@@ -115,7 +115,27 @@ def test_console_script_runs_without_traceback(root):
     assert "the tag !!python/object/apply:os.system is not allowed" in result.stdout
 
 
-def test_run_summarises_the_bundled_exhibition(capsys, monkeypatch):
-    monkeypatch.chdir(PROJECT)
-    assert main(["run", "--content", "exhibits"]) == 0
-    assert "Musée du Kapitalisme: 20 exhibits valid, 0 skipped" in capsys.readouterr().out
+def test_run_without_a_display_says_so_in_one_line(capsys, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["run", "--content", str(PROJECT / "exhibits")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no display found" in err and "kiosk snapshot" in err
+
+
+def test_run_refuses_content_with_nothing_to_show(root, capsys):
+    assert main(["run", "--content", str(root("collection-errors"))]) == 1
+    assert "nothing to show" in capsys.readouterr().err
+
+
+def test_run_starts_the_kiosk_and_logs_ready(tmp_path):
+    """The real command in its own process: it opens a window, draws, says 'ready in X.XX s'."""
+    env = dict(os.environ, PYTHONPATH=str(PROJECT))
+    env.pop("KIVY_NO_CONSOLELOG", None)
+    result = subprocess.run([sys.executable, "-m", "kiosk", "run", "--content", str(PROJECT / "exhibits"),
+                             "--size", "1280x800", "--quit-after", "2"], capture_output=True, text=True, env=env,
+                            timeout=120)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert re.search(r"ready in \d+\.\d\d s", output), output
+    assert "Traceback" not in output

@@ -31,6 +31,7 @@ WARNINGS = [
 @pytest.fixture(scope="module")
 def content(tmp_path_factory):
     import shutil
+
     from tests.conftest import ROOTS
     target = tmp_path_factory.mktemp("roots") / "field-errors"
     shutil.copytree(ROOTS / "field-errors", target)

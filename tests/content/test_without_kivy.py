@@ -1,4 +1,7 @@
-"""The content core and the exhibit type models run on a machine where Kivy cannot be imported."""
+"""The logic runs on a machine where Kivy cannot be imported: content, models, rendering, services.
+
+This is the one test that guards the house rule "logic is free of Kivy".
+"""
 
 from __future__ import annotations
 
@@ -28,8 +31,19 @@ from pathlib import Path
 from kiosk.content.loader import load_content
 from kiosk.cli import main
 import kiosk.content.report, kiosk.content.schema_export, kiosk.content.scaffold
+import kiosk.i18n, kiosk.paths
+from kiosk.render.bidi import shape_line
+from kiosk.render.markdown import render_markdown
+from kiosk.services.idle import IdleWatcher
+from kiosk.services.qr import QrCache
+from kiosk.services.session import VisitorSession
 for name in ("panel", "gallery", "quiz", "timeline", "compare"):
     __import__(f"kiosk.exhibit_types.{name}.model")
+
+assert "2001" in shape_line("سنة 2001")
+assert render_markdown("**ok**").blocks[0].markup == "[b]ok[/b]"
+import tempfile
+assert QrCache(Path(tempfile.mkdtemp())).get("https://www.le-mes.org/").path.is_file()
 
 content = load_content(Path(sys.argv[1]))
 assert len(content.exhibits) == 5, [f.format() for f in content.findings]

@@ -9,4 +9,5 @@ from kiosk.exhibit_types.panel import model
 def register(registry):
     registry.add(ExhibitType(name="panel", fields=model.FIELDS, build=model.build, body_required=True,
                              description="a Markdown text with pictures",
-                             template=Path(__file__).with_name("template.yaml")))
+                             template=Path(__file__).with_name("template.yaml"),
+                             view="kiosk.exhibit_types.panel.view:PanelView"))

@@ -87,3 +87,57 @@ def build(values: dict) -> Quiz:
     if pass_mark is None:
         pass_mark = (len(questions) + 1) // 2
     return Quiz(questions, pass_mark)
+
+
+class QuizProgress:
+    """A visitor's way through a quiz, kept in a plain dict (the visitor session's state).
+
+    >>> progress = QuizProgress(quiz, state={})
+    >>> progress.answer(1)          # True when answer 1 (counting from 0) is right
+    >>> progress.next()             # to the next question, or to the score
+    """
+
+    def __init__(self, quiz: Quiz, state: dict):
+        self.quiz = quiz
+        self.state = state
+        state.setdefault("question", 0)
+        state.setdefault("answers", {})  # question index (as text) → chosen answer index
+
+    @property
+    def index(self) -> int:
+        return self.state["question"]
+
+    @property
+    def question(self) -> Question | None:
+        return None if self.finished else self.quiz.questions[self.index]
+
+    @property
+    def finished(self) -> bool:
+        return self.index >= len(self.quiz.questions)
+
+    @property
+    def chosen(self) -> int | None:
+        return self.state["answers"].get(str(self.index))
+
+    def answer(self, choice: int) -> bool:
+        """Record the first answer to the current question; later taps change nothing."""
+        if self.finished:
+            return False
+        self.state["answers"].setdefault(str(self.index), choice)
+        return self.question.is_correct(self.chosen)
+
+    def next(self) -> None:
+        if self.chosen is not None and not self.finished:
+            self.state["question"] += 1
+
+    @property
+    def score(self) -> int:
+        return sum(1 for key, choice in self.state["answers"].items()
+                   if self.quiz.questions[int(key)].is_correct(choice))
+
+    def restart(self) -> None:
+        self.state["question"] = 0
+        self.state["answers"] = {}
+
+    def go_to(self, index: int) -> None:
+        self.state["question"] = max(0, min(index, len(self.quiz.questions)))

@@ -9,4 +9,5 @@ from kiosk.exhibit_types.timeline import model
 def register(registry):
     registry.add(ExhibitType(name="timeline", fields=model.FIELDS, build=model.build,
                              description="dated events to scroll through",
-                             template=Path(__file__).with_name("template.yaml")))
+                             template=Path(__file__).with_name("template.yaml"),
+                             view="kiosk.exhibit_types.timeline.view:TimelineView"))

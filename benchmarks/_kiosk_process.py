@@ -1,0 +1,83 @@
+"""Helpers for benchmarks that run the kiosk as a separate process (under Xvfb when there is no display)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def kiosk_command(*args: str, size: str = "1920x1080") -> list[str]:
+    return [sys.executable, "-m", "kiosk", "run", "--content", str(PROJECT / "exhibits"), "--size", size, *args]
+
+
+def environment() -> dict:
+    scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    env = dict(os.environ, KIVY_HOME=str(scratch / "kivy"), KIOSK_DATA_DIR=str(scratch / "data"), KIVY_NO_ARGS="1")
+    env.pop("KIVY_NO_CONSOLELOG", None)
+    return env
+
+
+class VirtualScreen:
+    """An Xvfb server for the duration of a benchmark, unless a display already exists."""
+
+    def __init__(self, size: str = "1920x1080"):
+        self.size, self.process, self.display = size, None, os.environ.get("DISPLAY")
+
+    def __enter__(self) -> "VirtualScreen":
+        if self.display:
+            return self
+        if not shutil.which("Xvfb"):
+            raise SystemExit("no display and no Xvfb: install the xvfb package")
+        self.display = ":97"
+        self.process = subprocess.Popen(["Xvfb", self.display, "-screen", "0", f"{self.size}x24", "-nolisten", "tcp"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(1.0)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait()
+
+    def env(self) -> dict:
+        return dict(environment(), DISPLAY=self.display)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def wait_for_line(process: subprocess.Popen, fragment: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        if not line:
+            if process.poll() is not None:
+                raise RuntimeError(f"the kiosk exited with {process.returncode}")
+            continue
+        if fragment in line:
+            return line
+    raise TimeoutError(f"no line with {fragment!r} within {timeout} s")

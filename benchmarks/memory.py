@@ -1,0 +1,85 @@
+"""Memory: PSS after visiting every exhibit in every language, and RSS over 2,000 exhibit visits.
+
+Targets: PSS ≤ 220 MiB after the full tour; RSS within ±5 % over 2,000 visits (measured
+from the end of the first 200 visits, once caches are warm). The kiosk runs in this
+process, in a 1920×1080 window, driven like the UI tests (no time-based waits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+import gc
+import os
+import sys
+from pathlib import Path
+
+from _kiosk_process import PROJECT, VirtualScreen, environment, pss_mib, rss_mib
+
+
+def drive(app, frames: int = 3) -> None:
+    from kivy.base import EventLoop
+    for _ in range(frames):
+        EventLoop.idle()
+
+
+def tour(app) -> int:
+    """Every exhibit, every step, every language; returns the number of screens shown."""
+    shown = 0
+    for language in app.content.collection.languages.languages:
+        app.navigator.start_visit(language)
+        drive(app)
+        for manifest in app.content.exhibits:
+            app.navigator.open_exhibit(manifest.id)
+            view = app.navigator.screen("exhibit").view
+            for step in range(type(view).step_count_for(manifest)):
+                view.show_step(step)
+                drive(app, 2)
+                shown += 1
+            app.navigator.show_home(manifest.room)
+            drive(app, 2)
+    return shown
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--visits", type=int, default=2000)
+    args = parser.parse_args()
+    with VirtualScreen() as screen:
+        os.environ.update(screen.env())
+        sys.path.insert(0, str(PROJECT))
+        from kiosk.content.loader import load_content
+        from kiosk.ui.setup import configure_kivy
+        configure_kivy(size=(1920, 1080))
+        from kiosk.app import KioskApp
+        app = KioskApp(load_content(PROJECT / "exhibits"), data_dir=Path(environment()["KIOSK_DATA_DIR"]))
+        app._run_prepare()
+        drive(app, 10)
+        shown = tour(app)
+        gc.collect()
+        pss = pss_mib(os.getpid())
+        print(f"full tour: {shown} exhibit screens in {len(app.content.collection.languages.languages)} languages")
+        print(f"PSS after the tour: {pss:.0f} MiB (target ≤ 220) -> {'met' if pss <= 220 else 'NOT met'}")
+        exhibits = app.content.exhibits
+        samples = []
+        for visit in range(1, args.visits + 1):
+            manifest = exhibits[visit % len(exhibits)]
+            app.navigator.open_exhibit(manifest.id)
+            drive(app, 2)
+            app.navigator.show_home(manifest.room)
+            drive(app, 1)
+            if visit % 200 == 0:
+                samples.append(rss_mib(os.getpid()))
+        app._idle_reset()
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim(0)
+        base = samples[0]
+        drift = max(abs(s - base) for s in samples) / base * 100
+        print("RSS every 200 visits (MiB): " + ", ".join(f"{s:.0f}" for s in samples))
+        print(f"largest drift from visit 200: {drift:.1f} % (target within ±5 %) -> {'met' if drift <= 5 else 'NOT met'}")
+        print(f"RSS after the idle reset and malloc_trim: {rss_mib(os.getpid()):.0f} MiB")
+        app.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""The visitor kiosk: the Kivy App, its services and its screens.
+
+The App only wires things together. Services (language, idle watching, the visitor
+session, pictures, QR codes, frame rate) live at App level; screens receive what they need
+from the :class:`~kiosk.navigation.Navigator`, which is the one place that moves between
+screens. Import this module only after :func:`kiosk.ui.setup.configure_kivy`.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+from pathlib import Path
+
+from kivy.app import App
+from kivy.base import ExceptionHandler, ExceptionManager
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.properties import ObjectProperty, StringProperty
+
+from kiosk import STARTED
+from kiosk.content.loader import ExhibitionContent
+from kiosk.navigation import Navigator
+from kiosk.services.idle import IdleWatcher
+from kiosk.services.qr import QrCache
+from kiosk.services.session import VisitorSession
+from kiosk.ui.framerate import AdaptiveFrameRate
+from kiosk.ui.images import PictureCache
+from kiosk.ui.root import KioskRoot
+from kiosk.ui.theme import Theme
+from kiosk.ui.translator import Translator
+
+log = logging.getLogger(__name__)
+
+
+class KioskApp(App):
+    """``KioskApp(content, data_dir=..., kiosk=False, language=None).run()``"""
+
+    title = "Musée du Kapitalisme"
+    use_kivy_settings = False
+    tr = ObjectProperty(None, rebind=True)
+    theme = ObjectProperty(None, rebind=True)
+    language = StringProperty("fr")
+
+    def __init__(self, content: ExhibitionContent, data_dir: Path, kiosk: bool = False, language: str | None = None,
+                 exit_chord: bool = False, **kwargs):
+        super().__init__(**kwargs)
+        self.content = content
+        self.kiosk_mode = kiosk
+        self.exit_chord = exit_chord
+        self.start_language = language
+        collection = content.collection
+        self.session = VisitorSession(collection.languages.default)
+        self.language = collection.languages.default
+        self.tr = Translator(self.language)
+        self.qr = QrCache(data_dir / "qr")
+        self.pictures = PictureCache()
+        self.idle = IdleWatcher(collection.idle_timeout, 10, on_warning=self._idle_warning,
+                                on_reset=self._idle_reset, on_resume=self._idle_resume)
+        self.ready_seconds: float | None = None
+
+    # --- building -------------------------------------------------------------------------
+    def build(self):
+        self.theme = Theme()
+        self.framerate = AdaptiveFrameRate()
+        self.root_widget = KioskRoot(on_activity=self._on_activity)
+        self.navigator = Navigator(self, self.root_widget.screens)
+        Window.bind(on_request_close=self._refuse_close if self.kiosk_mode else lambda *_: False)
+        Window.bind(on_keyboard=self._on_keyboard)
+        ExceptionManager.add_handler(ViewFaultHandler(self))
+        Window.clearcolor = (0.965, 0.945, 0.906, 1)
+        Clock.schedule_interval(self._tick, 1.0)
+        if self.start_language:
+            self.navigator.start_visit(self.start_language)
+        else:
+            self.navigator.show_attract()
+        Window.bind(on_flip=self._first_frame)
+        return self.root_widget
+
+    def _first_frame(self, *_args) -> None:
+        """Log once, when the first frame has been drawn: 'ready in X.XX s' since the process started."""
+        Window.unbind(on_flip=self._first_frame)
+        self.ready_seconds = time.monotonic() - STARTED
+        log.info("ready in %.2f s", self.ready_seconds)
+
+    def open_settings(self, *args):
+        return False  # F1 opens nothing
+
+    def _on_keyboard(self, _window, key, _scancode, _codepoint, modifiers) -> bool:
+        """Keys do nothing for visitors; the documented exit chord works only when enabled."""
+        if self.exit_chord and key == ord("q") and {"ctrl", "alt", "shift"} <= set(modifiers):
+            log.info("exit chord used")
+            self.stop()
+            return True
+        return self.kiosk_mode  # swallow every other key in kiosk mode (Escape, F1, …)
+
+    def _refuse_close(self, *_args) -> bool:
+        log.info("close request refused (kiosk mode)")
+        return True
+
+    # --- language ---------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch every visible text to ``language``; the visitor keeps their place."""
+        self.session.language = language
+        self.theme.use_language(language)
+        self.tr.switch(language)
+        self.language = language
+
+    @property
+    def fallbacks(self) -> list[str]:
+        policy = self.content.collection.languages
+        return [self.language, policy.default, *policy.languages]
+
+    def text(self, localized) -> str:
+        """A content text in the visitor's language, falling back but never empty."""
+        return localized.get(self.language, self.fallbacks) if localized else ""
+
+    # --- idle -------------------------------------------------------------------------------
+    def _on_activity(self) -> None:
+        self.idle.touch(time.monotonic())
+        self.framerate.wake()
+
+    def _tick(self, _dt) -> None:
+        self.idle.tick(time.monotonic())
+        self.root_widget.update_countdown(self.idle.remaining(time.monotonic()), self.idle.state)
+        self.framerate.tick()
+
+    def _idle_warning(self) -> None:
+        if self.navigator.current != "attract":
+            self.root_widget.show_countdown(self.tr._)
+        self.framerate.wake()
+
+    def _idle_resume(self) -> None:
+        self.root_widget.hide_countdown()
+
+    def _idle_reset(self) -> None:
+        log.info("idle: resetting for the next visitor")
+        self.root_widget.hide_countdown()
+        self.session.reset()
+        self.set_language(self.content.collection.languages.default)
+        self.navigator.reset()
+        self.release_memory()
+
+    def release_memory(self) -> None:
+        """Free textures held by removed widgets (they sit in reference cycles)."""
+        gc.collect()
+
+
+class ViewFaultHandler(ExceptionHandler):
+    """An exception raised by an exhibit view during an event: the visitor goes home, the exhibit is marked faulty.
+
+    Anything else is left to Kivy (which stops the app and logs the traceback).
+    """
+
+    def __init__(self, app: KioskApp):
+        super().__init__()
+        self.app = app
+
+    def handle_exception(self, exception):
+        navigator = getattr(self.app, "navigator", None)
+        exhibit_id = self.app.session.exhibit_id
+        if navigator is None or navigator.current != "exhibit" or exhibit_id is None:
+            return ExceptionManager.RAISE
+        navigator.exhibit_failed(exhibit_id, exception)
+        return ExceptionManager.PASS

@@ -1,0 +1,17 @@
+"""Where the kiosk keeps its own files (never inside a content folder): platformdirs' data folder.
+
+``KIOSK_DATA_DIR`` overrides it (tests, several kiosks on one machine).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+
+def data_dir() -> Path:
+    folder = Path(os.environ.get("KIOSK_DATA_DIR") or user_data_dir("musee-kiosk", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,0 +1,1 @@
+"""Rendering of curator-written text for the kiosk screens (plain Python, no Kivy)."""

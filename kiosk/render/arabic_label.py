@@ -1,0 +1,75 @@
+"""BidiLabel: a wrapping paragraph label that shows right-to-left text correctly.
+
+Set :attr:`BidiLabel.logical_text` (the text as typed, never ``text``) and
+``base_direction``. For ``'rtl'`` the label wraps the logical text itself, with the real
+font metrics, at every change of width, padding, font or text, then shapes each line
+(:func:`kiosk.render.bidi.wrap_and_shape`). Kivy's own wrapping would otherwise run
+*after* reordering and put the last line first. Any other direction passes the text
+through unchanged and lets Kivy wrap it.
+
+The label manages ``text_size`` (its width, unbounded height). Keep ``halign`` at its
+default ``'auto'``: Kivy then aligns ``rtl`` lines to the right and the others to the
+left, while ``'center'`` still centres headings in both directions. The font needs
+Arabic presentation forms *and* Latin letters, for words like "AMAP" inside Arabic
+text: use ``media/fonts/NotoSansKiosk-Regular.ttf`` (built by ``tools/make_fonts.py``).
+Markup (``markup: True``) is not supported in right-to-left text.
+
+Example, in kv::
+
+    #:import is_rtl kiosk.render.bidi.is_rtl
+
+    BidiLabel:
+        logical_text: "تأسست أول جمعية سنة 2001 في فرنسا"
+        base_direction: "rtl" if is_rtl(app.language) else "ltr"
+        font_name: "media/fonts/NotoSansKiosk-Regular.ttf"
+        font_size: "28sp"
+        size_hint_y: None
+        height: self.texture_size[1]
+"""
+
+from __future__ import annotations
+
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
+from kivy.properties import StringProperty
+from kivy.uix.label import Label
+
+from kiosk.render.bidi import wrap_and_shape
+
+#: The Label properties that change how wide a piece of text is drawn.
+MEASURED_PROPERTIES = ("font_name", "font_size", "bold", "italic", "font_hinting",
+                       "font_kerning", "font_script_name", "font_direction")
+RTL_DIRECTIONS = ("rtl", "weak_rtl")
+
+
+class BidiLabel(Label):
+    """A Label that wraps and shapes right-to-left text before Kivy draws it."""
+
+    logical_text = StringProperty("")
+    """The text in logical (typed) order; ``text`` is derived from it."""
+
+    def __init__(self, **kwargs):
+        self._trigger_rewrap = Clock.create_trigger(self.rewrap, -1)
+        super().__init__(**kwargs)
+        for name in ("logical_text", "width", "padding", "base_direction",
+                     *MEASURED_PROPERTIES):
+            self.fbind(name, self._trigger_rewrap)
+        self._trigger_rewrap()
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.base_direction in RTL_DIRECTIONS
+
+    def rewrap(self, *_args) -> None:
+        """Recompute ``text`` (and ``text_size``) from ``logical_text`` now."""
+        self.text_size = (self.width, None)
+        if not self.is_rtl:
+            self.text = self.logical_text
+            return
+        text_width = self.width - self.padding[0] - self.padding[2]
+        self.text = wrap_and_shape(self.logical_text, text_width, self.measurer())
+
+    def measurer(self):
+        """A function giving the width in pixels of a line drawn in this label's font."""
+        core = CoreLabel(**{name: getattr(self, name) for name in MEASURED_PROPERTIES})
+        return lambda line: core.get_extents(line)[0]

@@ -1,0 +1,91 @@
+"""Right-to-left text (Arabic, Persian, Urdu, Hebrew) made ready for Kivy's SDL2 text provider.
+
+The SDL2 text provider of the Kivy wheel draws characters left to right, in the order it
+gets them. Its own right-to-left mode (``font_direction='rtl'``) joins Arabic letters but
+reverses digits and Latin words ("2001" → "1002", "AMAP" → "PAMA"). So the kiosk does the
+work itself, in plain Python:
+
+1. wrap the *logical* text (the order in which it is typed) into lines that fit the width;
+2. for each line, join the Arabic letters (``arabic_reshaper``: contextual presentation
+   forms) and reorder the line into *visual* order (``python-bidi``: the Unicode
+   bidirectional algorithm, base direction right-to-left).
+
+Wrapping must come first: reordering a whole paragraph and letting the label wrap it would
+put its last line at the top. The result is meant for a label with ``halign: 'right'``
+(or ``'auto'`` with ``base_direction: 'rtl'``) and a font that has both Arabic
+presentation forms and Latin letters (``media/fonts/NotoSansKiosk-*.ttf``)::
+
+    >>> shape_line("Museum 2001")      # no right-to-left character: unchanged
+    'Museum 2001'
+    >>> wrap_and_shape("a b c", width=3, measure=len)
+    'a b\\nc'
+
+Limits: harakat (short-vowel marks) are dropped by the reshaper; runs of spaces collapse
+to one; a word wider than the width gets a line of its own and overflows; Kivy markup
+tags are not understood (they would be reordered like text).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Callable
+
+import arabic_reshaper
+from bidi.algorithm import get_display
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+_RTL_CLASSES = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+
+
+def is_rtl(language: str) -> bool:
+    """True for a right-to-left language code: "ar", "fa_IR", "he-IL", "UR" …"""
+    primary = (language or "").replace("-", "_").split("_")[0].lower()
+    return primary in RTL_LANGUAGES
+
+
+def has_rtl(text: str) -> bool:
+    """True when ``text`` holds at least one right-to-left character."""
+    return any(unicodedata.bidirectional(char) in _RTL_CLASSES for char in text)
+
+
+def shape_line(line: str) -> str:
+    """One visual line: Arabic letters joined, then reordered right-to-left.
+
+    A line with no right-to-left character is returned unchanged. Otherwise the line's
+    base direction is right-to-left, so digits and Latin words keep their own reading
+    order inside it ("سنة 2001" stays "2001", not "1002").
+    """
+    if not has_rtl(line):
+        return line
+    return get_display(arabic_reshaper.reshape(line), base_dir="R")
+
+
+def wrap_and_shape(text: str, width: float, measure: Callable[[str], float]) -> str:
+    """Wrap logical ``text`` to ``width`` pixels, then shape each line for display.
+
+    ``measure(s)`` returns the width in pixels of ``s`` as it will be drawn; it is given
+    shaped lines, since joined letters are narrower than isolated ones. Explicit
+    newlines are kept (an empty line stays empty). Lines are returned joined with
+    "\\n", the first logical line first.
+    """
+    lines = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, width, measure))
+    return "\n".join(shape_line(line) for line in lines)
+
+
+def _wrap_paragraph(paragraph: str, width: float, measure: Callable[[str], float]) -> list[str]:
+    """Greedy word wrap of one paragraph, in logical order."""
+    words = paragraph.split()
+    if not words:
+        return [""]
+    lines, current = [], words[0]
+    for word in words[1:]:
+        candidate = f"{current} {word}"
+        if measure(shape_line(candidate)) <= width:
+            current = candidate
+        else:
+            lines.append(current)
+            current = word
+    lines.append(current)
+    return lines

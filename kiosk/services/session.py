@@ -1,0 +1,45 @@
+"""The visitor session: everything that belongs to the person at the kiosk, and nothing else.
+
+A screen keeps its per-visitor state here (the chosen language, the quiz question, the
+gallery image, scroll positions) rather than in itself, so that one ``reset()`` at idle
+leaves no trace of the previous visitor::
+
+    session.state_for("alternatives-quiz")["question"] = 2
+    session.reset()           # next visitor: fresh language, fresh positions
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class VisitorSession:
+    default_language: str
+    language: str = ""
+    exhibit_id: str | None = None
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    visits: int = 0
+
+    def __post_init__(self) -> None:
+        self.language = self.language or self.default_language
+
+    def state_for(self, key: str) -> dict[str, Any]:
+        """The mutable state of one exhibit view (or screen) for this visitor."""
+        return self.views.setdefault(key, {})
+
+    def start(self, language: str) -> None:
+        """A new visitor chose a language."""
+        self.reset()
+        self.language = language
+        self.visits += 1
+
+    def reset(self) -> None:
+        self.language = self.default_language
+        self.exhibit_id = None
+        self.views.clear()
+
+    @property
+    def is_fresh(self) -> bool:
+        return self.exhibit_id is None and not self.views and self.language == self.default_language

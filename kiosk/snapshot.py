@@ -1,0 +1,133 @@
+"""``kiosk snapshot``: PNGs of every screen, exhibit, interactive step and language.
+
+It drives the real app, the way a visitor would move through it, and photographs the
+window after each step::
+
+    attract-fr.png … attract-ar.png        the attract loop, once per language
+    language.png                           the language choice
+    home-fr-origines.png …                 each room, in each language
+    origines-quiz-fr-1.png …               each exhibit, each step, in each language
+
+It also writes ``snapshots.json``, the list of files with what each shows. Curators use it
+to proof an exhibition without walking to the kiosk.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+from kiosk.ui.setup import configure_kivy
+
+log = logging.getLogger(__name__)
+SETTLE_FRAMES = 3
+FRAME = 1 / 30
+
+
+def plan(content, languages: list[str] | None = None, only: list[str] | None = None) -> list[dict]:
+    """Every snapshot to take, as plain data (testable without a window)."""
+    codes = languages or list(content.collection.languages.languages)
+    exhibits = [m for m in content.exhibits if not only or m.id in only]
+    shots = [{"name": f"attract-{code}", "screen": "attract", "language": code} for code in codes]
+    shots.append({"name": "language", "screen": "language", "language": content.collection.languages.default})
+    for code in codes:
+        for room in content.collection.rooms:
+            if content.exhibits_in(room.id):
+                shots.append({"name": f"home-{code}-{room.id}", "screen": "home", "language": code, "room": room.id})
+        for manifest in exhibits:
+            shots.append({"name": f"{manifest.id}-{code}", "screen": "exhibit", "language": code,
+                          "exhibit": manifest.id, "steps": True})
+    return shots
+
+
+def take_snapshots(content, out: Path, size: tuple[int, int], languages=None, only=None) -> int:
+    configure_kivy(kiosk=False, size=size)
+    out.mkdir(parents=True, exist_ok=True)
+    data = Path(os.environ.get("KIOSK_DATA_DIR") or out / ".kiosk-data")
+    app = _snapshot_app_class()(content, data_dir=data, shots=plan(content, languages, only), out=out)
+    app.run()
+    (out / "snapshots.json").write_text(json.dumps(app.written, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(f"wrote {len(app.written)} snapshots to {out}")
+    return 0 if app.failures == 0 else 1
+
+
+def _snapshot_app_class():
+    from kivy.clock import Clock
+
+    from kiosk.app import KioskApp
+
+    class SnapshotApp(KioskApp):
+        def __init__(self, content, data_dir, shots, out, **kwargs):
+            super().__init__(content, data_dir=data_dir, **kwargs)
+            self.shots, self.out, self.written, self.failures = shots, out, [], 0
+            self.queue = []
+
+        def on_start(self):
+            self.idle.paused = True
+            self.navigator.animations = False
+            self.framerate.idle = self.framerate.active
+            for shot in self.shots:
+                self.queue.extend(self._expand(shot))
+            Clock.schedule_once(self._next, 0.3)
+
+        def _expand(self, shot):
+            if not shot.get("steps"):
+                return [(shot, None)]
+            manifest = next(m for m in self.content.exhibits if m.id == shot["exhibit"])
+            from kiosk.screens.exhibit import _view_class
+            count = _view_class(manifest.type).step_count_for(manifest)
+            return [(shot, step) for step in range(count)]
+
+        def _next(self, _dt=None):
+            if not self.queue:
+                self.stop()
+                return
+            shot, step = self.queue.pop(0)
+            try:
+                self._show(shot, step)
+            except Exception:  # keep going: report the failure in the summary
+                log.exception("snapshot %s failed", shot["name"])
+                self.failures += 1
+                Clock.schedule_once(self._next, 0)
+                return
+            self._settle(SETTLE_FRAMES, lambda: self._capture(shot, step))
+
+        def _settle(self, frames, then):
+            if frames <= 0:
+                then()
+            else:
+                Clock.schedule_once(lambda _dt: self._settle(frames - 1, then), FRAME)
+
+        def _show(self, shot, step):
+            navigator = self.navigator
+            if self.language != shot["language"]:
+                self.set_language(shot["language"])
+            if shot["screen"] == "attract":
+                navigator.show_attract()
+                attract = navigator.screen("attract")
+                attract.step = self.content.collection.languages.languages.index(shot["language"])
+                attract._show_step(fade=False)
+            elif shot["screen"] == "language":
+                navigator.go("language", animate=False)
+            elif shot["screen"] == "home":
+                navigator.show_home(shot["room"])
+            else:
+                if step == 0 or navigator.current != "exhibit":
+                    self.session.views.pop(shot["exhibit"], None)
+                    navigator.open_exhibit(shot["exhibit"])
+                navigator.screen("exhibit").view.show_step(step)
+
+        def _capture(self, shot, step):
+            name = shot["name"] + (f"-{step + 1}" if step is not None else "") + ".png"
+            self.root_widget.export_to_png(str(self.out / name))
+            if (self.out / name).is_file():
+                self.written.append({**{k: v for k, v in shot.items() if k != "steps"}, "file": name,
+                                     "step": None if step is None else step + 1})
+            else:
+                self.failures += 1
+            Clock.schedule_once(self._next, 0)
+
+    return SnapshotApp
+

@@ -1,0 +1,1 @@
+"""Kivy building blocks shared by the screens: configuration, theme, translator, widgets."""

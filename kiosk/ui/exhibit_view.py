@@ -1,0 +1,45 @@
+"""The base of every exhibit type's view.
+
+A view receives the checked manifest, the app (for its services: ``app.text``,
+``app.tr``, ``app.pictures``) and ``state``, the visitor's own dict for this exhibit. It
+keeps its position (quiz question, gallery image, scroll) in ``state``, never in itself,
+so that a language switch or a rebuild puts the visitor back at the same place, and the
+idle reset forgets it. ``refresh()`` re-renders every text in the current language.
+
+Views that have steps (quiz questions, gallery images, compare sides) say how many, and
+``show_step(i)`` goes to one: the snapshot and proof tools photograph each step.
+"""
+
+from __future__ import annotations
+
+from kivy.properties import DictProperty, ObjectProperty
+from kivy.uix.boxlayout import BoxLayout
+
+
+class ExhibitView(BoxLayout):
+    manifest = ObjectProperty(None)
+    app = ObjectProperty(None)
+    state = DictProperty({})
+
+    def __init__(self, manifest, app, state: dict, **kwargs):
+        super().__init__(manifest=manifest, app=app, **kwargs)
+        self.state = state  # the same dict object as in the visitor session
+        self.orientation = "vertical"
+
+    def text(self, localized) -> str:
+        return self.app.text(localized)
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def extra_links(self) -> list[tuple[str, str]]:
+        """(label, url) of links found inside the texts (a panel's body), shown as QR codes too."""
+        return []
+
+    @classmethod
+    def step_count_for(cls, manifest) -> int:
+        """How many interactive steps this exhibit has (1 for a plain view)."""
+        return 1
+
+    def show_step(self, index: int) -> None:
+        """Go to interactive step ``index`` (0-based)."""

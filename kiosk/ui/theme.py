@@ -1,0 +1,80 @@
+"""The kiosk's look: colours, fonts and sizes that follow the window.
+
+Sizes scale with the shorter side of the window (1080 px = 1.0), so a title stays
+readable from 2 m and body text from 50 cm at 1920×1080, 1280×800 and 1080×1920 alike.
+Touch targets never go below 48 dp. In kv: ``font_size: app.theme.body``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.core.text import LabelBase
+from kivy.core.window import Window
+from kivy.event import EventDispatcher
+from kivy.metrics import dp
+from kivy.properties import ListProperty, NumericProperty, StringProperty
+from kivy.utils import get_color_from_hex
+
+from kiosk.render.bidi import is_rtl
+
+MEDIA = Path(__file__).resolve().parent.parent.parent / "media"
+FONTS = MEDIA / "fonts"
+PAPER = "#F6F1E7"
+INK = "#1F1A17"
+MUTED = "#4A423B"
+ACCENT = "#E0A526"
+
+
+def rgba(hex_colour: str, alpha: float = 1.0) -> list[float]:
+    colour = get_color_from_hex(hex_colour)
+    colour[3] = alpha
+    return colour
+
+
+def register_fonts() -> None:
+    """Register 'Kiosk' (Noto Sans) and 'KioskArabic' (Noto Sans merged with Noto Sans Arabic).
+
+    The merged font also draws the Latin words and digits inside Arabic text; Noto Sans
+    keeps the tighter line spacing for the other languages (media/fonts/README.md).
+    """
+    LabelBase.register("Kiosk", str(FONTS / "NotoSans-Regular.ttf"), fn_bold=str(FONTS / "NotoSans-Bold.ttf"))
+    LabelBase.register("KioskArabic", str(FONTS / "NotoSansKiosk-Regular.ttf"),
+                       fn_bold=str(FONTS / "NotoSansKiosk-Bold.ttf"))
+
+
+class Theme(EventDispatcher):
+    scale = NumericProperty(1.0)
+    title = NumericProperty(56)
+    heading = NumericProperty(40)
+    body = NumericProperty(28)
+    small = NumericProperty(22)
+    button = NumericProperty(30)
+    touch = NumericProperty(96)      # height of a main touch target
+    pad = NumericProperty(24)
+    font = StringProperty("Kiosk")   # follows the visitor's language
+    ink = ListProperty(rgba(INK))
+    muted = ListProperty(rgba(MUTED))
+    paper = ListProperty(rgba(PAPER))
+    accent = ListProperty(rgba(ACCENT))
+    white = ListProperty([1, 1, 1, 1])
+    light = ListProperty([0.9, 0.88, 0.84, 1])
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        register_fonts()
+        Window.bind(size=lambda *_: self.update())
+        self.update()
+
+    def update(self) -> None:
+        s = self.scale = max(0.5, min(Window.width, Window.height) / 1080)
+        self.title, self.heading, self.body, self.small, self.button = 56 * s, 40 * s, 28 * s, 22 * s, 30 * s
+        self.touch = max(dp(48), 96 * s)
+        self.pad = 24 * s
+
+    def use_language(self, language: str) -> None:
+        self.font = "KioskArabic" if is_rtl(language) else "Kiosk"
+
+    @staticmethod
+    def font_for(language: str) -> str:
+        return "KioskArabic" if is_rtl(language) else "Kiosk"

@@ -1,0 +1,99 @@
+"""Drive the real kiosk in a test: frames, taps and swipes at window coordinates, and what a visitor sees."""
+
+from __future__ import annotations
+
+from kivy.base import EventLoop
+from kivy.core.window import Window
+from kivy.tests.common import UnitTestTouch
+from kivy.uix.label import Label
+
+
+class KioskDriver:
+    def __init__(self, app):
+        self.app = app
+
+    def frames(self, count: int = 4) -> None:
+        for _ in range(count):
+            EventLoop.idle()
+
+    def settle(self) -> None:
+        """Let transitions, layouts and text re-wrapping finish."""
+        self.frames(12)
+
+    @property
+    def screen(self):
+        return self.app.navigator.manager.current_screen
+
+    def widgets(self, root=None):
+        """Every widget under ``root`` (default: the whole window), depth first."""
+        stack = [root or Window]
+        while stack:
+            widget = stack.pop()
+            yield widget
+            stack.extend(widget.children)
+
+    def visible_texts(self, root=None) -> list[str]:
+        """Texts a visitor can see (the current screen, and any open panel above it)."""
+        texts = []
+        for widget in self.widgets(root or Window):
+            if isinstance(widget, Label) and widget.text and widget.opacity > 0 and _shown(widget):
+                texts.append(widget.text)
+        return texts
+
+    def find_text(self, fragment: str, root=None) -> Label:
+        matches = [w for w in self.widgets(root or Window) if isinstance(w, Label) and fragment in w.text
+                   and _shown(w)]
+        assert matches, f"no visible text contains {fragment!r}; visible: {self.visible_texts()}"
+        return matches[0]
+
+    def tap_at(self, x: float, y: float) -> None:
+        touch = UnitTestTouch(x, y)
+        touch.touch_down()
+        self.frames(2)
+        touch.touch_up()
+        self.settle()
+
+    def double_tap_at(self, x: float, y: float) -> None:
+        """Two quick taps. (Test touches skip Kivy's double-tap detector, so the second one is flagged here.)"""
+        self.tap_at(x, y)
+        touch = UnitTestTouch(x, y)
+        touch.is_double_tap = True
+        touch.double_tap_time = 0.1
+        touch.touch_down()
+        self.frames(2)
+        touch.touch_up()
+        self.settle()
+
+    def tap(self, widget) -> None:
+        x, y = widget.to_window(*widget.center)
+        self.tap_at(x, y)
+
+    def tap_text(self, fragment: str) -> None:
+        self.tap(self.find_text(fragment))
+
+    def swipe(self, start: tuple[float, float], end: tuple[float, float], steps: int = 8) -> None:
+        touch = UnitTestTouch(*start)
+        touch.touch_down()
+        self.frames(1)
+        for i in range(1, steps + 1):
+            touch.touch_move(start[0] + (end[0] - start[0]) * i / steps, start[1] + (end[1] - start[1]) * i / steps)
+            self.frames(1)
+        touch.touch_up()
+        self.settle()
+
+    def screenshot(self, path) -> str:
+        """What the visitor sees, rendered off-screen (reading the window's back buffer is unreliable)."""
+        self.frames(2)
+        self.app.root_widget.export_to_png(str(path))
+        return str(path)
+
+
+def _shown(widget) -> bool:
+    """On screen: inside the window, with no hidden (opacity 0) ancestor."""
+    node = widget
+    while node is not None and node is not Window:
+        if getattr(node, "opacity", 1) == 0:
+            return False
+        node = node.parent
+    x, y = widget.to_window(*widget.pos)
+    return x < Window.width and y < Window.height and x + widget.width > 0 and y + widget.height > 0

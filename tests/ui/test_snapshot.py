@@ -1,0 +1,65 @@
+"""`kiosk snapshot` on the bundled exhibition: every screen, exhibit, step and language, none blank."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from PIL import Image, ImageStat
+
+from kiosk.content.loader import load_content
+from kiosk.snapshot import plan
+from tests.conftest import PROJECT
+
+
+def expected_files(content) -> set[str]:
+    from kiosk.exhibit_types.compare.model import Compare
+    from kiosk.exhibit_types.quiz.model import Quiz
+    from kiosk.exhibit_types.timeline.model import Timeline
+
+    def steps(manifest) -> int:
+        details = manifest.details
+        if isinstance(details, Quiz):
+            return len(details.questions) + 1
+        if isinstance(details, Timeline):
+            return len(details.events)
+        if isinstance(details, Compare):
+            return 2
+        return len(manifest.images) if manifest.type == "gallery" else 1
+
+    names = set()
+    for shot in plan(content):
+        if shot.get("steps"):
+            manifest = next(m for m in content.exhibits if m.id == shot["exhibit"])
+            names |= {f"{shot['name']}-{n}.png" for n in range(1, steps(manifest) + 1)}
+        else:
+            names.add(f"{shot['name']}.png")
+    return names
+
+
+def test_plan_covers_every_language_room_and_exhibit():
+    content = load_content(PROJECT / "exhibits")
+    shots = plan(content)
+    languages = content.collection.languages.languages
+    assert {s["name"] for s in shots if s["screen"] == "attract"} == {f"attract-{c}" for c in languages}
+    assert len([s for s in shots if s["screen"] == "home"]) == 4 * len(languages)
+    assert len([s for s in shots if s["screen"] == "exhibit"]) == len(content.exhibits) * len(languages)
+
+
+def test_snapshot_of_the_bundled_exhibition(tmp_path):
+    content = load_content(PROJECT / "exhibits")
+    env = dict(os.environ, PYTHONPATH=str(PROJECT))
+    result = subprocess.run([sys.executable, "-m", "kiosk", "snapshot", "--out", str(tmp_path), "--size", "1920x1080",
+                             "--content", str(PROJECT / "exhibits")], capture_output=True, text=True, env=env,
+                            timeout=900)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    written = json.loads((tmp_path / "snapshots.json").read_text())
+    files = {entry["file"] for entry in written}
+    assert files == expected_files(content)
+    for name in sorted(files):
+        with Image.open(tmp_path / name) as image:
+            assert image.size == (1920, 1080), name
+            spread = ImageStat.Stat(image.convert("L")).stddev[0]
+            assert spread > 10, f"{name} looks blank"

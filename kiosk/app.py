@@ -8,6 +8,7 @@ screens. Import this module only after :func:`kiosk.ui.setup.configure_kivy`.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import logging
 import time
@@ -129,7 +130,6 @@ class KioskApp(App):
     def _idle_warning(self) -> None:
         if self.navigator.current != "attract":
             self.root_widget.show_countdown(self.tr._)
-        self.framerate.wake()
 
     def _idle_resume(self) -> None:
         self.root_widget.hide_countdown()
@@ -143,8 +143,9 @@ class KioskApp(App):
         self.release_memory()
 
     def release_memory(self) -> None:
-        """Free textures held by removed widgets (they sit in reference cycles)."""
+        """Free textures held by removed widgets (they sit in reference cycles), and give the memory back."""
         gc.collect()
+        trim_heap()
 
 
 class ViewFaultHandler(ExceptionHandler):
@@ -164,3 +165,11 @@ class ViewFaultHandler(ExceptionHandler):
             return ExceptionManager.RAISE
         navigator.exhibit_failed(exhibit_id, exception)
         return ExceptionManager.PASS
+
+
+def trim_heap() -> None:
+    """Hand freed heap memory back to the system (glibc keeps it otherwise; KIVY_NOTES)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass  # not glibc: nothing to do

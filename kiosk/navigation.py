@@ -45,7 +45,7 @@ class Navigator:
         self.screen(name)
         animate = animate and self.animations
         self.manager.transition = FadeTransition(duration=0.2) if animate else NoTransition()
-        self.app.framerate.wake(busy_for=0.3)
+        self.app.framerate.animate(0.3)
         self.manager.current = name
 
     def show_attract(self) -> None:

@@ -34,6 +34,7 @@ class ExhibitScreen(KioskScreen):
         super().__init__(**kwargs)
         self.manifest = None
         self.app.bind(language=lambda *_: self.refresh())
+        self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
 
     def show(self, manifest) -> bool:
         """Build the view for ``manifest``; False (and the exhibit marked faulty) if it fails."""
@@ -73,7 +74,10 @@ class ExhibitScreen(KioskScreen):
         self.ids.qr_scroll.opacity = 1 if links else 0
         self.ids.qr_scroll.size_hint_x = (0.28 if links else 0.001) if self.ids.body.orientation == "horizontal" else 1
         if links:
-            column.add_widget(_scan_title(self.app))
+            title = _scan_title(self.app)
+            if self.ids.body.orientation != "horizontal":
+                title.size_hint_x, title.width = None, self.app.theme.touch * 2.4
+            column.add_widget(title)
         for label, url in links:
             column.add_widget(self._qr_panel(label, url))
 

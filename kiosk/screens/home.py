@@ -60,11 +60,14 @@ class HomeScreen(KioskScreen):
         self._fill_next_room()
 
     def _fill_rooms(self) -> None:
+        """One tab per room: the chosen one filled with its colour, the others outlined in it."""
         self.ids.rooms.clear_widgets()
         for number, room in enumerate(self.rooms, start=1):
             selected = room.id == self.room_id
-            button = KioskButton(text=f"{number}. {self.app.text(room.title)}", background=rgba(room.colour, 1 if selected else 0.55),
-                                 size_factor=1 if selected else 0.9)
+            colour = rgba(room.colour)
+            button = KioskButton(text=f"{number}. {self.app.text(room.title)}",
+                                 background=colour if selected else [1, 1, 1, 1],
+                                 foreground=[1, 1, 1, 1] if selected else colour, outline=colour)
             button.room_id = room.id
             button.bind(on_release=lambda b: self.show_room(b.room_id))
             self.ids.rooms.add_widget(button)

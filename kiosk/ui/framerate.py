@@ -13,34 +13,41 @@ import time
 from kivy.clock import Clock
 
 ACTIVE_FPS = 30
+ANIMATION_FPS = 15   # a slow cross-fade with nobody touching needs no more
 IDLE_FPS = 2
 IDLE_AFTER = 5.0
 
 
 class AdaptiveFrameRate:
-    def __init__(self, active: int = ACTIVE_FPS, idle: int = IDLE_FPS, idle_after: float = IDLE_AFTER):
-        self.active, self.idle, self.idle_after = active, idle, idle_after
-        self.last_wake = time.monotonic()
+    def __init__(self, active: int = ACTIVE_FPS, idle: int = IDLE_FPS, idle_after: float = IDLE_AFTER,
+                 animation: int = ANIMATION_FPS):
+        self.active, self.idle, self.idle_after, self.animation = active, idle, idle_after, animation
+        self.last_touch = time.monotonic()
         self.busy_until = 0.0
         self._set(active)
 
     def wake(self, busy_for: float = 0.0) -> None:
-        """Something moves (a touch, an animation lasting ``busy_for`` seconds)."""
-        now = time.monotonic()
-        self.last_wake = now
-        self.busy_until = max(self.busy_until, now + busy_for)
+        """Someone touched the screen (and something may move for ``busy_for`` seconds)."""
+        self.last_touch = time.monotonic()
+        self.busy_until = max(self.busy_until, self.last_touch + busy_for)
         self._set(self.active)
+
+    def animate(self, seconds: float) -> None:
+        """Something moves for ``seconds`` on its own (a cross-fade): enough frames for it, no more."""
+        self.busy_until = max(self.busy_until, time.monotonic() + seconds)
+        if self.fps < self.animation:
+            self._set(self.animation)
 
     def tick(self) -> None:
         now = time.monotonic()
-        if now - self.last_wake >= self.idle_after and now >= self.busy_until:
+        if now - self.last_touch >= self.idle_after and now >= self.busy_until:
             self._set(self.idle)
 
     @property
-    def fps(self) -> int:
+    def fps(self) -> float:
         return Clock._max_fps
 
     @staticmethod
-    def _set(fps: int) -> None:
+    def _set(fps: float) -> None:
         if Clock._max_fps != fps:
             Clock._max_fps = fps

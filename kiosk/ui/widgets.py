@@ -45,6 +45,7 @@ class KioskButton(ButtonBehavior, Label):
     font_override = StringProperty("")
     background = ListProperty([0.12, 0.10, 0.09, 1])
     foreground = ListProperty([1, 1, 1, 1])
+    outline = ListProperty([])
     _shaped = ""
 
     def on_text(self, _widget, value: str) -> None:

@@ -36,7 +36,10 @@ def open_exhibit(kiosk, exhibit_id: str):
 def test_attract_language_home(fresh):
     kiosk = fresh
     assert kiosk.app.navigator.current == "attract"
-    kiosk.find_text("Musée du Kapitalisme")
+    attract, collection = kiosk.screen, kiosk.app.content.collection
+    shown = collection.languages.languages[attract.step % len(collection.languages.languages)]  # it cycles
+    kiosk.find_text(collection.title.get(shown))
+    kiosk.find_text(catalog(shown).gettext("Touch the screen to start"))
     start_visit(kiosk, "English")
     kiosk.find_text("Museum of Kapitalism")
     kiosk.find_text("1. Origins")

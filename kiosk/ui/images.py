@@ -17,7 +17,7 @@ from kivy.graphics.texture import Texture
 from PIL import Image, ImageOps
 
 log = logging.getLogger(__name__)
-DEFAULT_BUDGET = 40 * 1024 * 1024
+DEFAULT_BUDGET = 24 * 1024 * 1024
 
 
 class PictureCache:

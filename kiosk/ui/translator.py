@@ -18,7 +18,8 @@ from kiosk.i18n import catalog
 class Translator(Observable):
     def __init__(self, language: str = "fr", **kwargs):
         super().__init__(**kwargs)
-        self._observers: list[tuple] = []
+        self._observers: dict[int, tuple] = {}  # uid → (callback, args, kwargs), in binding order
+        self._next_uid = 1
         self.language = language
         self._gettext = catalog(language).gettext
 
@@ -28,29 +29,33 @@ class Translator(Observable):
     def fbind(self, name, func, *args, **kwargs):
         if name != "_":
             return super().fbind(name, func, *args, **kwargs)
-        self._observers.append((func, args, kwargs))
-        return len(self._observers)
+        uid, self._next_uid = self._next_uid, self._next_uid + 1
+        self._observers[uid] = (func, args, kwargs)
+        return uid
+
+    def unbind_uid(self, name, uid):
+        """Kivy's builder unbinds a rule this way when its widget is destroyed."""
+        if name != "_":
+            return super().unbind_uid(name, uid)
+        self._observers.pop(uid, None)
 
     def funbind(self, name, func, *args, **kwargs):
         if name != "_":
             return super().funbind(name, func, *args, **kwargs)
-        key = (func, args, kwargs)
-        if key in self._observers:
-            self._observers.remove(key)
+        for uid, (known, known_args, known_kwargs) in list(self._observers.items()):
+            if known is func and len(known_args) == len(args) and all(a is b for a, b in zip(known_args, args)):
+                del self._observers[uid]
 
     def switch(self, language: str) -> None:
         if language == self.language:
             return
         self.language = language
         self._gettext = catalog(language).gettext
-        alive = []
-        for func, args, kwargs in self._observers:
+        for uid, (func, args, kwargs) in list(self._observers.items()):
             try:
                 func(*args, None, None)  # kv's callback takes its rule data, then (instance, value)
             except ReferenceError:
-                continue  # its widget was garbage-collected
-            alive.append((func, args, kwargs))
-        self._observers = alive
+                self._observers.pop(uid, None)  # its widget was garbage-collected
 
     @property
     def observer_count(self) -> int:

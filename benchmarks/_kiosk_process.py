@@ -35,10 +35,9 @@ class VirtualScreen:
             return self
         if not shutil.which("Xvfb"):
             raise SystemExit("no display and no Xvfb: install the xvfb package")
-        self.display = ":97"
-        self.process = subprocess.Popen(["Xvfb", self.display, "-screen", "0", f"{self.size}x24", "-nolisten", "tcp"],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(1.0)
+        self.process = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", f"{self.size}x24", "-nolisten", "tcp"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        self.display = ":" + self.process.stdout.readline().strip()  # Xvfb picks a free display and says which
         return self
 
     def __exit__(self, *exc) -> None:

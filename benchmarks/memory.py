@@ -74,6 +74,8 @@ def main() -> None:
             if visit % 200 == 0:
                 samples.append(rss_mib(os.getpid()))
         app._idle_reset()
+        if not samples:
+            return
         base = samples[0]
         drift = max(abs(s - base) for s in samples) / base * 100
         print("RSS every 200 visits (MiB): " + ", ".join(f"{s:.0f}" for s in samples))

@@ -27,7 +27,7 @@ from kiosk.services.idle import IdleWatcher
 from kiosk.services.qr import QrCache
 from kiosk.services.session import VisitorSession
 from kiosk.ui.framerate import AdaptiveFrameRate
-from kiosk.ui.images import PictureCache
+from kiosk.ui.images import RESTING_BUDGET, PictureCache
 from kiosk.ui.root import KioskRoot
 from kiosk.ui.theme import Theme
 from kiosk.ui.translator import Translator
@@ -144,6 +144,7 @@ class KioskApp(App):
 
     def release_memory(self) -> None:
         """Free textures held by removed widgets (they sit in reference cycles), and give the memory back."""
+        self.pictures.shrink(RESTING_BUDGET)
         gc.collect()
         trim_heap()
 

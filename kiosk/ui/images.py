@@ -18,6 +18,7 @@ from PIL import Image, ImageOps
 
 log = logging.getLogger(__name__)
 DEFAULT_BUDGET = 24 * 1024 * 1024
+RESTING_BUDGET = 10 * 1024 * 1024  # kept between visits: the home screen's thumbnails
 
 
 class PictureCache:
@@ -61,6 +62,12 @@ class PictureCache:
         self._textures[key] = texture
         self.used += _bytes(texture)
         while self.used > self.budget and len(self._textures) > 1:
+            _, old = self._textures.popitem(last=False)
+            self.used -= _bytes(old)
+
+    def shrink(self, to_bytes: int) -> None:
+        """Forget the least recently used pictures until at most ``to_bytes`` remain (when a visitor leaves)."""
+        while self.used > to_bytes and self._textures:
             _, old = self._textures.popitem(last=False)
             self.used -= _bytes(old)
 

@@ -62,7 +62,7 @@ def main() -> None:
         drive(app, 3)          # textures are deleted on the GL side at the next frames
         pss = pss_mib(os.getpid())
         print(f"full tour: {shown} exhibit screens in {len(app.content.collection.languages.languages)} languages")
-        print(f"PSS after the tour: {pss:.0f} MiB (target ≤ 220) -> {'met' if pss <= 220 else 'NOT met'}")
+        print(f"PSS after the tour: {pss:.0f} MiB (target ≤ 220) -> {'met' if pss <= 220 else 'NOT met'}", flush=True)
         exhibits = app.content.exhibits
         samples = []
         for visit in range(1, args.visits + 1):
@@ -73,6 +73,7 @@ def main() -> None:
             drive(app, 1)
             if visit % 200 == 0:
                 samples.append(rss_mib(os.getpid()))
+                print(f"  after {visit} visits: RSS {samples[-1]:.0f} MiB", flush=True)
         app._idle_reset()
         if not samples:
             return

@@ -66,7 +66,7 @@ class Navigator:
         self.go("home")
 
     def open_exhibit(self, exhibit_id: str) -> None:
-        manifest = next((m for m in self.app.content.exhibits if m.id == exhibit_id), None)
+        manifest = self.app.content.exhibit(exhibit_id)
         if manifest is None or exhibit_id in self.faulty:
             return
         self.app.session.exhibit_id = exhibit_id
@@ -81,8 +81,8 @@ class Navigator:
 
     def back(self) -> None:
         if self.current == "exhibit":
-            room = next((m.room for m in self.app.content.exhibits if m.id == self.app.session.exhibit_id), None)
-            self.show_home(room)
+            manifest = self.app.content.exhibit(self.app.session.exhibit_id)
+            self.show_home(manifest.room if manifest else None)
         else:
             self.show_languages()
 

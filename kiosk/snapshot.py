@@ -75,7 +75,7 @@ def _snapshot_app_class():
         def _expand(self, shot):
             if not shot.get("steps"):
                 return [(shot, None)]
-            manifest = next(m for m in self.content.exhibits if m.id == shot["exhibit"])
+            manifest = self.content.exhibit(shot["exhibit"])
             from kiosk.screens.exhibit import _view_class
             count = _view_class(manifest.type).step_count_for(manifest)
             return [(shot, step) for step in range(count)]

@@ -57,6 +57,10 @@ class ExhibitionContent:
     def ok(self) -> bool:
         return self.count(ERROR) == 0
 
+    def exhibit(self, exhibit_id: str | None) -> ExhibitManifest | None:
+        """The valid exhibit with this id, or None."""
+        return next((r.manifest for r in self.results if r.id == exhibit_id and r.manifest is not None), None)
+
     def exhibits_in(self, room_id: str) -> list[ExhibitManifest]:
         return [m for m in self.exhibits if m.room == room_id]
 

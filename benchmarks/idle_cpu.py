@@ -28,7 +28,7 @@ def measure(env: dict, extra: list[str], settle: float, window: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--attract-seconds", type=float, default=64.0, help="8 slides of 8 s by default")
+    parser.add_argument("--attract-seconds", type=float, default=96.0, help="8 slides of 12 s by default")
     args = parser.parse_args()
     with VirtualScreen() as screen:
         env = screen.env()

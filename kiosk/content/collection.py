@@ -10,7 +10,7 @@ Example::
     rooms:
       - {id: origines, title: {fr: Origines, en: Origins}, colour: "#8C2F39"}
     idle_timeout: 90
-    attract: {slide_seconds: 8, fade_seconds: 1.5}
+    attract: {slide_seconds: 12, fade_seconds: 1.5}
 
 Reading goes in layers: :func:`load_collection` (a file) → :func:`parse_document`
 (its text) → :func:`collection_from_dict` (its data), one loader per ``schema`` version.
@@ -54,7 +54,7 @@ class Room:
 
 @dataclass(frozen=True)
 class AttractSettings:
-    slide_seconds: float = 8.0
+    slide_seconds: float = 12.0
     fade_seconds: float = 1.5
     images: tuple[str, ...] = ()
 
@@ -82,7 +82,7 @@ ROOM = ObjectKind("room", (
 ))
 
 ATTRACT = ObjectKind("attract", (
-    Field("slide_seconds", NumberKind(3, 120, whole=False), default=8.0),
+    Field("slide_seconds", NumberKind(3, 120, whole=False), default=12.0),
     Field("fade_seconds", NumberKind(0, 10, whole=False), default=1.5),
     Field("images", ListKind(StrKind(meaning="an 'exhibit-id/file.png' path")), default=[]),
 ))
@@ -140,7 +140,7 @@ def _from_dict_v1(data: dict, ctx: Context) -> tuple[Collection | None, list[Fin
         languages=ctx.languages,
         rooms=tuple(Room(r["id"], r["title"], r["colour"].upper(), r["summary"]) for r in values["rooms"]),
         idle_timeout=values["idle_timeout"],
-        attract=AttractSettings(attract.get("slide_seconds", 8.0), attract.get("fade_seconds", 1.5),
+        attract=AttractSettings(attract.get("slide_seconds", 12.0), attract.get("fade_seconds", 1.5),
                                 tuple(attract.get("images") or ())),
     )
     return collection, ctx.findings

@@ -42,7 +42,7 @@ def test_room_order_and_exhibit_order(root):
     assert [room.id for room in content.collection.rooms] == ["origines", "alternatives"]
     assert [m.id for m in content.exhibits] == ["panel-ok", "gallery-ok", "compare-ok", "quiz-ok", "timeline-ok"]
     assert content.collection.idle_timeout == 60
-    assert content.collection.attract.slide_seconds == 8.0
+    assert content.collection.attract.slide_seconds == 12.0
 
 
 def test_single_exhibit_uses_parent_collection(root):

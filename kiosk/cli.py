@@ -6,6 +6,7 @@
     kiosk schema [--out DIR]            write JSON Schemas for editors
     kiosk new ID --type T --room R      start a new exhibit folder
     kiosk run [--content PATH]          start the kiosk on a content folder
+    kiosk set-pin                       set the facilitator's PIN (asked twice, or read from stdin)
 
 Exit status: 0 when all is well, 1 when the content has errors, 2 for a usage mistake.
 """
@@ -46,8 +47,6 @@ def build_parser() -> argparse.ArgumentParser:
     _add_display_options(run)
     run.add_argument("--kiosk", action="store_true", help="full screen, locked down: no exit, no cursor")
     run.add_argument("--lang", help="start directly in this language (skips attract and language choice)")
-    run.add_argument("--allow-exit-chord", action="store_true",
-                     help="let Ctrl+Alt+Shift+Q quit a --kiosk session (off by default)")
     run.add_argument("--quit-after", type=float, metavar="SECONDS", help="stop after this long (smoke tests)")
     run.set_defaults(handler=cmd_run)
 
@@ -57,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--lang", action="append", help="only these languages (repeat the option)")
     snapshot.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
     snapshot.set_defaults(handler=cmd_snapshot)
+
+    set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
+    set_pin.set_defaults(handler=cmd_set_pin)
     return parser
 
 
@@ -149,8 +151,7 @@ def cmd_run(args) -> int:
     from kiosk.app import KioskApp
     from kiosk.paths import data_dir
 
-    app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang,
-                   exit_chord=args.allow_exit_chord)
+    app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang)
     if args.quit_after:
         from kivy.clock import Clock
         Clock.schedule_once(lambda _dt: app.stop(), args.quit_after)
@@ -169,6 +170,40 @@ def cmd_snapshot(args) -> int:
     from kiosk.snapshot import take_snapshots
 
     return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only)
+
+
+
+def cmd_set_pin(args) -> int:
+    from kiosk.facilitator.pin import PinGuard
+    from kiosk.settings import KioskSettings
+
+    try:
+        pin = _read_new_pin()
+        settings = KioskSettings.load()
+        PinGuard(settings).set_pin(pin)
+    except (ValueError, OSError) as exc:
+        print(f"kiosk set-pin: {exc}", file=sys.stderr)
+        return 1
+    print(f"PIN saved in {settings.file}")
+    return 0
+
+
+def _read_new_pin() -> str:
+    """The new PIN, typed twice at a terminal, or given on one line (or twice on two lines) on stdin."""
+    if sys.stdin.isatty():
+        import getpass
+
+        try:
+            pins = [getpass.getpass("New PIN (4 to 8 digits): "), getpass.getpass("The same PIN again: ")]
+        except EOFError:
+            raise ValueError("no PIN given; nothing was saved") from None
+    else:
+        pins = [line.strip() for line in sys.stdin.read().splitlines() if line.strip()]
+    if not pins or len(pins) > 2:
+        raise ValueError("give the PIN on one line, or twice on two lines; nothing was saved")
+    if pins[0] != pins[-1]:
+        raise ValueError("the two PINs differ; nothing was saved")
+    return pins[0]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,9 +5,11 @@ This is what both ``kiosk validate`` and the kiosk itself call::
     content = load_content(Path("exhibits"))
     content.exhibits          # the valid exhibits, in visit order
     content.skipped           # the invalid ones, with their findings, for the facilitator
+    content.paths             # the valid guided tours and book workshops (paths/*.yaml)
     content.findings          # everything to tell the curator
 
-A broken exhibit never stops the others from loading.
+A broken exhibit never stops the others from loading, and a broken path file never stops
+anything: both are skipped, logged and reported.
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from pathlib import Path
 from kiosk.content.collection import COLLECTION_FILE, Collection, load_collection
 from kiosk.content.exhibit import MANIFEST, ExhibitManifest, ExhibitResult, load_exhibit
 from kiosk.content.findings import ERROR, WARNING, Finding
+from kiosk.content.paths import KINDS, PATHS_FOLDER, GuidedPath, PathResult, load_paths
 
 log = logging.getLogger(__name__)
+RESERVED_FOLDERS = (PATHS_FOLDER,)  # sub-folders of a content root that are not exhibits
 
 
 @dataclass
@@ -31,6 +35,7 @@ class ExhibitionContent:
     collection: Collection | None
     results: list[ExhibitResult] = field(default_factory=list)
     collection_findings: list[Finding] = field(default_factory=list)
+    path_results: list[PathResult] = field(default_factory=list)
 
     @property
     def exhibits(self) -> list[ExhibitManifest]:
@@ -46,7 +51,7 @@ class ExhibitionContent:
     @property
     def findings(self) -> list[Finding]:
         found = list(self.collection_findings)
-        for result in self.results:
+        for result in [*self.results, *self.path_results]:
             found.extend(result.findings)
         return found
 
@@ -64,6 +69,20 @@ class ExhibitionContent:
     def exhibits_in(self, room_id: str) -> list[ExhibitManifest]:
         return [m for m in self.exhibits if m.room == room_id]
 
+    @property
+    def paths(self) -> list[GuidedPath]:
+        """The valid guided tours and workshops: tours first, then workshops, each by id."""
+        valid = [r.path for r in self.path_results if r.path is not None]
+        return sorted(valid, key=lambda p: (KINDS.index(p.kind), p.id))
+
+    @property
+    def skipped_paths(self) -> list[PathResult]:
+        return [r for r in self.path_results if not r.valid]
+
+    def path(self, path_id: str | None) -> GuidedPath | None:
+        """The valid path with this id, or None."""
+        return next((r.path for r in self.path_results if r.id == path_id and r.path is not None), None)
+
 
 def load_content(path: Path, registry=None) -> ExhibitionContent:
     """Load a content root, or a single exhibit folder (judged with its parent's collection)."""
@@ -77,17 +96,18 @@ def load_content(path: Path, registry=None) -> ExhibitionContent:
     folders = exhibit_folders(path)
     content.results = [load_exhibit(folder, content.collection, registry) for folder in folders]
     _check_duplicate_ids(content)
+    content.path_results = load_paths(path, content)
     _log_skipped(content)
     return content
 
 
 def exhibit_folders(root: Path) -> list[Path]:
-    """Sub-folders of ``root`` that are exhibits; names starting with '.' or '_' are left out."""
+    """Sub-folders of ``root`` that are exhibits: names starting with '.' or '_', and ``paths``, are left out."""
     try:
         entries = sorted(root.iterdir())
     except OSError:
         return []
-    return [e for e in entries if e.is_dir() and not e.name.startswith((".", "_"))]
+    return [e for e in entries if e.is_dir() and not e.name.startswith((".", "_")) and e.name not in RESERVED_FOLDERS]
 
 
 def _load_collection_of(root: Path) -> ExhibitionContent:
@@ -96,9 +116,11 @@ def _load_collection_of(root: Path) -> ExhibitionContent:
         return ExhibitionContent(root, None, collection_findings=[Finding(
             root, 0, 0, ERROR, "this folder does not exist", "give the path of a content folder, such as exhibits/")])
     if not file.is_file():
+        hint = "copy collection.yaml from the bundled exhibits/ folder and edit it"
+        if root.name == PATHS_FOLDER and (root.parent / COLLECTION_FILE).is_file():
+            hint = "path files are checked with their content folder: validate the folder above this one"
         return ExhibitionContent(root, None, collection_findings=[Finding(
-            file, 0, 0, ERROR, f"the content folder has no {COLLECTION_FILE}",
-            "copy collection.yaml from the bundled exhibits/ folder and edit it")])
+            file, 0, 0, ERROR, f"the content folder has no {COLLECTION_FILE}", hint)])
     collection, findings = load_collection(file)
     return ExhibitionContent(root, collection, collection_findings=findings)
 
@@ -132,3 +154,6 @@ def _log_skipped(content: ExhibitionContent) -> None:
     for result in content.skipped:
         first = next((f for f in result.findings if f.is_error), None)
         log.warning("exhibit %r skipped: %s", result.id, first.format(content.root.parent) if first else "invalid")
+    for result in content.skipped_paths:
+        first = next((f for f in result.findings if f.is_error), None)
+        log.warning("path %r skipped: %s", result.id, first.format(content.root.parent) if first else "invalid")

@@ -1,9 +1,12 @@
-"""The validator's report: findings in order, then a summary per room and per language.
+"""The validator's report: findings in order, then a summary per room, per path and per language.
 
 Example of the summary printed by ``kiosk validate exhibits/``::
 
     Musée du Kapitalisme: 20 exhibits valid, 0 skipped; 0 errors, 0 warnings
       origines       4 valid   0 skipped
+      ...
+    3 paths: 3 valid, 0 skipped
+      visite-guidee             tour       8 steps   70 min
       ...
     Translations (share of texts present):
       fr 100%  en 100%  nl 28% (partial) ...
@@ -26,6 +29,15 @@ class RoomSummary:
 
 
 @dataclass
+class PathSummary:
+    id: str
+    kind: str
+    valid: bool
+    steps: int = 0
+    minutes: float = 0
+
+
+@dataclass
 class Summary:
     title: str
     valid: int
@@ -35,6 +47,7 @@ class Summary:
     rooms: list[RoomSummary] = field(default_factory=list)
     coverage: dict[str, float] = field(default_factory=dict)  # language → share of texts, 0..1
     partial_languages: list[str] = field(default_factory=list)
+    paths: list[PathSummary] = field(default_factory=list)  # valid first, in the kiosk's order
 
 
 def summarize(content: ExhibitionContent) -> Summary:
@@ -49,10 +62,16 @@ def summarize(content: ExhibitionContent) -> Summary:
         else:
             room.skipped += 1
     summary.rooms = list(rooms.values())
+    summary.paths = _paths(content)
     if collection:
         summary.coverage = _coverage(content, collection.languages.languages)
         summary.partial_languages = list(collection.languages.partial)
     return summary
+
+
+def _paths(content: ExhibitionContent) -> list[PathSummary]:
+    valid = [PathSummary(p.id, p.kind, True, len(p.steps), p.total_minutes) for p in content.paths]
+    return valid + [PathSummary(r.id, r.kind or "?", False) for r in content.skipped_paths]
 
 
 def _coverage(content: ExhibitionContent, languages) -> dict[str, float]:
@@ -68,11 +87,24 @@ def format_summary(summary: Summary) -> str:
     width = max((len(room.id) for room in summary.rooms), default=0)
     for room in summary.rooms:
         lines.append(f"  {room.id:<{width}}  {room.valid:>3} valid  {room.skipped:>3} skipped")
+    lines.extend(_format_paths(summary.paths))
     if summary.coverage:
         cells = [f"{code} {share:.0%}" + (" (partial)" if code in summary.partial_languages else "")
                  for code, share in summary.coverage.items()]
         lines.append("Translations (share of texts present): " + ", ".join(cells))
     return "\n".join(lines)
+
+
+def _format_paths(paths: list[PathSummary]) -> list[str]:
+    if not paths:
+        return []
+    valid = sum(1 for p in paths if p.valid)
+    lines = [f"{len(paths)} path{'' if len(paths) == 1 else 's'}: {valid} valid, {len(paths) - valid} skipped"]
+    width = max(len(p.id) for p in paths)
+    for p in paths:
+        detail = f"{p.steps:>3} {'step ' if p.steps == 1 else 'steps'}  {p.minutes:>4g} min" if p.valid else "skipped"
+        lines.append(f"  {p.id:<{width}}  {p.kind:<8}  {detail}")
+    return lines
 
 
 def report_dict(content: ExhibitionContent, relative_to: Path | None = None) -> dict:

@@ -1,4 +1,4 @@
-"""JSON Schemas for ``exhibit.yaml`` and ``collection.yaml``, made from the field specifications.
+"""JSON Schemas for ``exhibit.yaml``, ``collection.yaml`` and path files, made from the field specifications.
 
 Editors that speak the YAML language server (VS Code, VSCodium, …) use them for completion
 and checks while a curator types, given a first line such as::
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kiosk.content.collection import COLLECTION_FIELDS
 from kiosk.content.fields import COMMON_FIELDS
+from kiosk.content.paths import PATH_FIELDS
 from kiosk.content.spec import object_schema
 from kiosk.content.writing import write_text_atomic
 
@@ -24,6 +25,12 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 def collection_schema() -> dict:
     schema = object_schema(COLLECTION_FIELDS)
     return {"$schema": DRAFT, "title": "collection.yaml (Musée du Kapitalisme kiosk)", **schema}
+
+
+def path_schema() -> dict:
+    """A guided tour or book workshop, ``paths/<id>.yaml``."""
+    schema = object_schema(PATH_FIELDS)
+    return {"$schema": DRAFT, "title": "paths/<id>.yaml: a guided path or workshop (Musée du Kapitalisme kiosk)", **schema}
 
 
 def exhibit_schema(registry) -> dict:
@@ -47,10 +54,12 @@ def _type_rule(exhibit_type) -> dict:
 
 
 def write_schemas(out: Path, registry) -> list[Path]:
-    """Write both schemas into ``out``; returns the files written."""
+    """Write the schemas into ``out``; returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, schema in (("exhibit.schema.json", exhibit_schema(registry)), ("collection.schema.json", collection_schema())):
+    schemas = (("exhibit.schema.json", exhibit_schema(registry)), ("collection.schema.json", collection_schema()),
+               ("path.schema.json", path_schema()))
+    for name, schema in schemas:
         path = out / name
         write_text_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         written.append(path)

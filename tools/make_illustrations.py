@@ -54,6 +54,7 @@ from illustration_kit import (  # noqa: E402
     bunting,
     calendar,
     car,
+    check,
     chimney_stack,
     clean_truck,
     cloud,
@@ -92,6 +93,7 @@ from illustration_kit import (  # noqa: E402
     qmark_path,
     resample,
     road,
+    rot,
     shade,
     sheep,
     shop,
@@ -113,6 +115,7 @@ from illustration_kit import (  # noqa: E402
     tree,
     tshirt,
     vault,
+    vegetables,
     watering_can,
     wind_turbine,
     year_band,
@@ -682,6 +685,56 @@ def img_quiz_alternatives(cv):
     leaf(cv, gx, gy - 40, 100, -30, r, lw=4)
 
 
+def img_sondage(cv):
+    """A vote chart: four bars, each standing on one alternative, and people raising their hands."""
+    r = cv.room
+    ground(cv, 800, cv.light)
+    cv.line([(150, 800), (1130, 800)], 8)
+    bars = ((300, 420, r), (540, 280, shade(r, 0.3)), (780, 350, tint(r, 0.6)), (1020, 200, SAGE))
+    for x, h, col in bars:
+        cv.rect(x - 85, 800 - h, x + 85, 800, col, r=10)
+    check(cv, 300, 320, 110, OCHRE)
+    icons = (lambda x, y: basket(cv, x, y - 12, 96, full=True),
+             lambda x, y: banknote(cv, x, y, 104, 56, SAGE),
+             lambda x, y: house(cv, x, y + 38, 64, 84, WHITE, r),
+             lambda x, y: handshake(cv, x, y + 4, 33, OCHRE, DENIM))
+    for (x, _h, _col), draw in zip(bars, icons):
+        cv.circle(x, 890, 74, PAPER)
+        draw(x, 890)
+    for i, (x, col) in enumerate(((1250, OCHRE), (1370, DENIM), (1490, ROSE))):
+        base = 780 + (i % 2) * 30
+        person(cv, x, base, 230, col, SKIN[i % 3], hands=[(x + 40, base - 300)])
+    sun(cv, 180, 170, 34)
+    cloud(cv, 1380, 160, 1.2)
+
+
+def img_mur(cv):
+    """A brick wall covered with notes, each one an alternative; someone sticks up a new one."""
+    r = cv.room
+    ground(cv, 840, tint(SAGE, 0.6))
+    cv.rect(90, 120, 1250, 840, tint(WOOD, 0.45), r=6)
+    for row, y in enumerate(range(120, 840, 60)):
+        cv.line([(90, y), (1250, y)], 3, caps=False)
+        for x in range(150 + (row % 2) * 60, 1250, 120):
+            cv.line([(x, y), (x, y + 60)], 3, caps=False)
+    notes = ((260, 270, OCHRE, -6), (560, 250, SKY, 4), (880, 280, ROSE, -3),
+             (300, 590, SAGE, 5), (620, 610, WHITE, -5), (940, 580, OCHRE, 3))
+    for x, y, col, tilt in notes:
+        cv.poly(rot([(x - 115, y - 110), (x + 115, y - 110), (x + 115, y + 110), (x - 115, y + 110)], x, y, tilt),
+                col)
+        cv.circle(*rot([(x, y - 95)], x, y, tilt)[0], 14, RED, lw=3)
+    vegetables(cv, 262, 330, 150)
+    house(cv, 560, 320, 120, 150, WHITE, r)
+    sun(cv, 880, 285, 42)
+    bicycle(cv, 300, 630, 128, r)
+    coin(cv, 620, 610, 62, mark="€")
+    cv.ellipse(925, 640, 34, 26, INK, lw=0)
+    cv.line([(955, 640), (955, 520), (1000, 545)], 10)
+    cv.poly(rot([(1075, 350), (1255, 350), (1255, 530), (1075, 530)], 1165, 440, 8), tint(r, 0.5))
+    cv.text(1165, 440, "?", 110, r)
+    person(cv, 1420, 830, 330, DENIM, SKIN[1], hands=[(1245, 470)])
+
+
 IMAGES = {
     ("origines-enclosures", "enclosures.png"): img_enclosures,
     ("origines-revolution-industrielle", "industrie.png"): img_industrie,
@@ -710,6 +763,8 @@ IMAGES = {
     ("alternatives-plateformes-cooperatives", "plateformes.png"): img_plateformes,
     ("alternatives-economie-solidaire", "ess.png"): img_ess,
     ("alternatives-quiz", "quiz-alternatives.png"): img_quiz_alternatives,
+    ("alternatives-sondage", "sondage.png"): img_sondage,
+    ("alternatives-mur", "mur.png"): img_mur,
 }
 
 

@@ -1,0 +1,173 @@
+"""The ``poll`` view: the question, one big button per answer, then the venue's results as bars.
+
+Each answer is a :class:`PollOption`: a big button until the visitor votes, then a row of
+the bar chart (its bar, drawn with canvas Rectangles, fills in proportion to its votes;
+the percentage and the number of votes sit beside it). The visitor votes once per visit:
+``"voted"`` is kept in the visitor's state, which the idle reset forgets.
+
+In group mode (``app.group_mode``, guided tours and workshops) the results wait for the
+facilitator: the facilitator's bar calls :meth:`PollView.reveal` and :meth:`PollView.hide`.
+The revealed polls are kept in ``app.revealed_polls``, so they stay revealed across a
+language switch or a rebuild of the view.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+
+from kiosk.exhibit_types.poll.model import Ballot, percentages
+from kiosk.i18n import catalog
+from kiosk.render.bidi import is_rtl
+from kiosk.ui.exhibit_view import ExhibitView
+from kiosk.ui.theme import rgba
+
+log = logging.getLogger(__name__)
+Builder.load_file(str(Path(__file__).with_name("poll.kv")))
+
+
+class PollOption(ButtonBehavior, BoxLayout):
+    """One answer: a button before the results, a bar of the chart after them."""
+
+    label = StringProperty("")
+    percent = StringProperty("")          # "40 %", shown with the results
+    count = StringProperty("")            # "2 votes"
+    fraction = NumericProperty(0)         # the bar's length, 0 to 1
+    results = BooleanProperty(False)
+    chosen = BooleanProperty(False)
+    rtl = BooleanProperty(False)
+    background = ListProperty([0.12, 0.10, 0.09, 1])
+    foreground = ListProperty([1, 1, 1, 1])
+    colour = ListProperty([0.18, 0.42, 0.25, 1])  # the bar: the room's colour
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.on_rtl()  # the kv children exist only now
+
+    def on_rtl(self, *_args) -> None:
+        """Right to left: the figures on the left, the bar grows from the right (kv)."""
+        if "figures" not in self.ids:
+            return
+        figures, label = self.ids.figures, self.ids.label
+        self.clear_widgets()
+        for widget in ((figures, label) if self.rtl else (label, figures)):
+            self.add_widget(widget)
+
+
+class PollView(ExhibitView):
+    def __init__(self, manifest, app, state: dict, **kwargs):
+        super().__init__(manifest, app, state, **kwargs)
+        self.ballot = Ballot(state)
+
+    @property
+    def poll(self):
+        return self.manifest.details
+
+    @classmethod
+    def step_count_for(cls, manifest) -> int:
+        return 2  # the question, then the results
+
+    def show_step(self, index: int) -> None:
+        """Step 1 shows the results without voting (for the snapshot and proof tools)."""
+        if index >= 1:
+            self.state["peek"] = True
+        else:
+            self.state.pop("peek", None)
+        self.refresh()
+
+    # --- the facilitator --------------------------------------------------------------------
+    @property
+    def revealed(self) -> bool:
+        return self.manifest.id in self.app.revealed_polls
+
+    def reveal(self) -> None:
+        """Group mode: show the results to the group."""
+        self.app.revealed_polls.add(self.manifest.id)
+        self.refresh()
+
+    def hide(self) -> None:
+        """Group mode: hide the results again (before the next group votes)."""
+        self.app.revealed_polls.discard(self.manifest.id)
+        self.refresh()
+
+    @property
+    def results_shown(self) -> bool:
+        if self.app.group_mode:
+            return self.revealed
+        return self.ballot.voted or bool(self.state.get("peek"))
+
+    # --- the visitor ------------------------------------------------------------------------
+    def choose(self, index: int) -> None:
+        if not self.ballot.cast(index, time.monotonic()):
+            return  # already voted, or a second touch of the same tap
+        try:
+            self.app.records.vote(self.manifest.id, index, self.app.venue)
+        except sqlite3.Error:
+            log.exception("poll %r: the vote could not be recorded", self.manifest.id)
+        self.refresh()
+
+    # --- drawing ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        tr = self.app.tr._
+        self.ids.question.logical_text = self.text(self.poll.question)
+        voted, shown = self.ballot.voted, self.results_shown
+        self.ids.hint.logical_text = tr("Thank you! Your vote has been counted.") if voted else tr("Touch your answer.")
+        waiting = self.app.group_mode and not shown and voted
+        self.ids.waiting.logical_text = tr("Results will be shown by the facilitator.") if waiting else ""
+        counts = self._tally() if shown else [0] * len(self.poll.options)
+        self._fill_options(counts, shown)
+        self._show_totals(counts, shown)
+
+    def _tally(self) -> list[int]:
+        try:
+            return self.app.records.tally(self.manifest.id, self.app.venue, len(self.poll.options))
+        except sqlite3.Error:
+            log.exception("poll %r: the results could not be read", self.manifest.id)
+            return [0] * len(self.poll.options)
+
+    def _fill_options(self, counts: list[int], shown: bool) -> None:
+        box, theme, chosen = self.ids.options, self.app.theme, self.ballot.choice
+        shares, total = percentages(counts), sum(counts)
+        words = catalog(self.app.language)  # for plurals; the app's translator has no ngettext
+        box.clear_widgets()
+        for index, option in enumerate(self.poll.options):
+            row = PollOption(label=self.text(option), results=shown, chosen=index == chosen,
+                             colour=self._room_colour(), rtl=is_rtl(self.app.language),
+                             disabled=self.ballot.voted)
+            if shown:
+                row.fraction = counts[index] / total if total else 0
+                row.percent = self.app.tr._("{percent}%").format(percent=shares[index])
+                row.count = words.ngettext("{count} vote", "{count} votes", counts[index]).format(count=counts[index])
+                row.background, row.foreground = theme.light, theme.ink
+            elif self.ballot.voted:
+                row.background = theme.accent if index == chosen else theme.light
+                row.foreground = theme.ink if index == chosen else theme.muted
+            else:
+                row.background, row.foreground = theme.ink, theme.white
+            row.option_index = index
+            row.bind(on_release=lambda r: self.choose(r.option_index))
+            box.add_widget(row)
+
+    def _show_totals(self, counts: list[int], shown: bool) -> None:
+        words, total = catalog(self.app.language), sum(counts)
+        where = self.app.venue
+        if not shown:
+            self.ids.total.logical_text = ""
+        elif total == 0:
+            self.ids.total.logical_text = self.app.tr._("No votes yet: be the first!")
+        else:
+            text = words.ngettext("{count} vote so far", "{count} votes so far", total).format(count=total)
+            self.ids.total.logical_text = f"{text} · {where}" if where else text
+        explanation = self.poll.explanation
+        self.ids.explanation.logical_text = self.text(explanation) if shown and explanation else ""
+
+    def _room_colour(self) -> list:
+        room = self.app.content.collection.room(self.manifest.room)
+        return rgba(room.colour) if room else self.app.theme.ink

@@ -1,0 +1,197 @@
+"""The ``wall`` view: the public wall of ideas, and a writing panel with the on-screen keyboard.
+
+The wall shows the ideas a facilitator has approved, for this exhibit and this venue,
+newest first (at most 30). "Add an idea" opens the writing panel: the prompt, tags to
+touch, and a :class:`~kiosk.ui.keyboard.TextEntry`. A sent idea waits, hidden, until a
+facilitator reads it in the :class:`~kiosk.exhibit_types.wall.moderation.ModerationPanel`.
+
+The visitor's place (wall or writing panel), their draft and their chosen tags are kept in
+the visitor's state, so a language switch keeps them and the idle reset forgets them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from kivy.factory import Factory
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ListProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.label import Label
+
+from kiosk.exhibit_types.wall.model import WALL_SIZE, can_submit, clean_idea
+from kiosk.render.bidi import has_rtl, is_rtl, shape_line
+from kiosk.render.markdown import escape_markup
+from kiosk.ui.exhibit_view import ExhibitView
+from kiosk.ui.keyboard import TextEntry
+from kiosk.ui.theme import rgba
+
+log = logging.getLogger(__name__)
+Builder.load_file(str(Path(__file__).with_name("wall.kv")))
+RIGHT = "#2E6B3F"
+
+
+class TagChip(ButtonBehavior, Label):
+    """A suggested tag: touch to pick it, touch again to leave it."""
+
+    selected = BooleanProperty(False)
+    colour = ListProperty([0.18, 0.42, 0.25, 1])
+
+
+class IdeaCard(BoxLayout):
+    """One idea on the public wall: its text and its tags."""
+
+    text = StringProperty("")
+    tags = StringProperty("")
+    colour = ListProperty([0.18, 0.42, 0.25, 1])
+
+
+def literal(text: str) -> str:
+    """A visitor's text shown as typed by a TextBlock (markup escaped; right-to-left text has none)."""
+    return text if has_rtl(text) else escape_markup(text)
+
+
+def one_line(text: str) -> str:
+    """A short text for a plain Label: right-to-left text joined and ordered for display."""
+    return shape_line(text) if has_rtl(text) else text
+
+
+class WallView(ExhibitView):
+    def __init__(self, manifest, app, state: dict, **kwargs):
+        super().__init__(manifest, app, state, **kwargs)
+        self.entry: TextEntry | None = None  # built when the writing panel first opens
+        self._panels = {"wall": self.ids.wall_panel.__self__, "write": self.ids.write_panel.__self__}
+        self.clear_widgets()
+
+    @property
+    def wall(self):
+        return self.manifest.details
+
+    @classmethod
+    def step_count_for(cls, manifest) -> int:
+        return 2  # the wall, then the writing panel
+
+    def show_step(self, index: int) -> None:
+        self.state["mode"] = "write" if index >= 1 else "wall"
+        self.refresh()
+
+    # --- switching between the wall and the writing panel ---------------------------------
+    def open_writing(self) -> None:
+        self.state["mode"] = "write"
+        self.state.pop("thanked", None)
+        self.refresh()
+
+    def close_writing(self) -> None:
+        self.state["mode"] = "wall"
+        self.refresh()
+
+    def refresh(self) -> None:
+        mode = self.state.get("mode", "wall")
+        self.clear_widgets()
+        self.add_widget(self._panels[mode])
+        self._fill_header(mode)
+        if mode == "write":
+            self._fill_writing()
+        else:
+            self._fill_wall()
+
+    def _fill_header(self, mode: str) -> None:
+        tr = self.app.tr._
+        header = self.ids.write_header if mode == "write" else self.ids.wall_header
+        prompt = self.ids.write_prompt if mode == "write" else self.ids.wall_prompt
+        prompt.logical_text = self.text(self.wall.prompt)
+        button = self.ids.cancel if mode == "write" else self.ids.add
+        button.text = tr("Cancel") if mode == "write" else "+  " + tr("Add an idea")
+        first = [button, prompt] if is_rtl(self.app.language) else [prompt, button]
+        header.clear_widgets()
+        for widget in first:
+            header.add_widget(widget)
+
+    # --- the public wall ---------------------------------------------------------------------
+    def _fill_wall(self) -> None:
+        tr = self.app.tr._
+        self.ids.thanks.logical_text = (tr("Thank you! Your idea will appear once the facilitator has read it.")
+                                        if self.state.get("thanked") else "")
+        columns = [Factory.IdeaColumn(), Factory.IdeaColumn()]  # newest first, from the reading side
+        ideas = self._approved_ideas()
+        for index, idea in enumerate(ideas):
+            columns[index % 2].add_widget(IdeaCard(text=literal(idea.text), tags=self._tags_line(idea.tags),
+                                                   colour=self._room_colour()))
+        self.ids.cards.clear_widgets()
+        for column in reversed(columns) if is_rtl(self.app.language) else columns:
+            self.ids.cards.add_widget(column)
+        self.ids.empty.logical_text = "" if ideas else tr("No ideas on the wall yet. Be the first to add one!")
+
+    def _approved_ideas(self) -> list:
+        try:
+            return self.app.records.ideas(self.manifest.id, venue=self.app.venue, status="approved", limit=WALL_SIZE)
+        except sqlite3.Error:
+            log.exception("wall %r: the ideas could not be read", self.manifest.id)
+            return []
+
+    def _tags_line(self, keys) -> str:
+        default = self.app.content.collection.languages.default
+        names = [self.wall.tag_text(key, self.app.language, self.app.fallbacks, default) for key in keys]
+        return "  ·  ".join(names)
+
+    # --- the writing panel -------------------------------------------------------------------
+    def _fill_writing(self) -> None:
+        tr = self.app.tr._
+        self._fill_chips()
+        entry = self._entry()
+        entry.hint = tr("Your idea, for example: a shared garden in my street")
+        entry.ids.keyboard.submit_label = tr("Send")
+
+    def _fill_chips(self) -> None:
+        """One row of tags, from the reading side; it scrolls sideways when they do not fit."""
+        chips, chosen = self.ids.chips, self.state.setdefault("tags", [])
+        rtl = is_rtl(self.app.language)
+        chips.clear_widgets()
+        for index, tag in enumerate(self.wall.tags):
+            chip = TagChip(text=one_line(self.text(tag)), selected=index in chosen, colour=self._room_colour())
+            chip.tag_index = index
+            chip.bind(on_release=lambda c: self.toggle_tag(c.tag_index))
+            chips.add_widget(chip, index=len(chips.children) if rtl else 0)
+        self.ids.chips_scroll.scroll_x = 1 if rtl else 0
+
+    def _entry(self) -> TextEntry:
+        if self.entry is None:
+            self.entry = TextEntry(max_length=self.wall.max_length, text=self.state.get("draft", ""))
+            self.entry.bind(text=lambda _e, text: self.state.__setitem__("draft", text),
+                            on_submit=lambda _e, text: self.submit(text))
+            self.ids.entry_holder.add_widget(self.entry)
+        return self.entry
+
+    def toggle_tag(self, index: int) -> None:
+        chosen = self.state.setdefault("tags", [])
+        if index in chosen:
+            chosen.remove(index)
+        else:
+            chosen.append(index)
+        for chip in self.ids.chips.children:
+            chip.selected = chip.tag_index in chosen
+
+    def submit(self, text: str) -> bool:
+        """Store the idea (pending) and go back to the wall with a thank-you; False when there is nothing to send."""
+        text = clean_idea(text, self.wall.max_length)
+        default = self.app.content.collection.languages.default
+        tags = [self.wall.tag_key(i, default) for i in sorted(self.state.get("tags", []))]
+        if not can_submit(text, tags):
+            self._entry().hint = self.app.tr._("Write a few words or pick a theme first.")
+            return False
+        try:
+            self.app.records.add_idea(self.manifest.id, text, tags, self.app.venue)
+        except sqlite3.Error:
+            log.exception("wall %r: an idea could not be stored", self.manifest.id)
+        self.state.update(mode="wall", thanked=True, draft="", tags=[])
+        if self.entry is not None:
+            self.entry.clear()
+        self.refresh()
+        return True
+
+    def _room_colour(self) -> list:
+        room = self.app.content.collection.room(self.manifest.room)
+        return rgba(room.colour) if room else self.app.theme.ink

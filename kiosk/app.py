@@ -22,10 +22,14 @@ from kivy.properties import ObjectProperty, StringProperty
 
 from kiosk import STARTED
 from kiosk.content.loader import ExhibitionContent
+from kiosk.facilitation import Facilitation
+from kiosk.facilitator.pin import PinGuard
 from kiosk.navigation import Navigator
 from kiosk.services.idle import IdleWatcher
 from kiosk.services.qr import QrCache
+from kiosk.services.records import RecordStore
 from kiosk.services.session import VisitorSession
+from kiosk.settings import KioskSettings
 from kiosk.ui.framerate import AdaptiveFrameRate
 from kiosk.ui.images import RESTING_BUDGET, PictureCache
 from kiosk.ui.root import KioskRoot
@@ -45,11 +49,10 @@ class KioskApp(App):
     language = StringProperty("fr")
 
     def __init__(self, content: ExhibitionContent, data_dir: Path, kiosk: bool = False, language: str | None = None,
-                 exit_chord: bool = False, **kwargs):
+                 **kwargs):
         super().__init__(**kwargs)
         self.content = content
         self.kiosk_mode = kiosk
-        self.exit_chord = exit_chord
         self.start_language = language
         collection = content.collection
         self.session = VisitorSession(collection.languages.default)
@@ -57,15 +60,25 @@ class KioskApp(App):
         self.tr = Translator(self.language)
         self.qr = QrCache(data_dir / "qr")
         self.pictures = PictureCache()
+        self.records = RecordStore(data_dir / "records.db")
+        self.venue = ""  # town and date, set in the facilitator menu
+        self.group_mode = False  # guided tours and workshops: poll results wait for the facilitator
+        self.revealed_polls: set[str] = set()
         self.idle = IdleWatcher(collection.idle_timeout, 10, on_warning=self._idle_warning,
                                 on_reset=self._idle_reset, on_resume=self._idle_resume)
+        self.settings = KioskSettings.load(data_dir)
+        self.pin_guard = PinGuard(self.settings)
+        self.facilitation = Facilitation(self)
+        self.apply_settings()
         self.ready_seconds: float | None = None
 
     # --- building -------------------------------------------------------------------------
     def build(self):
         self.theme = Theme()
         self.framerate = AdaptiveFrameRate()
-        self.root_widget = KioskRoot(on_activity=self._on_activity)
+        self.root_widget = KioskRoot(on_secret_hold=self.facilitation.open_entry)
+        # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
+        Window.bind(on_touch_down=self._on_window_touch, on_touch_move=self._on_window_touch)
         self.navigator = Navigator(self, self.root_widget.screens)
         Window.bind(on_request_close=self._refuse_close if self.kiosk_mode else lambda *_: False)
         Window.bind(on_keyboard=self._on_keyboard)
@@ -76,6 +89,7 @@ class KioskApp(App):
             self.navigator.start_visit(self.start_language)
         else:
             self.navigator.show_attract()
+        self.facilitation.start()
         Window.bind(on_flip=self._first_frame)
         return self.root_widget
 
@@ -89,16 +103,35 @@ class KioskApp(App):
         return False  # F1 opens nothing
 
     def _on_keyboard(self, _window, key, _scancode, _codepoint, modifiers) -> bool:
-        """Keys do nothing for visitors; the documented exit chord works only when enabled."""
-        if self.exit_chord and key == ord("q") and {"ctrl", "alt", "shift"} <= set(modifiers):
-            log.info("exit chord used")
-            self.stop()
-            return True
-        return self.kiosk_mode  # swallow every other key in kiosk mode (Escape, F1, …)
+        """Keys do nothing in kiosk mode (Escape, F1, Alt+F4, …): it is left from the facilitator menu."""
+        return self.kiosk_mode
 
     def _refuse_close(self, *_args) -> bool:
         log.info("close request refused (kiosk mode)")
         return True
+
+    # --- facilitator settings and content -------------------------------------------------------
+    def apply_settings(self) -> None:
+        """Use the facilitator's settings: idle timeout, language of a new visit, venue."""
+        collection = self.content.collection
+        self.idle.timeout = self.settings.idle_timeout or collection.idle_timeout
+        self.session.default_language = self.default_language
+        self.venue = self.settings.venue
+
+    @property
+    def default_language(self) -> str:
+        languages = self.content.collection.languages
+        chosen = self.settings.default_language
+        return chosen if chosen in languages.languages else languages.default
+
+    def replace_content(self, content: ExhibitionContent) -> None:
+        """Show new content: visitor screens are rebuilt from it on their next use."""
+        log.info("content replaced: %d exhibits, %d skipped", len(content.exhibits), len(content.skipped))
+        self.content = content
+        self.navigator.forget_screens()
+        self.session.reset()
+        self.apply_settings()
+        self.release_memory()
 
     # --- language ---------------------------------------------------------------------------
     def set_language(self, language: str) -> None:
@@ -118,6 +151,10 @@ class KioskApp(App):
         return localized.get(self.language, self.fallbacks) if localized else ""
 
     # --- idle -------------------------------------------------------------------------------
+    def _on_window_touch(self, *_args) -> bool:
+        self._on_activity()
+        return False  # the touch goes on to the widgets
+
     def _on_activity(self) -> None:
         self.idle.touch(time.monotonic())
         self.framerate.wake()
@@ -126,6 +163,8 @@ class KioskApp(App):
         self.idle.tick(time.monotonic())
         self.root_widget.update_countdown(self.idle.remaining(time.monotonic()), self.idle.state)
         self.framerate.tick()
+        if self.facilitation.guided:
+            self.root_widget.facilitator_bar.tick()
 
     def _idle_warning(self) -> None:
         if self.navigator.current != "attract":
@@ -138,7 +177,7 @@ class KioskApp(App):
         log.info("idle: resetting for the next visitor")
         self.root_widget.hide_countdown()
         self.session.reset()
-        self.set_language(self.content.collection.languages.default)
+        self.set_language(self.default_language)
         self.navigator.reset()
         self.release_memory()
 

@@ -19,6 +19,7 @@ SCREENS = {
     "language": "kiosk.screens.language:LanguageScreen",
     "home": "kiosk.screens.home:HomeScreen",
     "exhibit": "kiosk.screens.exhibit:ExhibitScreen",
+    "facilitator": "kiosk.screens.facilitator:FacilitatorScreen",
 }
 
 
@@ -85,6 +86,16 @@ class Navigator:
             self.show_home(manifest.room if manifest else None)
         else:
             self.show_languages()
+
+    def forget_screens(self) -> None:
+        """Drop the visitor screens so that they are built again from new content (after a reload)."""
+        for name in ("attract", "language", "home", "exhibit"):
+            if self.manager.has_screen(name) and self.current != name:
+                screen = self.manager.get_screen(name)
+                if hasattr(screen, "release"):
+                    screen.release()
+                self.manager.remove_widget(screen)
+        self.faulty.clear()
 
     def reset(self) -> None:
         """Back to attract with every screen cleared of the last visitor's traces."""

@@ -12,14 +12,14 @@ Views that have steps (quiz questions, gallery images, compare sides) say how ma
 
 from __future__ import annotations
 
-from kivy.properties import DictProperty, ObjectProperty
+from kivy.properties import ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 
 
 class ExhibitView(BoxLayout):
     manifest = ObjectProperty(None)
     app = ObjectProperty(None)
-    state = DictProperty({})
+    state = ObjectProperty(None)  # the visitor session's own dict (a DictProperty would copy it)
 
     def __init__(self, manifest, app, state: dict, **kwargs):
         super().__init__(manifest=manifest, app=app, **kwargs)

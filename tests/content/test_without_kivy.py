@@ -31,7 +31,7 @@ from pathlib import Path
 from kiosk.content.loader import load_content
 from kiosk.cli import main
 import kiosk.content.report, kiosk.content.schema_export, kiosk.content.scaffold
-import kiosk.i18n, kiosk.paths
+import kiosk.i18n, kiosk.paths, kiosk.settings, kiosk.facilitator.pin
 from kiosk.render.bidi import shape_line
 from kiosk.render.markdown import render_markdown
 from kiosk.services.idle import IdleWatcher

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import pytest
 
 from kiosk.content.loader import load_content
@@ -22,6 +24,9 @@ def kiosk():
     app = KioskApp(content, data_dir=data_dir())
     app._run_prepare()
     Window.size = (1920, 1080)
+    app.navigator.animations = False     # tests wait for nothing time-based: no fades,
+    app.framerate.active = app.framerate.idle = app.framerate.animation = 0  # and frames as fast as they come
+    app.framerate.wake()
     driver = KioskDriver(app)
     driver.settle()
     yield driver
@@ -35,3 +40,18 @@ def fresh(kiosk):
     kiosk.app.navigator.faulty.clear()
     kiosk.settle()
     return kiosk
+
+
+@pytest.fixture
+def network_blocked(monkeypatch) -> list:
+    """Every attempt to open a network connection fails, and is listed in the returned list."""
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from kivy.base import EventLoop
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
@@ -16,9 +18,16 @@ class KioskDriver:
         for _ in range(count):
             EventLoop.idle()
 
+    def wait(self, seconds: float) -> None:
+        """Draw frames for ``seconds`` of real time (for Kivy animations, which run on the clock)."""
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            EventLoop.idle()
+
     def settle(self) -> None:
-        """Let transitions, layouts and text re-wrapping finish."""
+        """Let transitions, layouts, text re-wrapping and ScrollView's delayed taps (0.1 s) finish."""
         self.frames(12)
+        self.wait(0.25)
 
     @property
     def screen(self):
@@ -80,6 +89,7 @@ class KioskDriver:
             self.frames(1)
         touch.touch_up()
         self.settle()
+        self.wait(0.5)  # a carousel or a scroll finishes its move on the clock
 
     def screenshot(self, path) -> str:
         """What the visitor sees, rendered off-screen (reading the window's back buffer is unreliable)."""

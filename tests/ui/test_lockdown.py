@@ -31,20 +31,10 @@ def test_keys_and_close_requests_do_nothing(fresh, monkeypatch):
     stopped = []
     monkeypatch.setattr(app, "stop", lambda *a: stopped.append(True))
     for key, modifiers in ((27, []), (282, []), (285, ["alt"]), (ord("q"), ["ctrl", "alt", "shift"])):
-        assert app._on_keyboard(Window, key, 0, None, modifiers) is True   # Escape, F1, Alt+F4, the chord (off)
+        assert app._on_keyboard(Window, key, 0, None, modifiers) is True   # Escape, F1, Alt+F4, Ctrl+Alt+Shift+Q
     assert app._refuse_close() is True
     assert app.open_settings() is False
     assert stopped == []
     assert app.navigator.current == "attract"
 
 
-def test_exit_chord_when_enabled(fresh, monkeypatch):
-    app = fresh.app
-    from kivy.core.window import Window
-
-    monkeypatch.setattr(app, "kiosk_mode", True)
-    monkeypatch.setattr(app, "exit_chord", True)
-    stopped = []
-    monkeypatch.setattr(app, "stop", lambda *a: stopped.append(True))
-    app._on_keyboard(Window, ord("q"), 0, "q", ["ctrl", "alt", "shift"])
-    assert stopped == [True]

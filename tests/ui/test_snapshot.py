@@ -25,8 +25,8 @@ def expected_files(content) -> set[str]:
             return len(details.questions) + 1
         if isinstance(details, Timeline):
             return len(details.events)
-        if isinstance(details, Compare):
-            return 2
+        if isinstance(details, Compare) or manifest.type in ("poll", "wall"):
+            return 2  # both sides; question and results; the wall and the writing panel
         return len(manifest.images) if manifest.type == "gallery" else 1
 
     names = set()

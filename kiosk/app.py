@@ -99,6 +99,9 @@ class KioskApp(App):
         self.ready_seconds = time.monotonic() - STARTED
         log.info("ready in %.2f s", self.ready_seconds)
 
+    def on_stop(self) -> None:
+        self.records.close()
+
     def open_settings(self, *args):
         return False  # F1 opens nothing
 

@@ -12,8 +12,8 @@ from pathlib import Path
 from kivy.app import App
 from kivy.graphics import Color, Rectangle
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.filechooser import FileChooserListView
 from kivy.uix.modalview import ModalView
+from kivy.uix.scrollview import ScrollView
 
 from kiosk.ui.keyboard import TextEntry
 from kiosk.ui.widgets import KioskButton, TextBlock
@@ -72,29 +72,52 @@ def ask_text(app, title: str, initial: str, max_length: int, on_done) -> ModalVi
 
 
 def choose_folder(app, on_chosen) -> ModalView:
-    """Browse to a folder (a stick mounted somewhere unusual) and call ``on_chosen(path)``."""
+    """Browse folders with big buttons (a stick mounted somewhere unusual) and call ``on_chosen(path)``."""
     box = BoxLayout(orientation="vertical", spacing=app.theme.pad * 0.5)
     box.add_widget(TextBlock(logical_text=app.tr._("Choose the folder to export into"), role="heading", bold=True))
-    chooser = FileChooserListView(path=_start_folder(), dirselect=True, filters=[lambda *_: False],
-                                  font_name="Kiosk", size_hint_y=1)
-    box.add_widget(chooser)
+    where = TextBlock(role="body", tone="muted")
+    box.add_widget(where)
+    scroll = ScrollView(do_scroll_x=False)
+    folders = BoxLayout(orientation="vertical", size_hint_y=None, spacing=app.theme.pad * 0.3)
+    folders.bind(minimum_height=folders.setter("height"))
+    scroll.add_widget(folders)
+    box.add_widget(scroll)
     row = BoxLayout(size_hint_y=None, height=app.theme.touch, spacing=app.theme.pad * 0.5)
     view = _modal(box)
+    current = {"path": Path(_start_folder())}
+
+    def show(path: Path) -> None:
+        current["path"] = path
+        where.logical_text = str(path)
+        folders.clear_widgets()
+        if path.parent != path:
+            folders.add_widget(_button("..  " + app.tr._("Up one folder"), lambda: show(path.parent), plain=True))
+        for child in _subfolders(path):
+            folders.add_widget(_button(child.name, lambda child=child: show(child), plain=True))
 
     def chosen():
         view.dismiss()
-        on_chosen(Path(chooser.selection[0] if chooser.selection else chooser.path))
+        on_chosen(current["path"])
 
     row.add_widget(_button(app.tr._("Cancel"), view.dismiss, plain=True))
     row.add_widget(_button(app.tr._("Export here"), chosen))
     box.add_widget(row)
+    show(current["path"])
     view.open()
     return view
 
 
+def _subfolders(path: Path) -> list[Path]:
+    """The visible sub-folders of ``path``, by name; none when it cannot be read (a stick pulled out)."""
+    try:
+        return sorted((p for p in path.iterdir() if p.is_dir() and not p.name.startswith(".")), key=lambda p: p.name.lower())
+    except OSError:
+        return []
+
+
 def _start_folder() -> str:
     for candidate in (Path("/media"), Path("/run/media"), Path("/mnt"), Path.home()):
-        if candidate.is_dir():
+        if candidate.is_dir() and _subfolders(candidate):
             return str(candidate)
     return str(Path.cwd())
 

@@ -144,6 +144,21 @@ def test_export_to_a_stick(facilitator, tmp_path, monkeypatch):
     assert "Exported to" in driver.find_text("Exported to").text
 
 
+def test_export_to_a_folder_chosen_by_hand(facilitator, tmp_path, monkeypatch):
+    from kiosk.ui import dialogs
+
+    driver, app = facilitator, facilitator.app
+    (tmp_path / "media" / "KEY").mkdir(parents=True)
+    monkeypatch.setattr(dialogs, "_start_folder", lambda: str(tmp_path / "media"))
+    chosen = []
+    view = dialogs.choose_folder(app, chosen.append)
+    driver.settle()
+    driver.tap_text("KEY")
+    driver.find_text(str(tmp_path / "media" / "KEY"))
+    driver.tap_text("Export here")
+    assert chosen == [tmp_path / "media" / "KEY"] and view.parent is None
+
+
 def test_exit_needs_a_second_tap(facilitator, monkeypatch):
     driver, app = facilitator, facilitator.app
     stopped = []

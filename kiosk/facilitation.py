@@ -79,6 +79,8 @@ class Facilitation:
             setattr(settings, name, value)
         settings.save()
         self.app.apply_settings()
+        for name, value in values.items():  # the session log that goes with an export
+            self.app.records.log("setting", f"{name}={'' if value is None else value}", self.app.venue)
 
     # --- guided tours and workshops ---------------------------------------------------------
     def start_guided(self, path_id: str) -> None:
@@ -158,6 +160,7 @@ class Facilitation:
             return tr("The content could not be read; the previous content is kept.") + f" ({reason})"
         self.stop_guided()
         self.app.replace_content(content)
+        self.app.records.log("content reloaded", f"{len(content.exhibits)} exhibits", self.app.venue)
         return tr("Content reloaded: {exhibits} exhibits, {skipped} skipped.").format(
             exhibits=len(content.exhibits), skipped=len(content.skipped))
 

@@ -86,7 +86,7 @@ class KioskDriver:
         self.frames(1)
         for i in range(1, steps + 1):
             touch.touch_move(start[0] + (end[0] - start[0]) * i / steps, start[1] + (end[1] - start[1]) * i / steps)
-            self.frames(1)
+            self.wait(0.02)  # a finger takes ~0.2 s to swipe: carousels judge a swipe by time as well as distance
         touch.touch_up()
         self.settle()
         self.wait(0.5)  # a carousel or a scroll finishes its move on the clock

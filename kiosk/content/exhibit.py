@@ -17,7 +17,7 @@ from typing import Any
 from kiosk.content.collection import Collection
 from kiosk.content.fields import COMMON_FIELDS, ID_HINT, ID_PATTERN, ImageRef, check_translations
 from kiosk.content.findings import ContentError, Finding
-from kiosk.content.spec import INVALID, Context, LanguagePolicy, TextUse, check_fields, did_you_mean
+from kiosk.content.spec import INVALID, Context, LanguagePolicy, TextUse, check_fields, did_you_mean, unknown_schema
 from kiosk.content.text import LocalizedText
 from kiosk.content.yamldoc import Document, load_document, read_text
 
@@ -101,17 +101,9 @@ def exhibit_from_dict(doc: Document, folder: Path, collection: Collection | None
     schema = doc.data.get("schema")
     loader = _LOADERS.get(schema) if isinstance(schema, int) and not isinstance(schema, bool) else None
     if loader is None:
-        _unknown_schema(doc.data, ctx)
+        unknown_schema(doc.data, ctx)
         return None, ctx.findings
     return loader(doc.data, folder, collection, registry, ctx)
-
-
-def _unknown_schema(data: dict, ctx: Context) -> None:
-    if "schema" not in data:
-        ctx.error((), "'schema' is missing in this file", "add a line 'schema: 1' at the top")
-    else:
-        ctx.error(("schema",), f"schema {data['schema']!r} is not known to this kiosk (it knows 1)",
-                  "update the kiosk, or write 'schema: 1'")
 
 
 def _from_dict_v1(data: dict, folder: Path, collection, registry, ctx: Context):

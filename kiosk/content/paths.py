@@ -49,6 +49,7 @@ from kiosk.content.spec import (
     TextKind,
     check_fields,
     did_you_mean,
+    unknown_schema,
 )
 from kiosk.content.text import LocalizedText
 from kiosk.content.yamldoc import Document, load_document
@@ -212,17 +213,9 @@ def path_from_dict(doc: Document, content: ExhibitionContent) -> tuple[GuidedPat
     schema = doc.data.get("schema")
     loader = _LOADERS.get(schema) if isinstance(schema, int) and not isinstance(schema, bool) else None
     if loader is None:
-        _unknown_schema(doc.data, ctx)
+        unknown_schema(doc.data, ctx)
         return None, ctx.findings
     return loader(doc.data, path_id, ctx)
-
-
-def _unknown_schema(data: dict, ctx: Context) -> None:
-    if "schema" not in data:
-        ctx.error((), "'schema' is missing in this file", "add a line 'schema: 1' at the top")
-    else:
-        ctx.error(("schema",), f"schema {data['schema']!r} is not known to this kiosk (it knows 1)",
-                  "update the kiosk, or write 'schema: 1'")
 
 
 def _from_dict_v1(data: dict, path_id: str, ctx: PathContext) -> tuple[GuidedPath | None, list[Finding]]:

@@ -15,3 +15,11 @@ def data_dir() -> Path:
     folder = Path(os.environ.get("KIOSK_DATA_DIR") or user_data_dir("musee-kiosk", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+CONTENT_ENV = "KIOSK_CONTENT"
+
+
+def default_content_path() -> Path:
+    """The content the kiosk runs from, and where bundles are installed: ``$KIOSK_CONTENT``, else ``exhibits``."""
+    return Path(os.environ.get(CONTENT_ENV) or "exhibits")

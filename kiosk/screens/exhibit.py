@@ -33,7 +33,7 @@ class ExhibitScreen(KioskScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.manifest = None
-        self.app.bind(language=lambda *_: self.refresh())
+        self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
 
     def show(self, manifest) -> bool:
@@ -50,6 +50,9 @@ class ExhibitScreen(KioskScreen):
             self.navigator.exhibit_failed(manifest.id, exc)
             return False
         return self.refresh()
+
+    def _on_language(self, *_args) -> None:
+        self.refresh()
 
     def refresh(self) -> bool:
         """Re-render in the visitor's language; False (visitor sent home) if the view fails."""

@@ -35,7 +35,7 @@ class HomeScreen(KioskScreen):
         super().__init__(**kwargs)
         self.rooms = [r for r in self.app.content.collection.rooms if self.app.content.exhibits_in(r.id)]
         self.room_id = self.rooms[0].id if self.rooms else None
-        self.app.bind(language=lambda *_: self.refresh())
+        self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
 
     def show_room(self, room_id: str | None) -> None:
         if room_id and any(r.id == room_id for r in self.rooms):
@@ -43,6 +43,9 @@ class HomeScreen(KioskScreen):
         elif room_id is None and not self.app.session.state_for("home").get("visited"):
             self.room_id = self.rooms[0].id if self.rooms else None
         self.app.session.state_for("home")["visited"] = True
+        self.refresh()
+
+    def _on_language(self, *_args) -> None:
         self.refresh()
 
     def refresh(self) -> None:

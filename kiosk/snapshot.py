@@ -17,8 +17,10 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from pathlib import Path
 
+from kiosk.content.writing import write_text_atomic
 from kiosk.ui.setup import configure_kivy
 
 log = logging.getLogger(__name__)
@@ -43,14 +45,25 @@ def plan(content, languages: list[str] | None = None, only: list[str] | None = N
 
 
 def take_snapshots(content, out: Path, size: tuple[int, int], languages=None, only=None) -> int:
+    written, failures = render(content, out, size, plan(content, languages, only))
+    print(f"wrote {len(written)} snapshots to {out}")
+    return 0 if failures == 0 else 1
+
+
+def render(content, out: Path, size: tuple[int, int], shots: list[dict], inspect=None,
+           progress: bool = False) -> tuple[list[dict], int]:
+    """Photograph ``shots``; returns the entries written (also in ``snapshots.json``) and the failure count.
+
+    ``inspect(app)``, when given, is called on each screen before it is photographed; what it
+    returns is kept in the entry under ``problems``. ``progress`` shows a progress bar on stderr.
+    """
     configure_kivy(kiosk=False, size=size)
     out.mkdir(parents=True, exist_ok=True)
     data = Path(os.environ.get("KIOSK_DATA_DIR") or out / ".kiosk-data")
-    app = _snapshot_app_class()(content, data_dir=data, shots=plan(content, languages, only), out=out)
+    app = _snapshot_app_class()(content, data_dir=data, shots=shots, out=out, inspect=inspect, progress=progress)
     app.run()
-    (out / "snapshots.json").write_text(json.dumps(app.written, indent=1, ensure_ascii=False), encoding="utf-8")
-    print(f"wrote {len(app.written)} snapshots to {out}")
-    return 0 if app.failures == 0 else 1
+    write_text_atomic(out / "snapshots.json", json.dumps(app.written, indent=1, ensure_ascii=False))
+    return app.written, app.failures
 
 
 def _snapshot_app_class():
@@ -59,9 +72,10 @@ def _snapshot_app_class():
     from kiosk.app import KioskApp
 
     class SnapshotApp(KioskApp):
-        def __init__(self, content, data_dir, shots, out, **kwargs):
+        def __init__(self, content, data_dir, shots, out, inspect=None, progress=False, **kwargs):
             super().__init__(content, data_dir=data_dir, **kwargs)
             self.shots, self.out, self.written, self.failures = shots, out, [], 0
+            self.inspect, self.show_progress, self.bar = inspect, progress, None
             self.queue = []
 
         def on_start(self):
@@ -70,6 +84,9 @@ def _snapshot_app_class():
             self.framerate.idle = self.framerate.active
             for shot in self.shots:
                 self.queue.extend(self._expand(shot))
+            if self.show_progress:
+                from tqdm import tqdm
+                self.bar = tqdm(total=len(self.queue), unit="screen", file=sys.stderr, dynamic_ncols=True)
             Clock.schedule_once(self._next, 0.3)
 
         def _expand(self, shot):
@@ -82,6 +99,8 @@ def _snapshot_app_class():
 
         def _next(self, _dt=None):
             if not self.queue:
+                if self.bar is not None:
+                    self.bar.close()
                 self.stop()
                 return
             shot, step = self.queue.pop(0)
@@ -121,12 +140,18 @@ def _snapshot_app_class():
 
         def _capture(self, shot, step):
             name = shot["name"] + (f"-{step + 1}" if step is not None else "") + ".png"
+            entry = {**{k: v for k, v in shot.items() if k != "steps"}, "file": name,
+                     "step": None if step is None else step + 1}
+            if self.inspect is not None:
+                entry["problems"] = self.inspect(self)
             self.root_widget.export_to_png(str(self.out / name))
             if (self.out / name).is_file():
-                self.written.append({**{k: v for k, v in shot.items() if k != "steps"}, "file": name,
-                                     "step": None if step is None else step + 1})
+                self.written.append(entry)
             else:
                 self.failures += 1
+            if self.bar is not None:
+                self.bar.set_postfix_str(name[:-4], refresh=False)
+                self.bar.update(1)
             Clock.schedule_once(self._next, 0)
 
     return SnapshotApp

@@ -1,6 +1,6 @@
 """Widgets shared by every screen, with their kv rules.
 
-- ``KioskButton``: a big rounded touch target (never under 48 dp), e.g.
+- ``KioskButton``: a big rounded touch target (never under 48 dp; taller when its text wraps), e.g.
   ``KioskButton: text: app.tr._("Back"); background: app.theme.ink; on_release: ...``
 - ``TextBlock``: a label that wraps to its width and grows to its text's height; in a
   right-to-left language it is shaped and right-aligned (``kiosk.render.arabic_label``).

@@ -1,0 +1,14 @@
+"""French punctuation stays with its word when a line wraps."""
+
+from kiosk.render.typography import NO_BREAK_SPACE, keep_with_word
+
+
+def test_space_before_double_marks_and_inside_quotes_no_longer_breaks():
+    text = "Qu'est-ce qu'une mutuelle ? « Une entraide » : voilà ! Oui ; non"
+    assert keep_with_word(text) == (f"Qu'est-ce qu'une mutuelle{NO_BREAK_SPACE}? «{NO_BREAK_SPACE}Une entraide"
+                                    f"{NO_BREAK_SPACE}»{NO_BREAK_SPACE}: voilà{NO_BREAK_SPACE}! Oui{NO_BREAK_SPACE}; non")
+
+
+def test_text_without_such_spaces_is_unchanged():
+    for text in ("Why? Because: it works!", "https://www.le-mes.org/", "**Note**", "12:30", ""):
+        assert keep_with_word(text) == text

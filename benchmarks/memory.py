@@ -74,6 +74,8 @@ def main() -> None:
             app.navigator.show_home(manifest.room)
             drive(app, 1)
             if visit % 200 == 0:
+                app.release_memory()  # as between two visitors (the idle reset), so a sample does not
+                drive(app, 3)         # land on whatever garbage the last few screens left
                 samples.append(rss_mib(os.getpid()))
                 print(f"  after {visit} visits: RSS {samples[-1]:.0f} MiB", flush=True)
         app._idle_reset()

@@ -8,7 +8,6 @@ screens. Import this module only after :func:`kiosk.ui.setup.configure_kivy`.
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import time
@@ -25,7 +24,10 @@ from kiosk.content.loader import ExhibitionContent
 from kiosk.facilitation import Facilitation
 from kiosk.facilitator.pin import PinGuard
 from kiosk.navigation import Navigator
+from kiosk.render.typography import keep_with_word
+from kiosk.services.heap import trim_heap
 from kiosk.services.idle import IdleWatcher
+from kiosk.services.live_content import LiveContent
 from kiosk.services.qr import QrCache
 from kiosk.services.records import RecordStore
 from kiosk.services.session import VisitorSession
@@ -37,6 +39,7 @@ from kiosk.ui.theme import Theme
 from kiosk.ui.translator import Translator
 
 log = logging.getLogger(__name__)
+LIVE_CHECK_SECONDS = 10  # how often the attract loop looks for newly installed content
 
 
 class KioskApp(App):
@@ -47,11 +50,14 @@ class KioskApp(App):
     tr = ObjectProperty(None, rebind=True)
     theme = ObjectProperty(None, rebind=True)
     language = StringProperty("fr")
+    navigator_class = Navigator
 
     def __init__(self, content: ExhibitionContent, data_dir: Path, kiosk: bool = False, language: str | None = None,
-                 **kwargs):
+                 content_source: Path | None = None, **kwargs):
         super().__init__(**kwargs)
         self.content = content
+        self.live = LiveContent(content_source or content.root)  # new content goes live between two visitors
+        self._live_checked = time.monotonic()
         self.kiosk_mode = kiosk
         self.start_language = language
         collection = content.collection
@@ -79,19 +85,23 @@ class KioskApp(App):
         self.root_widget = KioskRoot(on_secret_hold=self.facilitation.open_entry)
         # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
         Window.bind(on_touch_down=self._on_window_touch, on_touch_move=self._on_window_touch)
-        self.navigator = Navigator(self, self.root_widget.screens)
+        self.navigator = self.navigator_class(self, self.root_widget.screens)
         Window.bind(on_request_close=self._refuse_close if self.kiosk_mode else lambda *_: False)
         Window.bind(on_keyboard=self._on_keyboard)
         ExceptionManager.add_handler(ViewFaultHandler(self))
         Window.clearcolor = (0.965, 0.945, 0.906, 1)
         Clock.schedule_interval(self._tick, 1.0)
+        self.first_screen()
+        self.facilitation.start()
+        Window.bind(on_flip=self._first_frame)
+        return self.root_widget
+
+    def first_screen(self) -> None:
+        """Attract, or straight into a visit when a start language was given."""
         if self.start_language:
             self.navigator.start_visit(self.start_language)
         else:
             self.navigator.show_attract()
-        self.facilitation.start()
-        Window.bind(on_flip=self._first_frame)
-        return self.root_widget
 
     def _first_frame(self, *_args) -> None:
         """Log once, when the first frame has been drawn: 'ready in X.XX s' since the process started."""
@@ -151,7 +161,7 @@ class KioskApp(App):
 
     def text(self, localized) -> str:
         """A content text in the visitor's language, falling back but never empty."""
-        return localized.get(self.language, self.fallbacks) if localized else ""
+        return keep_with_word(localized.get(self.language, self.fallbacks)) if localized else ""
 
     # --- idle -------------------------------------------------------------------------------
     def _on_window_touch(self, *_args) -> bool:
@@ -168,6 +178,8 @@ class KioskApp(App):
         self.framerate.tick()
         if self.facilitation.guided:
             self.root_widget.facilitator_bar.tick()
+        if self.navigator.current == "attract" and time.monotonic() - self._live_checked >= LIVE_CHECK_SECONDS:
+            self.take_new_content()  # nobody is visiting: new content can go live now
 
     def _idle_warning(self) -> None:
         if self.navigator.current != "attract":
@@ -182,7 +194,20 @@ class KioskApp(App):
         self.session.reset()
         self.set_language(self.default_language)
         self.navigator.reset()
-        self.release_memory()
+        if not self.take_new_content():
+            self.release_memory()
+
+    def take_new_content(self) -> bool:
+        """Show the content that went live since it was loaded (call between visitors); True if it changed."""
+        self._live_checked = time.monotonic()
+        if not self.live.changed():
+            return False
+        content = self.live.load()
+        if content is None:
+            return False
+        self.replace_content(content)
+        self.records.log("new content live", f"{len(content.exhibits)} exhibits", self.venue)
+        return True
 
     def release_memory(self) -> None:
         """Free textures held by removed widgets (they sit in reference cycles), and give the memory back."""
@@ -208,11 +233,3 @@ class ViewFaultHandler(ExceptionHandler):
             return ExceptionManager.RAISE
         navigator.exhibit_failed(exhibit_id, exception)
         return ExceptionManager.PASS
-
-
-def trim_heap() -> None:
-    """Hand freed heap memory back to the system (glibc keeps it otherwise; KIVY_NOTES)."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc: nothing to do

@@ -6,6 +6,12 @@
     kiosk schema [--out DIR]            write JSON Schemas for editors
     kiosk new ID --type T --room R      start a new exhibit folder
     kiosk run [--content PATH]          start the kiosk on a content folder
+    kiosk snapshot --out DIR            PNGs of every screen (kiosk proof adds a contact sheet)
+    kiosk proof [PATH] --out DIR        proof sheets: PNGs + one HTML contact sheet per language
+    kiosk preview EXHIBIT_DIR           one exhibit in a window, reloaded on every save
+    kiosk bundle PATH -o FILE.zip       a verified content bundle, for a USB stick
+    kiosk install-bundle FILE.zip       verify, unpack, validate and switch it live atomically
+    kiosk rollback                      put the previous content back live
     kiosk set-pin                       set the facilitator's PIN (asked twice, or read from stdin)
 
 Exit status: 0 when all is well, 1 when the content has errors, 2 for a usage mistake.
@@ -19,16 +25,16 @@ import logging
 import sys
 from pathlib import Path
 
-DEFAULT_CONTENT = Path("exhibits")
-
 
 def build_parser() -> argparse.ArgumentParser:
+    from kiosk.paths import default_content_path
+
     parser = argparse.ArgumentParser(prog="kiosk", description="Musée du Kapitalisme kiosk: exhibits from content folders.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check a content folder or one exhibit folder")
-    validate.add_argument("path", nargs="?", type=Path, default=DEFAULT_CONTENT, help="content folder (default: exhibits)")
+    validate.add_argument("path", nargs="?", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     validate.add_argument("--json", action="store_true", help="print the findings and summary as JSON")
     validate.set_defaults(handler=cmd_validate)
 
@@ -40,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="the exhibit id, which is also its folder name (e.g. alternatives-cafe)")
     new.add_argument("--type", required=True, help="panel, gallery, quiz, timeline or compare")
     new.add_argument("--room", required=True, help="a room id from collection.yaml")
-    new.add_argument("--root", type=Path, default=DEFAULT_CONTENT, help="content folder (default: exhibits)")
+    new.add_argument("--root", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     new.set_defaults(handler=cmd_new)
 
     run = commands.add_parser("run", help="start the kiosk (windowed; --kiosk for full screen and locked down)")
@@ -57,13 +63,46 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
     snapshot.set_defaults(handler=cmd_snapshot)
 
+    proof = commands.add_parser("proof", help="proof sheets: every exhibit, step and language, with findings")
+    proof.add_argument("path", nargs="?", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
+    proof.add_argument("--out", type=Path, required=True, help="folder for the PNG files and contact sheets")
+    proof.add_argument("--size", type=_size, help="screen size, e.g. 1920x1080 (default)")
+    proof.add_argument("--lang", action="append", help="only these languages (repeat the option)")
+    proof.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
+    proof.set_defaults(handler=cmd_proof)
+
+    preview = commands.add_parser("preview", help="show one exhibit in a window and reload it on every save")
+    preview.add_argument("exhibit", type=Path, help="the exhibit folder (inside a content folder)")
+    preview.add_argument("--size", type=_size, help="window size, e.g. 1280x800")
+    preview.add_argument("--lang", help="the language to show first")
+    preview.set_defaults(handler=cmd_preview)
+
+    bundle = commands.add_parser("bundle", help="validate a content folder and pack it into a verified zip")
+    bundle.add_argument("path", type=Path, help="the content folder")
+    bundle.add_argument("-o", "--out", type=Path, required=True, help="the bundle to write (FILE.zip)")
+    bundle.add_argument("--version", dest="bundle_version", help="a version a curator can read (default: date and time)")
+    bundle.set_defaults(handler=cmd_bundle)
+
+    install = commands.add_parser("install-bundle", help="verify a bundle and make it the live content atomically")
+    install.add_argument("bundle", type=Path, help="the bundle (FILE.zip)")
+    install.add_argument("--target", type=Path, default=None,
+                         help="the live content path (default: $KIOSK_CONTENT or exhibits)")
+    install.set_defaults(handler=cmd_install_bundle)
+
+    rollback = commands.add_parser("rollback", help="put the content that was live before the last install back")
+    rollback.add_argument("--target", type=Path, default=None,
+                          help="the live content path (default: $KIOSK_CONTENT or exhibits)")
+    rollback.set_defaults(handler=cmd_rollback)
+
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
     return parser
 
 
 def _add_display_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: exhibits)")
+    from kiosk.paths import default_content_path
+
+    parser.add_argument("--content", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     parser.add_argument("--size", type=_size, help="window size, e.g. 1920x1080")
 
 
@@ -144,14 +183,14 @@ def cmd_run(args) -> int:
         print("kiosk run: no display found (DISPLAY is not set). To see the screens without one, use "
               "'kiosk snapshot --out DIR'.", file=sys.stderr)
         return 1
-    content = _load_for_display(args.content)
+    content = _load_for_display(args.content.resolve())  # the version folder behind a live symlink
     if content is None:
         return 1
     configure_kivy(kiosk=args.kiosk, size=args.size)
     from kiosk.app import KioskApp
     from kiosk.paths import data_dir
 
-    app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang)
+    app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang, content_source=args.content)
     if args.quit_after:
         from kivy.clock import Clock
         Clock.schedule_once(lambda _dt: app.stop(), args.quit_after)
@@ -171,6 +210,30 @@ def cmd_snapshot(args) -> int:
 
     return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only)
 
+
+def cmd_proof(args) -> int:
+    from kiosk.proof import cmd_proof as run
+    return run(args)
+
+
+def cmd_preview(args) -> int:
+    from kiosk.preview import cmd_preview as run
+    return run(args)
+
+
+def cmd_bundle(args) -> int:
+    from kiosk.bundles.commands import cmd_bundle as run
+    return run(args)
+
+
+def cmd_install_bundle(args) -> int:
+    from kiosk.bundles.commands import cmd_install_bundle as run
+    return run(args)
+
+
+def cmd_rollback(args) -> int:
+    from kiosk.bundles.commands import cmd_rollback as run
+    return run(args)
 
 
 def cmd_set_pin(args) -> int:
@@ -209,8 +272,10 @@ def _read_new_pin() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command in ("run", "snapshot"):
+    if args.command in ("run", "snapshot", "proof", "preview"):
         logging.getLogger("kiosk").setLevel(logging.INFO)  # Kivy's console handler prints it
+        for chatty in ("PIL", "markdown_it", "watchdog"):  # their DEBUG lines would reach it too
+            logging.getLogger(chatty).setLevel(logging.INFO)
     else:
         logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                             format="%(levelname)s %(name)s: %(message)s")

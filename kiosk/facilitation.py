@@ -16,7 +16,10 @@ wait for the facilitator). Rules with no Kivy live elsewhere: PIN and lock-out i
 from __future__ import annotations
 
 import logging
+import threading
 import time
+
+from kivy.clock import Clock
 
 from kiosk.content.findings import display_path
 from kiosk.services.guided import GuidedSession
@@ -31,6 +34,7 @@ class Facilitation:
         self.app = app
         self.guided: GuidedSession | None = None
         self._exit_armed_at = 0.0
+        self.installing: float | None = None  # the share done while a bundle is being installed
 
     def start(self) -> None:
         """At start-up: say when no PIN protects the menu, and resume an interrupted guided session."""
@@ -149,10 +153,8 @@ class Facilitation:
         return lines
 
     def reload_content(self) -> str:
-        from kiosk.content.loader import load_content
-
         tr = self.app.tr._
-        content = load_content(self.app.content.root)
+        content = self.app.live.read()
         if content.collection is None:
             first = content.collection_findings[0] if content.collection_findings else None
             reason = first.format(content.root.parent) if first else display_path(content.root)
@@ -194,6 +196,85 @@ class Facilitation:
         self.app.records.log("export", written.name, self.app.venue)
         return self.app.tr._("Exported to {folder}").format(folder=written)
 
+    # --- new content from a USB stick -----------------------------------------------------------
+    def stick_bundles(self) -> list:
+        """Bundles in ``KIOSK_CONTENT/`` on the plugged-in sticks (read-only sticks too)."""
+        from kiosk.facilitator.export import removable_drives
+        from kiosk.facilitator.sticks import stick_bundles
+
+        try:
+            return stick_bundles(removable_drives(writable=False))
+        except OSError as exc:
+            log.warning("could not list removable drives: %s", exc)
+            return []
+
+    def live_bundle(self):
+        """What the live content says about itself (None when it was not installed from a bundle)."""
+        from kiosk.bundles import live_info
+
+        return live_info(self.app.live.source)
+
+    def describe(self, info) -> str:
+        """A bundle as the facilitator reads it: title, version and date, in the menu's language."""
+        title = info.title.get(self.app.language) or info.title_default
+        return self.app.tr._("“{title}”, version {version}, made {date}").format(
+            title=title, version=info.version, date=info.made_local)
+
+    def confirm_install(self, found) -> None:
+        from kiosk.ui.dialogs import confirm
+
+        tr, live = self.app.tr._, self.live_bundle()
+        now = self.describe(live) if live else self.app.tr._("“{title}” (not installed from a bundle)").format(
+            title=self.app.text(self.app.content.collection.title))
+        text = "\n\n".join([tr("Install {bundle}?").format(bundle=self.describe(found.info)),
+                             tr("Live now: {bundle}").format(bundle=now),
+                             tr("Visitors see the new content from the next visit on. The version live now is "
+                                "kept: 'kiosk rollback' puts it back.")])
+        confirm(self.app, tr("New content"), text, tr("Install"), lambda: self.install(found))
+
+    def install(self, found) -> None:
+        """Install ``found`` in the background; the menu shows the progress, then the outcome."""
+        if self.installing is not None:
+            return
+        self.installing = 0.0
+        threading.Thread(target=self._install, args=(found,), name="bundle-install", daemon=True).start()
+        self._refresh_menu()
+        Clock.schedule_interval(self._show_progress, 0.5)
+
+    def _show_progress(self, _dt=None) -> bool:
+        if self.installing is None:
+            return False  # done: the outcome replaced the progress
+        self._notice(self.app.tr._("Installing… {percent} %").format(percent=int(self.installing * 100)))
+        return True
+
+    def _install(self, found) -> None:
+        from kiosk.bundles import BundleError, install_bundle
+
+        def progress(done: int, total: int) -> None:
+            self.installing = done / total if total else 1.0
+
+        try:
+            install_bundle(found.path, self.app.live.source, progress=progress)
+            outcome = None
+        except BundleError as exc:
+            outcome = str(exc)
+        except Exception as exc:  # never let a failed install take the kiosk down
+            log.exception("installing %s failed", found.path)
+            outcome = f"{type(exc).__name__}: {exc}"
+        Clock.schedule_once(lambda _dt: self._installed(found, outcome))
+
+    def _installed(self, found, problem: str | None) -> None:
+        self.installing = None
+        self._refresh_menu()
+        tr = self.app.tr._
+        if problem:
+            log.warning("content from %s not installed: %s", found.path, problem)
+            self._notice(tr("Not installed; the content live now is unchanged. {reason}").format(reason=problem))
+            return
+        self.app.records.log("content installed", f"{found.info.version} from {found.path.name}", self.app.venue)
+        self._notice(tr("Installed: {bundle}. Visitors see it from the next visit on.").format(
+            bundle=self.describe(found.info)))
+
     def choose_folder(self, on_chosen) -> None:
         from kiosk.ui.dialogs import choose_folder
 
@@ -203,6 +284,10 @@ class Facilitation:
         from kiosk.ui.dialogs import ask_text
 
         ask_text(self.app, title, initial, max_length, on_done)
+
+    def _refresh_menu(self) -> None:
+        if self.app.navigator.current == "facilitator":
+            self.app.navigator.screen("facilitator").refresh()
 
     def _notice(self, text: str) -> None:
         screen = self.app.navigator.screen("facilitator")

@@ -90,11 +90,16 @@ class Navigator:
     def forget_screens(self) -> None:
         """Drop the visitor screens so that they are built again from new content (after a reload)."""
         for name in ("attract", "language", "home", "exhibit"):
-            if self.manager.has_screen(name) and self.current != name:
-                screen = self.manager.get_screen(name)
-                if hasattr(screen, "release"):
-                    screen.release()
-                self.manager.remove_widget(screen)
+            if not self.manager.has_screen(name):
+                continue
+            screen = self.manager.get_screen(name)
+            if self.current == name:
+                if hasattr(screen, "content_changed"):
+                    screen.content_changed()
+                continue
+            if hasattr(screen, "release"):
+                screen.release()
+            self.manager.remove_widget(screen)
         self.faulty.clear()
 
     def reset(self) -> None:

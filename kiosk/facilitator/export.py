@@ -69,24 +69,25 @@ class Drive:
     total_bytes: int
 
 
-def removable_drives(mounts_file: Path = MOUNTS_FILE, sys_root: Path = SYS_ROOT) -> list[Drive]:
-    """Writable removable drives: a removable block device, or anything mounted under /media."""
+def removable_drives(mounts_file: Path = MOUNTS_FILE, sys_root: Path = SYS_ROOT, writable: bool = True) -> list[Drive]:
+    """Removable drives (writable ones only, unless told): a removable block device, or anything under /media."""
     drives, seen = [], set()
     for device, point, fstype, options in _mounts(Path(mounts_file).read_text(errors="surrogateescape")):
-        if point in seen or not _looks_removable(device, point, fstype, options, sys_root):
+        if point in seen or not _looks_removable(device, point, fstype, options - ({"ro"} if not writable else set()),
+                                                 sys_root):
             continue
-        drive = drive_at(point)
+        drive = drive_at(point, writable)
         if drive is not None:
             seen.add(point)
             drives.append(drive)
     return drives
 
 
-def drive_at(folder: Path) -> Drive | None:
-    """A Drive for any writable folder (a stick or a folder chosen by hand), else None."""
+def drive_at(folder: Path, writable: bool = True) -> Drive | None:
+    """A Drive for any (writable) folder: a stick or a folder chosen by hand; else None."""
     folder = Path(folder)
     try:
-        if not folder.is_dir() or not os.access(folder, os.W_OK):
+        if not folder.is_dir() or (writable and not os.access(folder, os.W_OK)):
             return None
         usage = shutil.disk_usage(folder)
     except OSError as error:

@@ -40,6 +40,10 @@ class AttractScreen(KioskScreen):
         self._event = None
         self._fade = None
 
+    def content_changed(self) -> None:
+        """New content went live while the loop runs: its pictures and title from the next slide on."""
+        self.pictures = self._pictures()
+
     def _pictures(self) -> list:
         content = self.app.content
         chosen = content.collection.attract.images

@@ -40,12 +40,13 @@ class FacilitatorScreen(KioskScreen):
     def on_pre_enter(self, *_args) -> None:
         self.notice = ""
         self.refresh()
+        self.ids.scroll.scroll_y = 1  # each visit to the menu starts at its top
 
     def refresh(self) -> None:
         box = self.ids.sections
         box.clear_widgets()
         for build in (self._warnings, self._mode, self._language_and_timing, self._venue, self._wall,
-                      self._content, self._export, self._leave):
+                      self._content, self._new_content, self._export, self._leave):
             build(box)
 
     # --- sections ---------------------------------------------------------------------------
@@ -121,6 +122,30 @@ class FacilitatorScreen(KioskScreen):
         for line in self.app.facilitation.problems():
             box.add_widget(_text(line, role="small", tone=rgba("#8C2F39")))
         box.add_widget(self._button(self._("Reload the content"), self._reload))
+
+    def _new_content(self, box) -> None:
+        facilitation = self.app.facilitation
+        box.add_widget(_heading(self._("New content from a USB stick")))
+        live = facilitation.live_bundle()
+        now = facilitation.describe(live) if live else self._("“{title}” (not installed from a bundle)").format(
+            title=self.app.text(self.app.content.collection.title))
+        box.add_widget(_text(self._("Live now: {bundle}").format(bundle=now)))
+        if facilitation.installing is not None:
+            return  # the notice shows the progress; no second install meanwhile
+        found = facilitation.stick_bundles()
+        if not found:
+            box.add_widget(_text(self._("No bundle found. Put one in a folder named KIOSK_CONTENT at the root "
+                                        "of the stick (kiosk bundle makes it)."), role="small"))
+        for bundle in found:
+            if bundle.info is None:
+                box.add_widget(_text(self._("On {stick}: {file} cannot be installed. {reason}").format(
+                    stick=bundle.drive, file=bundle.path.name, reason=bundle.problem), role="small",
+                    tone=rgba("#8C2F39")))
+                continue
+            box.add_widget(_text(self._("On {stick}: {bundle}").format(stick=bundle.drive,
+                                                                      bundle=facilitation.describe(bundle.info))))
+            box.add_widget(self._button(self._("Install this version…"),
+                                        lambda bundle=bundle: facilitation.confirm_install(bundle)))
 
     def _export(self, box) -> None:
         box.add_widget(_heading(self._("Export to a USB stick")))

@@ -1,6 +1,7 @@
 """Panels the facilitator menu opens over itself: a widget with a close button, typing a text, choosing a folder.
 
     open_panel(ModerationPanel(app), "Close")
+    confirm(app, "New content", "Install “Expo” version 3?", "Install", on_yes=install)
     ask_text(app, "Town of the venue", "Lyon", 60, on_done=save_town)
     choose_folder(app, on_chosen=export_to)
 """
@@ -49,6 +50,27 @@ def open_panel(widget, close_label: str, on_close=None) -> ModalView:
     box.add_widget(_button(close_label, view.dismiss))
     if on_close:
         view.bind(on_dismiss=lambda *_: on_close())
+    view.open()
+    return view
+
+
+def confirm(app, title: str, text: str, yes_label: str, on_yes) -> ModalView:
+    """Ask before doing something that cannot be undone by a tap: ``on_yes()`` only after ``yes_label``."""
+    box = BoxLayout(orientation="vertical", spacing=app.theme.pad * 0.5)
+    box.add_widget(TextBlock(logical_text=title, role="heading", bold=True))
+    scroll = ScrollView(do_scroll_x=False)
+    scroll.add_widget(TextBlock(logical_text=text, role="body"))
+    box.add_widget(scroll)
+    row = BoxLayout(size_hint_y=None, height=app.theme.touch, spacing=app.theme.pad * 0.5)
+    view = _modal(box)
+
+    def yes():
+        view.dismiss()
+        on_yes()
+
+    row.add_widget(_button(app.tr._("Cancel"), view.dismiss, plain=True))
+    row.add_widget(_button(yes_label, yes))
+    box.add_widget(row)
     view.open()
     return view
 

@@ -31,7 +31,8 @@ from pathlib import Path
 from kiosk.content.loader import load_content
 from kiosk.cli import main
 import kiosk.content.report, kiosk.content.schema_export, kiosk.content.scaffold
-import kiosk.i18n, kiosk.paths, kiosk.settings, kiosk.facilitator.pin
+import kiosk.i18n, kiosk.paths, kiosk.settings, kiosk.facilitator.pin, kiosk.facilitator.sticks
+import kiosk.services.live_content, kiosk.services.heap, kiosk.proof.sheet, kiosk.render.typography
 from kiosk.render.bidi import shape_line
 from kiosk.render.markdown import render_markdown
 from kiosk.services.idle import IdleWatcher
@@ -48,6 +49,20 @@ assert QrCache(Path(tempfile.mkdtemp())).get("https://www.le-mes.org/").path.is_
 content = load_content(Path(sys.argv[1]))
 assert len(content.exhibits) == 5, [f.format() for f in content.findings]
 assert main(["validate", sys.argv[1]]) == 0
+
+# bundles: the running kiosk and its facilitator menu install them
+import shutil
+from kiosk.bundles import build_bundle, content_identity, install_bundle, live_info, read_bundle_info, rollback
+import kiosk.bundles.commands
+scratch = Path(tempfile.mkdtemp())
+shutil.copytree(sys.argv[1], scratch / "exhibits")
+build_bundle(scratch / "exhibits", scratch / "expo.zip", "sans kivy")
+assert read_bundle_info(scratch / "expo.zip").version == "sans kivy"
+before = content_identity(scratch / "exhibits")
+install_bundle(scratch / "expo.zip", scratch / "exhibits")
+assert live_info(scratch / "exhibits").version == "sans kivy"
+assert content_identity(scratch / "exhibits") != before
+rollback(scratch / "exhibits")
 assert not [m for m in sys.modules if m == "kivy" or m.startswith("kivy.")]
 print("ok without kivy")
 """

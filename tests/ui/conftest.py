@@ -12,6 +12,8 @@ from kiosk.ui.setup import configure_kivy
 from tests.conftest import PROJECT
 from tests.ui.driver import KioskDriver
 
+PIN = "2468"
+
 
 @pytest.fixture(scope="session")
 def kiosk():
@@ -55,3 +57,31 @@ def network_blocked(monkeypatch) -> list:
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     return attempts
+
+
+@pytest.fixture
+def facilitator(fresh, monkeypatch):
+    """The kiosk with a PIN set and a short hold, left as it was found afterwards."""
+    from kivy.core.window import Window
+    from kivy.uix.modalview import ModalView
+
+    from kiosk.ui import root as root_module
+
+    app = fresh.app
+    monkeypatch.setattr(root_module, "HOLD_SECONDS", 0.8)
+    monkeypatch.setattr(app.navigator, "animations", False)   # nothing time-based to wait for
+    monkeypatch.setattr(app.framerate, "active", 0)            # frames as fast as they come
+    monkeypatch.setattr(app.framerate, "idle", 0)
+    monkeypatch.setattr(app.framerate, "animation", 0)
+    app.framerate.wake()
+    app.pin_guard.set_pin(PIN)
+    app.set_language("en")                                     # the texts asserted below are the English ones
+    yield fresh
+    for view in [w for w in Window.children if isinstance(w, ModalView)]:
+        view.dismiss()
+    app.facilitation.stop_guided()
+    app.settings.pin, app.settings.failed_tries, app.settings.locked_until = None, 0, 0
+    app.settings.mode = "free"
+    app.settings.save()
+    app.idle.reset_now()
+    fresh.settle()

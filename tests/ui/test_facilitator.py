@@ -4,40 +4,14 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.modalview import ModalView
 
 from kiosk.facilitator.export import Drive
 from kiosk.facilitator.pin import LOCK_SECONDS, MAX_TRIES
-from kiosk.ui import root as root_module
 from kiosk.ui.pin_pad import PinPad
-
-PIN = "2468"
-
-
-@pytest.fixture
-def facilitator(fresh, monkeypatch):
-    """The kiosk with a PIN set and a short hold, left as it was found afterwards."""
-    app = fresh.app
-    monkeypatch.setattr(root_module, "HOLD_SECONDS", 0.8)
-    monkeypatch.setattr(app.navigator, "animations", False)   # nothing time-based to wait for
-    monkeypatch.setattr(app.framerate, "active", 0)            # frames as fast as they come
-    monkeypatch.setattr(app.framerate, "idle", 0)
-    monkeypatch.setattr(app.framerate, "animation", 0)
-    app.framerate.wake()
-    app.pin_guard.set_pin(PIN)
-    app.set_language("en")                                     # the texts asserted below are the English ones
-    yield fresh
-    for view in [w for w in Window.children if isinstance(w, ModalView)]:
-        view.dismiss()
-    app.facilitation.stop_guided()
-    app.settings.pin, app.settings.failed_tries, app.settings.locked_until = None, 0, 0
-    app.settings.mode = "free"
-    app.settings.save()
-    app.idle.reset_now()
-    fresh.settle()
+from tests.ui.conftest import PIN
 
 
 def hold_corner(driver, seconds: float) -> None:

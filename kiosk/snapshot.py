@@ -18,6 +18,7 @@ import json
 import logging
 import os
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kiosk.content.writing import write_text_atomic
@@ -66,6 +67,15 @@ def render(content, out: Path, size: tuple[int, int], shots: list[dict], inspect
     return app.written, app.failures
 
 
+def _save_png(pixels: bytes, size: tuple[int, int], path: Path) -> None:
+    """RGBA pixels (top row first) to a PNG, quickly: proofs are many and looked at, not archived."""
+    from PIL import Image
+
+    temporary = path.with_name(f".{path.name}.tmp")
+    Image.frombytes("RGBA", tuple(size), pixels).save(temporary, "PNG", compress_level=1)
+    temporary.replace(path)
+
+
 def _snapshot_app_class():
     from kivy.clock import Clock
 
@@ -77,8 +87,23 @@ def _snapshot_app_class():
             self.shots, self.out, self.written, self.failures = shots, out, [], 0
             self.inspect, self.show_progress, self.bar = inspect, progress, None
             self.queue = []
+            self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="png")  # encodes while the next draws
+            self.saving = []
+
+        def _finish_saving(self):
+            for entry, future in self.saving:
+                try:
+                    future.result()
+                    self.written.append(entry)
+                except OSError as exc:
+                    log.error("snapshot %s could not be written: %s", entry["file"], exc)
+                    self.failures += 1
+            self.writer.shutdown()
 
         def on_start(self):
+            from kivy.core.window import Window
+
+            Window.canvas.remove(self.root_widget.canvas)  # photos are drawn off-screen: the window need not be
             self.idle.paused = True
             self.navigator.animations = False
             self.framerate.idle = self.framerate.active
@@ -99,6 +124,7 @@ def _snapshot_app_class():
 
         def _next(self, _dt=None):
             if not self.queue:
+                self._finish_saving()
                 if self.bar is not None:
                     self.bar.close()
                 self.stop()
@@ -144,11 +170,8 @@ def _snapshot_app_class():
                      "step": None if step is None else step + 1}
             if self.inspect is not None:
                 entry["problems"] = self.inspect(self)
-            self.root_widget.export_to_png(str(self.out / name))
-            if (self.out / name).is_file():
-                self.written.append(entry)
-            else:
-                self.failures += 1
+            texture = self.root_widget.export_as_image().texture  # drawn off-screen, read back at once
+            self.saving.append((entry, self.writer.submit(_save_png, texture.pixels, texture.size, self.out / name)))
             if self.bar is not None:
                 self.bar.set_postfix_str(name[:-4], refresh=False)
                 self.bar.update(1)

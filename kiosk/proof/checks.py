@@ -88,9 +88,12 @@ def _picture_problems(image: Image, pictures) -> list[ScreenProblem]:
     if origin is None:
         return []
     path, (width, height) = origin
-    shown_w, shown_h = image.norm_image_size
+    zoom = 1.0
+    for parent in _ancestors(image):
+        zoom *= parent.scale if isinstance(parent, Scatter) else 1.0  # a gallery picture, as it rests
+    shown_w, shown_h = (side * zoom for side in image.norm_image_size)
     scale = max(shown_w / width, shown_h / height)
-    if scale <= UPSCALE_LIMIT or any(isinstance(p, Scatter) for p in _ancestors(image)):
+    if scale <= UPSCALE_LIMIT:
         return []
     return [ScreenProblem("upscaled", f"the picture {path.name} ({width}×{height} px) is shown at "
                                       f"{shown_w:.0f}×{shown_h:.0f} px ({scale:.1f}×): give one at least "

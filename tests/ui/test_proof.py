@@ -19,8 +19,6 @@ from kiosk.proof.sheet import missing_translations
 from tests.conftest import PROJECT
 from tests.ui.test_snapshot import expected_files
 
-LONG_WORD = "Anticonstitutionnellement" * 6  # no space to wrap at: it cannot fit an answer button
-
 
 def run_proof(content: Path, out: Path, *options: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(PROJECT), KIOSK_DATA_DIR=str(out.parent / "data"))
@@ -95,21 +93,20 @@ def test_the_bundled_exhibition_has_no_clipped_text(bundled_proof):
     assert clipped == []
 
 
-def test_clipped_text_small_pictures_and_missing_translations_are_flagged_beside_their_exhibit(tmp_path):
-    content = tmp_path / "expo"
-    shutil.copytree(PROJECT / "tests" / "roots" / "base", content)
-    quiz = content / "quiz-ok" / "exhibit.yaml"
-    quiz.write_text(quiz.read_text().replace("[{fr: A, en: A}", f"[{{fr: A, en: {LONG_WORD}}}"))
+def test_small_pictures_missing_translations_and_skipped_exhibits_are_flagged_beside_their_exhibit(root, tmp_path):
+    content = root("base")
+    shutil.copytree(PROJECT / "tests" / "roots" / "field-errors" / "unknown-type", content / "unknown-type")
     out = tmp_path / "out"
     result = run_proof(content, out, "--size", "1280x800", "--lang", "en", "--lang", "de")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
     english = Page(out / "sheet-en.html")
-    assert "text cut off" in english.articles["quiz-ok"] and LONG_WORD[:40] in english.articles["quiz-ok"]
-    assert "quiz-ok-en-1.png" in english.articles["quiz-ok"]
     assert "picture too small" in english.articles["gallery-ok"]
+    assert "gallery-ok-en-1.png" in english.articles["gallery-ok"]
     assert "one.png (48×32 px)" in english.articles["gallery-ok"]
     assert "not translated" not in english.articles["panel-ok"]
+    skipped = " ".join(english.articles["unknown-type"].split())
+    assert "skipped: visitors do not see it" in skipped and "unknown-type/exhibit.yaml:" in skipped
     german = Page(out / "sheet-de.html")
     assert "not translated no de text for: questions[1].question" in " ".join(german.articles["quiz-ok"].split())
     summary = (out / "index.html").read_text(encoding="utf-8")
@@ -123,3 +120,14 @@ def test_missing_translations_leave_out_what_only_facilitators_read():
     assert missing_translations(quiz, "en") == []
     assert all(not name.startswith("facilitator_notes") for m in content.exhibits
                for name in missing_translations(m, "de"))
+
+
+def test_what_a_screen_showed_is_listed_beside_its_exhibit_on_the_sheet():
+    from kiosk.proof.sheet import exhibit_findings
+
+    content = load_content(PROJECT / "tests" / "roots" / "base")
+    result = next(r for r in content.results if r.id == "quiz-ok")
+    entries = [{"file": "quiz-ok-de-2.png", "problems": [{"kind": "overflow", "message": "text cut off: “Frage”"}]}]
+    found = exhibit_findings(content, result, "de", entries)
+    assert ("overflow", "text cut off: “Frage”", "quiz-ok-de-2.png") in [(f.kind, f.text, f.where) for f in found]
+    assert any(f.kind == "missing" and "questions[1].question" in f.text for f in found)

@@ -67,19 +67,25 @@ def main() -> None:
         print(f"full tour: {shown} exhibit screens in {len(app.content.collection.languages.languages)} languages")
         print(f"PSS after the tour: {pss:.0f} MiB (target ≤ 220) -> {'met' if pss <= 220 else 'NOT met'}", flush=True)
         exhibits = app.content.exhibits
-        # Sample after whole rounds of the exhibits (every 198 visits with 22 of them): what is resident
-        # depends on which exhibit was seen last, so only the same point of the round compares with itself.
+        languages = app.content.collection.languages.languages
+        # Visitors of 11 exhibit visits each, in turn in every language, each ended by the idle reset.
+        # RSS is sampled between two visitors, after whole rounds of the exhibits (every 198 visits with
+        # 22 of them): what is resident mid-visit depends on which exhibit was seen last.
+        per_visitor = max(1, len(exhibits) // 2)
         every = max(1, round(200 / len(exhibits))) * len(exhibits)
         samples = []
         for visit in range(1, args.visits + 1):
+            if visit % per_visitor == 1 or per_visitor == 1:
+                app.navigator.start_visit(languages[(visit // per_visitor) % len(languages)])
             manifest = exhibits[visit % len(exhibits)]
             app.navigator.open_exhibit(manifest.id)
             drive(app, 1)  # one frame runs the clock triggers that make the textures
             app.navigator.show_home(manifest.room)
             drive(app, 1)
+            if visit % per_visitor == 0:
+                app._idle_reset()  # the visitor left: what the kiosk does between two visitors
+                drive(app, 2)
             if visit % every == 0:
-                app.release_memory()  # as between two visitors (the idle reset), so a sample does not
-                drive(app, 3)         # land on whatever garbage the last few screens left
                 samples.append(rss_mib(os.getpid()))
                 print(f"  after {visit} visits: RSS {samples[-1]:.0f} MiB", flush=True)
         app._idle_reset()

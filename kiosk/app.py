@@ -31,7 +31,9 @@ from kiosk.services.live_content import LiveContent
 from kiosk.services.qr import QrCache
 from kiosk.services.records import RecordStore
 from kiosk.services.session import VisitorSession
+from kiosk.services.visit_stats import VisitStats
 from kiosk.settings import KioskSettings
+from kiosk.stats.recorder import StatsRecorder
 from kiosk.ui.framerate import AdaptiveFrameRate
 from kiosk.ui.images import RESTING_BUDGET, PictureCache
 from kiosk.ui.root import KioskRoot
@@ -67,6 +69,8 @@ class KioskApp(App):
         self.qr = QrCache(data_dir / "qr")
         self.pictures = PictureCache()
         self.records = RecordStore(data_dir / "records.db")
+        self.stats = StatsRecorder(data_dir / "stats.db")  # anonymous visit statistics, written off the UI thread
+        self.visit_stats = VisitStats(self.stats.record, venue=lambda: self.venue)
         self.venue = ""  # town and date, set in the facilitator menu
         self.group_mode = False  # guided tours and workshops: poll results wait for the facilitator
         self.revealed_polls: set[str] = set()
@@ -110,6 +114,8 @@ class KioskApp(App):
         log.info("ready in %.2f s", self.ready_seconds)
 
     def on_stop(self) -> None:
+        self.visit_stats.visit_ended(self._last_touch_time())
+        self.stats.close()
         self.records.close()
 
     def open_settings(self, *args):
@@ -150,6 +156,7 @@ class KioskApp(App):
     def set_language(self, language: str) -> None:
         """Switch every visible text to ``language``; the visitor keeps their place."""
         self.session.language = language
+        self.visit_stats.language(language)
         self.theme.use_language(language)
         self.tr.switch(language)
         self.language = language
@@ -190,12 +197,17 @@ class KioskApp(App):
 
     def _idle_reset(self) -> None:
         log.info("idle: resetting for the next visitor")
+        self.visit_stats.visit_ended(self._last_touch_time())
         self.root_widget.hide_countdown()
         self.session.reset()
         self.set_language(self.default_language)
         self.navigator.reset()
         if not self.take_new_content():
             self.release_memory()
+
+    def _last_touch_time(self) -> float:
+        """The last touch as wall-clock time (the idle watcher counts in monotonic time)."""
+        return time.time() - max(0.0, time.monotonic() - self.idle.last_touch)
 
     def take_new_content(self) -> bool:
         """Show the content that went live since it was loaded (call between visitors); True if it changed."""

@@ -13,6 +13,8 @@
     kiosk install-bundle FILE.zip       verify, unpack, validate and switch it live atomically
     kiosk rollback                      put the previous content back live
     kiosk set-pin                       set the facilitator's PIN (asked twice, or read from stdin)
+    kiosk report --out FILE.pdf         the anonymous visit statistics as a PDF for funders (--lang en)
+    kiosk stats [--since D] [--venue V] the anonymous visit statistics as a table (also: purge, merge)
 
 Exit status: 0 when all is well, 1 when the content has errors, 2 for a usage mistake.
 """
@@ -96,6 +98,31 @@ def build_parser() -> argparse.ArgumentParser:
 
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
+
+    report = commands.add_parser("report", help="a PDF of the anonymous visit statistics, for funders")
+    report.add_argument("--out", type=Path, required=True, help="the report to write (FILE.pdf)")
+    report.add_argument("--lang", choices=("fr", "en"), default="fr", help="the report's language (default: fr)")
+    report.add_argument("--since", type=_iso_date, help="only from this day on (YYYY-MM-DD)")
+    report.add_argument("--venue", help="only this venue (default: every venue)")
+    report.add_argument("--db", type=Path, help="the statistics file (default: stats.db in the kiosk's data folder)")
+    report.set_defaults(handler=cmd_report)
+
+    stats = commands.add_parser("stats", help="the anonymous visit statistics as a table; purge or merge them",
+                                usage="kiosk stats [--since YYYY-MM-DD] [--venue V] [--db PATH]\n"
+                                      "       kiosk stats purge [--older-than DAYS] [--db PATH]\n"
+                                      "       kiosk stats merge A.db B.db … -o all.db")
+    stats.add_argument("--since", type=_iso_date, metavar="YYYY-MM-DD", help="only from this day on")
+    stats.add_argument("--venue", help="only this venue (default: every venue)")
+    stats.add_argument("--db", type=Path, metavar="PATH",
+                       help="the statistics file (default: stats.db in the kiosk's data folder)")
+    stats.set_defaults(handler=cmd_stats)
+    stats_actions = stats.add_subparsers(dest="stats_action", metavar="ACTION", prog="kiosk stats")
+    purge = stats_actions.add_parser("purge", help="delete the events older than the retention period")
+    purge.add_argument("--older-than", type=int, metavar="DAYS", help="retention in days (default: 730, two years)")
+    purge.add_argument("--db", type=Path, metavar="PATH", default=argparse.SUPPRESS, help="the statistics file")
+    merge = stats_actions.add_parser("merge", help="combine several kiosks' files into one, counting nothing twice")
+    merge.add_argument("inputs", nargs="+", type=Path, help="the statistics files to add (A.db B.db …)")
+    merge.add_argument("-o", "--out", type=Path, required=True, help="the file to add them to (created if missing)")
     return parser
 
 
@@ -114,6 +141,15 @@ def _size(text: str) -> tuple[int, int]:
     if not (200 <= width <= 8000 and 200 <= height <= 8000):
         raise argparse.ArgumentTypeError(f"'{text}' is not a sensible screen size")
     return width, height
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2025-03-01") from None
 
 
 def cmd_validate(args) -> int:
@@ -233,6 +269,16 @@ def cmd_install_bundle(args) -> int:
 
 def cmd_rollback(args) -> int:
     from kiosk.bundles.commands import cmd_rollback as run
+    return run(args)
+
+
+def cmd_report(args) -> int:
+    from kiosk.stats.report import cmd_report as run
+    return run(args)
+
+
+def cmd_stats(args) -> int:
+    from kiosk.stats.commands import cmd_stats as run
     return run(args)
 
 

@@ -93,6 +93,9 @@ class Facilitation:
             return
         self.change_settings(mode="guided" if path.kind == "tour" else "workshop", path=path_id)
         self.guided = GuidedSession(path, time.monotonic())
+        self.app.visit_stats.visit_ended()     # whoever was visiting, then the group's session counts as one visit
+        self.app.visit_stats.visit_started()
+        self.app.visit_stats.language(self.app.language)
         self.app.group_mode = True
         self.app.revealed_polls.clear()
         self.app.idle.paused = True
@@ -104,6 +107,7 @@ class Facilitation:
     def stop_guided(self) -> None:
         if self.guided:
             self.app.records.log("path ended", self.guided.path.id, self.app.venue)
+            self.app.visit_stats.visit_ended()
         self.guided = None
         self.app.group_mode = False
         self.app.idle.paused = False
@@ -193,8 +197,21 @@ class Facilitation:
         except ExportError as exc:
             log.warning("export to %s failed: %s", folder, exc)
             return str(exc)
+        self._export_stats(written)
         self.app.records.log("export", written.name, self.app.venue)
         return self.app.tr._("Exported to {folder}").format(folder=written)
+
+    # --- today's numbers -------------------------------------------------------------------------
+    def today(self):
+        """Today's visits at this venue, or None when the statistics cannot be read (logged)."""
+        from kiosk.stats.query import today_numbers
+        from kiosk.stats.store import StatsError
+
+        try:
+            return today_numbers(self.app.stats.path, venue=self.app.venue)
+        except (StatsError, OSError) as exc:
+            log.warning("today's numbers cannot be read: %s", exc)
+            return None
 
     # --- new content from a USB stick -----------------------------------------------------------
     def stick_bundles(self) -> list:
@@ -274,6 +291,16 @@ class Facilitation:
         self.app.records.log("content installed", f"{found.info.version} from {found.path.name}", self.app.venue)
         self._notice(tr("Installed: {bundle}. Visitors see it from the next visit on.").format(
             bundle=self.describe(found.info)))
+
+    def _export_stats(self, folder) -> None:
+        """The anonymous statistics beside the export, for ``kiosk stats merge`` and ``kiosk report`` elsewhere."""
+        from kiosk.stats.store import StatsError, copy_stats
+
+        self.app.stats.flush(timeout=2)
+        try:
+            copy_stats(self.app.stats.path, folder / "stats.db")
+        except (StatsError, OSError) as exc:
+            log.warning("the statistics were not exported to %s: %s", folder, exc)
 
     def choose_folder(self, on_chosen) -> None:
         from kiosk.ui.dialogs import choose_folder

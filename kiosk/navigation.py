@@ -53,9 +53,11 @@ class Navigator:
         self.go("attract", animate=False)
 
     def show_languages(self) -> None:
+        self.app.visit_stats.visit_started()  # the first touch (on the attract loop) starts a visit
         self.go("language")
 
     def start_visit(self, language: str) -> None:
+        self.app.visit_stats.visit_started()
         self.app.session.start(language)
         self.app.set_language(language)
         self.show_home()
@@ -63,6 +65,7 @@ class Navigator:
     def show_home(self, room: str | None = None) -> None:
         home = self.screen("home")
         self.app.session.exhibit_id = None
+        self.app.visit_stats.exhibit_closed()
         home.show_room(room)
         self.go("home")
 
@@ -71,6 +74,7 @@ class Navigator:
         if manifest is None or exhibit_id in self.faulty:
             return
         self.app.session.exhibit_id = exhibit_id
+        self.app.visit_stats.exhibit_opened(exhibit_id)  # before it is shown: its QR codes count for it
         if self.screen("exhibit").show(manifest):
             self.go("exhibit")
 
@@ -78,6 +82,7 @@ class Navigator:
         """An exhibit view raised: log it, mark it faulty, and take the visitor home quietly."""
         log.error("exhibit %r failed and is disabled until reload: %r", exhibit_id, error, exc_info=error)
         self.faulty[exhibit_id] = f"{type(error).__name__}: {error}"
+        self.app.visit_stats.fault(exhibit_id, error)
         self.show_home()
 
     def back(self) -> None:

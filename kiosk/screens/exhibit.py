@@ -83,6 +83,7 @@ class ExhibitScreen(KioskScreen):
             column.add_widget(title)
         for label, url in links:
             column.add_widget(self._qr_panel(label, url))
+            self.app.visit_stats.qr_shown(self.manifest.id, url)
 
     def _qr_panel(self, label: str, url: str) -> QrPanel:
         code = self.app.qr.get(url)

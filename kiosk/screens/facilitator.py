@@ -25,6 +25,7 @@ from kiosk.i18n import language_name
 from kiosk.render.bidi import has_rtl, shape_line
 from kiosk.screens.base import KioskScreen
 from kiosk.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
+from kiosk.ui.bar_chart import bar_rows
 from kiosk.ui.theme import rgba
 from kiosk.ui.widgets import KioskButton, TextBlock
 
@@ -45,16 +46,43 @@ class FacilitatorScreen(KioskScreen):
     def refresh(self) -> None:
         box = self.ids.sections
         box.clear_widgets()
-        for build in (self._warnings, self._mode, self._language_and_timing, self._venue, self._wall,
+        for build in (self._warnings, self._today, self._mode, self._language_and_timing, self._venue, self._wall,
                       self._content, self._new_content, self._export, self._leave):
             build(box)
 
     # --- sections ---------------------------------------------------------------------------
     def _warnings(self, box) -> None:
+        if self.app.stats.problem:
+            box.add_widget(_text(self._("Visit statistics are not being recorded: {problem}").format(
+                problem=self.app.stats.problem), tone=rgba("#8C2F39"), bold=True))
         if not self.app.pin_guard.is_set:
             box.add_widget(_text(self._("No PIN is set: anyone who finds the gesture can open this menu. "
                                         "Set one on the kiosk's computer with: kiosk set-pin"), tone=rgba("#8C2F39"),
                                  bold=True))
+
+    def _today(self, box) -> None:
+        numbers = self.app.facilitation.today()
+        box.add_widget(_heading(self._("Today")))
+        if numbers is None or not numbers.visits:
+            box.add_widget(_text(self._("No visit recorded yet today.")))
+            return
+        minutes, seconds = divmod(int(numbers.median_visit_seconds), 60)
+        box.add_widget(_text(self._("{visits} visits; half of them lasted more than {minutes} min {seconds} s.").format(
+            visits=numbers.visits, minutes=minutes, seconds=seconds)))
+        theme = self.app.theme
+        if numbers.top_exhibits:
+            box.add_widget(_text(self._("Exhibits that held attention (minutes)"), role="small", bold=True))
+            rows = [(self._exhibit_title(a.exhibit), a.total_seconds / 60) for a in numbers.top_exhibits]
+            for row in bar_rows(rows, theme.accent, figure=lambda value: f"{value:.0f}"):
+                box.add_widget(row)
+        box.add_widget(_text(self._("Languages (visits)"), role="small", bold=True))
+        for row in bar_rows([(language_name(code), count) for code, count in numbers.languages.items()], theme.ink,
+                            figure=lambda value: f"{value:.0f}"):
+            box.add_widget(row)
+
+    def _exhibit_title(self, exhibit_id: str) -> str:
+        manifest = self.app.content.exhibit(exhibit_id)
+        return self.app.text(manifest.title) if manifest else exhibit_id
 
     def _mode(self, box) -> None:
         settings, facilitation = self.app.settings, self.app.facilitation
@@ -222,7 +250,7 @@ def _heading(text: str) -> TextBlock:
     return TextBlock(logical_text=text, role="heading", bold=True)
 
 
-def _text(text: str, role: str = "body", tone=None, halign: str = "left", bold: bool = False) -> TextBlock:
+def _text(text: str, role: str = "body", tone=None, halign: str = "auto", bold: bool = False) -> TextBlock:
     block = TextBlock(logical_text=text, role=role, halign=halign, bold=bold)
     if tone:
         block.custom_color = tone

@@ -29,6 +29,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from kiosk.migrations import migrate as run_migrations
+
 log = logging.getLogger(__name__)
 
 STATUSES = ("pending", "approved", "hidden")
@@ -186,16 +188,7 @@ def migrate(db: sqlite3.Connection) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise RecordError(f"the records file has format {version}, newer than this kiosk's {SCHEMA_VERSION}")
-    for step in range(version + 1, SCHEMA_VERSION + 1):
-        log.info("records: migrating to format %d", step)
-        db.execute("BEGIN IMMEDIATE")  # the tables and the version change together, or not at all
-        try:
-            MIGRATIONS[step](db)
-            db.execute(f"PRAGMA user_version = {step}")
-        except BaseException:
-            db.rollback()
-            raise
-        db.commit()
+    run_migrations(db, MIGRATIONS, "records")
 
 
 def _idea(row) -> Idea:

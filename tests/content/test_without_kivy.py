@@ -63,6 +63,22 @@ install_bundle(scratch / "expo.zip", scratch / "exhibits")
 assert live_info(scratch / "exhibits").version == "sans kivy"
 assert content_identity(scratch / "exhibits") != before
 rollback(scratch / "exhibits")
+
+# statistics: recorded by the app, read, merged and reported on any computer
+import time
+from kiosk.stats.model import Event
+from kiosk.stats.recorder import StatsRecorder
+from kiosk.stats.query import summarize, today_numbers
+from kiosk.stats.merge import merge_files
+from kiosk.stats.store import purge
+import kiosk.stats.report, kiosk.services.visit_stats
+recorder = StatsRecorder(scratch / "stats.db")
+recorder.record(Event("visit_start", time.time(), "Lille", 1))
+recorder.close()
+assert summarize(scratch / "stats.db").visits == today_numbers(scratch / "stats.db").visits == 1
+assert merge_files([scratch / "stats.db"], scratch / "all.db").total == 1
+assert purge(scratch / "all.db", 30) == 0
+assert main(["stats", "--db", str(scratch / "all.db")]) == 0
 assert not [m for m in sys.modules if m == "kivy" or m.startswith("kivy.")]
 print("ok without kivy")
 """

@@ -9,6 +9,8 @@ from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.label import Label
 
+NO_BREAK = "\u00a0"  # French punctuation is kept with its word (kiosk.render.typography)
+
 
 class KioskDriver:
     def __init__(self, app):
@@ -50,8 +52,9 @@ class KioskDriver:
         return texts
 
     def find_text(self, fragment: str, root=None) -> Label:
-        matches = [w for w in self.widgets(root or Window) if isinstance(w, Label) and fragment in w.text
-                   and _shown(w)]
+        """The visible label showing ``fragment`` (a no-break space reads as a space, as a visitor sees it)."""
+        matches = [w for w in self.widgets(root or Window) if isinstance(w, Label) and _shown(w)
+                   and fragment.replace(NO_BREAK, " ") in w.text.replace(NO_BREAK, " ")]
         assert matches, f"no visible text contains {fragment!r}; visible: {self.visible_texts()}"
         return matches[0]
 

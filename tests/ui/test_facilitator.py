@@ -114,7 +114,7 @@ def test_export_to_a_stick(facilitator, tmp_path, monkeypatch):
     driver.tap_text("Export to STICK")
     folders = list(stick.iterdir())
     assert len(folders) == 1 and folders[0].name.startswith("kiosk-export-")
-    assert {"polls.csv", "ideas.csv", "session-log.csv", "summary.html"} <= {f.name for f in folders[0].iterdir()}
+    assert {"polls.csv", "ideas.csv", "session-log.csv", "summary.html", "stats.db"} <= {f.name for f in folders[0].iterdir()}
     assert "Exported to" in driver.find_text("Exported to").text
 
 

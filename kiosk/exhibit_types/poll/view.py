@@ -107,6 +107,7 @@ class PollView(ExhibitView):
     def choose(self, index: int) -> None:
         if not self.ballot.cast(index, time.monotonic()):
             return  # already voted, or a second touch of the same tap
+        self.app.visit_stats.poll_voted(self.manifest.id, index + 1)
         try:
             self.app.records.vote(self.manifest.id, index, self.app.venue)
         except sqlite3.Error:

@@ -72,7 +72,8 @@ class QuizView(ExhibitView):
 
     def choose(self, index: int) -> None:
         if self.progress.chosen is None:
-            self.progress.answer(index)
+            right = self.progress.answer(index)
+            self.app.visit_stats.quiz_answered(self.manifest.id, self.progress.index + 1, right)
             self.refresh()
 
     def on_action(self) -> None:

@@ -142,7 +142,8 @@ class WallView(ExhibitView):
         tr = self.app.tr._
         self._fill_chips()
         entry = self._entry()
-        entry.hint = tr("Your idea, for example: a shared garden in my street")
+        entry.hint = tr("Your idea, for example: a shared garden in my street. It will be shown on the wall: "
+                        "please write no names.")
         entry.ids.keyboard.submit_label = tr("Send")
 
     def _fill_chips(self) -> None:
@@ -182,6 +183,7 @@ class WallView(ExhibitView):
         if not can_submit(text, tags):
             self._entry().hint = self.app.tr._("Write a few words or pick a theme first.")
             return False
+        self.app.visit_stats.idea_sent(self.manifest.id)
         try:
             self.app.records.add_idea(self.manifest.id, text, tags, self.app.venue)
         except sqlite3.Error:

@@ -1,0 +1,101 @@
+"""What visitors do, as anonymous events for the statistics (:mod:`kiosk.stats`). No Kivy here.
+
+The navigator, the app and the exhibit views say what happened; this turns it into
+:class:`~kiosk.stats.model.Event` objects with the time, the venue, the visitor's language
+and a visit number, and hands them to the recorder (which writes them off the UI thread)::
+
+    stats = VisitStats(recorder.record, venue=lambda: app.venue)
+    stats.visit_started()                 # the first touch on the attract loop
+    stats.language("fr")                  # chosen; later calls with another code are switches
+    stats.exhibit_opened("origines-quiz")
+    stats.quiz_answered("origines-quiz", question=1, right=True)
+    stats.visit_ended(last_activity)      # the idle reset
+
+A visit number is random and lives only as long as the visit: it ties the visit's own
+events together and says nothing about who visited.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from typing import Callable
+
+from kiosk.stats.model import Event
+
+
+class VisitStats:
+    def __init__(self, record: Callable[[Event], None], venue: Callable[[], str], clock=time.time):
+        self.record, self.venue, self.clock = record, venue, clock
+        self.visit = 0              # 0: nobody is visiting
+        self.started = 0.0
+        self.current_language = ""
+        self._open: tuple[str, float] | None = None   # the exhibit on screen, since when
+        self._qr_seen: set[str] = set()                # links already counted for that exhibit
+
+    @property
+    def active(self) -> bool:
+        return self.visit != 0
+
+    # --- the visit ----------------------------------------------------------------------------
+    def visit_started(self) -> None:
+        if self.active:
+            return
+        self.visit = random.getrandbits(48) or 1
+        self.started = self.clock()
+        self.current_language = ""  # the visitor's own choice comes next, even if it is the default
+        self._emit("visit_start")
+
+    def visit_ended(self, last_activity: float | None = None) -> None:
+        """The idle reset: the visit lasted from its first touch to its last one."""
+        if not self.active:
+            return
+        self.exhibit_closed()
+        end = last_activity if last_activity is not None else self.clock()
+        self._emit("visit_end", value=max(0.0, round(end - self.started)))
+        self.visit, self.current_language, self._qr_seen = 0, "", set()
+
+    def language(self, code: str) -> None:
+        """The language chosen at the start, then each switch to another one."""
+        if code != self.current_language:
+            self.current_language = code
+            if self.active:
+                self._emit("language", detail=code)
+
+    # --- exhibits -----------------------------------------------------------------------------
+    def exhibit_opened(self, exhibit_id: str) -> None:
+        if self._open and self._open[0] == exhibit_id:
+            return  # the same exhibit again (a language switch rebuilds it): still one opening
+        self.exhibit_closed()
+        self._open = (exhibit_id, self.clock())
+        self._qr_seen = set()
+        self._emit("exhibit_open", exhibit_id)
+
+    def exhibit_closed(self) -> None:
+        if self._open is None:
+            return
+        exhibit_id, since = self._open
+        self._open = None
+        self._emit("exhibit_close", exhibit_id, value=max(0.0, round(self.clock() - since)))
+
+    def qr_shown(self, exhibit_id: str, url: str) -> None:
+        """A link's QR code on screen: counted once per exhibit opening."""
+        if url not in self._qr_seen:
+            self._qr_seen.add(url)
+            self._emit("qr_shown", exhibit_id, detail=url)
+
+    def quiz_answered(self, exhibit_id: str, question: int, right: bool) -> None:
+        self._emit("quiz_answer", exhibit_id, value=1 if right else 0, detail=str(question))
+
+    def poll_voted(self, exhibit_id: str, option: int) -> None:
+        self._emit("poll_vote", exhibit_id, value=option)
+
+    def idea_sent(self, exhibit_id: str) -> None:
+        self._emit("wall_idea", exhibit_id)
+
+    def fault(self, exhibit_id: str, error: BaseException) -> None:
+        self._emit("fault", exhibit_id, detail=type(error).__name__)
+
+    def _emit(self, kind: str, exhibit: str = "", value: float = 0.0, detail: str = "") -> None:
+        self.record(Event(kind, int(self.clock()), self.venue(), self.visit, exhibit, self.current_language,
+                          value, detail))

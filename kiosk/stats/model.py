@@ -1,0 +1,94 @@
+"""What the kiosk records about visits, and the summary read back from it. Plain data, no Kivy, no SQL.
+
+Every event is anonymous: what happened, when (UTC, to the second), where (the venue the
+facilitator set) and, when it applies, which exhibit, in which language, and a number or
+a short code. Nothing names, follows or fingerprints a person: there is no device id, no
+visitor id that outlives a visit, and no free text (the wall's ideas live in records.db,
+moderated). A visit is numbered only to tie its own events together (``visit``), from its
+first touch to the idle reset.
+
+The kinds, with what ``exhibit``, ``value`` and ``detail`` hold:
+
+=================  ============  ==========================  =====================================
+kind               exhibit       value                       detail
+=================  ============  ==========================  =====================================
+visit_start        —             —                           —
+visit_end          —             seconds the visit lasted    —
+language           —             —                           language chosen (first, then switches)
+exhibit_open       id            —                           —
+exhibit_close      id            dwell, seconds              —
+qr_shown           id            —                           the link's URL
+quiz_answer        id            1 right, 0 wrong            question number (1-based)
+poll_vote          id            option number (1-based)     —
+wall_idea          id            —                           —  (an idea was sent; its text is not here)
+fault              id            —                           the exception's type name
+=================  ============  ==========================  =====================================
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+KINDS = ("visit_start", "visit_end", "language", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
+         "poll_vote", "wall_idea", "fault")
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    at: float                 # UTC, seconds since the epoch (whole seconds are kept)
+    venue: str = ""
+    visit: int = 0            # ties one visit's events together; 0 outside a visit
+    exhibit: str = ""
+    language: str = ""        # the visitor's language when it happened
+    value: float = 0.0
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ExhibitAttention:
+    exhibit: str
+    opened: int               # times opened
+    total_seconds: float      # dwell time, summed
+    median_seconds: float
+
+
+@dataclass(frozen=True)
+class QuestionSuccess:
+    exhibit: str
+    question: int             # 1-based
+    answered: int
+    right: int
+
+    @property
+    def share(self) -> float:
+        return self.right / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True)
+class PollResult:
+    exhibit: str
+    votes: dict[int, int]     # option number (1-based) → votes
+
+
+@dataclass
+class StatsSummary:
+    """What ``kiosk stats`` prints and ``kiosk report`` draws, for one period and venue (or all)."""
+
+    since: date | None
+    until: date | None
+    venue: str | None                                            # None: every venue
+    venues: list[str] = field(default_factory=list)              # the venues present
+    visits_per_day: dict[date, int] = field(default_factory=dict)
+    visits: int = 0
+    median_visit_seconds: float = 0.0
+    exhibits: list[ExhibitAttention] = field(default_factory=list)   # by total dwell, most first
+    languages: dict[str, int] = field(default_factory=dict)          # visits per first language, most first
+    language_switches: int = 0
+    qr_by_link: dict[str, int] = field(default_factory=dict)         # URL → times shown, most first
+    quiz: list[QuestionSuccess] = field(default_factory=list)        # by exhibit, then question
+    polls: list[PollResult] = field(default_factory=list)
+    wall_ideas: int = 0
+    faults: dict[str, int] = field(default_factory=dict)             # exhibit → faults
+    events: int = 0                                                  # events of every kind in the selection

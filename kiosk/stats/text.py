@@ -1,0 +1,118 @@
+"""The statistics as a plain-text table, in English, for a facilitator at a terminal (``kiosk stats``)::
+
+    print(format_summary(summarize(path), source=path))
+
+    Visit statistics: all venues, 2026-03-02 to 2026-03-14 (from /media/usb/stats.db)
+
+    Visits: 412, median length 4 min 12 s
+      2026-03-12   35
+    …
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kiosk.stats.model import StatsSummary
+
+TOP_EXHIBITS = 10
+INDENT = "  "
+
+
+def format_summary(summary: StatsSummary, source: object = "") -> str:
+    """The whole summary, one titled section after another."""
+    lines = [_title(summary, source), ""]
+    for section in (_visits, _exhibits, _languages, _qr_links, _quiz, _polls, _wall_and_faults):
+        lines += section(summary)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def format_duration(seconds: float) -> str:
+    """'35 s', '4 min 12 s', '2 h 05 min'."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.0f} %" if whole else "–"
+
+
+def venue_name(venue: str) -> str:
+    return venue or "(venue not set)"
+
+
+def _title(summary: StatsSummary, source: object) -> str:
+    where = venue_name(summary.venue) if summary.venue is not None else "all venues"
+    first = summary.since or min(summary.visits_per_day, default=None)
+    if first and first == summary.until:
+        period = f"on {_day(first)}"
+    else:
+        period = f"{_day(first)} to {_day(summary.until)}" if first else f"until {_day(summary.until)}"
+    return f"Visit statistics: {where}, {period}" + (f" (from {source})" if source else "")
+
+
+def _day(day: date | None) -> str:
+    return day.isoformat() if day else "–"
+
+
+def _section(title: str, rows: list[str], empty: str = "none") -> list[str]:
+    return [title, *([INDENT + row for row in rows] or [INDENT + empty]), ""]
+
+
+def _visits(summary: StatsSummary) -> list[str]:
+    title = f"Visits: {summary.visits}"
+    if summary.visits:
+        title += f", median length {format_duration(summary.median_visit_seconds)}"
+    if len(summary.venues) > 1 and summary.venue is None:
+        title += f" (venues: {', '.join(venue_name(venue) for venue in summary.venues)})"
+    rows = [f"{day.isoformat()} {day.strftime('%a')}  {count:>6}" for day, count in summary.visits_per_day.items()]
+    return [title, "", *_section("Visits per day", rows)]
+
+
+def _exhibits(summary: StatsSummary) -> list[str]:
+    top = summary.exhibits[:TOP_EXHIBITS]
+    width = max([len("exhibit"), *(len(item.exhibit) for item in top)])
+    rows = [f"{'exhibit':<{width}}  {'opened':>7}  {'total time':>12}  {'median':>10}"] if top else []
+    rows += [f"{item.exhibit:<{width}}  {item.opened:>7}  {format_duration(item.total_seconds):>12}  "
+             f"{format_duration(item.median_seconds):>10}" for item in top]
+    shown = f"top {len(top)} of {len(summary.exhibits)}" if len(summary.exhibits) > len(top) else "all"
+    return _section(f"Exhibits by time spent ({shown})", rows)
+
+
+def _languages(summary: StatsSummary) -> list[str]:
+    total = sum(summary.languages.values())
+    rows = [f"{code or '?':<6} {count:>6}  {percent(count, total):>5}" for code, count in summary.languages.items()]
+    if summary.languages:
+        rows.append(f"switches during a visit: {summary.language_switches}")
+    return _section("Languages (the one each visit started in)", rows)
+
+
+def _qr_links(summary: StatsSummary) -> list[str]:
+    rows = [f"{count:>6}  {url}" for url, count in summary.qr_by_link.items()]
+    return _section("QR codes shown, per link", rows)
+
+
+def _quiz(summary: StatsSummary) -> list[str]:
+    width = max((len(item.exhibit) for item in summary.quiz), default=0)
+    rows = [f"{item.exhibit:<{width}}  question {item.question:<3} {percent(item.right, item.answered):>5} right"
+            f"  ({item.right} of {item.answered})" for item in summary.quiz]
+    return _section("Quiz answers", rows)
+
+
+def _polls(summary: StatsSummary) -> list[str]:
+    rows = []
+    for poll in summary.polls:
+        total = sum(poll.votes.values())
+        options = ", ".join(f"option {option}: {votes} ({percent(votes, total)})"
+                            for option, votes in poll.votes.items())
+        rows.append(f"{poll.exhibit}  {total} votes  {options}")
+    return _section("Polls", rows)
+
+
+def _wall_and_faults(summary: StatsSummary) -> list[str]:
+    faults = [f"{count:>6}  {exhibit or '(outside an exhibit)'}" for exhibit, count in summary.faults.items()]
+    return [f"Ideas sent to the wall: {summary.wall_ideas}", "", *_section("Faults, per exhibit", faults)]

@@ -1,0 +1,31 @@
+"""A small bar chart drawn in Kivy: one row per bar, its name, the bar, and its figure.
+
+For the facilitator menu's numbers of the day::
+
+    for row in bar_rows([("Français", 12), ("English", 5)], colour=theme.accent, unit="visits"):
+        box.add_widget(row)
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import ListProperty, NumericProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+
+Builder.load_file(str(Path(__file__).with_name("bar_chart.kv")))
+
+
+class BarRow(BoxLayout):
+    label = StringProperty("")
+    figure = StringProperty("")       # the value as written beside the bar
+    fraction = NumericProperty(0)     # the bar's length, 0 to 1 of the longest
+    colour = ListProperty([0.12, 0.10, 0.09, 1])
+
+
+def bar_rows(values: list[tuple[str, float]], colour, figure=lambda value: f"{value:g}") -> list[BarRow]:
+    """A row per ``(label, value)``, the longest bar for the largest value."""
+    largest = max((value for _, value in values), default=0) or 1
+    return [BarRow(label=label, figure=figure(value), fraction=value / largest, colour=list(colour))
+            for label, value in values]

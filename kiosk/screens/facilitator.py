@@ -22,7 +22,7 @@ from kivy.uix.label import Label
 
 from kiosk.facilitator.export import format_size
 from kiosk.i18n import language_name
-from kiosk.render.bidi import has_rtl, shape_line
+from kiosk.render.bidi import has_rtl, is_rtl, shape_line
 from kiosk.screens.base import KioskScreen
 from kiosk.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
 from kiosk.ui.bar_chart import bar_rows
@@ -69,15 +69,15 @@ class FacilitatorScreen(KioskScreen):
         minutes, seconds = divmod(int(numbers.median_visit_seconds), 60)
         box.add_widget(_text(self._("{visits} visits; half of them lasted more than {minutes} min {seconds} s.").format(
             visits=numbers.visits, minutes=minutes, seconds=seconds)))
-        theme = self.app.theme
+        theme, rtl = self.app.theme, is_rtl(self.app.language)
         if numbers.top_exhibits:
             box.add_widget(_text(self._("Exhibits that held attention (minutes)"), role="small", bold=True))
             rows = [(self._exhibit_title(a.exhibit), a.total_seconds / 60) for a in numbers.top_exhibits]
-            for row in bar_rows(rows, theme.accent, figure=lambda value: f"{value:.0f}"):
+            for row in bar_rows(rows, theme.accent, figure=_minutes, rtl=rtl):
                 box.add_widget(row)
         box.add_widget(_text(self._("Languages (visits)"), role="small", bold=True))
         for row in bar_rows([(language_name(code), count) for code, count in numbers.languages.items()], theme.ink,
-                            figure=lambda value: f"{value:.0f}"):
+                            figure=lambda value: f"{value:.0f}", rtl=rtl):
             box.add_widget(row)
 
     def _exhibit_title(self, exhibit_id: str) -> str:
@@ -244,6 +244,10 @@ class FacilitatorScreen(KioskScreen):
                              outline=theme.ink if plain else [])
         button.bind(on_release=lambda *_: action())
         return button
+
+
+def _minutes(value: float) -> str:
+    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
 
 
 def _heading(text: str) -> TextBlock:

@@ -56,3 +56,24 @@ def test_what_is_stored_is_only_the_anonymous_columns(fresh):
     with sqlite3.connect(app.stats.path) as db:
         columns = [row[1] for row in db.execute("PRAGMA table_info(events)")]
     assert set(columns) <= {"id", "at", "kind", "venue", "visit", "exhibit", "language", "value", "detail"}
+
+
+def test_the_facilitator_menu_shows_todays_numbers_as_a_chart(facilitator):
+    from kiosk.ui.bar_chart import BarRow
+
+    kiosk, app = facilitator, facilitator.app
+    start_visit(kiosk, "English")
+    open_exhibit(kiosk, "limites-quiz")
+    kiosk.wait(1.1)
+    app.idle.reset_now()
+    kiosk.settle()
+    app.stats.flush(timeout=10)
+    app.set_language("en")
+    app.facilitation.open_menu()
+    kiosk.settle()
+    kiosk.find_text("Today")
+    kiosk.find_text("visits; half of them lasted more than")
+    rows = {row.label: row for row in kiosk.widgets(kiosk.screen) if isinstance(row, BarRow)}
+    assert "English" in rows and rows["English"].fraction > 0
+    title = app.text(app.content.exhibit("limites-quiz").title)
+    assert title in rows and rows[title].fraction > 0

@@ -111,7 +111,8 @@ def _snapshot_app_class():
                 self.queue.extend(self._expand(shot))
             if self.show_progress:
                 from tqdm import tqdm
-                self.bar = tqdm(total=len(self.queue), unit="screen", file=sys.stderr, dynamic_ncols=True)
+                self.bar = tqdm(total=len(self.queue), unit="screen", file=sys.__stderr__,  # not Kivy's log stream
+                                dynamic_ncols=True)
             Clock.schedule_once(self._next, 0.3)
 
         def _expand(self, shot):

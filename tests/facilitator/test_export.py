@@ -256,7 +256,7 @@ def fake_system(tmp_path, monkeypatch):
     for disk, flag in {"sda": "0", "sdb": "1", "mmcblk0": "1", "sdc": "1", "sdd": "1", "nvme0n1": "0"}.items():
         (tmp_path / "sys" / "block" / disk).mkdir(parents=True)
         (tmp_path / "sys" / "block" / disk / "removable").write_text(flag + "\n")
-    monkeypatch.setattr(export, "drive_at", lambda point: Drive(point, point.name, 1, 2))
+    monkeypatch.setattr(export, "drive_at", lambda point, writable=True: Drive(point, point.name, 1, 2))
     return mounts, tmp_path / "sys"
 
 
@@ -267,9 +267,16 @@ def test_removable_drives_from_fake_mounts(fake_system):
     assert found[0].label == "STICK"
 
 
+def test_read_only_sticks_count_for_reading_bundles(fake_system):
+    mounts, sys_root = fake_system
+    found = removable_drives(mounts, sys_root, writable=False)
+    assert Path("/run/media/user/OLD") in [drive.mount_point for drive in found]
+    assert Path("/run/media/user/OLD") not in [drive.mount_point for drive in removable_drives(mounts, sys_root)]
+
+
 def test_removable_drives_skips_folders_that_are_not_writable(fake_system, monkeypatch):
     mounts, sys_root = fake_system
-    monkeypatch.setattr(export, "drive_at", lambda point: None)
+    monkeypatch.setattr(export, "drive_at", lambda point, writable=True: None)
     assert removable_drives(mounts, sys_root) == []
 
 

@@ -25,7 +25,7 @@ from kiosk.facilitation import Facilitation
 from kiosk.facilitator.pin import PinGuard
 from kiosk.navigation import Navigator
 from kiosk.render.typography import keep_with_word
-from kiosk.services.heap import trim_heap
+from kiosk.services.heap import trim_heap, tune_heap
 from kiosk.services.idle import IdleWatcher
 from kiosk.services.live_content import LiveContent
 from kiosk.services.qr import QrCache
@@ -112,6 +112,7 @@ class KioskApp(App):
         Window.unbind(on_flip=self._first_frame)
         self.ready_seconds = time.monotonic() - STARTED
         log.info("ready in %.2f s", self.ready_seconds)
+        tune_heap()  # from now on big buffers go back to the system when freed (not before: it slows the start)
 
     def on_stop(self) -> None:
         self.visit_stats.visit_ended(self._last_touch_time())

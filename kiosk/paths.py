@@ -23,3 +23,19 @@ CONTENT_ENV = "KIOSK_CONTENT"
 def default_content_path() -> Path:
     """The content the kiosk runs from, and where bundles are installed: ``$KIOSK_CONTENT``, else ``exhibits``."""
     return Path(os.environ.get(CONTENT_ENV) or "exhibits")
+
+
+def content_identity(target: Path) -> str:
+    """A cheap string that changes when another version goes live at ``target`` (the running kiosk polls it).
+
+    The folder the path stands for (an install swaps a symbolic link) and the stat of its
+    ``bundle.json`` (or, for content not installed from a bundle, its ``collection.yaml``).
+    """
+    real = os.path.realpath(target)
+    for name in ("bundle.json", "collection.yaml"):
+        try:
+            stat = os.stat(os.path.join(real, name))
+        except FileNotFoundError:
+            continue
+        return f"{real}|{name}|{stat.st_ino}|{stat.st_mtime_ns}|{stat.st_size}"
+    return f"{real}|-"

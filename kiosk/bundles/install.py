@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.bundles.checkpoint import checkpoint as _checkpoint
-from kiosk.bundles.manifest import MANIFEST, BundleError, BundleInfo, live_info, open_bundle
+from kiosk.bundles.manifest import BundleError, BundleInfo, live_info, open_bundle
 from kiosk.bundles.store import KEEP, VersionStore, recover
 from kiosk.bundles.switch import NOT_SUPPORTED, can_exchange, folder_refusal, point_link, swap_folder
 from kiosk.bundles.unpack import Progress, unpack_bundle
 from kiosk.bundles.verify import VerifiedBundle, verify_bundle
-from kiosk.content.collection import COLLECTION_FILE
 from kiosk.content.loader import load_content
+from kiosk.paths import content_identity  # noqa: F401  (part of this module's API)
 
 log = logging.getLogger(__name__)
 
@@ -96,18 +96,6 @@ def _disk_errors(target: Path):
         raise BundleError(f"{exc.filename or target}: {exc.strerror or exc}: check that the kiosk's user may write "
                           f"next to {target} and that the disk is not full, then try again; the live content is "
                           f"still one whole version") from exc
-
-
-def content_identity(target: Path) -> str:
-    """A cheap string that changes when another version goes live at ``target`` (for polling)."""
-    real = os.path.realpath(target)
-    for name in (MANIFEST, COLLECTION_FILE):
-        try:
-            stat = os.stat(os.path.join(real, name))
-        except FileNotFoundError:
-            continue
-        return f"{real}|{name}|{stat.st_ino}|{stat.st_mtime_ns}|{stat.st_size}"
-    return f"{real}|-"
 
 
 def _check_target(target: Path) -> None:

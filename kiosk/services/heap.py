@@ -7,7 +7,7 @@ visitor to the next. A fixed threshold keeps every big buffer in its own mapping
 back to the system the moment it is freed; two arenas are enough for the kiosk's few
 threads. ``trim_heap`` hands back what small blocks left free, between visitors::
 
-    tune_heap()    # once, before the window opens
+    tune_heap()    # once, when the first frame is up
     trim_heap()    # after each visitor
 """
 

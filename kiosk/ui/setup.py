@@ -23,9 +23,6 @@ def has_display() -> bool:
 
 
 def configure_kivy(kiosk: bool = False, size: tuple[int, int] | None = None) -> None:
-    from kiosk.services.heap import tune_heap
-
-    tune_heap()  # before the window's first buffers: resident memory stays flat across visitors
     os.environ.setdefault("KIVY_NO_ARGS", "1")
     os.environ.setdefault("KIVY_NO_FILELOG", "1")
     from kivy.config import Config

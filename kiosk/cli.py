@@ -22,6 +22,7 @@ Exit status: 0 when all is well, 1 when the content has errors, 2 for a usage mi
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -71,30 +72,30 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--size", type=_size, help="screen size, e.g. 1920x1080 (default)")
     proof.add_argument("--lang", action="append", help="only these languages (repeat the option)")
     proof.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
-    proof.set_defaults(handler=cmd_proof)
+    proof.set_defaults(handler=_elsewhere("kiosk.proof:cmd_proof"))
 
     preview = commands.add_parser("preview", help="show one exhibit in a window and reload it on every save")
     preview.add_argument("exhibit", type=Path, help="the exhibit folder (inside a content folder)")
     preview.add_argument("--size", type=_size, help="window size, e.g. 1280x800")
     preview.add_argument("--lang", help="the language to show first")
-    preview.set_defaults(handler=cmd_preview)
+    preview.set_defaults(handler=_elsewhere("kiosk.preview:cmd_preview"))
 
     bundle = commands.add_parser("bundle", help="validate a content folder and pack it into a verified zip")
     bundle.add_argument("path", type=Path, help="the content folder")
     bundle.add_argument("-o", "--out", type=Path, required=True, help="the bundle to write (FILE.zip)")
     bundle.add_argument("--version", dest="bundle_version", help="a version a curator can read (default: date and time)")
-    bundle.set_defaults(handler=cmd_bundle)
+    bundle.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_bundle"))
 
     install = commands.add_parser("install-bundle", help="verify a bundle and make it the live content atomically")
     install.add_argument("bundle", type=Path, help="the bundle (FILE.zip)")
     install.add_argument("--target", type=Path, default=None,
                          help="the live content path (default: $KIOSK_CONTENT or exhibits)")
-    install.set_defaults(handler=cmd_install_bundle)
+    install.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_install_bundle"))
 
     rollback = commands.add_parser("rollback", help="put the content that was live before the last install back")
     rollback.add_argument("--target", type=Path, default=None,
                           help="the live content path (default: $KIOSK_CONTENT or exhibits)")
-    rollback.set_defaults(handler=cmd_rollback)
+    rollback.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_rollback"))
 
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
@@ -105,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--since", type=_iso_date, help="only from this day on (YYYY-MM-DD)")
     report.add_argument("--venue", help="only this venue (default: every venue)")
     report.add_argument("--db", type=Path, help="the statistics file (default: stats.db in the kiosk's data folder)")
-    report.set_defaults(handler=cmd_report)
+    report.set_defaults(handler=_elsewhere("kiosk.stats.report:cmd_report"))
 
     stats = commands.add_parser("stats", help="the anonymous visit statistics as a table; purge or merge them",
                                 usage="kiosk stats [--since YYYY-MM-DD] [--venue V] [--db PATH]\n"
@@ -115,7 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--venue", help="only this venue (default: every venue)")
     stats.add_argument("--db", type=Path, metavar="PATH",
                        help="the statistics file (default: stats.db in the kiosk's data folder)")
-    stats.set_defaults(handler=cmd_stats)
+    stats.set_defaults(handler=_elsewhere("kiosk.stats.commands:cmd_stats"))
     stats_actions = stats.add_subparsers(dest="stats_action", metavar="ACTION", prog="kiosk stats")
     purge = stats_actions.add_parser("purge", help="delete the events older than the retention period")
     purge.add_argument("--older-than", type=int, metavar="DAYS", help="retention in days (default: 730, two years)")
@@ -247,39 +248,14 @@ def cmd_snapshot(args) -> int:
     return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only)
 
 
-def cmd_proof(args) -> int:
-    from kiosk.proof import cmd_proof as run
-    return run(args)
+def _elsewhere(target: str):
+    """A handler kept in its own module ("package.module:function"), imported only when its command runs."""
+    module, _, name = target.partition(":")
 
+    def handler(args) -> int:
+        return getattr(importlib.import_module(module), name)(args)
 
-def cmd_preview(args) -> int:
-    from kiosk.preview import cmd_preview as run
-    return run(args)
-
-
-def cmd_bundle(args) -> int:
-    from kiosk.bundles.commands import cmd_bundle as run
-    return run(args)
-
-
-def cmd_install_bundle(args) -> int:
-    from kiosk.bundles.commands import cmd_install_bundle as run
-    return run(args)
-
-
-def cmd_rollback(args) -> int:
-    from kiosk.bundles.commands import cmd_rollback as run
-    return run(args)
-
-
-def cmd_report(args) -> int:
-    from kiosk.stats.report import cmd_report as run
-    return run(args)
-
-
-def cmd_stats(args) -> int:
-    from kiosk.stats.commands import cmd_stats as run
-    return run(args)
+    return handler
 
 
 def cmd_set_pin(args) -> int:

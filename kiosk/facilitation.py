@@ -225,11 +225,15 @@ class Facilitation:
             log.warning("could not list removable drives: %s", exc)
             return []
 
-    def live_bundle(self):
-        """What the live content says about itself (None when it was not installed from a bundle)."""
+    def describe_live(self) -> str:
+        """The live content as the facilitator reads it: its bundle's title, version and date, or its title."""
         from kiosk.bundles import live_info
 
-        return live_info(self.app.live.source)
+        live = live_info(self.app.live.source)
+        if live:
+            return self.describe(live)
+        return self.app.tr._("“{title}” (not installed from a bundle)").format(
+            title=self.app.text(self.app.content.collection.title))
 
     def describe(self, info) -> str:
         """A bundle as the facilitator reads it: title, version and date, in the menu's language."""
@@ -240,11 +244,9 @@ class Facilitation:
     def confirm_install(self, found) -> None:
         from kiosk.ui.dialogs import confirm
 
-        tr, live = self.app.tr._, self.live_bundle()
-        now = self.describe(live) if live else self.app.tr._("“{title}” (not installed from a bundle)").format(
-            title=self.app.text(self.app.content.collection.title))
+        tr = self.app.tr._
         text = "\n\n".join([tr("Install {bundle}?").format(bundle=self.describe(found.info)),
-                             tr("Live now: {bundle}").format(bundle=now),
+                             tr("Live now: {bundle}").format(bundle=self.describe_live()),
                              tr("Visitors see the new content from the next visit on. The version live now is "
                                 "kept: 'kiosk rollback' puts it back.")])
         confirm(self.app, tr("New content"), text, tr("Install"), lambda: self.install(found))

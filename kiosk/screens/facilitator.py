@@ -154,10 +154,7 @@ class FacilitatorScreen(KioskScreen):
     def _new_content(self, box) -> None:
         facilitation = self.app.facilitation
         box.add_widget(_heading(self._("New content from a USB stick")))
-        live = facilitation.live_bundle()
-        now = facilitation.describe(live) if live else self._("“{title}” (not installed from a bundle)").format(
-            title=self.app.text(self.app.content.collection.title))
-        box.add_widget(_text(self._("Live now: {bundle}").format(bundle=now)))
+        box.add_widget(_text(self._("Live now: {bundle}").format(bundle=facilitation.describe_live())))
         if facilitation.installing is not None:
             return  # the notice shows the progress; no second install meanwhile
         found = facilitation.stick_bundles()

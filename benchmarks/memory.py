@@ -50,9 +50,9 @@ def main() -> None:
         os.environ["KIVY_NO_CONSOLELOG"] = "1"
         sys.path.insert(0, str(PROJECT))
         from kiosk.content.loader import load_content
-        from kiosk.ui.setup import configure_kivy
+        from kiosk.gui.kivy_config import configure_kivy
         configure_kivy(size=(1920, 1080))
-        from kiosk.app import KioskApp
+        from kiosk.gui.app import KioskApp
         app = KioskApp(load_content(PROJECT / "exhibits"), data_dir=Path(environment()["KIOSK_DATA_DIR"]))
         app._run_prepare()
         app.framerate.idle = app.framerate.active  # no touches here: keep 30 fps, or each frame waits 0.5 s

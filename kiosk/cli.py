@@ -30,7 +30,7 @@ from pathlib import Path
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from kiosk.paths import default_content_path
+    from kiosk.folders import default_content_path
 
     parser = argparse.ArgumentParser(prog="kiosk", description="Musée du Kapitalisme kiosk: exhibits from content folders.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
@@ -72,13 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     proof.add_argument("--size", type=_size, help="screen size, e.g. 1920x1080 (default)")
     proof.add_argument("--lang", action="append", help="only these languages (repeat the option)")
     proof.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
-    proof.set_defaults(handler=_elsewhere("kiosk.proof:cmd_proof"))
+    proof.set_defaults(handler=_elsewhere("kiosk.gui.curator.proof:cmd_proof"))
 
     preview = commands.add_parser("preview", help="show one exhibit in a window and reload it on every save")
     preview.add_argument("exhibit", type=Path, help="the exhibit folder (inside a content folder)")
     preview.add_argument("--size", type=_size, help="window size, e.g. 1280x800")
     preview.add_argument("--lang", help="the language to show first")
-    preview.set_defaults(handler=_elsewhere("kiosk.preview:cmd_preview"))
+    preview.set_defaults(handler=_elsewhere("kiosk.gui.curator.preview:cmd_preview"))
 
     bundle = commands.add_parser("bundle", help="validate a content folder and pack it into a verified zip")
     bundle.add_argument("path", type=Path, help="the content folder")
@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_display_options(parser: argparse.ArgumentParser) -> None:
-    from kiosk.paths import default_content_path
+    from kiosk.folders import default_content_path
 
     parser.add_argument("--content", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     parser.add_argument("--size", type=_size, help="window size, e.g. 1920x1080")
@@ -214,7 +214,7 @@ def _load_for_display(path: Path):
 
 
 def cmd_run(args) -> int:
-    from kiosk.ui.setup import configure_kivy, has_display
+    from kiosk.gui.kivy_config import configure_kivy, has_display
 
     if not has_display():
         print("kiosk run: no display found (DISPLAY is not set). To see the screens without one, use "
@@ -224,8 +224,8 @@ def cmd_run(args) -> int:
     if content is None:
         return 1
     configure_kivy(kiosk=args.kiosk, size=args.size)
-    from kiosk.app import KioskApp
-    from kiosk.paths import data_dir
+    from kiosk.gui.app import KioskApp
+    from kiosk.folders import data_dir
 
     app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang, content_source=args.content)
     if args.quit_after:
@@ -236,14 +236,14 @@ def cmd_run(args) -> int:
 
 
 def cmd_snapshot(args) -> int:
-    from kiosk.ui.setup import has_display, rerun_under_xvfb
+    from kiosk.gui.kivy_config import has_display, rerun_under_xvfb
 
     if not has_display():
         return rerun_under_xvfb(args.size or (1920, 1080))
     content = _load_for_display(args.content)
     if content is None:
         return 1
-    from kiosk.snapshot import take_snapshots
+    from kiosk.gui.curator.snapshot import take_snapshots
 
     return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only)
 
@@ -260,7 +260,7 @@ def _elsewhere(target: str):
 
 def cmd_set_pin(args) -> int:
     from kiosk.facilitator.pin import PinGuard
-    from kiosk.settings import KioskSettings
+    from kiosk.facilitator.settings import KioskSettings
 
     try:
         pin = _read_new_pin()

@@ -1,6 +1,6 @@
 """Facilitator mode: the hidden gesture and PIN, the menu's actions, guided tours and workshops.
 
-The one place that knows the facilitator's flow, as :mod:`kiosk.navigation` knows the
+The one place that knows the facilitator's flow, as :mod:`kiosk.gui.navigation` knows the
 visitor's::
 
     gesture (3 s in the top-left corner) → PIN pad → menu (screen "facilitator")
@@ -9,8 +9,8 @@ visitor's::
 
 A guided session pauses the visitors' idle reset and puts polls in group mode (results
 wait for the facilitator). Rules with no Kivy live elsewhere: PIN and lock-out in
-:mod:`kiosk.facilitator.pin`, steps and timer in :mod:`kiosk.services.guided`, settings in
-:mod:`kiosk.settings`, the export in :mod:`kiosk.facilitator.export`.
+:mod:`kiosk.facilitator.pin`, steps and timer in :mod:`kiosk.facilitator.guided`, settings in
+:mod:`kiosk.facilitator.settings`, the export in :mod:`kiosk.facilitator.export`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import time
 from kivy.clock import Clock
 
 from kiosk.content.findings import display_path
-from kiosk.services.guided import GuidedSession
+from kiosk.facilitator.guided import GuidedSession
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +50,7 @@ class Facilitation:
         if not self.app.pin_guard.is_set:
             self.open_menu()
             return
-        from kiosk.ui.pin_pad import PinPad
+        from kiosk.gui.facilitator.pin_pad import PinPad
 
         PinPad(guard=self.app.pin_guard, on_success=self.open_menu, gettext=self.app.tr._).open()
 
@@ -172,8 +172,8 @@ class Facilitation:
 
     # --- wall, export, typing -----------------------------------------------------------------
     def open_moderation(self) -> None:
-        from kiosk.exhibit_types.wall.moderation import ModerationPanel
-        from kiosk.ui.dialogs import open_panel
+        from kiosk.gui.facilitator.moderation import ModerationPanel
+        from kiosk.gui.widgets.dialogs import open_panel
 
         open_panel(ModerationPanel(self.app), self.app.tr._("Close"),
                    on_close=lambda: self.app.navigator.screen("facilitator").refresh())
@@ -242,7 +242,7 @@ class Facilitation:
             title=title, version=info.version, date=info.made_local)
 
     def confirm_install(self, found) -> None:
-        from kiosk.ui.dialogs import confirm
+        from kiosk.gui.widgets.dialogs import confirm
 
         tr = self.app.tr._
         text = "\n\n".join([tr("Install {bundle}?").format(bundle=self.describe(found.info)),
@@ -305,12 +305,12 @@ class Facilitation:
             log.warning("the statistics were not exported to %s: %s", folder, exc)
 
     def choose_folder(self, on_chosen) -> None:
-        from kiosk.ui.dialogs import choose_folder
+        from kiosk.gui.widgets.dialogs import choose_folder
 
         choose_folder(self.app, on_chosen)
 
     def ask_text(self, title: str, initial: str, max_length: int, on_done) -> None:
-        from kiosk.ui.dialogs import ask_text
+        from kiosk.gui.widgets.dialogs import ask_text
 
         ask_text(self.app, title, initial, max_length, on_done)
 

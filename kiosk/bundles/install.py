@@ -29,7 +29,7 @@ from kiosk.bundles.switch import NOT_SUPPORTED, can_exchange, folder_refusal, po
 from kiosk.bundles.unpack import Progress, unpack_bundle
 from kiosk.bundles.verify import VerifiedBundle, verify_bundle
 from kiosk.content.loader import load_content
-from kiosk.paths import content_identity  # noqa: F401  (part of this module's API)
+from kiosk.folders import content_identity  # noqa: F401  (part of this module's API)
 
 log = logging.getLogger(__name__)
 

@@ -185,6 +185,9 @@ def recover(store: VersionStore) -> None:
         else:
             name = store.adopt(entry)
             log.warning("the folder that was live before an interrupted install is kept as %s", name)
+    for entry in _entries(store.folder, f".{HISTORY}."):  # a kill while history.json was being replaced
+        log.info("removing %s, left by an interrupted write of the history", entry)
+        entry.unlink()
     _reconcile_history(store)
 
 

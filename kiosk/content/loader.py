@@ -21,7 +21,7 @@ from pathlib import Path
 from kiosk.content.collection import COLLECTION_FILE, Collection, load_collection
 from kiosk.content.exhibit import MANIFEST, ExhibitManifest, ExhibitResult, load_exhibit
 from kiosk.content.findings import ERROR, WARNING, Finding
-from kiosk.content.paths import KINDS, PATHS_FOLDER, GuidedPath, PathResult, load_paths
+from kiosk.content.guided_paths import KINDS, PATHS_FOLDER, GuidedPath, PathResult, load_paths
 
 log = logging.getLogger(__name__)
 RESERVED_FOLDERS = (PATHS_FOLDER,)  # sub-folders of a content root that are not exhibits

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.content.collection import COLLECTION_FIELDS
 from kiosk.content.fields import COMMON_FIELDS
-from kiosk.content.paths import PATH_FIELDS
+from kiosk.content.guided_paths import PATH_FIELDS
 from kiosk.content.spec import object_schema
 from kiosk.content.writing import write_text_atomic
 

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-from kiosk.settings import KioskSettings
+from kiosk.facilitator.settings import KioskSettings
 
 log = logging.getLogger(__name__)
 

@@ -437,7 +437,7 @@ def summarize(db: Path, since: date | None, venue: str | None) -> StatsSummary:
 
 def cmd_report(args) -> int:
     """``kiosk report --out FILE.pdf [--lang fr|en] [--since YYYY-MM-DD] [--venue V] [--db PATH]``."""
-    from kiosk.paths import default_content_path
+    from kiosk.folders import default_content_path
     from kiosk.stats.store import StatsError, default_stats_path
 
     db = Path(args.db) if args.db else default_stats_path()

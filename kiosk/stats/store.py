@@ -69,7 +69,7 @@ class StatsError(Exception):
 
 def default_stats_path() -> Path:
     """``stats.db`` in the kiosk's data folder."""
-    from kiosk.paths import data_dir  # platformdirs: only when needed, the recorder's process stays light
+    from kiosk.folders import data_dir  # platformdirs: only when needed, the recorder's process stays light
 
     return data_dir() / STATS_FILE
 

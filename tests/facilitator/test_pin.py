@@ -17,7 +17,7 @@ from kiosk.facilitator.pin import (
     validate_new_pin,
     verify_pin,
 )
-from kiosk.settings import SETTINGS_FILE, KioskSettings
+from kiosk.facilitator.settings import SETTINGS_FILE, KioskSettings
 
 PIN = "2468"
 WRONG = "1357"

@@ -12,7 +12,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.facilitator.pin import verify_pin
-from kiosk.settings import SETTINGS_FILE
+from kiosk.facilitator.settings import SETTINGS_FILE
 from tests.conftest import PROJECT
 
 PIN = "4826"

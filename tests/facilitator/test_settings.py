@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from kiosk.settings import SETTINGS_FILE, KioskSettings
+from kiosk.facilitator.settings import SETTINGS_FILE, KioskSettings
 
 
 def write(folder, text: str):
@@ -56,7 +56,7 @@ def test_unknown_keys_are_kept_on_save(tmp_path):
 @pytest.mark.parametrize("text", ["{not json", "", "[1, 2]", '"free"', "null"])
 def test_a_corrupt_file_gives_the_defaults_and_is_kept_aside(tmp_path, caplog, text):
     file = write(tmp_path, text)
-    with caplog.at_level(logging.WARNING, logger="kiosk.settings"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.facilitator.settings"):
         settings = KioskSettings.load(tmp_path)
     assert settings.mode == "free" and settings.pin is None
     assert str(file) in caplog.text
@@ -66,7 +66,7 @@ def test_a_corrupt_file_gives_the_defaults_and_is_kept_aside(tmp_path, caplog, t
 
 def test_a_file_that_is_not_utf8_is_kept_aside(tmp_path, caplog):
     (tmp_path / SETTINGS_FILE).write_bytes(b'{"mode": "\xff\xfe"}')
-    with caplog.at_level(logging.WARNING, logger="kiosk.settings"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.facilitator.settings"):
         assert KioskSettings.load(tmp_path).mode == "free"
     assert SETTINGS_FILE in caplog.text
     assert (tmp_path / "settings.json.broken").read_bytes() == b'{"mode": "\xff\xfe"}'
@@ -83,7 +83,7 @@ def test_saving_after_a_corrupt_file_writes_a_fresh_one_and_keeps_the_broken_one
 
 def test_a_bad_value_in_the_file_is_logged_and_the_rest_is_kept(tmp_path, caplog):
     write(tmp_path, json.dumps({"mode": "party", "idle_timeout": 5, "venue_town": "Lyon"}))
-    with caplog.at_level(logging.WARNING, logger="kiosk.settings"):
+    with caplog.at_level(logging.WARNING, logger="kiosk.facilitator.settings"):
         settings = KioskSettings.load(tmp_path)
     assert (settings.mode, settings.idle_timeout, settings.venue_town) == ("free", None, "Lyon")
     assert "mode must be one of free, guided, workshop" in caplog.text

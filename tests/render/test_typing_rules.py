@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 
 import pytest
 
-from kiosk.ui.typing_rules import (
+from kiosk.render.typing_rules import (
     ACCENTS,
     BACKSPACE,
     LAYER,
@@ -26,7 +23,6 @@ from kiosk.ui.typing_rules import (
     shift_after_tap,
     shown,
 )
-from tests.conftest import PROJECT
 
 
 def type_keys(keys, text: str = "", shift: str = "off", max_length: int = 200) -> tuple[str, str]:
@@ -135,19 +131,3 @@ def test_rows_fit_the_keyboard_width():
     for rows in LAYOUTS.values():
         for row in rows:
             assert sum(units for _, units in row) <= ROW_UNITS, row
-
-
-def test_typing_rules_import_without_kivy():
-    script = (
-        "import importlib.abc, sys\n"
-        "class NoKivy(importlib.abc.MetaPathFinder):\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name == 'kivy' or name.startswith('kivy.'):\n"
-        "            raise ImportError(name)\n"
-        "sys.meta_path.insert(0, NoKivy())\n"
-        "from kiosk.ui.typing_rules import apply_key\n"
-        "assert apply_key('', 'a', 'once') == 'A'\n"
-    )
-    env = dict(os.environ, PYTHONPATH=str(PROJECT))
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
-    assert result.returncode == 0, result.stderr

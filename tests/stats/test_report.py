@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import random
-import subprocess
-import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -25,19 +23,6 @@ LINKS = ["https://www.le-mes.org/", "https://transiscope.org/carte/", "https://m
          "https://www.regiedequartier.org/", "https://transition-citoyenne.org/"]
 MADE = datetime(2025, 4, 2, 14, 30)
 PROJECT = Path(__file__).parents[2]
-NO_KIVY = """
-import importlib.abc, sys
-from pathlib import Path
-
-class NoKivy(importlib.abc.MetaPathFinder):
-    def find_spec(self, name, path=None, target=None):
-        if name == "kivy" or name.startswith("kivy."):
-            raise ImportError("kivy is not available here")
-
-sys.meta_path.insert(0, NoKivy())
-from kiosk.stats.report import write_report
-from tests.stats.test_report import nothing
-"""
 
 
 def busy_month() -> StatsSummary:
@@ -164,13 +149,6 @@ def test_the_command_says_when_there_are_no_statistics(tmp_path, capsys):
 
     assert main(["report", "--out", str(tmp_path / "r.pdf"), "--db", str(tmp_path / "missing.db")]) == 1
     assert "no statistics" in capsys.readouterr().err and not (tmp_path / "r.pdf").exists()
-
-
-def test_the_report_needs_no_kivy(tmp_path):
-    script = NO_KIVY + f"write_report(nothing(), Path({str(tmp_path / 'r.pdf')!r}))\n"
-    done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
 
 
 def test_a_failed_write_leaves_no_temporary_file(tmp_path, monkeypatch):

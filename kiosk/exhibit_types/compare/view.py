@@ -13,8 +13,8 @@ from kivy.lang import Builder
 from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from kiosk.ui.exhibit_view import ExhibitView
-from kiosk.ui.widgets import Figure, KioskButton, TextBlock
+from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.widgets import Figure, KioskButton, TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("compare.kv")))
 LIMITS = (0.3, 0.7)

@@ -9,7 +9,7 @@ from kivy.lang import Builder
 from kivy.properties import NumericProperty, ObjectProperty
 from kivy.uix.scatter import Scatter
 
-from kiosk.ui.exhibit_view import ExhibitView
+from kiosk.gui.widgets.exhibit_view import ExhibitView
 
 Builder.load_file(str(Path(__file__).with_name("gallery.kv")))
 ZOOM = 2.5

@@ -12,8 +12,8 @@ from kivy.clock import Clock
 from kivy.lang import Builder
 
 from kiosk.render.markdown import render_markdown
-from kiosk.ui.exhibit_view import ExhibitView
-from kiosk.ui.widgets import Figure, TextBlock
+from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.widgets import Figure, TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("panel.kv")))
 

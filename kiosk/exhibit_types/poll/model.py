@@ -9,7 +9,7 @@ Example::
       - {fr: Une monnaie locale, en: A local currency}
     explanation: {fr: ..., en: ...}     # optional: shown with the results
 
-The votes themselves live in the kiosk's record store (:mod:`kiosk.services.records`),
+The votes themselves live in the kiosk's record store (:mod:`kiosk.records`),
 never in the content folder. This module also holds the plain rules of the view: one
 vote per visitor, a debounce for a double touch, and percentages that add up to 100.
 """

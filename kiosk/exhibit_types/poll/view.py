@@ -26,8 +26,8 @@ from kivy.uix.boxlayout import BoxLayout
 from kiosk.exhibit_types.poll.model import Ballot, percentages
 from kiosk.i18n import catalog
 from kiosk.render.bidi import is_rtl
-from kiosk.ui.exhibit_view import ExhibitView
-from kiosk.ui.theme import rgba
+from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.theme import rgba
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("poll.kv")))

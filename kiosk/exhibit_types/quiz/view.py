@@ -7,9 +7,9 @@ from pathlib import Path
 from kivy.lang import Builder
 
 from kiosk.exhibit_types.quiz.model import QuizProgress
-from kiosk.ui.exhibit_view import ExhibitView
-from kiosk.ui.theme import rgba
-from kiosk.ui.widgets import KioskButton
+from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.theme import rgba
+from kiosk.gui.widgets.widgets import KioskButton
 
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 RIGHT, WRONG = "#2E6B3F", "#8C2F39"

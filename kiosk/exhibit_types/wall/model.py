@@ -11,7 +11,7 @@ Example::
 
 A new idea waits, hidden, until a facilitator has read it (the moderation panel). Only
 then does it appear on the wall, for the visitors at the same venue. Ideas are stored in
-the kiosk's record store (:mod:`kiosk.services.records`) with their text, tags, venue and
+the kiosk's record store (:mod:`kiosk.records`) with their text, tags, venue and
 the time to the minute: nothing about who wrote them.
 
 The tags are called ``suggested_tags`` in ``exhibit.yaml``: ``tags`` is already the

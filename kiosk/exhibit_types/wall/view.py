@@ -2,8 +2,8 @@
 
 The wall shows the ideas a facilitator has approved, for this exhibit and this venue,
 newest first (at most 30). "Add an idea" opens the writing panel: the prompt, tags to
-touch, and a :class:`~kiosk.ui.keyboard.TextEntry`. A sent idea waits, hidden, until a
-facilitator reads it in the :class:`~kiosk.exhibit_types.wall.moderation.ModerationPanel`.
+touch, and a :class:`~kiosk.gui.widgets.keyboard.TextEntry`. A sent idea waits, hidden, until a
+facilitator reads it in the :class:`~kiosk.gui.facilitator.moderation.ModerationPanel`.
 
 The visitor's place (wall or writing panel), their draft and their chosen tags are kept in
 the visitor's state, so a language switch keeps them and the idle reset forgets them.
@@ -25,9 +25,9 @@ from kivy.uix.label import Label
 from kiosk.exhibit_types.wall.model import WALL_SIZE, can_submit, clean_idea
 from kiosk.render.bidi import has_rtl, is_rtl, shape_line
 from kiosk.render.markdown import escape_markup
-from kiosk.ui.exhibit_view import ExhibitView
-from kiosk.ui.keyboard import TextEntry
-from kiosk.ui.theme import rgba
+from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.keyboard import TextEntry
+from kiosk.gui.theme import rgba
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("wall.kv")))

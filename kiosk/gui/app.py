@@ -1,0 +1,248 @@
+"""The visitor kiosk: the Kivy App, its services and its screens.
+
+The App only wires things together. Services (language, idle watching, the visitor
+session, pictures, QR codes, frame rate) live at App level; screens receive what they need
+from the :class:`~kiosk.gui.navigation.Navigator`, which is the one place that moves between
+screens. Import this module only after :func:`kiosk.gui.kivy_config.configure_kivy`.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import time
+from pathlib import Path
+
+from kivy.app import App
+from kivy.base import ExceptionHandler, ExceptionManager
+from kivy.clock import Clock
+from kivy.core.window import Window
+from kivy.properties import ObjectProperty, StringProperty
+
+from kiosk import STARTED
+from kiosk.content.loader import ExhibitionContent
+from kiosk.facilitation import Facilitation
+from kiosk.facilitator.pin import PinGuard
+from kiosk.gui.navigation import Navigator
+from kiosk.render.typography import keep_with_word
+from kiosk.memory import trim_heap, tune_heap
+from kiosk.visit.idle import IdleWatcher
+from kiosk.content.live import LiveContent
+from kiosk.visit.qr import QrCache
+from kiosk.records import RecordStore
+from kiosk.visit.session import VisitorSession
+from kiosk.visit.visit_stats import VisitStats
+from kiosk.facilitator.settings import KioskSettings
+from kiosk.stats.recorder import StatsRecorder
+from kiosk.gui.framerate import AdaptiveFrameRate
+from kiosk.gui.images import RESTING_BUDGET, PictureCache
+from kiosk.gui.root import KioskRoot
+from kiosk.gui.theme import Theme
+from kiosk.gui.translator import Translator
+
+log = logging.getLogger(__name__)
+LIVE_CHECK_SECONDS = 10  # how often the attract loop looks for newly installed content
+
+
+class KioskApp(App):
+    """``KioskApp(content, data_dir=..., kiosk=False, language=None).run()``"""
+
+    title = "Musée du Kapitalisme"
+    use_kivy_settings = False
+    tr = ObjectProperty(None, rebind=True)
+    theme = ObjectProperty(None, rebind=True)
+    language = StringProperty("fr")
+    navigator_class = Navigator
+
+    def __init__(self, content: ExhibitionContent, data_dir: Path, kiosk: bool = False, language: str | None = None,
+                 content_source: Path | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.content = content
+        self.live = LiveContent(content_source or content.root)  # new content goes live between two visitors
+        self._live_checked = time.monotonic()
+        self.kiosk_mode = kiosk
+        self.start_language = language
+        collection = content.collection
+        self.session = VisitorSession(collection.languages.default)
+        self.language = collection.languages.default
+        self.tr = Translator(self.language)
+        self.qr = QrCache(data_dir / "qr")
+        self.pictures = PictureCache()
+        self.records = RecordStore(data_dir / "records.db")
+        self.stats = StatsRecorder(data_dir / "stats.db")  # anonymous visit statistics, written off the UI thread
+        self.visit_stats = VisitStats(self.stats.record, venue=lambda: self.venue)
+        self.venue = ""  # town and date, set in the facilitator menu
+        self.group_mode = False  # guided tours and workshops: poll results wait for the facilitator
+        self.revealed_polls: set[str] = set()
+        self.idle = IdleWatcher(collection.idle_timeout, 10, on_warning=self._idle_warning,
+                                on_reset=self._idle_reset, on_resume=self._idle_resume)
+        self.settings = KioskSettings.load(data_dir)
+        self.pin_guard = PinGuard(self.settings)
+        self.facilitation = Facilitation(self)
+        self.apply_settings()
+        self.ready_seconds: float | None = None
+
+    # --- building -------------------------------------------------------------------------
+    def build(self):
+        self.theme = Theme()
+        self.framerate = AdaptiveFrameRate()
+        self.root_widget = KioskRoot(on_secret_hold=self.facilitation.open_entry)
+        # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
+        Window.bind(on_touch_down=self._on_window_touch, on_touch_move=self._on_window_touch)
+        self.navigator = self.navigator_class(self, self.root_widget.screens)
+        Window.bind(on_request_close=self._refuse_close if self.kiosk_mode else lambda *_: False)
+        Window.bind(on_keyboard=self._on_keyboard)
+        ExceptionManager.add_handler(ViewFaultHandler(self))
+        Window.clearcolor = (0.965, 0.945, 0.906, 1)
+        Clock.schedule_interval(self._tick, 1.0)
+        self.first_screen()
+        self.facilitation.start()
+        Window.bind(on_flip=self._first_frame)
+        return self.root_widget
+
+    def first_screen(self) -> None:
+        """Attract, or straight into a visit when a start language was given."""
+        if self.start_language:
+            self.navigator.start_visit(self.start_language)
+        else:
+            self.navigator.show_attract()
+
+    def _first_frame(self, *_args) -> None:
+        """Log once, when the first frame has been drawn: 'ready in X.XX s' since the process started."""
+        Window.unbind(on_flip=self._first_frame)
+        self.ready_seconds = time.monotonic() - STARTED
+        log.info("ready in %.2f s", self.ready_seconds)
+        tune_heap()  # from now on big buffers go back to the system when freed (not before: it slows the start)
+
+    def on_stop(self) -> None:
+        self.visit_stats.visit_ended(self._last_touch_time())
+        self.stats.close()
+        self.records.close()
+
+    def open_settings(self, *args):
+        return False  # F1 opens nothing
+
+    def _on_keyboard(self, _window, key, _scancode, _codepoint, modifiers) -> bool:
+        """Keys do nothing in kiosk mode (Escape, F1, Alt+F4, …): it is left from the facilitator menu."""
+        return self.kiosk_mode
+
+    def _refuse_close(self, *_args) -> bool:
+        log.info("close request refused (kiosk mode)")
+        return True
+
+    # --- facilitator settings and content -------------------------------------------------------
+    def apply_settings(self) -> None:
+        """Use the facilitator's settings: idle timeout, language of a new visit, venue."""
+        collection = self.content.collection
+        self.idle.timeout = self.settings.idle_timeout or collection.idle_timeout
+        self.session.default_language = self.default_language
+        self.venue = self.settings.venue
+
+    @property
+    def default_language(self) -> str:
+        languages = self.content.collection.languages
+        chosen = self.settings.default_language
+        return chosen if chosen in languages.languages else languages.default
+
+    def replace_content(self, content: ExhibitionContent) -> None:
+        """Show new content: visitor screens are rebuilt from it on their next use."""
+        log.info("content replaced: %d exhibits, %d skipped", len(content.exhibits), len(content.skipped))
+        self.content = content
+        self.navigator.forget_screens()
+        self.session.reset()
+        self.apply_settings()
+        self.release_memory()
+
+    # --- language ---------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch every visible text to ``language``; the visitor keeps their place."""
+        self.session.language = language
+        self.visit_stats.language(language)
+        self.theme.use_language(language)
+        self.tr.switch(language)
+        self.language = language
+
+    @property
+    def fallbacks(self) -> list[str]:
+        policy = self.content.collection.languages
+        return [self.language, policy.default, *policy.languages]
+
+    def text(self, localized) -> str:
+        """A content text in the visitor's language, falling back but never empty."""
+        return keep_with_word(localized.get(self.language, self.fallbacks)) if localized else ""
+
+    # --- idle -------------------------------------------------------------------------------
+    def _on_window_touch(self, *_args) -> bool:
+        self._on_activity()
+        return False  # the touch goes on to the widgets
+
+    def _on_activity(self) -> None:
+        self.idle.touch(time.monotonic())
+        self.framerate.wake()
+
+    def _tick(self, _dt) -> None:
+        self.idle.tick(time.monotonic())
+        self.root_widget.update_countdown(self.idle.remaining(time.monotonic()), self.idle.state)
+        self.framerate.tick()
+        if self.facilitation.guided:
+            self.root_widget.facilitator_bar.tick()
+        if self.navigator.current == "attract" and time.monotonic() - self._live_checked >= LIVE_CHECK_SECONDS:
+            self.take_new_content()  # nobody is visiting: new content can go live now
+
+    def _idle_warning(self) -> None:
+        if self.navigator.current != "attract":
+            self.root_widget.show_countdown(self.tr._)
+
+    def _idle_resume(self) -> None:
+        self.root_widget.hide_countdown()
+
+    def _idle_reset(self) -> None:
+        log.info("idle: resetting for the next visitor")
+        self.visit_stats.visit_ended(self._last_touch_time())
+        self.root_widget.hide_countdown()
+        self.session.reset()
+        self.set_language(self.default_language)
+        self.navigator.reset()
+        if not self.take_new_content():
+            self.release_memory()
+
+    def _last_touch_time(self) -> float:
+        """The last touch as wall-clock time (the idle watcher counts in monotonic time)."""
+        return time.time() - max(0.0, time.monotonic() - self.idle.last_touch)
+
+    def take_new_content(self) -> bool:
+        """Show the content that went live since it was loaded (call between visitors); True if it changed."""
+        self._live_checked = time.monotonic()
+        if not self.live.changed():
+            return False
+        content = self.live.load()
+        if content is None:
+            return False
+        self.replace_content(content)
+        self.records.log("new content live", f"{len(content.exhibits)} exhibits", self.venue)
+        return True
+
+    def release_memory(self) -> None:
+        """Free textures held by removed widgets (they sit in reference cycles), and give the memory back."""
+        self.pictures.shrink(RESTING_BUDGET)
+        gc.collect()
+        trim_heap()
+
+
+class ViewFaultHandler(ExceptionHandler):
+    """An exception raised by an exhibit view during an event: the visitor goes home, the exhibit is marked faulty.
+
+    Anything else is left to Kivy (which stops the app and logs the traceback).
+    """
+
+    def __init__(self, app: KioskApp):
+        super().__init__()
+        self.app = app
+
+    def handle_exception(self, exception):
+        navigator = getattr(self.app, "navigator", None)
+        exhibit_id = self.app.session.exhibit_id
+        if navigator is None or navigator.current != "exhibit" or exhibit_id is None:
+            return ExceptionManager.RAISE
+        navigator.exhibit_failed(exhibit_id, exception)
+        return ExceptionManager.PASS

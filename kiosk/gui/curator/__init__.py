@@ -1,0 +1,1 @@
+"""Curator tools that draw the real screens: ``kiosk preview``, ``kiosk snapshot`` and ``kiosk proof``."""

@@ -1,0 +1,73 @@
+"""The facilitator's bar during a guided tour or a workshop: small, at the bottom left.
+
+Previous and next step, the step's countdown (it shows the overtime once it runs out),
+the notes and discussion prompts that only the facilitator opens, and "show results"
+when the step is a poll. The group sees the exhibit; the bar stays out of its way.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+
+from kiosk.facilitator.guided import clock_text
+from kiosk.gui.widgets.widgets import TextBlock
+
+Builder.load_file(str(Path(__file__).with_name("facilitator_bar.kv")))
+
+
+class FacilitatorBar(BoxLayout):
+    app = ObjectProperty(None)
+    step_label = StringProperty("")
+    timer = StringProperty("")
+    overtime = BooleanProperty(False)
+    notes_open = BooleanProperty(False)
+    poll = BooleanProperty(False)
+    revealed = BooleanProperty(False)
+    is_first = BooleanProperty(True)
+    is_last = BooleanProperty(True)
+
+    def refresh(self) -> None:
+        guided = self.app.facilitation.guided if self.app else None
+        if guided is None:
+            return
+        self.step_label = f"{guided.index + 1}/{guided.count}"
+        self.is_first, self.is_last = guided.is_first, guided.is_last
+        poll = self.app.facilitation.current_poll()
+        self.poll, self.revealed = poll is not None, poll in self.app.revealed_polls
+        self.tick()
+        if self.notes_open:
+            self._fill_notes()
+
+    def tick(self) -> None:
+        guided = self.app.facilitation.guided if self.app else None
+        if guided is None:
+            return
+        remaining = guided.remaining(time.monotonic())
+        self.timer, self.overtime = clock_text(remaining), remaining < 0
+
+    def toggle_notes(self) -> None:
+        self.notes_open = not self.notes_open
+        if self.notes_open:
+            self._fill_notes()
+
+    def toggle_results(self) -> None:
+        self.app.facilitation.reveal_results(not self.revealed)
+        self.refresh()
+
+    def _fill_notes(self) -> None:
+        guided, text, tr = self.app.facilitation.guided, self.app.text, self.app.tr._
+        box = self.ids.notes
+        box.clear_widgets()
+        step = guided.step
+        title = text(step.title) if step.title else text(self.app.content.exhibit(step.exhibit).title)
+        box.add_widget(TextBlock(logical_text=f"{guided.index + 1}. {title} · {int(step.minutes)} min",
+                                 role="heading", bold=True, tone="white"))
+        box.add_widget(TextBlock(logical_text=text(step.notes), tone="white"))
+        box.add_widget(TextBlock(logical_text=tr("To discuss"), role="body", bold=True, tone="accent"))
+        for prompt in step.prompts:
+            box.add_widget(TextBlock(logical_text="• " + text(prompt), tone="white"))

@@ -1,0 +1,125 @@
+"""The root widget: the screens, plus the "still there?" overlay on top of them.
+
+Every touch anywhere counts as activity (the app hears of it on the Window, panels included)
+and goes on to the screens, except a touch on the overlay, which only closes it.
+
+The facilitator's hidden gesture is also watched here: a finger held still for
+:data:`HOLD_SECONDS` in the top-left corner (:data:`CORNER_DP` square) calls ``on_secret_hold``.
+The held touch is then taken back from whatever it had pressed, so the back button under
+that corner does not fire when the finger lifts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.app import App
+from kivy.clock import Clock
+from kivy.lang import Builder
+from kivy.metrics import dp
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty
+from kivy.uix.floatlayout import FloatLayout
+from kivy.uix.screenmanager import ScreenManager
+
+from kiosk.gui.widgets import widgets  # noqa: F401  (registers the shared widget rules)
+from kiosk.gui.facilitator.facilitator_bar import FacilitatorBar
+
+Builder.load_file(str(Path(__file__).with_name("root.kv")))
+
+HOLD_SECONDS = 3.0
+CORNER_DP = 64
+
+
+class CountdownOverlay(FloatLayout):
+    """"Still there?" over everything. It never takes touches: the root closes it on any touch."""
+
+    seconds = NumericProperty(0)
+
+    def on_touch_down(self, touch):
+        return False
+
+    def on_touch_move(self, touch):
+        return False
+
+    def on_touch_up(self, touch):
+        return False
+
+
+class KioskRoot(FloatLayout):
+    screens: ScreenManager = ObjectProperty(None)
+    countdown_visible = BooleanProperty(False)
+    seconds = NumericProperty(0)
+
+    def __init__(self, on_activity=None, on_secret_hold=None, **kwargs):
+        self.on_activity = on_activity or (lambda: None)  # the app listens on the Window instead
+        self.on_secret_hold = on_secret_hold
+        self._hold = None
+        super().__init__(**kwargs)
+        self.facilitator_bar = FacilitatorBar(app=App.get_running_app())
+
+    def on_touch_down(self, touch):
+        self.on_activity()
+        if self.countdown_visible:
+            self.hide_countdown()
+            return True
+        if self.on_secret_hold and self._in_corner(touch):
+            self._start_hold(touch)
+        return super().on_touch_down(touch)
+
+    def on_touch_move(self, touch):
+        self.on_activity()
+        if self._hold and self._hold[0] is touch and not self._in_corner(touch):
+            self._cancel_hold()
+        return super().on_touch_move(touch)
+
+    def on_touch_up(self, touch):
+        if self._hold and self._hold[0] is touch:
+            self._cancel_hold()
+        if touch.ud.get("secret_hold"):
+            return True  # the finger that opened the PIN pad presses nothing else
+        return super().on_touch_up(touch)
+
+    # --- the hidden gesture ---------------------------------------------------------------
+    def _in_corner(self, touch) -> bool:
+        return touch.x <= self.x + dp(CORNER_DP) and touch.y >= self.top - dp(CORNER_DP)
+
+    def _start_hold(self, touch) -> None:
+        self._cancel_hold()
+        self._hold = (touch, Clock.schedule_once(lambda _dt: self._held(touch), HOLD_SECONDS))
+
+    def _cancel_hold(self) -> None:
+        if self._hold:
+            self._hold[1].cancel()
+            self._hold = None
+
+    def _held(self, touch) -> None:
+        self._hold = None
+        touch.ud["secret_hold"] = True
+        for reference in list(touch.grab_list):
+            widget = reference()
+            if widget is not None:
+                touch.ungrab(widget)
+                if hasattr(widget, "_do_release"):
+                    widget._do_release()  # a button goes back up without firing
+        self.on_secret_hold()
+
+    # --- the facilitator's bar (guided tours and workshops) -----------------------------------
+    def show_facilitator_bar(self, visible: bool) -> None:
+        """Put the bar above the screens and under the "still there?" overlay, or take it away."""
+        bar = self.facilitator_bar
+        if visible and bar.parent is None:
+            self.add_widget(bar, index=1)
+            bar.refresh()
+        elif not visible and bar.parent is self:
+            bar.notes_open = False
+            self.remove_widget(bar)
+
+    def show_countdown(self, _gettext=None) -> None:
+        self.countdown_visible = True
+
+    def hide_countdown(self) -> None:
+        self.countdown_visible = False
+
+    def update_countdown(self, seconds: int, state: str) -> None:
+        if self.countdown_visible:
+            self.seconds = seconds

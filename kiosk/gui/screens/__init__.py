@@ -1,0 +1,1 @@
+"""The visitor screens: attract loop, language choice, home (rooms and cards), exhibit."""

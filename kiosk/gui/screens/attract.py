@@ -1,0 +1,112 @@
+"""The attract loop: the exhibition's pictures cross-fading slowly, "touch to start" in every language.
+
+Nothing moves between cross-fades, so the kiosk idles at a low frame rate. The cross-fade
+itself is drawn in a few steps (:data:`FADE_STEPS`) rather than as a 30-fps animation:
+under software OpenGL every full-screen frame costs ~0.09 CPU-second whatever it shows
+(measured: presenting the frame, not drawing it), so a slide costs two frames plus one
+picture decode, ~0.22 CPU-s; at the default 12 s per slide that is ~2 % of a core.
+Any touch opens the language choice.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.lang import Builder
+from kivy.properties import ListProperty, NumericProperty, StringProperty
+
+from kiosk.i18n import catalog
+from kiosk.gui.screens.base import KioskScreen
+from kiosk.gui.theme import Theme
+
+FADE_STEPS = 2
+
+Builder.load_file(str(Path(__file__).with_name("attract.kv")))
+
+
+class AttractScreen(KioskScreen):
+    title = StringProperty("")
+    prompt = StringProperty("")
+    privacy = StringProperty("")
+    font = StringProperty("Kiosk")
+    step = NumericProperty(0)
+    pictures = ListProperty([])
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.pictures = self._pictures()
+        self._event = None
+        self._fade = None
+
+    def content_changed(self) -> None:
+        """New content went live while the loop runs: its pictures and title from the next slide on."""
+        self.pictures = self._pictures()
+
+    def _pictures(self) -> list:
+        content = self.app.content
+        chosen = content.collection.attract.images
+        if chosen:
+            paths = [content.root / relative for relative in chosen]
+        else:
+            paths = [m.image_path(image.file) for m in content.exhibits for image in m.images]
+        random.Random(len(paths)).shuffle(paths)
+        return [p for p in paths if p.is_file()]
+
+    def on_pre_enter(self, *_):
+        self.step = 0
+        self._show_step(fade=False)
+        seconds = self.app.content.collection.attract.slide_seconds
+        self._event = Clock.schedule_interval(lambda _dt: self._next(), seconds)
+
+    def on_leave(self, *_):
+        for event in (self._event, self._fade):
+            if event:
+                event.cancel()
+        self._event = self._fade = None
+
+    def on_touch_down(self, touch):
+        if self.collide_point(*touch.pos):
+            self.navigator.show_languages()
+            return True
+        return super().on_touch_down(touch)
+
+    def _next(self) -> None:
+        self.step += 1
+        self._show_step(fade=True)
+
+    def _show_step(self, fade: bool) -> None:
+        languages = self.app.content.collection.languages.languages
+        language = languages[self.step % len(languages)]
+        gettext = catalog(language).gettext
+        self.font = Theme.font_for(language)
+        self.title = self.app.content.collection.title.get(language, [self.app.content.collection.languages.default])
+        self.prompt = gettext("Touch the screen to start")
+        self.privacy = gettext("No personal data is collected.")
+        self._show_picture(fade)
+
+    def _show_picture(self, fade: bool) -> None:
+        if not self.pictures:
+            return
+        front, back = self.ids.front, self.ids.back
+        box = (self.width or 1920, self.height or 1080)
+        texture = self.app.pictures.texture(self.pictures[self.step % len(self.pictures)], box)
+        if not fade:
+            front.texture, front.opacity, back.opacity = texture, 1, 0
+            return
+        duration = self.app.content.collection.attract.fade_seconds
+        if duration <= 0:
+            front.texture = texture
+            return
+        back.texture, back.opacity = front.texture, 1
+        front.texture, front.opacity = texture, 0
+        self._fade_step(0, duration / FADE_STEPS)
+
+    def _fade_step(self, step: int, interval: float) -> None:
+        front, back = self.ids.front, self.ids.back
+        front.opacity = (step + 1) / FADE_STEPS
+        if step + 1 < FADE_STEPS:
+            self._fade = Clock.schedule_once(lambda _dt: self._fade_step(step + 1, interval), interval)
+        else:
+            back.opacity, back.texture = 0, None  # nothing hidden left to draw

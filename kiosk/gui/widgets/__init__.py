@@ -1,0 +1,1 @@
+"""Shared Kivy widgets: text blocks, buttons, dialogs, the on-screen keyboard, bar charts."""

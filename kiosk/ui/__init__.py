@@ -1,1 +1,0 @@
-"""Kivy building blocks shared by the screens: configuration, theme, translator, widgets."""

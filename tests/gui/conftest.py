@@ -1,0 +1,87 @@
+"""One real kiosk for the UI tests, on the bundled exhibition, in a 1920×1080 window under Xvfb."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from kiosk.content.loader import load_content
+from kiosk.folders import data_dir
+from kiosk.gui.kivy_config import configure_kivy
+from tests.conftest import PROJECT
+from tests.gui.driver import KioskDriver
+
+PIN = "2468"
+
+
+@pytest.fixture(scope="session")
+def kiosk():
+    configure_kivy(kiosk=False, size=(1920, 1080))
+    from kivy.core.window import Window
+
+    from kiosk.gui.app import KioskApp
+
+    content = load_content(PROJECT / "exhibits")
+    app = KioskApp(content, data_dir=data_dir())
+    app._run_prepare()
+    Window.size = (1920, 1080)
+    app.navigator.animations = False     # tests wait for nothing time-based: no fades,
+    app.framerate.active = app.framerate.idle = app.framerate.animation = 0  # and frames as fast as they come
+    app.framerate.wake()
+    driver = KioskDriver(app)
+    driver.settle()
+    yield driver
+    app.stop()
+
+
+@pytest.fixture
+def fresh(kiosk):
+    """The kiosk as the next visitor finds it: reset, on the attract screen."""
+    kiosk.gui.app.idle.reset_now()
+    kiosk.gui.app.navigator.faulty.clear()
+    kiosk.settle()
+    return kiosk
+
+
+@pytest.fixture
+def network_blocked(monkeypatch) -> list:
+    """Every attempt to open a network connection fails, and is listed in the returned list."""
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("network is blocked in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+@pytest.fixture
+def facilitator(fresh, monkeypatch):
+    """The kiosk with a PIN set and a short hold, left as it was found afterwards."""
+    from kivy.core.window import Window
+    from kivy.uix.modalview import ModalView
+
+    from kiosk.gui import root as root_module
+
+    app = fresh.app
+    monkeypatch.setattr(root_module, "HOLD_SECONDS", 0.8)
+    monkeypatch.setattr(app.navigator, "animations", False)   # nothing time-based to wait for
+    monkeypatch.setattr(app.framerate, "active", 0)            # frames as fast as they come
+    monkeypatch.setattr(app.framerate, "idle", 0)
+    monkeypatch.setattr(app.framerate, "animation", 0)
+    app.framerate.wake()
+    app.pin_guard.set_pin(PIN)
+    app.set_language("en")                                     # the texts asserted below are the English ones
+    yield fresh
+    for view in [w for w in Window.children if isinstance(w, ModalView)]:
+        view.dismiss()
+    app.facilitation.stop_guided()
+    app.settings.pin, app.settings.failed_tries, app.settings.locked_until = None, 0, 0
+    app.settings.mode = "free"
+    app.settings.save()
+    app.idle.reset_now()
+    fresh.settle()

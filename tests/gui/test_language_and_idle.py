@@ -1,0 +1,146 @@
+"""Switching language keeps the visitor's place; idle brings the next visitor a fresh kiosk; QR codes scan."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+zxingcpp = pytest.importorskip("zxingcpp")
+
+from tests.gui.test_visitor_flow import open_exhibit, start_visit  # noqa: E402
+
+
+def switch_language(kiosk, code: str):
+    """Open the language panel from the current screen and touch the language ``code``."""
+    screen = kiosk.gui.app.navigator.screen(kiosk.gui.app.navigator.current)
+    screen.choose_language()
+    kiosk.settle()
+    button = next(w for w in kiosk.widgets() if getattr(w, "language", None) == code and hasattr(w, "background"))
+    kiosk.tap(button)
+    assert kiosk.gui.app.language == code
+
+
+def test_language_switch_keeps_the_quiz_question(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, "espoirs-quiz")
+    question = view.manifest.details.questions
+    kiosk.tap(list(reversed(view.ids.answers.children))[min(question[0].correct)])
+    kiosk.tap(view.ids.action)
+    kiosk.find_text(question[1].question.get("fr")[:30])
+    switch_language(kiosk, "en")
+    assert kiosk.gui.app.navigator.current == "exhibit"
+    kiosk.find_text(question[1].question.get("en")[:30])
+    kiosk.find_text(f"Question 2 of {len(question)}")
+
+
+def test_language_switch_keeps_the_gallery_image(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, "alternatives-monnaies-locales")
+    view.ids.carousel.load_next()
+    kiosk.wait(1.0)
+    assert view.position == 1
+    switch_language(kiosk, "fr")
+    view = kiosk.gui.app.navigator.screen("exhibit").view
+    assert view.position == 1
+    kiosk.find_text(view.manifest.images[1].caption.get("fr")[:25])
+
+
+def test_partial_language_falls_back_without_empty_labels(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Deutsch")
+    view = open_exhibit(kiosk, "espoirs-securite-sociale")
+    kiosk.find_text(view.manifest.title.get("de"))
+    kiosk.find_text(view.manifest.body.get("fr")[3:30])      # no German body: French is shown
+    for widget in kiosk.widgets():
+        if widget.__class__.__name__ in ("TextBlock", "KioskButton") and widget.opacity and widget.height > 1:
+            assert widget.text.strip(), f"empty label in {widget.parent}"
+
+
+def test_arabic_title_is_shaped_right_to_left(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    open_exhibit(kiosk, "alternatives-amap")
+    switch_language(kiosk, "ar")
+    heading = kiosk.gui.app.navigator.screen("exhibit").ids.heading
+    assert heading.base_direction == "rtl"
+    assert any("\ufe70" <= ch <= "\ufeff" or "\ufb50" <= ch <= "\ufdff" for ch in heading.text), "letters joined"
+    assert heading.font_name == "KioskArabic"
+
+
+def test_idle_countdown_then_attract_with_nothing_left(fresh):
+    kiosk = fresh
+    app = kiosk.gui.app
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, "alternatives-quiz")
+    kiosk.tap(list(reversed(view.ids.answers.children))[0])
+    assert app.session.views
+    timeout = app.content.collection.idle_timeout
+    app.idle.tick(app.idle.last_touch + timeout + 0.5)
+    kiosk.settle()
+    assert app.root_widget.countdown_visible
+    kiosk.find_text("Still there?", root=app.root_widget)
+    app.idle.tick(app.idle.last_touch + timeout + 10.5)
+    kiosk.settle()
+    assert app.navigator.current == "attract"
+    assert not app.root_widget.countdown_visible
+    assert app.session.is_fresh and app.language == "fr"
+    # the next visitor finds every exhibit as new
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, "alternatives-quiz")
+    assert view.progress.index == 0 and view.progress.chosen is None
+    assert kiosk.gui.app.navigator.screen("home").room_id == "alternatives"
+
+
+def test_touch_during_countdown_keeps_the_visit(fresh):
+    kiosk = fresh
+    app = kiosk.gui.app
+    start_visit(kiosk, "English")
+    open_exhibit(kiosk, "limites-frontieres-planetaires")
+    app.idle.tick(app.idle.last_touch + app.content.collection.idle_timeout + 1)
+    kiosk.settle()
+    assert app.root_widget.countdown_visible
+    kiosk.tap_at(960, 540)
+    assert not app.root_widget.countdown_visible
+    assert app.navigator.current == "exhibit" and app.language == "en"
+
+
+def test_qr_code_on_screen_decodes_to_the_link(fresh, tmp_path):
+    """Each QR panel, as drawn on screen, decodes to its link; modules are at least 8 px at 1920×1080."""
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, "alternatives-habitat-participatif")
+    kiosk.settle()
+    panels = [w for w in kiosk.gui.app.navigator.screen("exhibit").ids.qr_column.children if hasattr(w, "side")]
+    expected = {link.url.get("en") for link in view.manifest.links}
+    found = set()
+    for number, panel in enumerate(panels):
+        panel.export_to_png(str(tmp_path / f"qr{number}.png"))
+        image = Image.open(tmp_path / f"qr{number}.png").convert("L")
+        found |= {result.text for result in zxingcpp.read_barcodes(image)}
+        code = kiosk.gui.app.qr.get(panel.url)
+        assert panel.side / code.modules >= 8, "at least 8 px per module at 1920×1080"
+    assert found == expected
+
+
+def test_every_screen_with_network_blocked(fresh, monkeypatch, network_blocked):
+    attempts = network_blocked
+    kiosk = fresh
+    app = kiosk.gui.app
+    monkeypatch.setattr(app.navigator, "animations", False)   # nothing time-based to wait for:
+    monkeypatch.setattr(app.framerate, "active", 0)            # draw frames as fast as possible
+    monkeypatch.setattr(app.framerate, "idle", 0)
+    app.framerate.wake()
+    for language in app.content.collection.languages.languages:
+        app.navigator.start_visit(language)
+        kiosk.settle()
+        for manifest in app.content.exhibits:
+            app.navigator.open_exhibit(manifest.id)
+            kiosk.frames(3)
+            view = app.navigator.screen("exhibit").view
+            for step in range(type(view).step_count_for(manifest)):
+                view.show_step(step)
+                kiosk.frames(2)
+    assert attempts == []
+    assert app.navigator.faulty == {}

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,11 +21,11 @@ from importlib import metadata
 from pathlib import Path
 
 from kiosk.bundles import verify
-from kiosk.bundles.disk import format_size, fsync_dir
 from kiosk.bundles.manifest import FORMAT, MANIFEST, BundleError, BundleInfo, info_from_manifest
 from kiosk.content.collection import COLLECTION_FILE
 from kiosk.content.loader import ExhibitionContent, load_content
 from kiosk.content.report import summarize
+from kiosk.files import atomic_stream, format_size
 
 CHUNK = 1024 * 1024
 SKIPPED_FOLDERS = ("__pycache__",)
@@ -54,7 +53,7 @@ def build_bundle(content_path: Path, out: Path, version: str | None = None) -> B
         raise BundleError(f"{exc.filename or root}: this cannot be read ({exc.strerror or exc}): check the file's "
                           f"permissions; nothing was written") from exc
     manifest = _manifest_base(content, version)
-    _write_atomic(out, lambda stream: _write_zip(stream, root, files, manifest))
+    _write_bundle(out, lambda stream: _write_zip(stream, root, files, manifest))
     return BuildResult(out, info_from_manifest(manifest))
 
 
@@ -178,25 +177,17 @@ def _add_file(archive: zipfile.ZipFile, root: Path, name: str) -> dict:
     return {"sha256": digest.hexdigest(), "size": size}
 
 
-def _write_atomic(out: Path, write) -> None:
-    """Run ``write(stream)`` on a temporary file beside ``out``, flush it to disk, then rename it to ``out``."""
+def _write_bundle(out: Path, write) -> None:
+    """Run ``write(stream)`` on a stream that becomes ``out`` only once it is whole and on disk."""
+    started = False
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    except OSError as exc:
-        raise BundleError(f"{out}: the bundle cannot be written here ({exc.strerror or exc}): choose another "
-                          f"place; nothing was written") from exc
-    try:
-        with os.fdopen(handle, "w+b") as stream:
+        with atomic_stream(out) as stream:
+            started = True
             write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, out)
-        fsync_dir(out.parent)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
+        if not started:
+            raise BundleError(f"{out}: the bundle cannot be written here ({exc.strerror or exc}): choose another "
+                              f"place; nothing was written") from exc
         raise BundleError(f"{out}: the bundle could not be made ({exc.filename or out}: {exc.strerror or exc}): "
                           f"check that the disk or stick has room and is not read-only, and that the content can be "
                           f"read, then try again; nothing was written") from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

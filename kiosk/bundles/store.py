@@ -32,10 +32,9 @@ import shutil
 import time
 from pathlib import Path
 
-from kiosk.bundles.disk import fsync_dir
 from kiosk.bundles.manifest import BundleError
 from kiosk.bundles.switch import swap_prefix
-from kiosk.content.writing import write_text_atomic
+from kiosk.files import fsync_dir, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +91,7 @@ class VersionStore:
     def write_history(self, names: list[str]) -> None:
         """Write history.json atomically: the old list or the new one, never half of one."""
         self.folder.mkdir(exist_ok=True)
-        write_text_atomic(self.folder / HISTORY, json.dumps(names, indent=1) + "\n")
-        fsync_dir(self.folder)
+        write_atomic(self.folder / HISTORY, json.dumps(names, indent=1) + "\n")
 
     def new_incoming(self) -> Path:
         """A fresh, not yet created, ``incoming-<random>`` folder path in the store."""

@@ -18,7 +18,7 @@ import secrets
 import shlex
 from pathlib import Path
 
-from kiosk.bundles.disk import fsync_dir
+from kiosk.files import fsync_dir
 
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Callable
 
 from kiosk.bundles.checkpoint import checkpoint
-from kiosk.bundles.disk import fsync_dir
 from kiosk.bundles.manifest import AGAIN, MANIFEST, BundleError, damaged
 from kiosk.bundles.verify import VerifiedBundle
+from kiosk.files import fsync_dir
 
 CHUNK = 1024 * 1024
 Progress = Callable[[int, int], None]

@@ -17,7 +17,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from kiosk.bundles.disk import format_size
 from kiosk.bundles.manifest import (
     AGAIN,
     MANIFEST,
@@ -27,6 +26,7 @@ from kiosk.bundles.manifest import (
     parse_manifest,
     read_manifest_bytes,
 )
+from kiosk.files import format_size
 
 MAX_FILES = 5000  # members of the zip, bundle.json included
 MAX_TOTAL_BYTES = 2 * 1024 ** 3  # declared size of everything once unpacked

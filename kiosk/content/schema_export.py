@@ -17,7 +17,7 @@ from kiosk.content.collection import COLLECTION_FIELDS
 from kiosk.content.fields import COMMON_FIELDS
 from kiosk.content.guided_paths import PATH_FIELDS
 from kiosk.content.spec import object_schema
-from kiosk.content.writing import write_text_atomic
+from kiosk.files import write_atomic
 
 DRAFT = "http://json-schema.org/draft-07/schema#"
 
@@ -61,6 +61,6 @@ def write_schemas(out: Path, registry) -> list[Path]:
                ("path.schema.json", path_schema()))
     for name, schema in schemas:
         path = out / name
-        write_text_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+        write_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
         written.append(path)
     return written

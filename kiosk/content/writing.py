@@ -1,26 +1,8 @@
-"""Writing files atomically: a reader sees the old file or the new one, never half of one."""
+"""Old names of :func:`kiosk.files.write_atomic`, kept only for the curator tools in ``kiosk/gui/curator``.
 
-from __future__ import annotations
+New code imports :mod:`kiosk.files`; remove this module once those imports have moved.
+"""
 
-import os
-import tempfile
-from pathlib import Path
+from kiosk.files import write_atomic
 
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename it."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    write_bytes_atomic(path, text.encode("utf-8"))
+write_bytes_atomic = write_text_atomic = write_atomic

@@ -42,6 +42,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kiosk.facilitator.charts import poll_chart_png, shares, vote_label
+from kiosk.files import format_size, fsync_dir, write_atomic
 
 logger = logging.getLogger(__name__)
 
@@ -191,17 +192,6 @@ def export_message(kind: str, details: dict) -> str:
     """The plain English message for an error ``kind``; a translation can use the same details."""
     values = {key: format_size(value) if key in ("needed", "free") else value for key, value in details.items()}
     return MESSAGES[kind].format_map(values)
-
-
-def format_size(count: int) -> str:
-    """Bytes as people read them on a stick's packaging: "512 bytes", "3.4 MB"."""
-    if count < 1000:
-        return f"{count} bytes"
-    for unit in ("KB", "MB", "GB"):
-        count /= 1000
-        if count < 1000:
-            break
-    return f"{count:.1f} {unit}"
 
 
 class ExportError(Exception):
@@ -401,8 +391,7 @@ def _write_export(files: dict[str, bytes], destination: Path, made: datetime, ne
         raise _error_for(error, destination, needed, free) from error
     try:
         for name, content in files.items():
-            _write_file(temporary / name, content)
-        _fsync_folder(temporary)
+            write_atomic(temporary / name, content)
         return _publish(temporary, destination, made)
     except BaseException as error:
         _remove_temporary(temporary)
@@ -422,13 +411,6 @@ def _make_temporary(destination: Path) -> Path:
             continue
 
 
-def _write_file(path: Path, content: bytes) -> None:
-    with open(path, "xb") as stream:
-        stream.write(content)
-        stream.flush()
-        os.fsync(stream.fileno())
-
-
 def _publish(temporary: Path, destination: Path, made: datetime) -> Path:
     """Rename ``temporary`` to the first free ``kiosk-export-<date>[-n]`` name, in one step."""
     base = f"kiosk-export-{made:%Y-%m-%d-%H%M}"
@@ -442,24 +424,9 @@ def _publish(temporary: Path, destination: Path, made: datetime) -> Path:
             if error.errno not in (errno.EEXIST, errno.ENOTEMPTY):
                 raise
             continue  # taken between the check and the rename
-        _fsync_folder(destination)
+        fsync_dir(destination)
         return final
     raise ExportError("failed", {"folder": str(destination), "reason": f"too many folders named {base}"})
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a folder's entries durable (POSIX; Windows flushes them with the files)."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    except OSError as error:
-        if error.errno != errno.EINVAL:  # some FUSE filesystems cannot sync a folder
-            raise
-        logger.info("Cannot sync the folder %s: %s", folder, error)
-    finally:
-        os.close(descriptor)
 
 
 def _remove_temporary(temporary: Path) -> None:

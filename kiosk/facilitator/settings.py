@@ -6,7 +6,7 @@ folder (``data_dir() / "settings.json"``), never inside a content folder::
     settings = KioskSettings.load(data_dir())
     settings.mode = "guided"          # ValueError for a mode that does not exist
     settings.path = "alternatives"
-    settings.save()                   # written atomically
+    settings.save()                   # written atomically, readable by this account only
     settings.venue                    # "Lyon 2026-11-28", or "" when unknown
 
 A missing file gives the defaults. A file that cannot be read or parsed also gives the
@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable
 
-from kiosk.content.writing import write_text_atomic
+from kiosk.files import PRIVATE, write_atomic
 from kiosk.folders import data_dir
 
 log = logging.getLogger(__name__)
@@ -146,7 +146,8 @@ class KioskSettings:
 
     def save(self) -> None:
         self.file.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(self.file, json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        text = json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
+        write_atomic(self.file, text, mode=PRIVATE)  # the PIN's hash: for this account's eyes only
 
     @property
     def venue(self) -> str:

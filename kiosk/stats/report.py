@@ -21,9 +21,7 @@ from __future__ import annotations
 
 import io
 import logging
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -38,6 +36,7 @@ from fpdf.fonts import FontFace
 from PIL import Image
 
 from kiosk.exhibit_types.poll.model import percentages
+from kiosk.files import write_atomic
 from kiosk.stats import charts
 from kiosk.stats.model import StatsSummary
 
@@ -74,7 +73,9 @@ def write_report(summary: StatsSummary, out: Path, lang: str = "fr", titles: dic
     poll's wording (else "Option 1", "Option 2"…); ``made`` defaults to now.
     """
     pdf = build_report(summary, lang, titles or {}, polls or {}, made or datetime.now().astimezone())
-    write_atomically(Path(out), bytes(pdf.output()))
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, bytes(pdf.output()))
     return pdf.pages_count
 
 
@@ -395,22 +396,6 @@ def _add_fonts(pdf: FPDF) -> None:
             pdf.add_font(FAMILY, "B", str(FONTS / (bold if (FONTS / bold).is_file() else regular)))
             return
     raise ReportError(f"no font to embed: {' or '.join(r for r, _ in FONT_FILES)} is missing from {FONTS}")
-
-
-def write_atomically(out: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``out``, then put it in place in one step."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def content_wording(root: Path, lang: str) -> tuple[dict[str, str], dict[str, PollWording]]:

@@ -29,7 +29,7 @@ import qrcode
 from PIL import Image, ImageColor
 
 from kiosk.content.links import MAX_QR_VERSION, QR_ERROR_CORRECTION, qr_version
-from kiosk.content.writing import write_bytes_atomic
+from kiosk.files import write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ FORMAT_VERSION = 1  # bump when the drawing changes, so old cached files are not
 MIN_BORDER = 4  # modules of quiet zone the QR standard asks for
 MIN_CONTRAST = 7.0  # WCAG AAA; phones read a QR code best with strong contrast
 _CACHED_NAME = re.compile(r"[0-9a-f]{64}\.png")
-_TEMPORARY_NAME = re.compile(r"\.[0-9a-f]{64}\.png\..*\.tmp")  # left by write_bytes_atomic after a power cut
+_TEMPORARY_NAME = re.compile(r"\.[0-9a-f]{64}\.png\..*\.tmp")  # left by kiosk.files.write_atomic after a power cut
 
 RGB = tuple[int, int, int]
 
@@ -69,7 +69,7 @@ class QrCache:
         image = QrImage(self.folder / f"{self._key(data)}.png", 17 + 4 * version + 2 * self.border, version)
         if not self._is_sound(image):
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_bytes_atomic(image.path, self._draw(data, version))
+            write_atomic(image.path, self._draw(data, version))
         return image
 
     def clear(self) -> None:

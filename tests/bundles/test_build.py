@@ -119,3 +119,12 @@ def test_a_failed_write_leaves_the_old_bundle(content, tmp_path, capsys, monkeyp
     assert "No space left on device" in capsys.readouterr().err
     assert out.read_bytes() == b"an older bundle"
     assert sorted(os.listdir(tmp_path)) == ["base", "expo.zip"]
+
+
+def test_a_bundle_is_readable_by_all(content, tmp_path):
+    old = os.umask(0o077)
+    try:
+        assert main(["bundle", str(content), "-o", str(tmp_path / "expo.zip")]) == 0
+    finally:
+        os.umask(old)
+    assert (tmp_path / "expo.zip").stat().st_mode & 0o777 == 0o644

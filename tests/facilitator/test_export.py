@@ -152,7 +152,7 @@ def test_full_stick_is_refused_before_writing(tmp_path, monkeypatch):
     with pytest.raises(ExportError) as caught:
         export_session(sample(), tmp_path)
     assert caught.value.kind == "full" and caught.value.details["free"] == 1000
-    assert "only 1.0 KB is free" in str(caught.value)
+    assert "only 1.0 kB is free" in str(caught.value)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -170,14 +170,14 @@ def test_missing_destination(tmp_path):
 def test_stick_pulled_out_while_writing(tmp_path, monkeypatch):
     stick = tmp_path / "STICK"
     stick.mkdir()
-    real_write = export._write_file
+    real_write = export.write_atomic
 
     def pull_out(path, content):
         real_write(path, content)
         os.rename(stick, tmp_path / "elsewhere")
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
-    monkeypatch.setattr(export, "_write_file", pull_out)
+    monkeypatch.setattr(export, "write_atomic", pull_out)
     with pytest.raises(ExportError) as caught:
         export_session(sample(), stick)
     assert caught.value.kind == "missing"
@@ -215,7 +215,7 @@ def test_other_errors_carry_the_system_reason(tmp_path, monkeypatch):
     def broken(path, content):
         raise OSError(errno.EMFILE, os.strerror(errno.EMFILE))
 
-    monkeypatch.setattr(export, "_write_file", broken)
+    monkeypatch.setattr(export, "write_atomic", broken)
     with pytest.raises(ExportError) as caught:
         export_session(sample(), tmp_path)
     assert caught.value.kind == "failed" and os.strerror(errno.EMFILE) in str(caught.value)
@@ -233,7 +233,7 @@ def test_messages_and_sizes():
     assert export.format_size(512) == "512 bytes"
     assert export.format_size(3_400_000) == "3.4 MB"
     message = export.export_message("full", {"needed": 2_000_000, "free": 1_500})
-    assert "needs 2.0 MB but only 1.5 KB is free" in message
+    assert "needs 2.0 MB but only 1.5 kB is free" in message
 
 
 MOUNTS = """\

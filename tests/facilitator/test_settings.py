@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 
 import pytest
 
@@ -144,3 +145,13 @@ def test_instances_do_not_share_state(tmp_path):
     first.mode = "guided"
     first.extra["x"] = 1
     assert second.mode == "free" and second.extra == {}
+
+
+def test_the_file_holding_the_pin_is_for_this_account_only(tmp_path):
+    old = os.umask(0o022)
+    try:
+        KioskSettings.load(tmp_path).save()
+    finally:
+        os.umask(old)
+    assert (tmp_path / SETTINGS_FILE).stat().st_mode & 0o777 == 0o600
+    assert [path.name for path in tmp_path.iterdir()] == [SETTINGS_FILE]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -155,7 +156,7 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path, monkeypatch):
     def refuse(*_args):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(report.os, "replace", refuse)
+    monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(OSError):
         write_report(nothing(), tmp_path / "r.pdf", made=MADE)
     assert not list(tmp_path.iterdir())

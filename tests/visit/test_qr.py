@@ -178,3 +178,7 @@ def test_every_accepted_version_gets_8_px_per_module_on_a_1080p_panel(version):
 def test_pixels_per_module_needs_modules():
     with pytest.raises(ValueError):
         pixels_per_module(0, 456)
+
+
+def test_a_drawn_code_is_readable_by_all(cache):
+    assert cache.get(HOME).path.stat().st_mode & 0o777 == 0o644

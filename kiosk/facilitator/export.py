@@ -41,7 +41,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from kiosk.facilitator.charts import poll_chart_png, shares, vote_label
+from kiosk.charts import poll_chart_png, vote_label
+from kiosk.exhibit_types.poll.model import percentages
 from kiosk.files import format_size, fsync_dir, write_atomic
 
 logger = logging.getLogger(__name__)
@@ -266,8 +267,8 @@ def _chart_names(polls: list[PollResult]) -> list[str]:
 
 def _poll_rows(polls: list[PollResult]):
     for poll in polls:
-        for option, count, share in zip(poll.options, poll.votes, shares(poll.votes)):
-            yield [poll.venue, poll.exhibit_id, poll.question, option, count, f"{share:.1f}"]
+        for option, count, share in zip(poll.options, poll.votes, percentages(poll.votes)):
+            yield [poll.venue, poll.exhibit_id, poll.question, option, count, share]
 
 
 def _idea_rows(ideas: list[WallIdea]):
@@ -320,7 +321,7 @@ def _polls_html(polls: list[PollResult], charts: dict[str, bytes]) -> str:
 def _poll_html(poll: PollResult, png: bytes) -> str:
     e = html.escape
     rows = [[option, vote_label(count, share)]
-            for option, count, share in zip(poll.options, poll.votes, shares(poll.votes))]
+            for option, count, share in zip(poll.options, poll.votes, percentages(poll.votes))]
     return (f"<section><h3>{e(poll.question)}</h3>"
             f'<p class="note">{e(poll.exhibit_id)} · {e(poll.venue)}</p>'
             f'<img src="data:image/png;base64,{base64.b64encode(png).decode("ascii")}" alt="{e(poll.question)}">'

@@ -16,7 +16,7 @@ The app records events without waiting; facilitators read them back, at the kios
 - ``recorder``: the queue and writer thread the app records through;
 - ``query``: the summary and today's numbers; ``text``: the summary as a plain-text table;
 - ``merge``: several kiosks' files in one; ``commands``: ``kiosk stats``;
-- ``report`` and ``charts``: ``kiosk report``, a PDF for funders.
+- ``report``: ``kiosk report``, a PDF for funders (its charts are drawn by :mod:`kiosk.charts`).
 
 Importing this package imports nothing else, so a process that only records stays light.
 """

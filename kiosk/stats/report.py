@@ -6,7 +6,7 @@
     pages = write_report(summary, Path("report.pdf"), lang="fr", titles={"alternatives-amap": "AMAP : …"})
 
 Page 1 holds the title, the period, the venues, the date the report was made, the key
-figures and a note on method and privacy. The charts follow (:mod:`kiosk.stats.charts`:
+figures and a note on method and privacy. The charts follow (:mod:`kiosk.charts`:
 visits per day, exhibits by attention, languages, QR hand-offs per link, quiz success per
 question), each with a sentence that says what it shows in words, then one table per poll.
 A chart with nothing to show is replaced by one sentence. A period without any record
@@ -35,9 +35,9 @@ from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
 from PIL import Image
 
+from kiosk import charts
 from kiosk.exhibit_types.poll.model import percentages
 from kiosk.files import write_atomic
-from kiosk.stats import charts
 from kiosk.stats.model import StatsSummary
 
 logger = logging.getLogger(__name__)

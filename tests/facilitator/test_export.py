@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from kiosk.facilitator import charts, export
+from kiosk import charts
+from kiosk.exhibit_types.poll.model import percentages
+from kiosk.facilitator import export
 from kiosk.facilitator.export import (
     Drive,
     ExportData,
@@ -71,12 +73,21 @@ def test_polls_csv_has_one_row_per_option(tmp_path):
     rows = read_csv(export_session(sample(), tmp_path) / "polls.csv")
     assert rows[0] == ["venue", "exhibit", "question", "option", "votes", "share %"]
     assert rows[1:4] == [
-        ["Plougastel", "prix", "Qui fixe le prix des légumes ?", "Le marché", "2", "20.0"],
-        ["Plougastel", "prix", "Qui fixe le prix des légumes ?", "Les paysan·nes", "3", "30.0"],
-        ["Plougastel", "prix", "Qui fixe le prix des légumes ?", "Ensemble", "5", "50.0"],
+        ["Plougastel", "prix", "Qui fixe le prix des légumes ?", "Le marché", "2", "20"],
+        ["Plougastel", "prix", "Qui fixe le prix des légumes ?", "Les paysan·nes", "3", "30"],
+        ["Plougastel", "prix", "Qui fixe le prix des légumes ?", "Ensemble", "5", "50"],
     ]
-    assert rows[4:] == [["Plougastel", "monnaie", "Une monnaie locale ?", "Oui", "0", "0.0"],
-                        ["Plougastel", "monnaie", "Une monnaie locale ?", "Non", "0", "0.0"]]
+    assert rows[4:] == [["Plougastel", "monnaie", "Une monnaie locale ?", "Oui", "0", "0"],
+                        ["Plougastel", "monnaie", "Une monnaie locale ?", "Non", "0", "0"]]
+
+
+def test_shares_are_the_whole_percentages_of_the_poll_screen(tmp_path):
+    data = ExportData("t", "v", MADE, polls=[PollResult("tiers", "Qui ?", ["a", "b", "c"], [1, 1, 1], "v")])
+    folder = export_session(data, tmp_path)
+    assert [row[5] for row in read_csv(folder / "polls.csv")[1:]] == ["34", "33", "33"]
+    assert percentages([1, 1, 1]) == [34, 33, 33]  # what the poll screen shows
+    page = (folder / "summary.html").read_text(encoding="utf-8")
+    assert "1 vote · 34 %" in page and "1 vote · 33 %" in page and "33.3" not in page
 
 
 def test_ideas_csv_keeps_every_idea_with_formulas_defused(tmp_path):
@@ -102,7 +113,7 @@ def test_charts_are_pngs_of_the_expected_size(tmp_path):
         expected = charts.draw_poll_chart("Qui fixe le prix des légumes ?", ["Le marché", "Les paysan·nes",
                                                                              "Ensemble"], [2, 3, 5], "Plougastel")
         assert image.size == expected.size
-        assert image.width == charts.WIDTH and image.height > 300
+        assert image.width == charts.POLL_WIDTH and image.height > 300
     with Image.open(folder / "poll-monnaie.png") as two_options:
         assert two_options.height < image.height
 
@@ -293,20 +304,9 @@ def test_a_folder_chosen_by_hand(tmp_path):
     assert drive_at(tmp_path / "missing") is None
 
 
-def test_chart_falls_back_to_pillows_font(monkeypatch, tmp_path):
-    monkeypatch.setattr(charts, "FONTS", tmp_path)
-    monkeypatch.setattr(charts, "SYSTEM_FONTS", {False: "no-such-font.ttf", True: "no-such-font.ttf"})
-    charts.font.cache_clear()
-    try:
-        image = charts.draw_poll_chart("Qui décide ?", ["Élu·es", "Nous"], [1, 2])
-    finally:
-        charts.font.cache_clear()
-    assert image.width == charts.WIDTH
-
-
 def test_export_modules_do_not_need_kivy():
     code = ("import sys; sys.modules['kivy'] = None\n"
-            "import kiosk.facilitator.export, kiosk.facilitator.charts\n"
+            "import kiosk.facilitator.export, kiosk.charts\n"
             "assert not any(name.startswith('kivy') and sys.modules[name] for name in sys.modules)")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[2])
 

@@ -16,6 +16,7 @@ vote per visitor, a debounce for a double touch, and percentages that add up to 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kiosk.content.spec import Field, ListKind, TextKind
@@ -43,8 +44,12 @@ def build(values: dict) -> Poll:
     return Poll(values["question"], tuple(values["options"]), values["explanation"])
 
 
-def percentages(counts: list[int]) -> list[int]:
-    """Whole percentages that add up to exactly 100 (largest remainders), or all 0 without votes."""
+def percentages(counts: Sequence[int]) -> list[int]:
+    """Whole percentages that add up to exactly 100 (largest remainders), or all 0 without votes.
+
+    The one rule for every place that shows a poll's shares: the screen, the PDF report and
+    the USB export (its CSV, summary and charts), so all of them show 34/33/33 for [1, 1, 1].
+    """
     total = sum(counts)
     if total == 0:
         return [0] * len(counts)

@@ -1,42 +1,162 @@
-"""The charts of the attendance report, drawn with Pillow as PNG bytes (no Kivy, no PDF).
+"""Bar charts drawn with Pillow as PNG bytes (no Kivy, no PDF): poll results and the attendance report.
 
-Two shapes serve every chart of ``kiosk report``:
+Three shapes, one font loader (:func:`font`), one ink:
 
-* :func:`day_bars_png`: one vertical bar per day of the period, a light scale on the left,
-  each bar's value on top when there is room, and day numbers with month names below (or,
-  for long periods, thin bars with one label per month);
-* :func:`row_bars_png`: one horizontal bar per row, its label on the left (wrapped to two
-  lines at most) and its value written at the bar's end::
+* :func:`poll_chart_png`, for the facilitator's USB export: the question on top, then for
+  each option its label and a horizontal bar as long as its share of the votes, with
+  "12 votes · 48 %" in a column on the right. Shares are the whole percentages of the poll
+  screen (:func:`kiosk.exhibit_types.poll.model.percentages`), so both show 34/33/33::
+
+      png = poll_chart_png("Qui fixe le prix ?", ["Le marché", "Les paysan·nes"], [3, 9], "Plougastel")
+
+  The image is :data:`POLL_WIDTH` pixels wide and as tall as its content; long labels wrap.
+* :func:`day_bars_png`, for ``kiosk report``: one vertical bar per day of the period, a
+  light scale on the left, each bar's value on top when there is room, and day numbers with
+  month names below (or, for long periods, thin bars with one label per month);
+* :func:`row_bars_png`, for ``kiosk report``: one horizontal bar per row, its label on the
+  left (wrapped to two lines at most) and its value written at the bar's end::
 
       png = row_bars_png([Row("Quiz · Q1", 0.72, "72 % (134)")], scale=1.0, track=True)
 
-They are made to be printed, in colour or in black and white: white paper, ink #1F1A17,
-one dark ochre accent (which greys to a mid grey) and a pale track, with text the size of
-the report's own (``WIDTH`` pixels fill the 174 mm between the page margins, so 30 px ≈ 9 pt).
-Text uses the bundled Noto fonts of :mod:`kiosk.facilitator.charts`.
+  The report's charts are made to be printed, in colour or in black and white: white
+  paper, one dark ochre accent (which greys to a mid grey) and a pale track, with text the
+  size of the report's own (:data:`REPORT_WIDTH` pixels fill the 174 mm between the page
+  margins, so 30 px ≈ 9 pt).
+
+Text is drawn with ``media/fonts/NotoSansKiosk-*.ttf`` (Latin with accents, Greek, Cyrillic
+and Arabic; Arabic lines are joined and reordered by :mod:`kiosk.render.bidi`), then with
+``NotoSans-*.ttf``, then the system's DejaVu Sans. When none can be read, Pillow's built-in
+font is used (it has no accents) and a warning is logged.
 """
 
 from __future__ import annotations
 
+import functools
 import io
+import logging
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
-from kiosk.facilitator.charts import INK, MUTED, font
+from kiosk.exhibit_types.poll.model import percentages
 from kiosk.render.bidi import wrap_and_shape
 
-WIDTH = 1600
-PAPER, ACCENT, TRACK, GRID = "#FFFFFF", "#9C6200", "#E6DCCB", "#CFC6B8"
-LABEL_SIZE, VALUE_SIZE, SMALL_SIZE = 30, 28, 24
+logger = logging.getLogger(__name__)
+
+FONTS = Path(__file__).resolve().parents[1] / "media" / "fonts"
+FONT_FILES = {
+    False: ("NotoSansKiosk-Regular.ttf", "NotoSans-Regular.ttf"),
+    True: ("NotoSansKiosk-Bold.ttf", "NotoSans-Bold.ttf"),
+}
+SYSTEM_FONTS = {False: "DejaVuSans.ttf", True: "DejaVuSans-Bold.ttf"}  # found by Pillow in /usr/share/fonts
+INK, MUTED, TRACK = "#1F1A17", "#4A423B", "#E6DCCB"
+LABEL_SIZE, VALUE_SIZE = 30, 28
+
+# the poll charts of the export: the kiosk's paper and ochre
+POLL_WIDTH, POLL_MARGIN = 1200, 48
+POLL_LINE = 1.35  # line height, in font sizes
+TITLE_SIZE, NOTE_SIZE = 40, 26
+POLL_BAR_HEIGHT, POLL_GAP = 40, 16
+POLL_PAPER, POLL_BAR = "#F6F1E7", "#C98A0B"
+
+# the report's charts: printed on white
+REPORT_WIDTH = 1600
+REPORT_PAPER, ACCENT, GRID = "#FFFFFF", "#9C6200", "#CFC6B8"
+SMALL_SIZE = 24
 BAR_HEIGHT, ROW_GAP, GAP = 34, 14, 14
 PLOT_HEIGHT = 420
 MAX_BAR = 64  # the widest a day's bar gets, for short periods
 ELLIPSIS = "…"
 
+
+@functools.lru_cache(maxsize=16)
+def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    """The bundled Noto font, else the system's DejaVu (both have accents), else Pillow's own."""
+    for candidate in (*(str(FONTS / name) for name in FONT_FILES[bold]), SYSTEM_FONTS[bold]):
+        try:
+            return ImageFont.truetype(candidate, size)
+        except OSError as error:
+            logger.warning("Cannot use the font %s for charts: %s", candidate, error)
+    logger.warning("No usable font: charts use Pillow's built-in one, which has no accents")
+    return ImageFont.load_default(size)
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+# ---------------------------------------------------------------- poll results (the USB export)
+
+def vote_label(count: int, share: int) -> str:
+    """``"12 votes · 48 %"``: the same words in French and English."""
+    return f"{count} vote{'' if count == 1 else 's'} · {share} %"
+
+
+def draw_poll_chart(question: str, options: Sequence[str], votes: Sequence[int], note: str = "",
+                    width: int = POLL_WIDTH) -> Image.Image:
+    """The chart of one poll; ``note`` (e.g. the venue) goes under the question with the vote count."""
+    canvas = _Canvas(width)
+    canvas.text(question, TITLE_SIZE, bold=True)
+    total = f"{sum(votes)} vote{'' if sum(votes) == 1 else 's'}"
+    canvas.text(f"{note} · {total}" if note else total, NOTE_SIZE, colour=MUTED, gap=POLL_GAP)
+    shares = percentages(list(votes))
+    values = [vote_label(count, share) for count, share in zip(votes, shares)]
+    track = canvas.inner - POLL_GAP - max((font(VALUE_SIZE, True).getlength(v) for v in values), default=0)
+    for option, share, value in zip(options, shares, values):
+        canvas.text(option, LABEL_SIZE, gap=4)
+        canvas.bar(share, value, int(track))
+    return canvas.paint()
+
+
+def poll_chart_png(question: str, options: Sequence[str], votes: Sequence[int], note: str = "") -> bytes:
+    """:func:`draw_poll_chart`, encoded as PNG."""
+    return _png(draw_poll_chart(question, options, votes, note))
+
+
+class _Canvas:
+    """Collects drawing steps while measuring, then paints them on an image of the right height."""
+
+    def __init__(self, width: int):
+        self.width = width
+        self.inner = width - 2 * POLL_MARGIN
+        self.y = POLL_MARGIN
+        self.steps: list[tuple[str, tuple, dict]] = []
+
+    def text(self, text: str, size: int, colour: str = INK, bold: bool = False, gap: int = 8) -> None:
+        """Wrapped text across the inner width; each line's baseline sits one font size below its top."""
+        face = font(size, bold)
+        for line in wrap_and_shape(text, self.inner, face.getlength).split("\n"):
+            self.steps.append(("text", ((POLL_MARGIN, self.y + size), line),
+                               {"fill": colour, "font": face, "anchor": "ls"}))
+            self.y += round(size * POLL_LINE)
+        self.y += gap
+
+    def bar(self, share: float, value: str, track: int) -> None:
+        """A bar ``share`` percent of ``track`` long over a pale full-length track, ``value`` to its right."""
+        top, bottom = self.y, self.y + POLL_BAR_HEIGHT
+        self.steps.append(("rectangle", ((POLL_MARGIN, top, POLL_MARGIN + track, bottom),), {"fill": TRACK}))
+        length = round(track * share / 100)
+        if length >= 1:
+            self.steps.append(("rectangle", ((POLL_MARGIN, top, POLL_MARGIN + length, bottom),), {"fill": POLL_BAR}))
+        where = (POLL_MARGIN + track + POLL_GAP, top + POLL_BAR_HEIGHT // 2)
+        self.steps.append(("text", (where, value), {"fill": INK, "font": font(VALUE_SIZE, True), "anchor": "lm"}))
+        self.y = bottom + 2 * POLL_GAP
+
+    def paint(self) -> Image.Image:
+        image = Image.new("RGB", (self.width, self.y + POLL_MARGIN // 2), POLL_PAPER)
+        draw = ImageDraw.Draw(image)
+        for method, args, options in self.steps:
+            getattr(draw, method)(*args, **options)
+        return image
+
+
+# ---------------------------------------------------------------- the attendance report
 
 @dataclass(frozen=True)
 class Row:
@@ -47,7 +167,8 @@ class Row:
     text: str
 
 
-def row_bars_png(rows: Sequence[Row], scale: float | None = None, track: bool = False, width: int = WIDTH) -> bytes:
+def row_bars_png(rows: Sequence[Row], scale: float | None = None, track: bool = False,
+                 width: int = REPORT_WIDTH) -> bytes:
     """Horizontal bars, longest possible = ``scale`` (default: the largest value); ``track`` draws 0–scale behind."""
     label_width = round(width * 0.38)
     value_width = max(font(VALUE_SIZE, True).getlength(row.text) for row in rows)
@@ -56,7 +177,7 @@ def row_bars_png(rows: Sequence[Row], scale: float | None = None, track: bool = 
     labels = [_two_lines(row.label, label_width - GAP) for row in rows]
     line_height = round(LABEL_SIZE * 1.3)
     heights = [max(BAR_HEIGHT, len(lines) * line_height) + ROW_GAP for lines in labels]
-    image = Image.new("RGB", (width, sum(heights) + ROW_GAP), PAPER)
+    image = Image.new("RGB", (width, sum(heights) + ROW_GAP), REPORT_PAPER)
     draw = ImageDraw.Draw(image)
     y = ROW_GAP // 2
     for row, lines, height in zip(rows, labels, heights):
@@ -77,7 +198,7 @@ def row_bars_png(rows: Sequence[Row], scale: float | None = None, track: bool = 
 
 
 def day_bars_png(per_day: dict[date, int], first: date, last: date, month_name: Callable[[date, bool], str],
-                 number: Callable[[int], str] = str, width: int = WIDTH) -> bytes:
+                 number: Callable[[int], str] = str, width: int = REPORT_WIDTH) -> bytes:
     """Visits per day from ``first`` to ``last`` (missing days count 0).
 
     ``month_name(day, with_year)`` names a month in the report's language ("mars 2025");
@@ -90,7 +211,7 @@ def day_bars_png(per_day: dict[date, int], first: date, last: date, month_name: 
     gutter = round(font(SMALL_SIZE).getlength(number(scale))) + GAP
     base = SMALL_SIZE + GAP + PLOT_HEIGHT             # room above for the values written on top of the bars
     by_day = (width - gutter) / len(days) >= font(SMALL_SIZE).getlength("00") + 8
-    image = Image.new("RGB", (width, base + (3 if by_day else 2) * LABEL_SIZE + 2 * GAP), PAPER)
+    image = Image.new("RGB", (width, base + (3 if by_day else 2) * LABEL_SIZE + 2 * GAP), REPORT_PAPER)
     plot = _DayPlot(ImageDraw.Draw(image), gutter, width - gutter, base, scale, len(days))
     plot.scale_lines(step, number)
     plot.bars(counts)
@@ -179,9 +300,3 @@ def _two_lines(label: str, width: float) -> list[str]:
         shorter = text.removesuffix(ELLIPSIS)
         shorter = shorter.rsplit(" ", 1)[0] if len(lines) > 2 and " " in shorter else shorter[:-1]
         text = shorter.rstrip() + ELLIPSIS
-
-
-def _png(image: Image.Image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()

@@ -16,7 +16,8 @@ The app records events without waiting; facilitators read them back, at the kios
 - ``recorder``: the queue and writer thread the app records through;
 - ``query``: the summary and today's numbers; ``text``: the summary as a plain-text table;
 - ``merge``: several kiosks' files in one; ``commands``: ``kiosk stats``;
-- ``report``: ``kiosk report``, a PDF for funders (its charts are drawn by :mod:`kiosk.charts`).
+- ``report``: ``kiosk report``, a PDF for funders: its words (``report_texts``), what each
+  section says (``report_sections``, charts drawn by :mod:`kiosk.charts`) and its pages (``report_pdf``).
 
 Importing this package imports nothing else, so a process that only records stays light.
 """

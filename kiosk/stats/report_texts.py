@@ -1,8 +1,21 @@
-"""The words of the funder report (``kiosk report``), in French and English: one dict per language.
+"""The words of the funder report (``kiosk report``), in French and English, and how it writes numbers and dates.
 
 Not UI strings (no gettext): the report is read by funders, not by visitors. Keep both
-languages in step; ``kiosk/stats/report.py`` picks ``TEXTS[lang][key]``.
+languages in step; :class:`Words` picks ``TEXTS[lang][key]`` and writes numbers, shares,
+dates, durations and language names the way that language does (with Babel)::
+
+    words = Words("fr")
+    words("period_range", since="1er mars 2025", until="30 mars 2025")   # "du 1er mars 2025 au 30 mars 2025"
+    words.plural("visits_n", 12)                                          # "12 visites"
 """
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 TEXTS = {
@@ -114,3 +127,51 @@ TEXTS = {
         "col_option": "Option", "col_votes": "Votes", "col_share": "Share",
     },
 }
+
+
+class Words:
+    """The report's texts, numbers and dates in one language."""
+
+    def __init__(self, lang: str):
+        self.lang, self.locale = lang, LOCALES[lang]
+
+    def __call__(self, key: str, **values) -> str:
+        return TEXTS[self.lang][key].format(**values)
+
+    def plural(self, key: str, count: int) -> str:
+        """``"12 visites"``: the singular is used for 0 and 1 in French, for 1 only in English."""
+        one, many = TEXTS[self.lang][key]
+        single = count <= 1 if self.lang == "fr" else count == 1
+        return (one if single else many).format(n=self.number(count))
+
+    def number(self, value: float, pattern: str = "#,##0") -> str:
+        return format_decimal(value, format=pattern, locale=self.locale)
+
+    def percent(self, share: float) -> str:
+        return format_percent(share, locale=self.locale)
+
+    def day(self, day: date) -> str:
+        text = format_date(day, "long", locale=self.locale)
+        return "1er" + text[1:] if self.lang == "fr" and day.day == 1 else text
+
+    def month(self, day: date, with_year: bool) -> str:
+        return format_date(day, "LLL y" if with_year else "LLL", locale=self.locale)
+
+    def duration(self, seconds: float) -> str:
+        """``"4 min 05 s"``, ``"1 h 02 min"`` or ``"42 s"``."""
+        hours, rest = divmod(round(seconds), 3600)
+        minutes, seconds = divmod(rest, 60)
+        if hours:
+            return f"{hours} h {minutes:02d} min"
+        return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+
+    def minutes(self, seconds: float) -> str:
+        minutes = seconds / 60
+        return f"{self.number(minutes, '#,##0.0' if minutes < 10 else '#,##0')} min"
+
+    def language(self, code: str) -> str:
+        """The language's name in the report's language ("anglais"), or its code when Babel has none."""
+        try:
+            return Locale.parse(code.replace("-", "_")).get_display_name(self.locale) or code
+        except (ValueError, UnknownLocaleError):
+            return code or "?"

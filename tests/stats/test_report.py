@@ -13,7 +13,9 @@ pypdf = pytest.importorskip("pypdf")
 
 from kiosk.stats import report  # noqa: E402
 from kiosk.stats.model import ExhibitAttention, PollResult, QuestionSuccess, StatsSummary  # noqa: E402
-from kiosk.stats.report import PollWording, short_link, write_report  # noqa: E402
+from kiosk.stats.report import PollWording, write_report  # noqa: E402
+from kiosk.stats.report_sections import short_link  # noqa: E402
+from kiosk.stats.report_texts import Words  # noqa: E402
 
 EXHIBITS = ["origines-enclosures", "origines-revolution-industrielle", "origines-trois-economies", "origines-quiz",
             "espoirs-associationnisme", "espoirs-securite-sociale", "espoirs-creches-parentales", "espoirs-quiz",
@@ -83,7 +85,7 @@ def test_a_busy_month_gives_every_chart_and_the_key_figures(tmp_path, lang, word
     reader, text = read(out)
     assert pages == len(reader.pages) == 4
     assert image_count(reader) == 5
-    total = report.Words(lang).number(summary.visits).replace("\u202f", " ")
+    total = Words(lang).number(summary.visits).replace("\u202f", " ")
     for expected in [*words, total]:
         assert expected in text
     assert reader.metadata.title.startswith("Musée du Kapitalisme")

@@ -37,6 +37,7 @@ from kiosk.content.spec import (
     did_you_mean,
 )
 from kiosk.content.text import LocalizedText
+from kiosk.content.versions import SCHEMA_FIELD, load_version, unknown_schema
 from kiosk.content.yamldoc import Document, load_document
 
 COLLECTION_FILE = "collection.yaml"
@@ -88,7 +89,7 @@ ATTRACT = ObjectKind("attract", (
 ))
 
 COLLECTION_FIELDS = (
-    Field("schema", NumberKind(1, 1), required=True, doc="The format version: 1."),
+    SCHEMA_FIELD,
     Field("title", TextKind(headline=True, max_length=120), required=True),
     Field("subtitle", TextKind(max_length=200)),
     Field("languages", ListKind(LANGUAGE, min_items=1, max_items=30), required=True),
@@ -114,25 +115,28 @@ def collection_from_dict(doc: Document) -> tuple[Collection | None, list[Finding
     if not isinstance(doc.data, dict):
         ctx.error((), "collection.yaml should be a mapping (key: value lines) at the top level")
         return None, ctx.findings
-    schema = doc.data.get("schema")
-    loader = _LOADERS.get(schema) if isinstance(schema, int) and not isinstance(schema, bool) else None
-    if loader is None:
-        check_fields(doc.data, COLLECTION_FIELDS[:1], (), ctx, extra_known=[f.name for f in COLLECTION_FIELDS])
-        if not ctx.has_errors:
-            ctx.error(("schema",), f"schema {doc.data.get('schema')} is not known to this kiosk (it knows 1)",
-                      "update the kiosk, or write 'schema: 1'")
-        return None, ctx.findings
-    collection, findings = loader(doc.data, ctx)
-    return collection, sorted(findings, key=lambda f: (f.line, f.column))
+    return load_version(doc.data, ctx, _LOADERS, unknown=_unknown_schema)
+
+
+def _unknown_schema(data: dict, ctx: Context, loaders) -> None:
+    """The ``schema`` line judged as a field first: a missing or malformed one is told as for any field."""
+    check_fields(data, (SCHEMA_FIELD,), (), ctx, extra_known=[f.name for f in COLLECTION_FIELDS])
+    if not ctx.has_errors:
+        unknown_schema(data, ctx, loaders)
 
 
 def _from_dict_v1(data: dict, ctx: Context) -> tuple[Collection | None, list[Finding]]:
+    collection = _collection_v1(data, ctx)
+    return collection, sorted(ctx.findings, key=lambda f: (f.line, f.column))
+
+
+def _collection_v1(data: dict, ctx: Context) -> Collection | None:
     ctx.languages = _language_policy(data, ctx)
     values = check_fields(data, COLLECTION_FIELDS, (), ctx)
     _check_rooms(values["rooms"], ctx)
     check_translations(ctx)
     if ctx.has_errors:
-        return None, ctx.findings
+        return None
     attract = values["attract"] or {}
     collection = Collection(
         title=values["title"],
@@ -143,7 +147,7 @@ def _from_dict_v1(data: dict, ctx: Context) -> tuple[Collection | None, list[Fin
         attract=AttractSettings(attract.get("slide_seconds", 12.0), attract.get("fade_seconds", 1.5),
                                 tuple(attract.get("images") or ())),
     )
-    return collection, ctx.findings
+    return collection
 
 
 def _language_policy(data: dict, ctx: Context) -> LanguagePolicy:

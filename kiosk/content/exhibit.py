@@ -17,8 +17,9 @@ from typing import Any
 from kiosk.content.collection import Collection
 from kiosk.content.fields import COMMON_FIELDS, ID_HINT, ID_PATTERN, ImageRef, check_translations
 from kiosk.content.findings import ContentError, Finding
-from kiosk.content.spec import INVALID, Context, LanguagePolicy, TextUse, check_fields, did_you_mean, unknown_schema
+from kiosk.content.spec import INVALID, Context, LanguagePolicy, TextUse, check_fields, did_you_mean
 from kiosk.content.text import LocalizedText
+from kiosk.content.versions import load_version
 from kiosk.content.yamldoc import Document, load_document, read_text
 
 MANIFEST = "exhibit.yaml"
@@ -98,12 +99,7 @@ def exhibit_from_dict(doc: Document, folder: Path, collection: Collection | None
         return None, ctx.findings
     if not re.match(ID_PATTERN, folder.name):
         ctx.error((), f"the folder name '{folder.name}' is not a valid exhibit id", ID_HINT)
-    schema = doc.data.get("schema")
-    loader = _LOADERS.get(schema) if isinstance(schema, int) and not isinstance(schema, bool) else None
-    if loader is None:
-        unknown_schema(doc.data, ctx)
-        return None, ctx.findings
-    return loader(doc.data, folder, collection, registry, ctx)
+    return load_version(doc.data, ctx, _LOADERS, folder, collection, registry)
 
 
 def _from_dict_v1(data: dict, folder: Path, collection, registry, ctx: Context):

@@ -22,6 +22,7 @@ from kiosk.content.spec import (
     join_path,
 )
 from kiosk.content.text import LocalizedText
+from kiosk.content.versions import SCHEMA_FIELD
 
 ID_PATTERN = r"^[a-z][a-z0-9-]{0,63}$"
 ID_HINT = "use lower-case letters, digits and hyphens, starting with a letter: 'alternatives-amap'"
@@ -108,7 +109,7 @@ LINK = ObjectKind("link", (
 ))
 
 COMMON_FIELDS = (
-    Field("schema", NumberKind(1, 1), required=True, doc="The format version: 1."),
+    SCHEMA_FIELD,
     Field("type", StrKind(meaning="an exhibit type"), required=True, doc="The exhibit type."),
     Field("room", StrKind(pattern=ID_PATTERN, meaning="a room id", hint=ID_HINT), required=True,
           doc="A room id from collection.yaml."),

@@ -49,9 +49,9 @@ from kiosk.content.spec import (
     TextKind,
     check_fields,
     did_you_mean,
-    unknown_schema,
 )
 from kiosk.content.text import LocalizedText
+from kiosk.content.versions import SCHEMA_FIELD, load_version
 from kiosk.content.yamldoc import Document, load_document
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ STEP = ObjectKind("step", (
 ))
 
 PATH_FIELDS = (
-    Field("schema", NumberKind(1, 1), required=True, doc="The format version: 1."),
+    SCHEMA_FIELD,
     Field("kind", StrKind(choices=KINDS, meaning="a path kind"), required=True,
           doc="tour (a guided tour of the rooms) or workshop (a workshop on the book)."),
     Field("title", TextKind(headline=True, max_length=120), required=True),
@@ -210,12 +210,7 @@ def path_from_dict(doc: Document, content: ExhibitionContent) -> tuple[GuidedPat
     path_id = doc.file.stem
     if not re.match(ID_PATTERN, path_id):
         ctx.error((), f"the file name '{path_id}' is not a valid path id", ID_HINT)
-    schema = doc.data.get("schema")
-    loader = _LOADERS.get(schema) if isinstance(schema, int) and not isinstance(schema, bool) else None
-    if loader is None:
-        unknown_schema(doc.data, ctx)
-        return None, ctx.findings
-    return loader(doc.data, path_id, ctx)
+    return load_version(doc.data, ctx, _LOADERS, path_id)
 
 
 def _from_dict_v1(data: dict, path_id: str, ctx: PathContext) -> tuple[GuidedPath | None, list[Finding]]:

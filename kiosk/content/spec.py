@@ -322,12 +322,3 @@ def plain_string(text: LocalizedText | None) -> str:
     if not text:
         return ""
     return text.translations.get(ANY_LANGUAGE) or next(iter(text.translations.values()), "")
-
-
-def unknown_schema(data: dict, ctx: Context) -> None:
-    """The finding for a manifest whose ``schema`` line is missing or names a version this kiosk lacks."""
-    if "schema" not in data:
-        ctx.error((), "'schema' is missing in this file", "add a line 'schema: 1' at the top")
-    else:
-        ctx.error(("schema",), f"schema {data['schema']!r} is not known to this kiosk (it knows 1)",
-                  "update the kiosk, or write 'schema: 1'")

@@ -16,7 +16,7 @@ from typing import Any
 
 from kiosk.content.collection import Collection
 from kiosk.content.fields import COMMON_FIELDS, ID_HINT, ID_PATTERN, ImageRef, check_translations
-from kiosk.content.findings import ContentError, Finding
+from kiosk.content.findings import ContentError, Finding, LoadResult
 from kiosk.content.spec import INVALID, Context, LanguagePolicy, TextUse, check_fields, did_you_mean
 from kiosk.content.text import LocalizedText
 from kiosk.content.versions import load_version
@@ -57,36 +57,22 @@ class ExhibitManifest:
         return self.folder / file
 
 
-@dataclass(frozen=True)
-class ExhibitResult:
-    """What reading one exhibit folder gave: the manifest (None when it has errors) and the findings."""
-
-    id: str
-    manifest: ExhibitManifest | None
-    findings: tuple[Finding, ...]
-    room: str | None = None  # as written, even when the exhibit is invalid
-
-    @property
-    def valid(self) -> bool:
-        return self.manifest is not None
-
-
-def load_exhibit(folder: Path, collection: Collection | None, registry) -> ExhibitResult:
-    """Read and check the exhibit in ``folder``."""
+def load_exhibit(folder: Path, collection: Collection | None, registry) -> LoadResult[ExhibitManifest]:
+    """Read and check the exhibit in ``folder``; the result's group is its room as written."""
     folder = Path(folder)
     file = folder / MANIFEST
     if not file.is_file():
-        return ExhibitResult(folder.name, None, (Finding(
+        return LoadResult(folder.name, None, (Finding(
             file, 0, 0, "error", f"the folder '{folder.name}' has no {MANIFEST}",
             "copy exhibit.yaml from another exhibit, or start the folder name with '_' to keep it out"),))
     try:
         doc = load_document(file)
     except ContentError as exc:
-        return ExhibitResult(folder.name, None, (exc.finding,))
+        return LoadResult(folder.name, None, (exc.finding,))
     manifest, findings = exhibit_from_dict(doc, folder, collection, registry)
     room = doc.data.get("room") if isinstance(doc.data, dict) else None
     findings = sorted(findings, key=lambda f: (f.file != file, str(f.file), f.line, f.column))
-    return ExhibitResult(folder.name, manifest, tuple(findings), room if isinstance(room, str) else None)
+    return LoadResult(folder.name, manifest, tuple(findings), room if isinstance(room, str) else None)
 
 
 def exhibit_from_dict(doc: Document, folder: Path, collection: Collection | None, registry):

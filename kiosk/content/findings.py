@@ -7,7 +7,8 @@ to it::
     exhibits/origines-quiz/exhibit.yaml:12:7: error: answer 5 does not exist (this question has 3 answers)
 
 :class:`ContentError` carries one finding; it is raised where reading a file cannot go on
-(bad bytes, broken YAML) and turned into a finding by the loader.
+(bad bytes, broken YAML) and turned into a finding by the loader. :class:`LoadResult` is what
+reading one exhibit folder or one path file gave: the checked item, or None, and its findings.
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Generic, TypeVar
 
 ERROR = "error"
 WARNING = "warning"
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,33 @@ class Finding:
             "message": self.message,
             "hint": self.hint,
         }
+
+
+@dataclass(frozen=True)
+class LoadResult(Generic[Item]):
+    """What reading one exhibit folder or path file gave: the item (None when it has errors) and the findings.
+
+    ``group`` is what the item is counted under in summaries, as written even when the item
+    is invalid: an exhibit's room, a path's kind.
+    """
+
+    id: str
+    item: Item | None
+    findings: tuple[Finding, ...]
+    group: str | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.item is not None
+
+    # The names the curator tools (kiosk/gui/curator) read on an exhibit's result.
+    @property
+    def manifest(self) -> Item | None:
+        return self.item
+
+    @property
+    def room(self) -> str | None:
+        return self.group
 
 
 class ContentError(Exception):

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Mapping
 
 from kiosk.content.exhibit import MANIFEST, UNKNOWN_LANGUAGES, ExhibitManifest
 from kiosk.content.fields import ID_HINT, ID_PATTERN, check_translations
-from kiosk.content.findings import ERROR, ContentError, Finding
+from kiosk.content.findings import ERROR, ContentError, Finding, LoadResult
 from kiosk.content.spec import (
     INVALID,
     Context,
@@ -93,20 +93,6 @@ class GuidedPath:
         return tuple(step.exhibit for step in self.steps)
 
 
-@dataclass(frozen=True)
-class PathResult:
-    """What reading one path file gave: the path (None when it has errors) and the findings."""
-
-    id: str
-    path: GuidedPath | None
-    findings: tuple[Finding, ...]
-    kind: str | None = None  # as written, even when the path is invalid
-
-    @property
-    def valid(self) -> bool:
-        return self.path is not None
-
-
 class PathContext(Context):
     """A context that also knows the exhibits of the content root: id → manifest, None when invalid."""
 
@@ -159,7 +145,7 @@ PATH_FIELDS = (
 )
 
 
-def load_paths(root: Path, content: ExhibitionContent) -> list[PathResult]:
+def load_paths(root: Path, content: ExhibitionContent) -> list[LoadResult[GuidedPath]]:
     """Read every path file in ``root/paths``, judged against the exhibits already in ``content``."""
     return [load_path(file, content) for file in path_files(Path(root) / PATHS_FOLDER)]
 
@@ -173,20 +159,20 @@ def path_files(folder: Path) -> list[Path]:
     return [e for e in entries if e.is_file() and e.suffix in (PATH_SUFFIX, ".yml") and not e.name.startswith((".", "_"))]
 
 
-def load_path(file: Path, content: ExhibitionContent) -> PathResult:
-    """Read and check one path file."""
+def load_path(file: Path, content: ExhibitionContent) -> LoadResult[GuidedPath]:
+    """Read and check one path file; the result's group is its kind as written."""
     file = Path(file)
     misplaced = _misplaced(file)
     if misplaced:
-        return PathResult(file.stem, None, (misplaced,))
+        return LoadResult(file.stem, None, (misplaced,))
     try:
         doc = load_document(file)
     except ContentError as exc:
-        return PathResult(file.stem, None, (exc.finding,))
+        return LoadResult(file.stem, None, (exc.finding,))
     path, findings = path_from_dict(doc, content)
     kind = doc.data.get("kind") if isinstance(doc.data, dict) else None
     findings = sorted(findings, key=lambda f: (f.line, f.column))
-    return PathResult(file.stem, path, tuple(findings), kind if isinstance(kind, str) else None)
+    return LoadResult(file.stem, path, tuple(findings), kind if isinstance(kind, str) else None)
 
 
 def _misplaced(file: Path) -> Finding | None:
@@ -202,7 +188,7 @@ def _misplaced(file: Path) -> Finding | None:
 def path_from_dict(doc: Document, content: ExhibitionContent) -> tuple[GuidedPath | None, list[Finding]]:
     """Check parsed data; returns (path or None, findings)."""
     languages = content.collection.languages if content.collection else UNKNOWN_LANGUAGES
-    ctx = PathContext(doc, languages, {result.id: result.manifest for result in content.results})
+    ctx = PathContext(doc, languages, {result.id: result.item for result in content.results})
     if not isinstance(doc.data, dict):
         ctx.error((), "a path file should be a mapping (key: value lines) at the top level",
                   "start from the example in docs/content-format.md")

@@ -15,13 +15,13 @@ anything: both are skipped, logged and reported.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from kiosk.content.collection import COLLECTION_FILE, Collection, load_collection
-from kiosk.content.exhibit import MANIFEST, ExhibitManifest, ExhibitResult, load_exhibit
-from kiosk.content.findings import ERROR, WARNING, Finding
-from kiosk.content.guided_paths import KINDS, PATHS_FOLDER, GuidedPath, PathResult, load_paths
+from kiosk.content.exhibit import MANIFEST, ExhibitManifest, load_exhibit
+from kiosk.content.findings import ERROR, WARNING, Finding, LoadResult
+from kiosk.content.guided_paths import KINDS, PATHS_FOLDER, GuidedPath, load_paths
 
 log = logging.getLogger(__name__)
 RESERVED_FOLDERS = (PATHS_FOLDER,)  # sub-folders of a content root that are not exhibits
@@ -33,19 +33,19 @@ class ExhibitionContent:
 
     root: Path
     collection: Collection | None
-    results: list[ExhibitResult] = field(default_factory=list)
+    results: list[LoadResult[ExhibitManifest]] = field(default_factory=list)
     collection_findings: list[Finding] = field(default_factory=list)
-    path_results: list[PathResult] = field(default_factory=list)
+    path_results: list[LoadResult[GuidedPath]] = field(default_factory=list)
 
     @property
     def exhibits(self) -> list[ExhibitManifest]:
         """The valid exhibits in visit order: by room, then ``order``, then id."""
         rooms = {room.id: i for i, room in enumerate(self.collection.rooms)} if self.collection else {}
-        valid = [r.manifest for r in self.results if r.manifest is not None]
+        valid = [r.item for r in self.results if r.item is not None]
         return sorted(valid, key=lambda m: (rooms.get(m.room, len(rooms)), m.order, m.id))
 
     @property
-    def skipped(self) -> list[ExhibitResult]:
+    def skipped(self) -> list[LoadResult[ExhibitManifest]]:
         return [r for r in self.results if not r.valid]
 
     @property
@@ -64,7 +64,7 @@ class ExhibitionContent:
 
     def exhibit(self, exhibit_id: str | None) -> ExhibitManifest | None:
         """The valid exhibit with this id, or None."""
-        return next((r.manifest for r in self.results if r.id == exhibit_id and r.manifest is not None), None)
+        return next((r.item for r in self.results if r.id == exhibit_id and r.item is not None), None)
 
     def exhibits_in(self, room_id: str) -> list[ExhibitManifest]:
         return [m for m in self.exhibits if m.room == room_id]
@@ -72,16 +72,16 @@ class ExhibitionContent:
     @property
     def paths(self) -> list[GuidedPath]:
         """The valid guided tours and workshops: tours first, then workshops, each by id."""
-        valid = [r.path for r in self.path_results if r.path is not None]
+        valid = [r.item for r in self.path_results if r.item is not None]
         return sorted(valid, key=lambda p: (KINDS.index(p.kind), p.id))
 
     @property
-    def skipped_paths(self) -> list[PathResult]:
+    def skipped_paths(self) -> list[LoadResult[GuidedPath]]:
         return [r for r in self.path_results if not r.valid]
 
     def path(self, path_id: str | None) -> GuidedPath | None:
         """The valid path with this id, or None."""
-        return next((r.path for r in self.path_results if r.id == path_id and r.path is not None), None)
+        return next((r.item for r in self.path_results if r.id == path_id and r.item is not None), None)
 
 
 def load_content(path: Path, registry=None) -> ExhibitionContent:
@@ -146,7 +146,7 @@ def _check_duplicate_ids(content: ExhibitionContent) -> None:
             finding = Finding(content.root / result.id / MANIFEST, 0, 0, ERROR,
                               f"the exhibit id '{result.id}' is already used by the folder '{seen[key]}'",
                               "rename one of the folders: ids differ by more than capitals")
-            content.results[i] = ExhibitResult(result.id, None, result.findings + (finding,), result.room)
+            content.results[i] = replace(result, item=None, findings=result.findings + (finding,))
         seen.setdefault(key, result.id)
 
 

@@ -56,7 +56,7 @@ def summarize(content: ExhibitionContent) -> Summary:
     summary = Summary(title, len(content.exhibits), len(content.skipped), content.count(ERROR), content.count(WARNING))
     rooms = {room.id: RoomSummary(room.id) for room in collection.rooms} if collection else {}
     for result in content.results:
-        room = rooms.setdefault(result.room or "?", RoomSummary(result.room or "?"))
+        room = rooms.setdefault(result.group or "?", RoomSummary(result.group or "?"))
         if result.valid:
             room.valid += 1
         else:
@@ -71,7 +71,7 @@ def summarize(content: ExhibitionContent) -> Summary:
 
 def _paths(content: ExhibitionContent) -> list[PathSummary]:
     valid = [PathSummary(p.id, p.kind, True, len(p.steps), p.total_minutes) for p in content.paths]
-    return valid + [PathSummary(r.id, r.kind or "?", False) for r in content.skipped_paths]
+    return valid + [PathSummary(r.id, r.group or "?", False) for r in content.skipped_paths]
 
 
 def _coverage(content: ExhibitionContent, languages) -> dict[str, float]:

@@ -165,11 +165,22 @@ def cmd_validate(args) -> int:
     else:
         for finding in content.findings:
             print(finding.format())
+        for line in disabled_plugins():
+            print(line)
         print(format_summary(summarize(content)))
     if not content.ok:
         print(f"{display_path(args.path)}: content has errors; the kiosk will skip the exhibits that have them.",
               file=sys.stderr)
     return 0 if content.ok else 1
+
+
+def disabled_plugins() -> list[str]:
+    """One line per exhibit type plugin that failed to load, with its error (for the curator)."""
+    from kiosk.exhibit_types import default_registry
+
+    return [f"plugin '{name}': warning: failed to load, its exhibit types are not available: {error} "
+            f"(reinstall or fix the package that provides it)"
+            for name, error in sorted(default_registry().disabled.items())]
 
 
 def cmd_schema(args) -> int:

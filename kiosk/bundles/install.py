@@ -55,7 +55,7 @@ def install_bundle(zip_path: Path, target: Path, progress: Progress | None = Non
             verified = verify_bundle(archive, Path(zip_path), store.target)
             _checkpoint("verified")
             if _is_real_folder(store.target) and not can_exchange(store.target):
-                raise BundleError(folder_refusal(store.target))
+                raise BundleError(folder_refusal(store.target), kind="disk")
             version = _unpack_and_validate(archive, verified, store, progress)
         return _go_live(store, version)
 
@@ -83,7 +83,8 @@ def _rollback_versions(store: VersionStore) -> tuple[str, str]:
     earlier = [name for name in history[:-1] if store.exists(name)]
     if live is None or not history or history[-1] != live or not earlier:
         raise BundleError(f"{store.target}: there is no earlier version to go back to (a rollback needs an earlier "
-                          f"'kiosk install-bundle'; the kiosk keeps the live version and the {KEEP - 1} before it)")
+                          f"'kiosk install-bundle'; the kiosk keeps the live version and the {KEEP - 1} before it)",
+                          kind="no_earlier")
     return live, earlier[-1]
 
 
@@ -95,16 +96,16 @@ def _disk_errors(target: Path):
     except OSError as exc:
         raise BundleError(f"{exc.filename or target}: {exc.strerror or exc}: check that the kiosk's user may write "
                           f"next to {target} and that the disk is not full, then try again; the live content is "
-                          f"still one whole version") from exc
+                          f"still one whole version", kind="disk") from exc
 
 
 def _check_target(target: Path) -> None:
     if not target.parent.is_dir():
         raise BundleError(f"{target.parent}: this folder does not exist: check the live content path "
-                          f"(--target or KIOSK_CONTENT)")
+                          f"(--target or KIOSK_CONTENT)", kind="disk")
     if os.path.lexists(target) and not target.is_symlink() and not target.is_dir():
         raise BundleError(f"{target}: this is a file, not a content folder: check the live content path "
-                          f"(--target or KIOSK_CONTENT)")
+                          f"(--target or KIOSK_CONTENT)", kind="disk")
 
 
 def _is_real_folder(target: Path) -> bool:
@@ -136,7 +137,8 @@ def _validate(folder: Path, zip_path: Path) -> None:
     lines = [f"  {finding.format(folder)}" for finding in content.findings if finding.is_error]
     raise BundleError("\n".join([f"{zip_path}: the content in this bundle has errors, so it was not installed "
                                  f"and the live content was not changed:", *lines,
-                                 "Fix them in the content folder (see 'kiosk validate'), then make the bundle again."]))
+                                 "Fix them in the content folder (see 'kiosk validate'), then make the bundle again."]),
+                      kind="invalid_content")
 
 
 def _go_live(store: VersionStore, version: Path) -> InstallResult:
@@ -163,8 +165,9 @@ def _swap_real_folder(store: VersionStore, version: Path) -> str:
     except OSError as exc:
         _discard_unless_live(store, version)
         if exc.errno in NOT_SUPPORTED:
-            raise BundleError(folder_refusal(store.target)) from exc
-        raise BundleError(f"{store.target}: the switch failed ({exc.strerror or exc}); nothing was changed") from exc
+            raise BundleError(folder_refusal(store.target), kind="disk") from exc
+        raise BundleError(f"{store.target}: the switch failed ({exc.strerror or exc}); nothing was changed",
+                          kind="disk") from exc
     _checkpoint("switched")
     return store.adopt(old)
 
@@ -182,7 +185,8 @@ def _switch_link(store: VersionStore, version: Path, discard_on_failure: bool = 
     except OSError as exc:
         if discard_on_failure:
             _discard_unless_live(store, version)
-        raise BundleError(f"{store.target}: the switch failed ({exc.strerror or exc}); nothing was changed") from exc
+        raise BundleError(f"{store.target}: the switch failed ({exc.strerror or exc}); nothing was changed",
+                          kind="disk") from exc
     _checkpoint("switched")
 
 

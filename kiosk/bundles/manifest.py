@@ -39,8 +39,39 @@ _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 AGAIN = "make the bundle again with 'kiosk bundle'"
 
 
+def N_(text: str) -> str:
+    """Marks a text for translation (pybabel extracts ``N_``); the facilitator menu translates it when shown."""
+    return text
+
+
+# What went wrong, in one sentence the facilitator menu shows in its own language (``BundleError.kind``).
+HEADLINES = {
+    "damaged": N_("This bundle is damaged or was not copied completely: copy it to the stick again."),
+    "unsafe": N_("This bundle holds files a kiosk does not accept: make it again with 'kiosk bundle'."),
+    "not_a_bundle": N_("This file is not a kiosk bundle: make one with 'kiosk bundle'."),
+    "newer": N_("This bundle was made by a newer version of the kiosk: update this kiosk first."),
+    "no_room": N_("There is not enough free space on the kiosk's disk for this bundle."),
+    "invalid_content": N_("The content in this bundle has errors: check it with 'kiosk validate', then make it again."),
+    "disk": N_("The kiosk could not write the new content to its disk."),
+    "busy": N_("Another installation is running: wait until it has finished."),
+    "no_earlier": N_("There is no earlier version to go back to."),
+}
+
+
 class BundleError(Exception):
-    """A bundle refused, or an install or rollback that cannot go on; ``str(e)`` is for the curator."""
+    """A bundle refused, or an install or rollback that cannot go on; ``str(e)`` is for the curator.
+
+    ``kind`` says what went wrong in a word (a key of :data:`HEADLINES`), for a one-line
+    explanation in the facilitator's language; the message itself keeps every detail.
+    """
+
+    def __init__(self, message: str, kind: str = "failed"):
+        super().__init__(message)
+        self.kind = kind
+
+    def headline(self, gettext=N_) -> str:
+        """One sentence in the facilitator's language, or "" for a kind without one."""
+        return gettext(HEADLINES[self.kind]) if self.kind in HEADLINES else ""
 
 
 @dataclass(frozen=True)
@@ -87,13 +118,14 @@ def open_bundle(zip_path: Path) -> zipfile.ZipFile:
     """The bundle opened as a zip; a missing or damaged file raises :class:`BundleError`."""
     path = Path(zip_path)
     if not path.is_file():
-        raise BundleError(f"{path}: there is no such file: check the path of the bundle")
+        raise BundleError(f"{path}: there is no such file: check the path of the bundle", kind="damaged")
     try:
         return zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-        raise BundleError(damaged(path, exc)) from exc
+        raise BundleError(damaged(path, exc), kind="damaged") from exc
     except OSError as exc:
-        raise BundleError(f"{path}: the bundle cannot be read ({exc.strerror or exc}): copy it again") from exc
+        raise BundleError(f"{path}: the bundle cannot be read ({exc.strerror or exc}): copy it again",
+                          kind="damaged") from exc
 
 
 def damaged(zip_path: Path, reason) -> str:
@@ -111,13 +143,14 @@ def read_manifest_bytes(archive: zipfile.ZipFile, zip_path: Path) -> bytes:
         info = archive.getinfo(MANIFEST)
     except KeyError:
         raise BundleError(f"{zip_path}: this zip has no {MANIFEST}, so it is not a kiosk bundle: "
-                          f"make one with 'kiosk bundle CONTENT_FOLDER -o FILE.zip'") from None
+                          f"make one with 'kiosk bundle CONTENT_FOLDER -o FILE.zip'", kind="not_a_bundle") from None
     if info.file_size > MAX_MANIFEST_BYTES:
-        raise BundleError(f"{zip_path}: its {MANIFEST} is far too big ({info.file_size} bytes): {AGAIN}")
+        raise BundleError(f"{zip_path}: its {MANIFEST} is far too big ({info.file_size} bytes): {AGAIN}",
+                          kind="damaged")
     try:
         return archive.read(info)
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-        raise BundleError(damaged(zip_path, exc)) from exc
+        raise BundleError(damaged(zip_path, exc), kind="damaged") from exc
 
 
 def parse_manifest(raw: bytes, source: Path) -> dict:
@@ -125,23 +158,23 @@ def parse_manifest(raw: bytes, source: Path) -> dict:
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise BundleError(f"{source}: {MANIFEST} cannot be read ({exc}): {AGAIN}") from exc
+        raise BundleError(f"{source}: {MANIFEST} cannot be read ({exc}): {AGAIN}", kind="damaged") from exc
     if not isinstance(data, dict):
-        raise BundleError(f"{source}: {MANIFEST} is not a JSON object: {AGAIN}")
+        raise BundleError(f"{source}: {MANIFEST} is not a JSON object: {AGAIN}", kind="damaged")
     _check_format(data.get("format"), source)
     problem = _manifest_problem(data)
     if problem:
-        raise BundleError(f"{source}: {MANIFEST} is not valid ({problem}): {AGAIN}")
+        raise BundleError(f"{source}: {MANIFEST} is not valid ({problem}): {AGAIN}", kind="damaged")
     return data
 
 
 def _check_format(value, source: Path) -> None:
     if isinstance(value, int) and not isinstance(value, bool) and value > FORMAT:
         raise BundleError(f"{source}: this bundle was made by a newer kiosk (bundle format {value}): update the "
-                          f"kiosk software, or make the bundle with the version this kiosk runs")
+                          f"kiosk software, or make the bundle with the version this kiosk runs", kind="newer")
     if value != FORMAT:
         raise BundleError(f"{source}: {MANIFEST} has no known format (\"format\": {value!r}, expected {FORMAT}): "
-                          f"{AGAIN}")
+                          f"{AGAIN}", kind="damaged")
 
 
 def _manifest_problem(data: dict) -> str | None:

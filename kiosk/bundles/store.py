@@ -159,13 +159,13 @@ class VersionStore:
             handle = os.open(self.target.parent, os.O_RDONLY)
         except OSError as exc:
             raise BundleError(f"{self.target.parent}: this folder cannot be opened ({exc.strerror}): check the "
-                              f"live content path (--target or KIOSK_CONTENT)") from exc
+                              f"live content path (--target or KIOSK_CONTENT)", kind="disk") from exc
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(handle)
             raise BundleError(f"{self.target}: another install or rollback is running: wait until it has "
-                              f"finished, then try again") from None
+                              f"finished, then try again", kind="busy") from None
         try:
             yield self
         finally:

@@ -57,7 +57,8 @@ def _unpack_file(archive: zipfile.ZipFile, info: zipfile.ZipInfo, verified: Veri
         while chunk := _read(source, verified.path):
             size += len(chunk)
             if size > expected["size"]:
-                raise BundleError(_changed(verified.path, info.filename, "it is bigger than bundle.json says"))
+                raise BundleError(_changed(verified.path, info.filename, "it is bigger than bundle.json says"),
+                                  kind="damaged")
             digest.update(chunk)
             _write(out, chunk, target)
             done += len(chunk)
@@ -65,7 +66,7 @@ def _unpack_file(archive: zipfile.ZipFile, info: zipfile.ZipInfo, verified: Veri
                 progress(done, verified.total_bytes)
         _flush(out, target)
     if size != expected["size"] or digest.hexdigest() != expected["sha256"]:
-        raise BundleError(_changed(verified.path, info.filename, "checksum differs"))
+        raise BundleError(_changed(verified.path, info.filename, "checksum differs"), kind="damaged")
     return done
 
 
@@ -77,28 +78,28 @@ def _open_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, zip_path: Path
     try:
         return archive.open(info)
     except _READ_ERRORS as exc:
-        raise BundleError(damaged(zip_path, exc)) from exc
+        raise BundleError(damaged(zip_path, exc), kind="damaged") from exc
 
 
 def _read(source, zip_path: Path) -> bytes:
     try:
         return source.read(CHUNK)
     except _READ_ERRORS as exc:
-        raise BundleError(damaged(zip_path, exc)) from exc
+        raise BundleError(damaged(zip_path, exc), kind="damaged") from exc
 
 
 def _create(target: Path):
     try:
         return target.open("xb")
     except OSError as exc:
-        raise BundleError(_disk_problem(target, exc)) from exc
+        raise BundleError(_disk_problem(target, exc), kind="disk") from exc
 
 
 def _write(out, chunk: bytes, target: Path) -> None:
     try:
         out.write(chunk)
     except OSError as exc:
-        raise BundleError(_disk_problem(target, exc)) from exc
+        raise BundleError(_disk_problem(target, exc), kind="disk") from exc
 
 
 def _flush(out, target: Path) -> None:
@@ -106,7 +107,7 @@ def _flush(out, target: Path) -> None:
         out.flush()
         os.fsync(out.fileno())
     except OSError as exc:
-        raise BundleError(_disk_problem(target, exc)) from exc
+        raise BundleError(_disk_problem(target, exc), kind="disk") from exc
 
 
 def _write_new(path: Path, data: bytes) -> None:

@@ -69,7 +69,7 @@ def verify_bundle(archive: zipfile.ZipFile, zip_path: Path, target: Path) -> Ver
 def _check_count(infos: list[zipfile.ZipInfo], zip_path: Path) -> None:
     if len(infos) > MAX_FILES:
         raise BundleError(f"{zip_path}: the bundle holds {len(infos)} files, more than the {MAX_FILES} a kiosk "
-                          f"accepts, so it is refused: remove files you do not need, then {AGAIN}")
+                          f"accepts, so it is refused: remove files you do not need, then {AGAIN}", kind="unsafe")
 
 
 def name_problem(name: str) -> str | None:
@@ -94,13 +94,14 @@ def _check_names(infos: list[zipfile.ZipInfo], zip_path: Path) -> None:
         problem = name_problem(info.orig_filename)
         if problem:
             raise BundleError(f"{zip_path}: the bundle holds a file named {info.orig_filename!r}, with {problem}; "
-                              f"such a name could write outside the content folder, so the bundle is refused: {AGAIN}")
+                              f"such a name could write outside the content folder, so the bundle is refused: {AGAIN}",
+                              kind="unsafe")
         if stat.S_ISLNK(info.external_attr >> 16):
             raise BundleError(f"{zip_path}: '{info.filename}' in the bundle is a symbolic link, and bundles hold "
-                              f"only real files, so it is refused: {AGAIN}")
+                              f"only real files, so it is refused: {AGAIN}", kind="unsafe")
         if info.filename in seen:
             raise BundleError(f"{zip_path}: the name '{info.filename}' appears twice in the bundle, so it was changed "
-                              f"after it was made: {AGAIN}")
+                              f"after it was made: {AGAIN}", kind="unsafe")
         seen.add(info.filename)
     _check_file_or_folder(seen, zip_path)
 
@@ -111,7 +112,8 @@ def _check_file_or_folder(names: set[str], zip_path: Path) -> None:
         parents = name.split("/")[:-1]
         clash = next((p for p in ("/".join(parents[:i]) for i in range(1, len(parents) + 1)) if p in files), None)
         if clash:
-            raise BundleError(f"{zip_path}: '{clash}' is both a file and a folder in the bundle: {AGAIN}")
+            raise BundleError(f"{zip_path}: '{clash}' is both a file and a folder in the bundle: {AGAIN}",
+                              kind="unsafe")
 
 
 def _listed_members(infos: list[zipfile.ZipInfo], files: dict, zip_path: Path) -> tuple[zipfile.ZipInfo, ...]:
@@ -120,11 +122,11 @@ def _listed_members(infos: list[zipfile.ZipInfo], files: dict, zip_path: Path) -
                    if name != MANIFEST and name not in files and not info.is_dir())
     if extra:
         raise BundleError(f"{zip_path}: the bundle holds '{extra[0]}', which its {MANIFEST} does not list, so it "
-                          f"was changed after it was made: {AGAIN}")
+                          f"was changed after it was made: {AGAIN}", kind="damaged")
     missing = sorted(name for name in files if name not in by_name or by_name[name].is_dir())
     if missing:
         raise BundleError(f"{zip_path}: the file '{missing[0]}' is missing from the bundle ({MANIFEST} lists it"
-                          f"{f' with {len(missing) - 1} more' if len(missing) > 1 else ''}): {AGAIN}")
+                          f"{f' with {len(missing) - 1} more' if len(missing) > 1 else ''}): {AGAIN}", kind="damaged")
     return tuple(by_name[name] for name in sorted(files))
 
 
@@ -133,12 +135,12 @@ def _check_sizes(infos: list[zipfile.ZipInfo], files: dict, zip_path: Path) -> N
         declared = files.get(info.filename, {}).get("size", info.file_size)
         if declared != info.file_size:
             raise BundleError(f"{zip_path}: the file '{info.filename}' was changed after the bundle was made "
-                              f"(its size differs): {AGAIN}")
+                              f"(its size differs): {AGAIN}", kind="damaged")
     total = sum(info.file_size for info in infos)
     if total > MAX_TOTAL_BYTES:
         raise BundleError(f"{zip_path}: the bundle would unpack to {format_size(total)}, more than the "
                           f"{format_size(MAX_TOTAL_BYTES)} a kiosk accepts, so it is refused: make the pictures "
-                          f"smaller, then {AGAIN}")
+                          f"smaller, then {AGAIN}", kind="unsafe")
     for info in infos:
         _check_ratio(info, zip_path)
 
@@ -148,7 +150,8 @@ def _check_ratio(info: zipfile.ZipInfo, zip_path: Path) -> None:
         return
     raise BundleError(f"{zip_path}: '{info.filename}' would unpack to {format_size(info.file_size)} from only "
                       f"{format_size(info.compress_size)} (more than {MAX_RATIO} times smaller): this is how a "
-                      f"'zip bomb' looks, so the bundle is refused: {AGAIN} from the real content folder")
+                      f"'zip bomb' looks, so the bundle is refused: {AGAIN} from the real content folder",
+                      kind="unsafe")
 
 
 def check_space(needed: int, target: Path) -> None:
@@ -159,4 +162,4 @@ def check_space(needed: int, target: Path) -> None:
     if free < wanted:
         raise BundleError(f"{folder}: not enough free space on the kiosk's disk: the bundle needs "
                           f"{format_size(wanted)} (with a 10 % margin) and only {format_size(free)} are free: "
-                          f"free some space, then install again")
+                          f"free some space, then install again", kind="no_room")

@@ -114,7 +114,9 @@ def _exhibit_type(data: dict, registry, ctx: Context):
     if exhibit_type is None:
         known = ", ".join(registry.names())
         guess = did_you_mean(str(name), registry.names())
-        ctx.error(("type",), f"unknown exhibit type '{name}'", f"{guess} known types: {known}".strip())
+        broken = "; ".join(f"'{plugin}' ({error})" for plugin, error in sorted(registry.disabled.items()))
+        failed = f" An installed plugin failed to load, so its types are missing: {broken}." if broken else ""
+        ctx.error(("type",), f"unknown exhibit type '{name}'", f"{guess} known types: {known}.{failed}".strip())
     return exhibit_type
 
 

@@ -1,1 +1,4 @@
-"""The facilitator's side of the kiosk: the PIN that guards the facilitator menu."""
+"""The facilitator's side of the kiosk, free of Kivy: PIN, settings, guided tours, content updates, export.
+
+Start at :mod:`kiosk.facilitator.controller`; the screens are in :mod:`kiosk.gui.facilitator`.
+"""

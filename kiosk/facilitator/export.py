@@ -124,20 +124,25 @@ def _removable_device(device: str, sys_root: Path) -> bool:
 
 # ---------------------------------------------------------------- errors
 
+def N_(text: str) -> str:
+    """Marks a text for translation (pybabel extracts ``N_``); the facilitator menu translates it when shown."""
+    return text
+
+
 MESSAGES = {
-    "missing": "The USB stick is no longer there: plug it in again and retry. Nothing was lost on the kiosk.",
-    "read_only": "The USB stick cannot be written to: it is read-only or locked (check the little switch on "
-                 "its side), or use another stick. Nothing was lost on the kiosk.",
-    "full": "The USB stick is full: this export needs {needed} but only {free} is free. Make room on it or "
-            "use another stick. Nothing was lost on the kiosk.",
-    "failed": "The export did not work ({reason}). Try again or use another stick. Nothing was lost on the kiosk.",
+    "missing": N_("The USB stick is no longer there: plug it in again and retry. Nothing was lost on the kiosk."),
+    "read_only": N_("The USB stick cannot be written to: it is read-only or locked (check the little switch on "
+                    "its side), or use another stick. Nothing was lost on the kiosk."),
+    "full": N_("The USB stick is full: this export needs {needed} but only {free} is free. Make room on it or "
+               "use another stick. Nothing was lost on the kiosk."),
+    "failed": N_("The export did not work ({reason}). Try again or use another stick. Nothing was lost on the kiosk."),
 }
 
 
-def export_message(kind: str, details: dict) -> str:
-    """The plain English message for an error ``kind``; a translation can use the same details."""
+def export_message(kind: str, details: dict, gettext=N_) -> str:
+    """The message for an error ``kind``: plain English, or translated by ``gettext`` (the menu's language)."""
     values = {key: format_size(value) if key in ("needed", "free") else value for key, value in details.items()}
-    return MESSAGES[kind].format_map(values)
+    return gettext(MESSAGES[kind]).format_map(values)
 
 
 class ExportError(Exception):

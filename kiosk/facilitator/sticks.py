@@ -26,7 +26,12 @@ class StickBundle:
     path: Path
     drive: str                  # the stick's name, as the facilitator sees it
     info: BundleInfo | None     # None when the bundle cannot be read
-    problem: str = ""           # why it cannot be read (damaged, half-copied, …)
+    problem: str = ""           # why it cannot be read (damaged, half-copied, …), for the curator
+    kind: str = ""              # the same in a word (BundleError.kind), for a sentence in the menu's language
+
+    def headline(self, gettext) -> str:
+        """Why it cannot be installed, in one sentence of the facilitator's language ("" when it can)."""
+        return BundleError("", self.kind).headline(gettext) if self.kind else ""
 
 
 def stick_bundles(drives) -> list[StickBundle]:
@@ -48,4 +53,4 @@ def _read(file: Path, drive: str) -> StickBundle:
         return StickBundle(file, drive, read_bundle_info(file))
     except BundleError as exc:
         log.warning("bundle %s on the stick cannot be read: %s", file, exc)
-        return StickBundle(file, drive, None, str(exc).removeprefix(f"{file}: "))  # the menu names the file
+        return StickBundle(file, drive, None, str(exc).removeprefix(f"{file}: "), exc.kind)  # the menu names the file

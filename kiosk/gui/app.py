@@ -16,12 +16,15 @@ from pathlib import Path
 from kivy.app import App
 from kivy.base import ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
+from kivy.lang import global_idmap
 from kivy.core.window import Window
 from kivy.properties import ObjectProperty, StringProperty
 
 from kiosk import STARTED
 from kiosk.content.loader import ExhibitionContent
-from kiosk.facilitation import Facilitation
+from kiosk.events import EventBus, LanguageChosen, VisitEnded
+from kiosk.exhibit_types.context import ViewContext
+from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
 from kiosk.gui.navigation import Navigator
 from kiosk.render.typography import keep_with_word
@@ -31,9 +34,11 @@ from kiosk.content.live import LiveContent
 from kiosk.visit.qr import QrCache
 from kiosk.records import RecordStore
 from kiosk.visit.session import VisitorSession
+from kiosk.visit.subscribers import connect_records, connect_visit
 from kiosk.visit.visit_stats import VisitStats
 from kiosk.facilitator.settings import KioskSettings
 from kiosk.stats.recorder import StatsRecorder
+from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
 from kiosk.gui.images import RESTING_BUDGET, PictureCache
 from kiosk.gui.root import KioskRoot
@@ -71,34 +76,48 @@ class KioskApp(App):
         self.records = RecordStore(data_dir / "records.db")
         self.stats = StatsRecorder(data_dir / "stats.db")  # anonymous visit statistics, written off the UI thread
         self.visit_stats = VisitStats(self.stats.record, venue=lambda: self.venue)
+        self.events = EventBus()  # visitor actions: views and the navigator emit, these subscribe
+        connect_visit(self.events, stats=self.visit_stats, session=self.session)
+        connect_records(self.events, store=lambda: self.records, venue=lambda: self.venue)
         self.venue = ""  # town and date, set in the facilitator menu
-        self.group_mode = False  # guided tours and workshops: poll results wait for the facilitator
-        self.revealed_polls: set[str] = set()
         self.idle = IdleWatcher(collection.idle_timeout, 10, on_warning=self._idle_warning,
                                 on_reset=self._idle_reset, on_resume=self._idle_resume)
         self.settings = KioskSettings.load(data_dir)
         self.pin_guard = PinGuard(self.settings)
-        self.facilitation = Facilitation(self)
+        self.facilitator = Facilitator(self, GuiScreens(self), KivyScheduler())
         self.apply_settings()
         self.ready_seconds: float | None = None
 
     # --- building -------------------------------------------------------------------------
     def build(self):
         self.theme = Theme()
+        global_idmap["theme"] = self.theme  # exhibit types' kv files say `theme.pad` (see ViewContext)
         self.framerate = AdaptiveFrameRate()
-        self.root_widget = KioskRoot(on_secret_hold=self.facilitation.open_entry)
+        self.root_widget = KioskRoot(on_secret_hold=self.facilitator.access.open_entry)
         # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
         Window.bind(on_touch_down=self._on_window_touch, on_touch_move=self._on_window_touch)
         self.navigator = self.navigator_class(self, self.root_widget.screens)
+        self.view_context = self._view_context()
         Window.bind(on_request_close=self._refuse_close if self.kiosk_mode else lambda *_: False)
         Window.bind(on_keyboard=self._on_keyboard)
         ExceptionManager.add_handler(ViewFaultHandler(self))
         Window.clearcolor = (0.965, 0.945, 0.906, 1)
         Clock.schedule_interval(self._tick, 1.0)
         self.first_screen()
-        self.facilitation.start()
+        self.facilitator.start()
         Window.bind(on_flip=self._first_frame)
         return self.root_widget
+
+    def _view_context(self) -> ViewContext:
+        """All that exhibit views receive (kiosk.exhibit_types.context): no view sees the App."""
+        navigator = lambda: self.navigator  # noqa: E731  (the preview swaps in its own navigator class)
+        return ViewContext(
+            language_now=lambda: self.language, fallbacks_now=lambda: self.fallbacks, venue_now=lambda: self.venue,
+            collection_now=lambda: self.content.collection, records_now=lambda: self.records,
+            text=self.text, gettext=self.gettext, emit=self.events.emit, pictures=self.pictures, qr=self.qr,
+            theme=self.theme, group=self.facilitator.tours.group,
+            open_exhibit=lambda exhibit_id: navigator().open_exhibit(exhibit_id),
+            show_home=lambda room=None: navigator().show_home(room), back=lambda: navigator().back())
 
     def first_screen(self) -> None:
         """Attract, or straight into a visit when a start language was given."""
@@ -115,7 +134,7 @@ class KioskApp(App):
         tune_heap()  # from now on big buffers go back to the system when freed (not before: it slows the start)
 
     def on_stop(self) -> None:
-        self.visit_stats.visit_ended(self._last_touch_time())
+        self.events.emit(VisitEnded(self._last_touch_time()))
         self.stats.close()
         self.records.close()
 
@@ -157,10 +176,19 @@ class KioskApp(App):
     def set_language(self, language: str) -> None:
         """Switch every visible text to ``language``; the visitor keeps their place."""
         self.session.language = language
-        self.visit_stats.language(language)
+        self.events.emit(LanguageChosen(language))
         self.theme.use_language(language)
         self.tr.switch(language)
         self.language = language
+
+    def gettext(self, text: str) -> str:
+        """A text of the interface in the current language."""
+        return self.tr._(text)
+
+    @property
+    def faulty(self) -> dict[str, str]:
+        """Exhibits that failed while shown (id → error), until the next reload."""
+        return self.navigator.faulty
 
     @property
     def fallbacks(self) -> list[str]:
@@ -184,7 +212,7 @@ class KioskApp(App):
         self.idle.tick(time.monotonic())
         self.root_widget.update_countdown(self.idle.remaining(time.monotonic()), self.idle.state)
         self.framerate.tick()
-        if self.facilitation.guided:
+        if self.facilitator.tours.running:
             self.root_widget.facilitator_bar.tick()
         if self.navigator.current == "attract" and time.monotonic() - self._live_checked >= LIVE_CHECK_SECONDS:
             self.take_new_content()  # nobody is visiting: new content can go live now
@@ -198,7 +226,7 @@ class KioskApp(App):
 
     def _idle_reset(self) -> None:
         log.info("idle: resetting for the next visitor")
-        self.visit_stats.visit_ended(self._last_touch_time())
+        self.events.emit(VisitEnded(self._last_touch_time()))
         self.root_widget.hide_countdown()
         self.session.reset()
         self.set_language(self.default_language)

@@ -7,10 +7,12 @@ and released when left.
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from kivy.uix.screenmanager import FadeTransition, NoTransition
+
+from kiosk import events
+from kiosk.gui.views import lazy_class
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +39,7 @@ class Navigator:
 
     def screen(self, name: str):
         if not self.manager.has_screen(name):
-            module, _, cls = SCREENS[name].partition(":")
-            factory = getattr(importlib.import_module(module), cls)
-            self.manager.add_widget(factory(name=name, app=self.app, navigator=self))
+            self.manager.add_widget(lazy_class(SCREENS[name])(name=name, app=self.app, navigator=self))
         return self.manager.get_screen(name)
 
     def go(self, name: str, animate: bool = True) -> None:
@@ -53,19 +53,18 @@ class Navigator:
         self.go("attract", animate=False)
 
     def show_languages(self) -> None:
-        self.app.visit_stats.visit_started()  # the first touch (on the attract loop) starts a visit
+        self.app.events.emit(events.VisitStarted())  # the first touch (on the attract loop) starts a visit
         self.go("language")
 
     def start_visit(self, language: str) -> None:
-        self.app.visit_stats.visit_started()
+        self.app.events.emit(events.VisitStarted())
         self.app.session.start(language)
         self.app.set_language(language)
         self.show_home()
 
     def show_home(self, room: str | None = None) -> None:
         home = self.screen("home")
-        self.app.session.exhibit_id = None
-        self.app.visit_stats.exhibit_closed()
+        self.app.events.emit(events.ExhibitClosed())
         home.show_room(room)
         self.go("home")
 
@@ -73,8 +72,7 @@ class Navigator:
         manifest = self.app.content.exhibit(exhibit_id)
         if manifest is None or exhibit_id in self.faulty:
             return
-        self.app.session.exhibit_id = exhibit_id
-        self.app.visit_stats.exhibit_opened(exhibit_id)  # before it is shown: its QR codes count for it
+        self.app.events.emit(events.ExhibitOpened(exhibit_id))  # before it is shown: its QR codes count for it
         if self.screen("exhibit").show(manifest):
             self.go("exhibit")
 
@@ -82,7 +80,7 @@ class Navigator:
         """An exhibit view raised: log it, mark it faulty, and take the visitor home quietly."""
         log.error("exhibit %r failed and is disabled until reload: %r", exhibit_id, error, exc_info=error)
         self.faulty[exhibit_id] = f"{type(error).__name__}: {error}"
-        self.app.visit_stats.fault(exhibit_id, error)
+        self.app.events.emit(events.ExhibitFailed(exhibit_id, error))
         self.show_home()
 
     def back(self) -> None:

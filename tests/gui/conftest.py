@@ -38,8 +38,8 @@ def kiosk():
 @pytest.fixture
 def fresh(kiosk):
     """The kiosk as the next visitor finds it: reset, on the attract screen."""
-    kiosk.gui.app.idle.reset_now()
-    kiosk.gui.app.navigator.faulty.clear()
+    kiosk.app.idle.reset_now()
+    kiosk.app.navigator.faulty.clear()
     kiosk.settle()
     return kiosk
 
@@ -79,7 +79,7 @@ def facilitator(fresh, monkeypatch):
     yield fresh
     for view in [w for w in Window.children if isinstance(w, ModalView)]:
         view.dismiss()
-    app.facilitation.stop_guided()
+    app.facilitator.tours.stop()
     app.settings.pin, app.settings.failed_tries, app.settings.locked_until = None, 0, 0
     app.settings.mode = "free"
     app.settings.save()

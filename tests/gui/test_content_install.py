@@ -72,7 +72,7 @@ def modal() -> ModalView | None:
 def test_a_bundle_on_a_stick_is_offered_confirmed_and_goes_live_at_the_next_visitor(running_on_a_copy, stick):
     driver, live = running_on_a_copy
     app = driver.app
-    app.facilitation.open_menu()
+    app.facilitator.access.open_menu()
     driver.settle()
     show_in_menu(driver, "Live now: “Test exhibition” (not installed from a bundle)")
     offered = show_in_menu(driver, "On STICK: “Autumn exhibition”, version 2, made ")
@@ -88,7 +88,7 @@ def test_a_bundle_on_a_stick_is_offered_confirmed_and_goes_live_at_the_next_visi
     driver.tap(show_in_menu(driver, "Install this version"))
     driver.tap(next(w for w in driver.widgets(modal()) if getattr(w, "text", "") == "Install"))
     deadline = time.monotonic() + 60
-    while app.facilitation.installing is not None and time.monotonic() < deadline:
+    while app.facilitator.content.installing is not None and time.monotonic() < deadline:
         driver.wait(0.1)
     driver.settle()
     assert "Installed: “Autumn exhibition”, version 2" in app.navigator.screen("facilitator").notice
@@ -96,7 +96,7 @@ def test_a_bundle_on_a_stick_is_offered_confirmed_and_goes_live_at_the_next_visi
     assert offered is not None
 
     # The visitor in front of the kiosk keeps the content they started with …
-    app.facilitation.close_menu()
+    app.facilitator.close_menu()
     app.navigator.start_visit("en")
     driver.settle()
     assert app.content.collection.title.get("en") == "Test exhibition"

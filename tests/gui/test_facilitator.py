@@ -76,7 +76,7 @@ def test_the_pin_pad_closes_by_itself(facilitator, monkeypatch):
 
 def test_a_guided_path_step_by_step_with_its_timer(facilitator):
     driver, app = facilitator, facilitator.app
-    app.facilitation.open_menu()
+    app.facilitator.access.open_menu()
     driver.settle()
     driver.tap_text("Guided tour")
     path = next(p for p in app.content.paths if p.kind == "tour")
@@ -95,7 +95,7 @@ def test_a_guided_path_step_by_step_with_its_timer(facilitator):
     driver.find_text(app.text(path.steps[1].prompts[0]))      # the facilitator's prompts, only on request
     app.idle.tick(time.monotonic() + 10_000)                  # a group session is never reset for idleness
     assert app.navigator.current == "exhibit"
-    app.facilitation.guided.started -= path.steps[1].minutes * 60 + 5
+    app.facilitator.tours.session.started -= path.steps[1].minutes * 60 + 5
     bar.tick()
     assert bar.timer.startswith("+") and bar.overtime          # the countdown shows the overtime
 
@@ -104,9 +104,9 @@ def test_export_to_a_stick(facilitator, tmp_path, monkeypatch):
     driver, app = facilitator, facilitator.app
     stick = tmp_path / "STICK"
     stick.mkdir()
-    monkeypatch.setattr(app.facilitation, "drives", lambda: [Drive(stick, "STICK", 10**9, 2 * 10**9)])
+    monkeypatch.setattr(app.facilitator.export, "drives", lambda: [Drive(stick, "STICK", 10**9, 2 * 10**9)])
     app.records.log("test", "export", app.venue)
-    app.facilitation.open_menu()
+    app.facilitator.access.open_menu()
     driver.settle()
     scroll = next(w for w in driver.widgets(driver.screen) if type(w).__name__ == "ScrollView")
     scroll.scroll_y = 0
@@ -137,11 +137,11 @@ def test_exit_needs_a_second_tap(facilitator, monkeypatch):
     driver, app = facilitator, facilitator.app
     stopped = []
     monkeypatch.setattr(app, "stop", lambda *a: stopped.append(True))
-    app.facilitation.open_menu()
+    app.facilitator.access.open_menu()
     driver.settle()
-    app.facilitation.ask_exit()
+    app.facilitator.access.ask_exit()
     assert stopped == []
-    app.facilitation.ask_exit()
+    app.facilitator.access.ask_exit()
     assert stopped == [True]
 
 
@@ -153,23 +153,23 @@ def test_the_whole_facilitator_mode_with_network_blocked(facilitator, monkeypatc
     type_pin(driver, PIN)
     assert app.navigator.current == "facilitator"
     for path in app.content.paths:
-        app.facilitation.start_guided(path.id)
+        app.facilitator.tours.start(path.id)
         app.root_widget.facilitator_bar.toggle_notes()
         for _ in path.steps:
             driver.frames(2)
-            app.facilitation.reveal_results()
-            app.facilitation.next_step()
+            app.facilitator.tours.reveal_results()
+            app.facilitator.tours.next_step()
         app.root_widget.facilitator_bar.toggle_notes()
-        app.facilitation.open_menu()
+        app.facilitator.access.open_menu()
         driver.frames(2)
-    app.facilitation.stop_guided()
-    app.facilitation.open_moderation()
+    app.facilitator.tours.stop()
+    app.navigator.screen("facilitator")._open_moderation()
     driver.frames(3)
     for view in [w for w in Window.children if isinstance(w, ModalView)]:
         view.dismiss()
-    assert "kiosk-export-" in app.facilitation.export(tmp_path)
-    assert "Content reloaded" in app.facilitation.reload_content()
-    app.facilitation.close_menu()
+    assert "kiosk-export-" in app.facilitator.export.export(tmp_path)
+    assert "Content reloaded" in app.facilitator.content.reload_content()
+    app.facilitator.close_menu()
     driver.settle()
     assert attempts == []
     assert app.navigator.faulty == {}

@@ -36,10 +36,10 @@ def entry(fresh):
     panel = Panel(orientation="vertical")
     panel.add_widget(Widget())
     panel.add_widget(entry)
-    kiosk.gui.app.root_widget.add_widget(panel)
+    kiosk.app.root_widget.add_widget(panel)
     kiosk.settle()
     yield entry
-    kiosk.gui.app.root_widget.remove_widget(panel)
+    kiosk.app.root_widget.remove_widget(panel)
     kiosk.settle()
 
 
@@ -146,7 +146,7 @@ def test_submit_fires_once_with_the_text(kiosk, entry):
 
 
 def test_keys_stay_letters_when_the_kiosk_speaks_arabic(kiosk, entry):
-    app = kiosk.gui.app
+    app = kiosk.app
     app.set_language("ar")
     try:
         kiosk.settle()

@@ -12,12 +12,12 @@ from tests.gui.test_visitor_flow import open_exhibit, start_visit  # noqa: E402
 
 def switch_language(kiosk, code: str):
     """Open the language panel from the current screen and touch the language ``code``."""
-    screen = kiosk.gui.app.navigator.screen(kiosk.gui.app.navigator.current)
+    screen = kiosk.app.navigator.screen(kiosk.app.navigator.current)
     screen.choose_language()
     kiosk.settle()
     button = next(w for w in kiosk.widgets() if getattr(w, "language", None) == code and hasattr(w, "background"))
     kiosk.tap(button)
-    assert kiosk.gui.app.language == code
+    assert kiosk.app.language == code
 
 
 def test_language_switch_keeps_the_quiz_question(fresh):
@@ -29,7 +29,7 @@ def test_language_switch_keeps_the_quiz_question(fresh):
     kiosk.tap(view.ids.action)
     kiosk.find_text(question[1].question.get("fr")[:30])
     switch_language(kiosk, "en")
-    assert kiosk.gui.app.navigator.current == "exhibit"
+    assert kiosk.app.navigator.current == "exhibit"
     kiosk.find_text(question[1].question.get("en")[:30])
     kiosk.find_text(f"Question 2 of {len(question)}")
 
@@ -42,7 +42,7 @@ def test_language_switch_keeps_the_gallery_image(fresh):
     kiosk.wait(1.0)
     assert view.position == 1
     switch_language(kiosk, "fr")
-    view = kiosk.gui.app.navigator.screen("exhibit").view
+    view = kiosk.app.navigator.screen("exhibit").view
     assert view.position == 1
     kiosk.find_text(view.manifest.images[1].caption.get("fr")[:25])
 
@@ -63,7 +63,7 @@ def test_arabic_title_is_shaped_right_to_left(fresh):
     start_visit(kiosk, "Français")
     open_exhibit(kiosk, "alternatives-amap")
     switch_language(kiosk, "ar")
-    heading = kiosk.gui.app.navigator.screen("exhibit").ids.heading
+    heading = kiosk.app.navigator.screen("exhibit").ids.heading
     assert heading.base_direction == "rtl"
     assert any("\ufe70" <= ch <= "\ufeff" or "\ufb50" <= ch <= "\ufdff" for ch in heading.text), "letters joined"
     assert heading.font_name == "KioskArabic"
@@ -71,7 +71,7 @@ def test_arabic_title_is_shaped_right_to_left(fresh):
 
 def test_idle_countdown_then_attract_with_nothing_left(fresh):
     kiosk = fresh
-    app = kiosk.gui.app
+    app = kiosk.app
     start_visit(kiosk, "English")
     view = open_exhibit(kiosk, "alternatives-quiz")
     kiosk.tap(list(reversed(view.ids.answers.children))[0])
@@ -90,12 +90,12 @@ def test_idle_countdown_then_attract_with_nothing_left(fresh):
     start_visit(kiosk, "English")
     view = open_exhibit(kiosk, "alternatives-quiz")
     assert view.progress.index == 0 and view.progress.chosen is None
-    assert kiosk.gui.app.navigator.screen("home").room_id == "alternatives"
+    assert kiosk.app.navigator.screen("home").room_id == "alternatives"
 
 
 def test_touch_during_countdown_keeps_the_visit(fresh):
     kiosk = fresh
-    app = kiosk.gui.app
+    app = kiosk.app
     start_visit(kiosk, "English")
     open_exhibit(kiosk, "limites-frontieres-planetaires")
     app.idle.tick(app.idle.last_touch + app.content.collection.idle_timeout + 1)
@@ -112,14 +112,14 @@ def test_qr_code_on_screen_decodes_to_the_link(fresh, tmp_path):
     start_visit(kiosk, "English")
     view = open_exhibit(kiosk, "alternatives-habitat-participatif")
     kiosk.settle()
-    panels = [w for w in kiosk.gui.app.navigator.screen("exhibit").ids.qr_column.children if hasattr(w, "side")]
+    panels = [w for w in kiosk.app.navigator.screen("exhibit").ids.qr_column.children if hasattr(w, "side")]
     expected = {link.url.get("en") for link in view.manifest.links}
     found = set()
     for number, panel in enumerate(panels):
         panel.export_to_png(str(tmp_path / f"qr{number}.png"))
         image = Image.open(tmp_path / f"qr{number}.png").convert("L")
         found |= {result.text for result in zxingcpp.read_barcodes(image)}
-        code = kiosk.gui.app.qr.get(panel.url)
+        code = kiosk.app.qr.get(panel.url)
         assert panel.side / code.modules >= 8, "at least 8 px per module at 1920×1080"
     assert found == expected
 
@@ -127,7 +127,7 @@ def test_qr_code_on_screen_decodes_to_the_link(fresh, tmp_path):
 def test_every_screen_with_network_blocked(fresh, monkeypatch, network_blocked):
     attempts = network_blocked
     kiosk = fresh
-    app = kiosk.gui.app
+    app = kiosk.app
     monkeypatch.setattr(app.navigator, "animations", False)   # nothing time-based to wait for:
     monkeypatch.setattr(app.framerate, "active", 0)            # draw frames as fast as possible
     monkeypatch.setattr(app.framerate, "idle", 0)

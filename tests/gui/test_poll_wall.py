@@ -20,13 +20,14 @@ POLL, WALL, VENUE = "alternatives-sondage", "alternatives-mur", "Lille, 12 mars"
 def records(fresh, tmp_path):
     """A fresh record store for this test, at a venue; the app's own store and modes come back afterwards."""
     app = fresh.app
-    saved = app.records, app.venue, app.group_mode, set(app.revealed_polls)
+    group = app.facilitator.tours.group
+    saved = app.records, app.venue, group.active, set(group.revealed)
     app.records, app.venue = RecordStore(tmp_path / "records.db"), VENUE
     yield app.records
     app.records.close()
-    app.records, app.venue, app.group_mode = saved[:3]
-    app.revealed_polls.clear()
-    app.revealed_polls.update(saved[3])
+    app.records, app.venue, group.active = saved[:3]
+    group.revealed.clear()
+    group.revealed.update(saved[3])
 
 
 def options(view):
@@ -69,7 +70,7 @@ def test_the_next_visitor_votes_again(fresh, records):
     kiosk = fresh
     start_visit(kiosk, "English")
     kiosk.tap(options(open_exhibit(kiosk, POLL))[1])
-    kiosk.gui.app.idle.reset_now()
+    kiosk.app.idle.reset_now()
     kiosk.settle()
     start_visit(kiosk, "Français")
     view = open_exhibit(kiosk, POLL)
@@ -91,7 +92,7 @@ def test_votes_are_counted_per_venue(fresh, records):
 
 def test_group_mode_waits_for_the_facilitator(fresh, records):
     kiosk = fresh
-    kiosk.gui.app.group_mode = True
+    kiosk.app.facilitator.tours.group.active = True
     start_visit(kiosk, "English")
     view = open_exhibit(kiosk, POLL)
     kiosk.tap(options(view)[0])
@@ -107,10 +108,10 @@ def test_group_mode_waits_for_the_facilitator(fresh, records):
     assert [bar.fraction for bar in options(view)] == [1, 0, 0, 0]
     assert not [t for t in kiosk.visible_texts() if "shown by the facilitator" in t]
 
-    kiosk.gui.app.set_language("fr")   # the view is redrawn: the results stay revealed
+    kiosk.app.set_language("fr")   # the view is redrawn: the results stay revealed
     kiosk.settle()
     kiosk.find_text("100\u202f%")
-    assert POLL in kiosk.gui.app.revealed_polls
+    assert kiosk.app.facilitator.tours.group.is_revealed(POLL)
 
     view.hide()
     kiosk.settle()
@@ -144,7 +145,7 @@ def test_an_idea_waits_for_the_facilitator_then_goes_on_the_wall(fresh, records)
     assert not [w for w in kiosk.widgets(view.ids.cards) if isinstance(w, IdeaCard)]
     assert not [text for text in kiosk.visible_texts() if "cafe velo" in text]
 
-    panel = ModerationPanel(kiosk.gui.app)
+    panel = ModerationPanel(kiosk.app)
     Window.add_widget(panel)
     try:
         kiosk.settle()
@@ -156,7 +157,7 @@ def test_an_idea_waits_for_the_facilitator_then_goes_on_the_wall(fresh, records)
     finally:
         Window.remove_widget(panel)
     kiosk.settle()
-    view = kiosk.gui.app.navigator.screen("exhibit").view
+    view = kiosk.app.navigator.screen("exhibit").view
     kiosk.find_text("cafe velo", root=view.ids.cards)
     kiosk.find_text("mobility", root=view.ids.cards)
     assert not [text for text in kiosk.visible_texts() if "No ideas on the wall yet" in text]
@@ -170,7 +171,7 @@ def test_the_writing_panel_keeps_the_draft_across_a_language_switch(fresh, recor
     for character in "jardin":
         kiosk.tap(keyboard_key(kiosk, view, character))
     kiosk.tap(next(chip for chip in view.ids.chips.children if chip.text == "alimentation"))
-    kiosk.gui.app.set_language("en")
+    kiosk.app.set_language("en")
     kiosk.settle()
     assert view.entry.text == "jardin" and view.state["tags"] == [0]
     assert next(chip for chip in view.ids.chips.children if chip.text == "food").selected

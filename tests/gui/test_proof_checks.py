@@ -31,7 +31,7 @@ def test_text_larger_than_its_box_or_poking_out_of_its_holder_is_flagged(kiosk):
     holder.add_widget(Label(text="Taller than its row", size_hint_y=None, height=90))
     panel = shown(kiosk, squeezed, holder)
     try:
-        problems = screen_problems(panel, kiosk.gui.app.pictures)
+        problems = screen_problems(panel, kiosk.app.pictures)
     finally:
         Window.remove_widget(panel)
     messages = [p.message for p in problems]
@@ -47,19 +47,19 @@ def test_scrolled_hidden_and_fitting_text_is_not_flagged(kiosk):
     fitting = Label(text="Fits", size_hint=(None, None), size=(200, 60), pos=(10, 400))
     panel = shown(kiosk, scroll, hidden, fitting)
     try:
-        assert screen_problems(panel, kiosk.gui.app.pictures) == []
+        assert screen_problems(panel, kiosk.app.pictures) == []
     finally:
         Window.remove_widget(panel)
 
 
 def test_a_picture_drawn_beyond_its_own_pixels_is_flagged_with_the_size_it_needs(kiosk):
     path = ROOTS / "base" / "panel-ok" / "picture.png"  # 48×32 px
-    texture = kiosk.gui.app.pictures.texture(path, (600, 400))
+    texture = kiosk.app.pictures.texture(path, (600, 400))
     big = Image(texture=texture, size_hint=(None, None), size=(600, 400), pos=(0, 0), fit_mode="contain")
     small = Image(texture=texture, size_hint=(None, None), size=(48, 32), pos=(700, 0), fit_mode="contain")
     panel = shown(kiosk, big, small)
     try:
-        problems = screen_problems(panel, kiosk.gui.app.pictures)
+        problems = screen_problems(panel, kiosk.app.pictures)
     finally:
         Window.remove_widget(panel)
     assert [p.kind for p in problems] == ["upscaled"]

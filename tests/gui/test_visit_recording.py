@@ -69,13 +69,13 @@ def test_the_facilitator_menu_shows_todays_numbers_as_a_chart(facilitator):
     kiosk.settle()
     app.stats.flush(timeout=10)
     app.set_language("en")
-    app.facilitation.open_menu()
+    app.facilitator.access.open_menu()
     kiosk.settle()
     kiosk.find_text("Today")
     kiosk.find_text("visits; half of them lasted more than")
     rows = {row.label: row for row in kiosk.widgets(kiosk.screen) if isinstance(row, BarRow)}
     assert "English" in rows and rows["English"].fraction > 0
-    numbers = app.facilitation.today()  # the whole test session's visits today: the chart shows its top five
+    numbers = app.facilitator.export.today()  # the whole test session's visits today: the chart shows its top five
     assert numbers.visits >= 1 and numbers.languages.get("en", 0) >= 1
     titles = [app.text(app.content.exhibit(a.exhibit).title) for a in numbers.top_exhibits]
     assert titles and set(titles) <= set(rows)

@@ -14,29 +14,29 @@ NAMES = {"Français": "fr", "English": "en", "Nederlands": "nl", "Español": "es
 
 def start_visit(kiosk, language_name: str = "Français"):
     kiosk.tap_at(960, 540)                 # any touch on the attract loop
-    assert kiosk.gui.app.navigator.current == "language"
+    assert kiosk.app.navigator.current == "language"
     code = NAMES[language_name]
     kiosk.tap(next(w for w in kiosk.widgets(kiosk.screen) if getattr(w, "language", None) == code))
-    assert kiosk.gui.app.navigator.current == "home"
+    assert kiosk.app.navigator.current == "home"
 
 
 def open_exhibit(kiosk, exhibit_id: str):
-    manifest = next(m for m in kiosk.gui.app.content.exhibits if m.id == exhibit_id)
-    home = kiosk.gui.app.navigator.screen("home")
+    manifest = next(m for m in kiosk.app.content.exhibits if m.id == exhibit_id)
+    home = kiosk.app.navigator.screen("home")
     home.show_room(manifest.room)
     kiosk.settle()
     card = next(c for c in home.ids.cards.children if c.exhibit_id == exhibit_id)
     home.ids.scroll.scroll_to(card, padding=0, animate=False)
     kiosk.settle()
     kiosk.tap(card)
-    assert kiosk.gui.app.navigator.current == "exhibit", kiosk.gui.app.navigator.faulty
-    return kiosk.gui.app.navigator.screen("exhibit").view
+    assert kiosk.app.navigator.current == "exhibit", kiosk.app.navigator.faulty
+    return kiosk.app.navigator.screen("exhibit").view
 
 
 def test_attract_language_home(fresh):
     kiosk = fresh
-    assert kiosk.gui.app.navigator.current == "attract"
-    attract, collection = kiosk.screen, kiosk.gui.app.content.collection
+    assert kiosk.app.navigator.current == "attract"
+    attract, collection = kiosk.screen, kiosk.app.content.collection
     shown = collection.languages.languages[attract.step % len(collection.languages.languages)]  # it cycles
     kiosk.find_text(collection.title.get(shown))
     kiosk.find_text(catalog(shown).gettext("Touch the screen to start"))
@@ -44,7 +44,7 @@ def test_attract_language_home(fresh):
     kiosk.find_text("Museum of Kapitalism")
     kiosk.find_text("1. Origins")
     kiosk.find_text("Next room: Hopes")
-    assert kiosk.gui.app.language == "en"
+    assert kiosk.app.language == "en"
 
 
 def test_language_screen_names_each_language_in_itself(fresh):
@@ -61,15 +61,15 @@ def test_next_room_walks_the_exhibition_in_order(fresh):
     start_visit(kiosk)
     seen = []
     for _ in range(4):
-        seen.append(kiosk.gui.app.navigator.screen("home").room_id)
-        kiosk.tap(kiosk.gui.app.navigator.screen("home").ids.next_room)
+        seen.append(kiosk.app.navigator.screen("home").room_id)
+        kiosk.tap(kiosk.app.navigator.screen("home").ids.next_room)
     assert seen == ["origines", "espoirs", "limites", "alternatives"]
 
 
 def test_cards_scroll_sideways_with_a_swipe(fresh):
     kiosk = fresh
     start_visit(kiosk)
-    home = kiosk.gui.app.navigator.screen("home")
+    home = kiosk.app.navigator.screen("home")
     home.show_room("alternatives")
     kiosk.settle()
     scroll = home.ids.scroll
@@ -86,7 +86,7 @@ def test_panel_shows_body_and_qr_codes(fresh):
     open_exhibit(kiosk, "alternatives-amap")
     kiosk.find_text("AMAP")
     kiosk.find_text(catalog("fr").gettext("Scan to read more on your phone"))
-    screen = kiosk.gui.app.navigator.screen("exhibit")
+    screen = kiosk.app.navigator.screen("exhibit")
     assert screen.ids.qr_column.children, "the exhibit's links are shown as QR codes"
 
 
@@ -172,11 +172,11 @@ def test_back_and_home_on_every_exhibit(fresh):
     start_visit(kiosk)
     open_exhibit(kiosk, "espoirs-creches-parentales")
     kiosk.tap_text(catalog("fr").gettext("Back"))
-    assert kiosk.gui.app.navigator.current == "home"
-    assert kiosk.gui.app.navigator.screen("home").room_id == "espoirs"
+    assert kiosk.app.navigator.current == "home"
+    assert kiosk.app.navigator.screen("home").room_id == "espoirs"
     open_exhibit(kiosk, "espoirs-creches-parentales")
     kiosk.tap_text(catalog("fr").gettext("Home"))
-    assert kiosk.gui.app.navigator.current == "home"
+    assert kiosk.app.navigator.current == "home"
 
 
 def test_a_failing_view_sends_the_visitor_home(fresh, monkeypatch):
@@ -185,13 +185,13 @@ def test_a_failing_view_sends_the_visitor_home(fresh, monkeypatch):
     kiosk = fresh
     start_visit(kiosk)
     monkeypatch.setattr(TimelineView, "refresh", lambda self: 1 / 0)
-    home = kiosk.gui.app.navigator.screen("home")
+    home = kiosk.app.navigator.screen("home")
     home.show_room("origines")
     kiosk.settle()
     card = next(c for c in home.ids.cards.children if c.exhibit_id == "origines-revolution-industrielle")
     kiosk.tap(card)
-    assert kiosk.gui.app.navigator.current == "home"
-    assert "ZeroDivisionError" in kiosk.gui.app.navigator.faulty["origines-revolution-industrielle"]
+    assert kiosk.app.navigator.current == "home"
+    assert "ZeroDivisionError" in kiosk.app.navigator.faulty["origines-revolution-industrielle"]
     assert not any("Traceback" in text for text in kiosk.visible_texts())
 
 

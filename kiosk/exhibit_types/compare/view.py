@@ -52,7 +52,7 @@ class CompareView(ExhibitView):
     def refresh(self) -> None:
         compare = self.manifest.details
         self.ids.prompt.logical_text = self.text(compare.prompt)
-        tr = self.app.tr._
+        tr = self.ctx.gettext
         self.ids.hint.logical_text = tr("Drag the line to compare.") if self.mode == "divider" else tr("Touch a side to see it.")
         for side_widget, side in zip(self.sides, compare.sides):
             self._fill_side(side_widget, side)
@@ -60,7 +60,7 @@ class CompareView(ExhibitView):
         self.layout_sides()
 
     def _fill_side(self, widget: CompareSide, side) -> None:
-        column, theme = widget.ids.column, self.app.theme
+        column, theme = widget.ids.column, self.ctx.theme
         column.clear_widgets()
         column.add_widget(TextBlock(logical_text=self.text(side.title), role="heading", bold=True))
         if side.image:
@@ -74,14 +74,14 @@ class CompareView(ExhibitView):
         for index, side in enumerate(self.manifest.details.sides):
             chosen = self.state.get("side", 0) == index
             button = KioskButton(text=self.text(side.title),
-                                 background=self.app.theme.ink if chosen else self.app.theme.muted[:3] + [0.5])
+                                 background=self.ctx.theme.ink if chosen else self.ctx.theme.muted[:3] + [0.5])
             button.side_index = index
             button.bind(on_release=lambda b: self.show_step(b.side_index))
             self.ids.toggles.add_widget(button)
 
     def layout_sides(self, *_args) -> None:
         stage, left, right = self.ids.stage, *self.sides
-        gap = self.app.theme.pad * 0.5
+        gap = self.ctx.theme.pad * 0.5
         if self.mode == "toggle":
             shown = self.state.get("side", 0)
             for index, side in enumerate(self.sides):
@@ -92,7 +92,7 @@ class CompareView(ExhibitView):
         split = stage.x + stage.width * self.divider
         left.pos, left.size = stage.pos, (max(0, split - stage.x - gap), stage.height)
         right.pos, right.size = (split + gap, stage.y), (max(0, stage.right - split - gap), stage.height)
-        self.handle.size = (self.app.theme.touch, stage.height)
+        self.handle.size = (self.ctx.theme.touch, stage.height)
         self.handle.center = (split, stage.center_y)
 
     def set_divider(self, value: float) -> None:

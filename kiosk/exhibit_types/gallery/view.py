@@ -61,9 +61,9 @@ class GalleryView(ExhibitView):
         self.show_image(self.ids.carousel.index)
 
     def _build_slides(self) -> None:
-        box = (1600 * self.app.theme.scale, 1000 * self.app.theme.scale)
+        box = (1600 * self.ctx.theme.scale, 1000 * self.ctx.theme.scale)
         for image in self.manifest.images:
-            texture = self.app.pictures.texture(self.manifest.image_path(image.file), box)
+            texture = self.ctx.pictures.texture(self.manifest.image_path(image.file), box)
             picture = ZoomPicture(texture=texture)
             self.ids.carousel.add_widget(picture)
         self._built = True

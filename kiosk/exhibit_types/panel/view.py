@@ -25,7 +25,7 @@ class PanelView(ExhibitView):
         self.ids.scroll.bind(scroll_y=lambda _w, value: self.state.__setitem__("scroll", value))
 
     def refresh(self) -> None:
-        theme, column = self.app.theme, self.ids.column
+        theme, column = self.ctx.theme, self.ids.column
         column.clear_widgets()
         column.add_widget(TextBlock(logical_text=self.text(self.manifest.summary), size_factor=1.1,
                                     italic=True, tone="muted"))
@@ -42,7 +42,7 @@ class PanelView(ExhibitView):
         Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", scroll), 0)
 
     def _block(self, block) -> TextBlock:
-        theme = self.app.theme
+        theme = self.ctx.theme
         if block.kind == "heading":
             if block.level <= 2:
                 return TextBlock(logical_text=block.markup, role="heading", bold=True)

@@ -5,10 +5,11 @@ the bar chart (its bar, drawn with canvas Rectangles, fills in proportion to its
 the percentage and the number of votes sit beside it). The visitor votes once per visit:
 ``"voted"`` is kept in the visitor's state, which the idle reset forgets.
 
-In group mode (``app.group_mode``, guided tours and workshops) the results wait for the
+In group mode (``ctx.group.active``, guided tours and workshops) the results wait for the
 facilitator: the facilitator's bar calls :meth:`PollView.reveal` and :meth:`PollView.hide`.
-The revealed polls are kept in ``app.revealed_polls``, so they stay revealed across a
-language switch or a rebuild of the view.
+The revealed polls are kept in ``ctx.group``, so they stay revealed across a language
+switch or a rebuild of the view. A vote is emitted as :class:`kiosk.events.PollVoted`:
+the venue's records and the statistics take it from there.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kivy.properties import BooleanProperty, ListProperty, NumericProperty, Stri
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 
+from kiosk.events import PollVoted
 from kiosk.exhibit_types.poll.model import Ballot, percentages
 from kiosk.i18n import catalog
 from kiosk.render.bidi import is_rtl
@@ -62,8 +64,8 @@ class PollOption(ButtonBehavior, BoxLayout):
 
 
 class PollView(ExhibitView):
-    def __init__(self, manifest, app, state: dict, **kwargs):
-        super().__init__(manifest, app, state, **kwargs)
+    def __init__(self, manifest, ctx, state: dict, **kwargs):
+        super().__init__(manifest, ctx, state, **kwargs)
         self.ballot = Ballot(state)
 
     @property
@@ -85,21 +87,21 @@ class PollView(ExhibitView):
     # --- the facilitator --------------------------------------------------------------------
     @property
     def revealed(self) -> bool:
-        return self.manifest.id in self.app.revealed_polls
+        return self.ctx.group.is_revealed(self.manifest.id)
 
     def reveal(self) -> None:
         """Group mode: show the results to the group."""
-        self.app.revealed_polls.add(self.manifest.id)
+        self.ctx.group.reveal(self.manifest.id)
         self.refresh()
 
     def hide(self) -> None:
         """Group mode: hide the results again (before the next group votes)."""
-        self.app.revealed_polls.discard(self.manifest.id)
+        self.ctx.group.reveal(self.manifest.id, shown=False)
         self.refresh()
 
     @property
     def results_shown(self) -> bool:
-        if self.app.group_mode:
+        if self.ctx.group.active:
             return self.revealed
         return self.ballot.voted or bool(self.state.get("peek"))
 
@@ -107,20 +109,16 @@ class PollView(ExhibitView):
     def choose(self, index: int) -> None:
         if not self.ballot.cast(index, time.monotonic()):
             return  # already voted, or a second touch of the same tap
-        self.app.visit_stats.poll_voted(self.manifest.id, index + 1)
-        try:
-            self.app.records.vote(self.manifest.id, index, self.app.venue)
-        except sqlite3.Error:
-            log.exception("poll %r: the vote could not be recorded", self.manifest.id)
+        self.ctx.emit(PollVoted(self.manifest.id, index))
         self.refresh()
 
     # --- drawing ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        tr = self.app.tr._
+        tr = self.ctx.gettext
         self.ids.question.logical_text = self.text(self.poll.question)
         voted, shown = self.ballot.voted, self.results_shown
         self.ids.hint.logical_text = tr("Thank you! Your vote has been counted.") if voted else tr("Touch your answer.")
-        waiting = self.app.group_mode and not shown and voted
+        waiting = self.ctx.group.active and not shown and voted
         self.ids.waiting.logical_text = tr("Results will be shown by the facilitator.") if waiting else ""
         counts = self._tally() if shown else [0] * len(self.poll.options)
         self._fill_options(counts, shown)
@@ -128,23 +126,23 @@ class PollView(ExhibitView):
 
     def _tally(self) -> list[int]:
         try:
-            return self.app.records.tally(self.manifest.id, self.app.venue, len(self.poll.options))
+            return self.ctx.records.tally(self.manifest.id, self.ctx.venue, len(self.poll.options))
         except sqlite3.Error:
             log.exception("poll %r: the results could not be read", self.manifest.id)
             return [0] * len(self.poll.options)
 
     def _fill_options(self, counts: list[int], shown: bool) -> None:
-        box, theme, chosen = self.ids.options, self.app.theme, self.ballot.choice
+        box, theme, chosen = self.ids.options, self.ctx.theme, self.ballot.choice
         shares, total = percentages(counts), sum(counts)
-        words = catalog(self.app.language)  # for plurals; the app's translator has no ngettext
+        words = catalog(self.ctx.language)  # for plurals; the app's translator has no ngettext
         box.clear_widgets()
         for index, option in enumerate(self.poll.options):
             row = PollOption(label=self.text(option), results=shown, chosen=index == chosen,
-                             colour=self._room_colour(), rtl=is_rtl(self.app.language),
+                             colour=self._room_colour(), rtl=is_rtl(self.ctx.language),
                              disabled=self.ballot.voted)
             if shown:
                 row.fraction = counts[index] / total if total else 0
-                row.percent = self.app.tr._("{percent}%").format(percent=shares[index])
+                row.percent = self.ctx.gettext("{percent}%").format(percent=shares[index])
                 row.count = words.ngettext("{count} vote", "{count} votes", counts[index]).format(count=counts[index])
                 row.background, row.foreground = theme.light, theme.ink
             elif self.ballot.voted:
@@ -157,12 +155,12 @@ class PollView(ExhibitView):
             box.add_widget(row)
 
     def _show_totals(self, counts: list[int], shown: bool) -> None:
-        words, total = catalog(self.app.language), sum(counts)
-        where = self.app.venue
+        words, total = catalog(self.ctx.language), sum(counts)
+        where = self.ctx.venue
         if not shown:
             self.ids.total.logical_text = ""
         elif total == 0:
-            self.ids.total.logical_text = self.app.tr._("No votes yet: be the first!")
+            self.ids.total.logical_text = self.ctx.gettext("No votes yet: be the first!")
         else:
             text = words.ngettext("{count} vote so far", "{count} votes so far", total).format(count=total)
             self.ids.total.logical_text = f"{text} · {where}" if where else text
@@ -170,5 +168,5 @@ class PollView(ExhibitView):
         self.ids.explanation.logical_text = self.text(explanation) if shown and explanation else ""
 
     def _room_colour(self) -> list:
-        room = self.app.content.collection.room(self.manifest.room)
-        return rgba(room.colour) if room else self.app.theme.ink
+        room = self.ctx.room(self.manifest.room)
+        return rgba(room.colour) if room else self.ctx.theme.ink

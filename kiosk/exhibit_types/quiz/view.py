@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kivy.lang import Builder
 
+from kiosk.events import QuizAnswered
 from kiosk.exhibit_types.quiz.model import QuizProgress
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.theme import rgba
@@ -35,7 +36,7 @@ class QuizView(ExhibitView):
             self._show_question()
 
     def _show_question(self) -> None:
-        tr, progress = self.app.tr._, self.progress
+        tr, progress = self.ctx.gettext, self.progress
         total = len(self.manifest.details.questions)
         self.ids.progress.logical_text = tr("Question {number} of {total}").format(number=progress.index + 1, total=total)
         self.ids.question.logical_text = self.text(progress.question.question)
@@ -65,15 +66,15 @@ class QuizView(ExhibitView):
 
     def _answer_colour(self, index, question, chosen) -> list:
         if chosen is None:
-            return self.app.theme.ink
+            return self.ctx.theme.ink
         if question.is_correct(index):
             return rgba(RIGHT)
-        return rgba(WRONG) if index == chosen else self.app.theme.muted[:3] + [0.45]
+        return rgba(WRONG) if index == chosen else self.ctx.theme.muted[:3] + [0.45]
 
     def choose(self, index: int) -> None:
         if self.progress.chosen is None:
             right = self.progress.answer(index)
-            self.app.visit_stats.quiz_answered(self.manifest.id, self.progress.index + 1, right)
+            self.ctx.emit(QuizAnswered(self.manifest.id, self.progress.index + 1, right))
             self.refresh()
 
     def on_action(self) -> None:
@@ -84,7 +85,7 @@ class QuizView(ExhibitView):
         self.refresh()
 
     def _show_score(self) -> None:
-        tr, quiz = self.app.tr._, self.manifest.details
+        tr, quiz = self.ctx.gettext, self.manifest.details
         score, total = self.progress.score, len(quiz.questions)
         self.ids.progress.logical_text = ""
         self.ids.question.logical_text = tr("You got {score} out of {total}").format(score=score, total=total)

@@ -46,9 +46,9 @@ class TimelineView(ExhibitView):
         self.select(index)
 
     def refresh(self) -> None:
-        self.ids.hint.logical_text = self.app.tr._("Tap a date to read what happened.")
-        room = self.app.content.collection.room(self.manifest.room)
-        colour = rgba(room.colour) if room else self.app.theme.ink
+        self.ids.hint.logical_text = self.ctx.gettext("Tap a date to read what happened.")
+        room = self.ctx.room(self.manifest.room)
+        colour = rgba(room.colour) if room else self.ctx.theme.ink
         self.ids.stops.clear_widgets()
         for index, event in enumerate(self.events):
             stop = TimelineStop(date=format_date(event.date), title=self.text(event.title), colour=colour)
@@ -63,7 +63,7 @@ class TimelineView(ExhibitView):
         self.state["selected"] = index
         for stop in self.ids.stops.children:
             stop.selected = stop.event_index == index
-        event, theme, detail = self.events[index], self.app.theme, self.ids.detail
+        event, theme, detail = self.events[index], self.ctx.theme, self.ids.detail
         detail.clear_widgets()
         detail.add_widget(TextBlock(logical_text=format_date(event.date), role="heading", bold=True, tone="muted"))
         detail.add_widget(TextBlock(logical_text=self.text(event.title), role="heading", bold=True))

@@ -22,6 +22,7 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 
+from kiosk.events import IdeaSent
 from kiosk.exhibit_types.wall.model import WALL_SIZE, can_submit, clean_idea
 from kiosk.render.bidi import has_rtl, is_rtl, shape_line
 from kiosk.render.markdown import escape_markup
@@ -60,8 +61,8 @@ def one_line(text: str) -> str:
 
 
 class WallView(ExhibitView):
-    def __init__(self, manifest, app, state: dict, **kwargs):
-        super().__init__(manifest, app, state, **kwargs)
+    def __init__(self, manifest, ctx, state: dict, **kwargs):
+        super().__init__(manifest, ctx, state, **kwargs)
         self.entry: TextEntry | None = None  # built when the writing panel first opens
         self._panels = {"wall": self.ids.wall_panel.__self__, "write": self.ids.write_panel.__self__}
         self.clear_widgets()
@@ -99,20 +100,20 @@ class WallView(ExhibitView):
             self._fill_wall()
 
     def _fill_header(self, mode: str) -> None:
-        tr = self.app.tr._
+        tr = self.ctx.gettext
         header = self.ids.write_header if mode == "write" else self.ids.wall_header
         prompt = self.ids.write_prompt if mode == "write" else self.ids.wall_prompt
         prompt.logical_text = self.text(self.wall.prompt)
         button = self.ids.cancel if mode == "write" else self.ids.add
         button.text = tr("Cancel") if mode == "write" else "+  " + tr("Add an idea")
-        first = [button, prompt] if is_rtl(self.app.language) else [prompt, button]
+        first = [button, prompt] if is_rtl(self.ctx.language) else [prompt, button]
         header.clear_widgets()
         for widget in first:
             header.add_widget(widget)
 
     # --- the public wall ---------------------------------------------------------------------
     def _fill_wall(self) -> None:
-        tr = self.app.tr._
+        tr = self.ctx.gettext
         self.ids.thanks.logical_text = (tr("Thank you! Your idea will appear once the facilitator has read it.")
                                         if self.state.get("thanked") else "")
         columns = [Factory.IdeaColumn(), Factory.IdeaColumn()]  # newest first, from the reading side
@@ -121,25 +122,25 @@ class WallView(ExhibitView):
             columns[index % 2].add_widget(IdeaCard(text=literal(idea.text), tags=self._tags_line(idea.tags),
                                                    colour=self._room_colour()))
         self.ids.cards.clear_widgets()
-        for column in reversed(columns) if is_rtl(self.app.language) else columns:
+        for column in reversed(columns) if is_rtl(self.ctx.language) else columns:
             self.ids.cards.add_widget(column)
         self.ids.empty.logical_text = "" if ideas else tr("No ideas on the wall yet. Be the first to add one!")
 
     def _approved_ideas(self) -> list:
         try:
-            return self.app.records.ideas(self.manifest.id, venue=self.app.venue, status="approved", limit=WALL_SIZE)
+            return self.ctx.records.ideas(self.manifest.id, venue=self.ctx.venue, status="approved", limit=WALL_SIZE)
         except sqlite3.Error:
             log.exception("wall %r: the ideas could not be read", self.manifest.id)
             return []
 
     def _tags_line(self, keys) -> str:
-        default = self.app.content.collection.languages.default
-        names = [self.wall.tag_text(key, self.app.language, self.app.fallbacks, default) for key in keys]
+        default = self.ctx.collection.languages.default
+        names = [self.wall.tag_text(key, self.ctx.language, self.ctx.fallbacks, default) for key in keys]
         return "  ·  ".join(names)
 
     # --- the writing panel -------------------------------------------------------------------
     def _fill_writing(self) -> None:
-        tr = self.app.tr._
+        tr = self.ctx.gettext
         self._fill_chips()
         entry = self._entry()
         entry.hint = tr("Your idea, for example: a shared garden in my street. It will be shown on the wall: "
@@ -149,7 +150,7 @@ class WallView(ExhibitView):
     def _fill_chips(self) -> None:
         """One row of tags, from the reading side; it scrolls sideways when they do not fit."""
         chips, chosen = self.ids.chips, self.state.setdefault("tags", [])
-        rtl = is_rtl(self.app.language)
+        rtl = is_rtl(self.ctx.language)
         chips.clear_widgets()
         for index, tag in enumerate(self.wall.tags):
             chip = TagChip(text=one_line(self.text(tag)), selected=index in chosen, colour=self._room_colour())
@@ -178,16 +179,12 @@ class WallView(ExhibitView):
     def submit(self, text: str) -> bool:
         """Store the idea (pending) and go back to the wall with a thank-you; False when there is nothing to send."""
         text = clean_idea(text, self.wall.max_length)
-        default = self.app.content.collection.languages.default
+        default = self.ctx.collection.languages.default
         tags = [self.wall.tag_key(i, default) for i in sorted(self.state.get("tags", []))]
         if not can_submit(text, tags):
-            self._entry().hint = self.app.tr._("Write a few words or pick a theme first.")
+            self._entry().hint = self.ctx.gettext("Write a few words or pick a theme first.")
             return False
-        self.app.visit_stats.idea_sent(self.manifest.id)
-        try:
-            self.app.records.add_idea(self.manifest.id, text, tags, self.app.venue)
-        except sqlite3.Error:
-            log.exception("wall %r: an idea could not be stored", self.manifest.id)
+        self.ctx.emit(IdeaSent(self.manifest.id, text, tuple(tags)))
         self.state.update(mode="wall", thanked=True, draft="", tags=[])
         if self.entry is not None:
             self.entry.clear()
@@ -195,5 +192,5 @@ class WallView(ExhibitView):
         return True
 
     def _room_colour(self) -> list:
-        room = self.app.content.collection.room(self.manifest.room)
-        return rgba(room.colour) if room else self.app.theme.ink
+        room = self.ctx.room(self.manifest.room)
+        return rgba(room.colour) if room else self.ctx.theme.ink

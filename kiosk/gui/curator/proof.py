@@ -14,7 +14,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from kiosk.content.writing import write_text_atomic
+from kiosk.files import write_atomic
 
 
 def cmd_proof(args) -> int:
@@ -53,7 +53,7 @@ def _render(content, out: Path, size, languages, only):
 def _write_json(path: Path, content, entries: list[dict]) -> None:
     data = {"screens": entries,
             "findings": [f.as_dict(content.root.parent) for f in content.findings]}
-    write_text_atomic(path, json.dumps(data, indent=1, ensure_ascii=False))
+    write_atomic(path, json.dumps(data, indent=1, ensure_ascii=False))
 
 
 def _summary(entries: list[dict], content, sheets: int, out: Path) -> str:

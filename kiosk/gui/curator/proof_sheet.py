@@ -24,7 +24,7 @@ from pathlib import Path
 from PIL import Image
 
 from kiosk.content.findings import ERROR, display_path
-from kiosk.content.writing import write_text_atomic
+from kiosk.files import write_atomic
 
 THUMB_WIDTH = 400
 NOT_FOR_VISITORS = ("facilitator_notes",)  # read by facilitators, who choose their language
@@ -98,9 +98,9 @@ def write_contact_sheets(content, entries: list[dict], out: Path, languages: lis
     for code in languages:
         page, counts[code] = _sheet(content, entries, code, languages)
         pages.append(out / f"sheet-{code}.html")
-        write_text_atomic(pages[-1], page)
+        write_atomic(pages[-1], page)
     pages.insert(0, out / "index.html")
-    write_text_atomic(pages[0], _index(content, languages, counts, len(entries)))
+    write_atomic(pages[0], _index(content, languages, counts, len(entries)))
     return pages
 
 

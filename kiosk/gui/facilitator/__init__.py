@@ -1,1 +1,1 @@
-"""The facilitator's screens and widgets: PIN pad, menu, tour bar, wall moderation (logic in :mod:`kiosk.facilitator`)."""
+"""The facilitator's screens and widgets: PIN pad, menu, tour bar, moderation (logic: kiosk.facilitator)."""

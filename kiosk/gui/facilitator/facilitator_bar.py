@@ -7,7 +7,6 @@ when the step is a poll. The group sees the exhibit; the bar stays out of its wa
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from kivy.lang import Builder
@@ -32,22 +31,21 @@ class FacilitatorBar(BoxLayout):
     is_last = BooleanProperty(True)
 
     def refresh(self) -> None:
-        guided = self.app.facilitation.guided if self.app else None
+        guided = self.app.facilitator.tours.session if self.app else None
         if guided is None:
             return
         self.step_label = f"{guided.index + 1}/{guided.count}"
         self.is_first, self.is_last = guided.is_first, guided.is_last
-        poll = self.app.facilitation.current_poll()
-        self.poll, self.revealed = poll is not None, poll in self.app.revealed_polls
+        poll = self.app.facilitator.tours.current_poll()
+        self.poll, self.revealed = poll is not None, self.app.facilitator.tours.group.is_revealed(poll)
         self.tick()
         if self.notes_open:
             self._fill_notes()
 
     def tick(self) -> None:
-        guided = self.app.facilitation.guided if self.app else None
-        if guided is None:
+        remaining = self.app.facilitator.tours.remaining() if self.app else None
+        if remaining is None:
             return
-        remaining = guided.remaining(time.monotonic())
         self.timer, self.overtime = clock_text(remaining), remaining < 0
 
     def toggle_notes(self) -> None:
@@ -56,11 +54,11 @@ class FacilitatorBar(BoxLayout):
             self._fill_notes()
 
     def toggle_results(self) -> None:
-        self.app.facilitation.reveal_results(not self.revealed)
+        self.app.facilitator.tours.reveal_results(not self.revealed)
         self.refresh()
 
     def _fill_notes(self) -> None:
-        guided, text, tr = self.app.facilitation.guided, self.app.text, self.app.tr._
+        guided, text, tr = self.app.facilitator.tours.session, self.app.text, self.app.tr._
         box = self.ids.notes
         box.clear_widgets()
         step = guided.step

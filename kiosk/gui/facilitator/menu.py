@@ -6,7 +6,7 @@ skipped or faulty exhibits, wall moderation, export to a USB stick, and the only
 of ``--kiosk`` mode. Every change is saved at once in the kiosk's local settings.
 
 The menu is rebuilt from the app's state each time it is shown (:meth:`refresh`); the
-work itself is done by the app (``app.facilitation``), the screen only asks for it.
+work itself is done by :mod:`kiosk.facilitator` (``app.facilitator``), the screen only asks for it.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 
-from kiosk.facilitator.export import format_size
+from kiosk.files import format_size
 from kiosk.i18n import language_name
 from kiosk.render.bidi import has_rtl, is_rtl, shape_line
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.facilitator.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
 from kiosk.gui.widgets.bar_chart import bar_rows
 from kiosk.gui.theme import rgba
+from kiosk.gui.widgets.dialogs import ask_text, choose_folder, open_panel
 from kiosk.gui.widgets.widgets import KioskButton, TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("menu.kv")))
@@ -61,7 +62,7 @@ class FacilitatorScreen(KioskScreen):
                                  bold=True))
 
     def _today(self, box) -> None:
-        numbers = self.app.facilitation.today()
+        numbers = self.app.facilitator.export.today()
         box.add_widget(_heading(self._("Today")))
         if numbers is None or not numbers.visits:
             box.add_widget(_text(self._("No visit recorded yet today.")))
@@ -85,7 +86,7 @@ class FacilitatorScreen(KioskScreen):
         return self.app.text(manifest.title) if manifest else exhibit_id
 
     def _mode(self, box) -> None:
-        settings, facilitation = self.app.settings, self.app.facilitation
+        settings, tours = self.app.settings, self.app.facilitator.tours
         box.add_widget(_heading(self._("Mode")))
         row = _row()
         for mode, label in (("free", self._("Free visit")), ("guided", self._("Guided tour")),
@@ -98,7 +99,7 @@ class FacilitatorScreen(KioskScreen):
         if not paths:
             box.add_widget(_text(self._("This content has no path of this kind (paths/ folder).")))
         for path in paths:
-            running = facilitation.guided is not None and facilitation.guided.path.id == path.id
+            running = tours.session is not None and tours.session.path.id == path.id
             label = self._("{title} · {steps} steps · {minutes} min").format(
                 title=self.app.text(path.title), steps=len(path.steps), minutes=int(path.total_minutes))
             box.add_widget(self._choice(("▶  " if not running else "✓  ") + label, running,
@@ -126,9 +127,9 @@ class FacilitatorScreen(KioskScreen):
         box.add_widget(_heading(self._("Venue (attached to votes, ideas and exports)")))
         box.add_widget(self._button(settings.venue_town or self._("Set the town"), self._ask_town, plain=True))
         row = _row()
-        day = _date(settings.venue_date)
+        day = _date(settings.venue_date) or datetime.date.today()  # -1 and +1 count from today while none is set
         row.add_widget(self._button("-1", lambda: self._set(venue_date=(day - datetime.timedelta(days=1)).isoformat())))
-        row.add_widget(_value(day.isoformat()))
+        row.add_widget(_value(settings.venue_date or self._("No date")))
         row.add_widget(self._button("+1", lambda: self._set(venue_date=(day + datetime.timedelta(days=1)).isoformat())))
         row.add_widget(self._button(self._("Today"), lambda: self._set(venue_date=datetime.date.today().isoformat())))
         box.add_widget(row)
@@ -139,7 +140,7 @@ class FacilitatorScreen(KioskScreen):
         waiting = len(self.app.records.ideas(venue=self.app.venue, status="pending"))
         box.add_widget(_heading(self._("Wall of alternatives")))
         box.add_widget(self._button(self._("Read new ideas ({count} waiting)").format(count=waiting),
-                                    self.app.facilitation.open_moderation))
+                                    self._open_moderation))
 
     def _content(self, box) -> None:
         content, faulty = self.app.content, self.app.navigator.faulty
@@ -147,34 +148,35 @@ class FacilitatorScreen(KioskScreen):
         box.add_widget(_text(self._("{exhibits} exhibits and {paths} paths shown; {skipped} skipped, {faulty} faulty.")
                              .format(exhibits=len(content.exhibits), paths=len(content.paths),
                                      skipped=len(content.skipped) + sum(not r.valid for r in content.path_results), faulty=len(faulty))))
-        for line in self.app.facilitation.problems():
+        for line in self.app.facilitator.content.problems():
             box.add_widget(_text(line, role="small", tone=rgba("#8C2F39")))
         box.add_widget(self._button(self._("Reload the content"), self._reload))
 
     def _new_content(self, box) -> None:
-        facilitation = self.app.facilitation
+        updates = self.app.facilitator.content
         box.add_widget(_heading(self._("New content from a USB stick")))
-        box.add_widget(_text(self._("Live now: {bundle}").format(bundle=facilitation.describe_live())))
-        if facilitation.installing is not None:
+        box.add_widget(_text(self._("Live now: {bundle}").format(bundle=updates.describe_live())))
+        if updates.installing is not None:
             return  # the notice shows the progress; no second install meanwhile
-        found = facilitation.stick_bundles()
+        found = updates.stick_bundles()
         if not found:
             box.add_widget(_text(self._("No bundle found. Put one in a folder named KIOSK_CONTENT at the root "
                                         "of the stick (kiosk bundle makes it)."), role="small"))
         for bundle in found:
             if bundle.info is None:
+                reason = " ".join(part for part in (bundle.headline(self._), bundle.problem) if part)
                 box.add_widget(_text(self._("On {stick}: {file} cannot be installed. {reason}").format(
-                    stick=bundle.drive, file=bundle.path.name, reason=bundle.problem), role="small",
+                    stick=bundle.drive, file=bundle.path.name, reason=reason), role="small",
                     tone=rgba("#8C2F39")))
                 continue
             box.add_widget(_text(self._("On {stick}: {bundle}").format(stick=bundle.drive,
-                                                                      bundle=facilitation.describe(bundle.info))))
+                                                                      bundle=updates.describe(bundle.info))))
             box.add_widget(self._button(self._("Install this version…"),
-                                        lambda bundle=bundle: facilitation.confirm_install(bundle)))
+                                        lambda bundle=bundle: updates.confirm_install(bundle)))
 
     def _export(self, box) -> None:
         box.add_widget(_heading(self._("Export to a USB stick")))
-        drives = self.app.facilitation.drives()
+        drives = self.app.facilitator.export.drives()
         if not drives:
             box.add_widget(_text(self._("No USB stick found. Plug one in, or choose a folder.")))
         for drive in drives:
@@ -188,38 +190,45 @@ class FacilitatorScreen(KioskScreen):
     def _leave(self, box) -> None:
         box.add_widget(_heading(self._("Leave")))
         row = _row()
-        row.add_widget(self._button(self._("Back to the visit"), self.app.facilitation.close_menu))
-        row.add_widget(self._button(self._("Exit the kiosk"), self.app.facilitation.ask_exit,
+        row.add_widget(self._button(self._("Back to the visit"), self.app.facilitator.close_menu))
+        row.add_widget(self._button(self._("Exit the kiosk"), self.app.facilitator.access.ask_exit,
                                     background=rgba("#8C2F39")))
         box.add_widget(row)
 
     # --- actions ----------------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
         if mode == "free":
-            self.app.facilitation.stop_guided()
+            self.app.facilitator.tours.stop()
         self._set(mode=mode)
 
     def _start(self, path_id: str) -> None:
-        self.app.facilitation.start_guided(path_id)
+        self.app.facilitator.tours.start(path_id)
 
     def _set(self, **values) -> None:
-        self.app.facilitation.change_settings(**values)
+        refused = self.app.facilitator.settings.change(**values)
+        if refused:
+            self.notice = refused
         self.refresh()
 
     def _ask_town(self) -> None:
-        self.app.facilitation.ask_text(self._("Town of the venue"), self.app.settings.venue_town, 60,
-                                       lambda town: self._set(venue_town=town.strip()))
+        ask_text(self.app, self._("Town of the venue"), self.app.settings.venue_town, 60,
+                 lambda town: self._set(venue_town=town.strip()))
 
     def _reload(self) -> None:
-        self.notice = self.app.facilitation.reload_content()
+        self.notice = self.app.facilitator.content.reload_content()
         self.refresh()
 
     def _export_to(self, folder) -> None:
-        self.notice = self.app.facilitation.export(folder)
+        self.notice = self.app.facilitator.export.export(folder)
         self.refresh()
 
     def _choose_folder(self) -> None:
-        self.app.facilitation.choose_folder(self._export_to)
+        choose_folder(self.app, self._export_to)
+
+    def _open_moderation(self) -> None:
+        from kiosk.gui.facilitator.moderation import ModerationPanel
+
+        open_panel(ModerationPanel(self.app), self._("Close"), on_close=self.refresh)
 
     # --- small builders -------------------------------------------------------------------
     def _(self, text: str) -> str:
@@ -272,8 +281,9 @@ def _row() -> GridLayout:
     return GridLayout(rows=1, size_hint_y=None, height=theme.touch, spacing=theme.pad * 0.4)
 
 
-def _date(text: str) -> datetime.date:
+def _date(text: str) -> datetime.date | None:
+    """The venue's date, or None when none is set (the settings refuse anything that is not a date)."""
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        return datetime.date.today()
+        return None

@@ -7,7 +7,6 @@ faulty for the facilitator (see ``Navigator.exhibit_failed``).
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
 
@@ -15,7 +14,9 @@ from kivy.core.image import Image as CoreImage
 from kivy.lang import Builder
 from kivy.properties import ListProperty, ObjectProperty, StringProperty
 
+from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
+from kiosk.gui.views import view_class
 from kiosk.visit.qr import pixels_per_module
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.widgets import QrPanel
@@ -43,7 +44,7 @@ class ExhibitScreen(KioskScreen):
         room = self.app.content.collection.room(manifest.room)
         self.room_colour = rgba(room.colour) if room else self.app.theme.ink
         try:
-            self.view = _view_class(manifest.type)(manifest, self.app, self.app.session.state_for(manifest.id))
+            self.view = view_class(manifest.type)(manifest, self.app.view_context, self.app.session.state_for(manifest.id))
             self.ids.host.add_widget(self.view)
         except Exception as exc:  # a visitor never sees a traceback
             self.release()
@@ -83,7 +84,7 @@ class ExhibitScreen(KioskScreen):
             column.add_widget(title)
         for label, url in links:
             column.add_widget(self._qr_panel(label, url))
-            self.app.visit_stats.qr_shown(self.manifest.id, url)
+            self.app.events.emit(QrShown(self.manifest.id, url))
 
     def _qr_panel(self, label: str, url: str) -> QrPanel:
         code = self.app.qr.get(url)
@@ -115,13 +116,6 @@ class ExhibitScreen(KioskScreen):
 
     def reset(self) -> None:
         self.release()
-
-
-def _view_class(type_name: str):
-    from kiosk.exhibit_types import default_registry
-    exhibit_type = default_registry().get(type_name)
-    module, _, cls = exhibit_type.view.partition(":")
-    return getattr(importlib.import_module(module), cls)
 
 
 def _scan_title(app):

@@ -1,7 +1,9 @@
 """The base of every exhibit type's view.
 
-A view receives the checked manifest, the app (for its services: ``app.text``,
-``app.tr``, ``app.pictures``) and ``state``, the visitor's own dict for this exhibit. It
+A view receives the checked manifest, a :class:`kiosk.exhibit_types.context.ViewContext`
+(the visitor's language and texts, pictures, QR codes, records to read, the event sink,
+the theme, the navigator's verbs: nothing else of the kiosk) and ``state``, the
+visitor's own dict for this exhibit. It
 keeps its position (quiz question, gallery image, scroll) in ``state``, never in itself,
 so that a language switch or a rebuild puts the visitor back at the same place, and the
 idle reset forgets it. ``refresh()`` re-renders every text in the current language.
@@ -18,16 +20,16 @@ from kivy.uix.boxlayout import BoxLayout
 
 class ExhibitView(BoxLayout):
     manifest = ObjectProperty(None)
-    app = ObjectProperty(None)
+    ctx = ObjectProperty(None)
     state = ObjectProperty(None)  # the visitor session's own dict (a DictProperty would copy it)
 
-    def __init__(self, manifest, app, state: dict, **kwargs):
-        super().__init__(manifest=manifest, app=app, **kwargs)
+    def __init__(self, manifest, ctx, state: dict, **kwargs):
+        super().__init__(manifest=manifest, ctx=ctx, **kwargs)
         self.state = state  # the same dict object as in the visitor session
         self.orientation = "vertical"
 
     def text(self, localized) -> str:
-        return self.app.text(localized)
+        return self.ctx.text(localized)
 
     def refresh(self) -> None:
         raise NotImplementedError

@@ -76,7 +76,7 @@ class Figure(BoxLayout):
     @classmethod
     def of(cls, image, view, max_height: float, box: tuple[float, float] | None = None) -> "Figure":
         box = box or (max_height * 16 / 9, max_height)
-        texture = view.app.pictures.texture(view.manifest.image_path(image.file), box)
+        texture = view.ctx.pictures.texture(view.manifest.image_path(image.file), box)
         return cls(texture=texture, caption=view.text(image.caption), credit=view.text(image.credit),
                    max_height=max_height)
 

@@ -1,0 +1,99 @@
+"""What visitors do, as events: views and the navigator emit, the rest of the kiosk subscribes.
+
+A small typed bus in the manner of Electrum's ``register_callback``/``trigger_callback``.
+An exhibit view does not know where a vote goes: it emits :class:`PollVoted`, and the
+record store (the venue's tally), the visit statistics and anything added later each
+subscribe to the event types they care about::
+
+    bus = EventBus()
+    bus.subscribe(PollVoted, lambda event: print(event.exhibit, event.option))
+    bus.emit(PollVoted("alternatives-sondage", option=2))
+
+A subscriber that raises is logged with the event and left behind; the others still run
+and the visitor's screen goes on (nothing a subscriber does may take a visit down).
+Plain Python, no Kivy.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Callable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class VisitStarted:
+    """The first touch of a visitor (on the attract loop), or a guided session's start."""
+
+
+@dataclass(frozen=True)
+class VisitEnded:
+    last_activity: float | None = None  # wall-clock time of the last touch, when known
+
+
+@dataclass(frozen=True)
+class LanguageChosen:
+    language: str
+
+
+@dataclass(frozen=True)
+class ExhibitOpened:
+    exhibit: str
+
+
+@dataclass(frozen=True)
+class ExhibitClosed:
+    """The visitor left the exhibit they were looking at (home, another room)."""
+
+
+@dataclass(frozen=True)
+class ExhibitFailed:
+    exhibit: str
+    error: BaseException
+
+
+@dataclass(frozen=True)
+class QrShown:
+    exhibit: str
+    url: str
+
+
+@dataclass(frozen=True)
+class QuizAnswered:
+    exhibit: str
+    question: int  # 1-based
+    right: bool
+
+
+@dataclass(frozen=True)
+class PollVoted:
+    exhibit: str
+    option: int  # 0-based index of the chosen answer
+
+
+@dataclass(frozen=True)
+class IdeaSent:
+    exhibit: str
+    text: str
+    tags: tuple[str, ...] = ()
+
+
+class EventBus:
+    def __init__(self) -> None:
+        self._subscribers: dict[type, list[Callable]] = defaultdict(list)
+
+    def subscribe(self, event_type: type, callback: Callable) -> None:
+        self._subscribers[event_type].append(callback)
+
+    def unsubscribe(self, event_type: type, callback: Callable) -> None:
+        self._subscribers[event_type].remove(callback)
+
+    def emit(self, event) -> None:
+        for callback in list(self._subscribers.get(type(event), ())):
+            try:
+                callback(event)
+            except Exception:  # a subscriber's fault must not reach the visitor
+                log.exception("a subscriber to %s failed: %r", type(event).__name__, event)

@@ -1,0 +1,123 @@
+"""Guided tours and workshops as the facilitator runs them (no Kivy here).
+
+A guided path (``paths/*.yaml``, :mod:`kiosk.content.guided_paths`) is a tour or a
+workshop. While one runs, the group sees each step's exhibit, the visitors' idle reset is
+paused, the whole session counts as one visit, and polls are in group mode: their results
+wait until the facilitator shows them (:class:`GroupResults`)::
+
+    tours = GuidedTours(kiosk, screens, clock, settings_editor)
+    tours.start("visite-guidee")
+    tours.next_step(); tours.reveal_results(); tours.stop()
+
+The step and its timer are kept by :class:`kiosk.facilitator.guided.GuidedSession`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from kiosk.events import LanguageChosen, VisitEnded, VisitStarted
+from kiosk.facilitator.guided import GuidedSession
+
+log = logging.getLogger(__name__)
+
+
+
+class GroupResults:
+    """Polls in group mode: which ones the facilitator has revealed. Exhibit views read it."""
+
+    def __init__(self) -> None:
+        self.active = False
+        self.revealed: set[str] = set()
+
+    def start(self) -> None:
+        self.active = True
+        self.revealed.clear()
+
+    def stop(self) -> None:
+        self.active = False
+        self.revealed.clear()
+
+    def is_revealed(self, poll_id: str) -> bool:
+        return poll_id in self.revealed
+
+    def reveal(self, poll_id: str, shown: bool = True) -> None:
+        (self.revealed.add if shown else self.revealed.discard)(poll_id)
+
+
+class GuidedTours:
+    """Starting, stepping through and stopping a guided path."""
+
+    def __init__(self, kiosk, screens, clock, settings_editor):
+        self.kiosk, self.screens, self.clock = kiosk, screens, clock
+        self.settings_editor = settings_editor
+        self.session: GuidedSession | None = None
+        self.group = GroupResults()
+
+    @property
+    def running(self) -> bool:
+        return self.session is not None
+
+    def resume(self) -> None:
+        """At start-up: take up the path that ran when the kiosk stopped (a power cut in a workshop)."""
+        settings = self.kiosk.settings
+        if settings.mode != "free" and settings.path and self.kiosk.content.path(settings.path):
+            self.start(settings.path)
+
+    def start(self, path_id: str) -> None:
+        path = self.kiosk.content.path(path_id)
+        if path is None:
+            return
+        kiosk = self.kiosk
+        self.settings_editor.change(mode="guided" if path.kind == "tour" else "workshop", path=path_id)
+        self.session = GuidedSession(path, self.clock.now())
+        kiosk.events.emit(VisitEnded())     # whoever was visiting; then the group's session counts as one visit
+        kiosk.events.emit(VisitStarted())
+        kiosk.events.emit(LanguageChosen(kiosk.language))
+        self.group.start()
+        kiosk.idle.paused = True
+        kiosk.records.log("path started", path_id, kiosk.venue)
+        log.info("guided session started: %s", path_id)
+        self.screens.show_bar(True)
+        self.show_step()
+
+    def stop(self) -> None:
+        kiosk = self.kiosk
+        if self.session:
+            kiosk.records.log("path ended", self.session.path.id, kiosk.venue)
+            kiosk.events.emit(VisitEnded())
+        self.session = None
+        self.group.stop()
+        kiosk.idle.paused = False
+        self.screens.show_bar(False)
+        if kiosk.settings.path:
+            self.settings_editor.change(path=None)
+
+    def show_step(self) -> None:
+        if self.session:
+            self.screens.show_to_group(self.session.step.exhibit)
+            self.screens.refresh_bar()
+
+    def next_step(self) -> None:
+        if self.session and self.session.next(self.clock.now()):
+            self.show_step()
+
+    def previous_step(self) -> None:
+        if self.session and self.session.previous(self.clock.now()):
+            self.show_step()
+
+    def remaining(self) -> float | None:
+        """Seconds left of the step (negative: overtime), or None when no tour runs."""
+        return self.session.remaining(self.clock.now()) if self.session else None
+
+    def current_poll(self) -> str | None:
+        """The id of the poll the group is looking at, if it is one."""
+        manifest = self.kiosk.content.exhibit(self.kiosk.session.exhibit_id)
+        return manifest.id if manifest is not None and manifest.type == "poll" else None
+
+    def reveal_results(self, shown: bool = True) -> None:
+        poll = self.current_poll()
+        if poll is None:
+            return
+        self.group.reveal(poll, shown)
+        self.screens.refresh_exhibit()

@@ -28,14 +28,22 @@ import logging
 import sys
 from pathlib import Path
 
+from kiosk.folders import default_content_path
+
 
 def build_parser() -> argparse.ArgumentParser:
-    from kiosk.folders import default_content_path
-
     parser = argparse.ArgumentParser(prog="kiosk", description="Musée du Kapitalisme kiosk: exhibits from content folders.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    for add_commands in (_content_commands, _screen_commands, _bundle_commands, _facilitator_commands,
+                         _statistics_commands):
+        add_commands(commands)
+    return parser
+
+
+def _content_commands(commands) -> None:
+    """For curators: check a content folder, editor schemas, a new exhibit."""
     validate = commands.add_parser("validate", help="check a content folder or one exhibit folder")
     validate.add_argument("path", nargs="?", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     validate.add_argument("--json", action="store_true", help="print the findings and summary as JSON")
@@ -52,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--root", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     new.set_defaults(handler=cmd_new)
 
+
+def _screen_commands(commands) -> None:
+    """What opens a window (or draws one off-screen): the kiosk, snapshots, proofs, the preview."""
     run = commands.add_parser("run", help="start the kiosk (windowed; --kiosk for full screen and locked down)")
     _add_display_options(run)
     run.add_argument("--kiosk", action="store_true", help="full screen, locked down: no exit, no cursor")
@@ -80,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--lang", help="the language to show first")
     preview.set_defaults(handler=_elsewhere("kiosk.gui.curator.preview:cmd_preview"))
 
+
+def _bundle_commands(commands) -> None:
+    """Carrying content to a kiosk: make, install and roll back bundles."""
     bundle = commands.add_parser("bundle", help="validate a content folder and pack it into a verified zip")
     bundle.add_argument("path", type=Path, help="the content folder")
     bundle.add_argument("-o", "--out", type=Path, required=True, help="the bundle to write (FILE.zip)")
@@ -97,9 +111,14 @@ def build_parser() -> argparse.ArgumentParser:
                           help="the live content path (default: $KIOSK_CONTENT or exhibits)")
     rollback.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_rollback"))
 
+
+def _facilitator_commands(commands) -> None:
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
 
+
+def _statistics_commands(commands) -> None:
+    """The anonymous visit statistics: the funders' report, the table, purge and merge."""
     report = commands.add_parser("report", help="a PDF of the anonymous visit statistics, for funders")
     report.add_argument("--out", type=Path, required=True, help="the report to write (FILE.pdf)")
     report.add_argument("--lang", choices=("fr", "en"), default="fr", help="the report's language (default: fr)")
@@ -124,12 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     merge = stats_actions.add_parser("merge", help="combine several kiosks' files into one, counting nothing twice")
     merge.add_argument("inputs", nargs="+", type=Path, help="the statistics files to add (A.db B.db …)")
     merge.add_argument("-o", "--out", type=Path, required=True, help="the file to add them to (created if missing)")
-    return parser
 
 
 def _add_display_options(parser: argparse.ArgumentParser) -> None:
-    from kiosk.folders import default_content_path
-
     parser.add_argument("--content", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     parser.add_argument("--size", type=_size, help="window size, e.g. 1920x1080")
 

@@ -16,7 +16,46 @@ Say you want a ``map`` type. Make a folder ``kiosk/exhibit_types/map/`` with:
           registry.add(ExhibitType(name="map", fields=model.FIELDS, build=model.build, ...))
 
 - the view (``view.py`` and ``map.kv``), which the visitor kiosk imports only when it shows
-  such an exhibit.
+  such an exhibit (``view="kiosk.exhibit_types.map.view:MapView"`` in the registration; the
+  kiosk registers it with Kivy's ``Factory`` on first use).
+
+What a view receives
+--------------------
+A view is a :class:`kiosk.gui.widgets.exhibit_view.ExhibitView` made with three things:
+the checked manifest, the visitor's own ``state`` dict for this exhibit (its position
+lives there, so a language switch or the idle reset does the right thing), and a
+:class:`kiosk.exhibit_types.context.ViewContext`, **the whole of what it may use of the
+kiosk**: the language and text lookup, pictures, QR codes, the records to read, the
+event sink, the theme, the group results of a guided path, and the navigator's verbs.
+It never sees the App. A visitor's action is an event (:mod:`kiosk.events`), emitted
+with ``ctx.emit``: the statistics and the records subscribe to it. For example::
+
+    # exhibit.yaml
+    schema: 1
+    type: map
+    room: alternatives
+    title: {fr: Les monnaies locales, en: Local currencies}
+    summary: {fr: Où elles circulent., en: Where they circulate.}
+    towns: [{name: {fr: Toulouse}, x: 0.4, y: 0.8}]
+
+    # map.kv: ``theme`` is the context's theme
+    <MapView>:
+        padding: theme.pad
+        Label:
+            id: title
+            font_size: theme.title
+            color: theme.ink
+
+    # view.py
+    class MapView(ExhibitView):
+        def refresh(self):
+            self.ids.title.text = self.ctx.text(self.manifest.title)
+
+        def town_touched(self, index):
+            self.ctx.emit(QuizAnswered(self.manifest.id, index + 1, True))
+
+``tests/roots/plugin`` holds a complete third-party type, ``stamp``, installed through
+the entry point and shown by the real kiosk in ``tests/gui/test_plugin_type.py``.
 
 Then add ``"map"`` to :data:`BUILTIN_TYPES`. A type that lives in another package needs no
 change here: it declares an entry point in the ``kiosk.exhibit_types`` group that names
@@ -24,7 +63,8 @@ its ``register`` function, as pytest plugins do with ``pytest11``.
 
 Two types with the same name, or a type without a valid name, stop the start-up with
 :class:`RegistryError`: that is a programming mistake. A third-party type that fails to
-import is logged and left out, and every other type keeps working.
+import is logged and left out, and every other type keeps working; ``kiosk validate`` and
+the facilitator's list of problems name it with its error (``registry.disabled``).
 """
 
 from __future__ import annotations

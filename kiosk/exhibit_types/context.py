@@ -26,7 +26,7 @@ What it holds:
 - ``records``: the venue's records, **to read** (``tally``, ``ideas``); ``venue``.
   Writing goes through ``emit`` (:mod:`kiosk.events`): a vote, an idea, a quiz answer.
 - ``theme``: sizes, colours and fonts (:class:`kiosk.gui.theme.Theme`).
-- ``group``: guided tours and workshops (:class:`kiosk.facilitator.tours.GroupResults`):
+- ``group``: guided tours and workshops (:class:`kiosk.facilitator.guided_paths.GroupResults`):
   ``group.active``, ``group.is_revealed(id)``, ``group.reveal(id, shown)``.
 - the navigator's verbs: ``open_exhibit(id)``, ``show_home(room=None)``, ``back()``.
 """

@@ -4,7 +4,7 @@ No Kivy here. A bundle found on a stick is described beside the live content, in
 only after the facilitator confirms, in a background thread; the menu shows the progress
 and then the outcome, in the menu's language::
 
-    updates = ContentUpdates(kiosk, screens, clock, stop_tours=tours.stop)
+    updates = ContentUpdates(kiosk, screens, clock, stop_guided=guided.stop)
     for found in updates.stick_bundles():
         updates.confirm_install(found)      # → screens.confirm(…) → install(found)
 """
@@ -23,9 +23,9 @@ PROGRESS_SECONDS = 0.5
 
 
 class ContentUpdates:
-    def __init__(self, kiosk, screens, clock, stop_tours):
+    def __init__(self, kiosk, screens, clock, stop_guided):
         self.kiosk, self.screens, self.clock = kiosk, screens, clock
-        self._stop_tours = stop_tours
+        self._stop_guided = stop_guided
         self.installing: float | None = None  # the share done while a bundle is being installed
 
     # --- what is shown, and what is not ------------------------------------------------------
@@ -35,10 +35,10 @@ class ContentUpdates:
         for result in [*content.skipped, *(r for r in content.path_results if not r.valid)]:
             first = next((f for f in result.findings if f.is_error), None)
             lines.append(f"{result.id}: " + (first.format(content.root.parent) if first else "invalid"))
-        for plugin, error in sorted(default_registry().disabled.items()):
-            lines.append(f"{self.kiosk.gettext('plugin')} {plugin}: {self.kiosk.gettext('failed to load')} ({error})")
-        for exhibit_id, error in self.kiosk.faulty.items():
-            lines.append(f"{exhibit_id}: {self.kiosk.gettext('failed while shown')} ({error})")
+        not_loaded = self.kiosk.gettext("Exhibit type plugin {name} failed to load ({error})")
+        lines += [not_loaded.format(name=name, error=error) for name, error in sorted(default_registry().disabled.items())]
+        failed = self.kiosk.gettext("failed while shown")
+        lines += [f"{exhibit_id}: {failed} ({error})" for exhibit_id, error in self.kiosk.faulty.items()]
         return lines
 
     def reload_content(self) -> str:
@@ -50,7 +50,7 @@ class ContentUpdates:
             reason = first.format(content.root.parent) if first else display_path(content.root)
             log.error("content reload refused, the content in use is kept: %s", reason)
             return tr("The content could not be read; the previous content is kept.") + f" ({reason})"
-        self._stop_tours()
+        self._stop_guided()
         kiosk.replace_content(content)
         kiosk.records.log("content reloaded", f"{len(content.exhibits)} exhibits", kiosk.venue)
         return tr("Content reloaded: {exhibits} exhibits, {skipped} skipped.").format(

@@ -6,7 +6,7 @@ the few places where one part needs another::
     facilitator = Facilitator(kiosk, screens, clock)
     facilitator.access      # gesture, PIN, menu, exit          (kiosk.facilitator.access)
     facilitator.settings    # mode, language, timeout, venue    (kiosk.facilitator.access)
-    facilitator.tours       # guided tours and workshops        (kiosk.facilitator.tours)
+    facilitator.guided      # guided paths: tours and workshops (kiosk.facilitator.guided_paths)
     facilitator.content     # problems, reload, stick bundles   (kiosk.facilitator.content_updates)
     facilitator.export      # USB export, today's numbers       (kiosk.facilitator.session_export)
 
@@ -17,22 +17,22 @@ from __future__ import annotations
 
 from kiosk.facilitator.access import FacilitatorAccess, SettingsEditor
 from kiosk.facilitator.content_updates import ContentUpdates
+from kiosk.facilitator.guided_paths import GuidedPaths
 from kiosk.facilitator.session_export import SessionExport
-from kiosk.facilitator.tours import GuidedTours
 
 
 class Facilitator:
     def __init__(self, kiosk, screens, clock):
         self.settings = SettingsEditor(kiosk)
-        self.tours = GuidedTours(kiosk, screens, clock, self.settings)
-        self.access = FacilitatorAccess(kiosk, screens, clock, guided_running=lambda: self.tours.running)
-        self.content = ContentUpdates(kiosk, screens, clock, stop_tours=self.tours.stop)
+        self.guided = GuidedPaths(kiosk, screens, clock, self.settings)
+        self.access = FacilitatorAccess(kiosk, screens, clock, guided_running=lambda: self.guided.running)
+        self.content = ContentUpdates(kiosk, screens, clock, stop_guided=self.guided.stop)
         self.export = SessionExport(kiosk)
 
     def start(self) -> None:
         """At start-up: say when no PIN protects the menu, and take up an interrupted guided session."""
         self.access.warn_without_pin()
-        self.tours.resume()
+        self.guided.resume()
 
     def close_menu(self) -> None:
-        self.access.close_menu(self.tours.show_step)
+        self.access.close_menu(self.guided.show_step)

@@ -115,7 +115,7 @@ class KioskApp(App):
             language_now=lambda: self.language, fallbacks_now=lambda: self.fallbacks, venue_now=lambda: self.venue,
             collection_now=lambda: self.content.collection, records_now=lambda: self.records,
             text=self.text, gettext=self.gettext, emit=self.events.emit, pictures=self.pictures, qr=self.qr,
-            theme=self.theme, group=self.facilitator.tours.group,
+            theme=self.theme, group=self.facilitator.guided.group,
             open_exhibit=lambda exhibit_id: navigator().open_exhibit(exhibit_id),
             show_home=lambda room=None: navigator().show_home(room), back=lambda: navigator().back())
 
@@ -212,7 +212,7 @@ class KioskApp(App):
         self.idle.tick(time.monotonic())
         self.root_widget.update_countdown(self.idle.remaining(time.monotonic()), self.idle.state)
         self.framerate.tick()
-        if self.facilitator.tours.running:
+        if self.facilitator.guided.running:
             self.root_widget.facilitator_bar.tick()
         if self.navigator.current == "attract" and time.monotonic() - self._live_checked >= LIVE_CHECK_SECONDS:
             self.take_new_content()  # nobody is visiting: new content can go live now

@@ -102,23 +102,23 @@ def test_exit_needs_a_second_tap_within_the_delay(parts):
 
 def test_a_guided_tour_step_by_step(parts, kiosk):
     facilitator, screens, clock = parts
-    tours = facilitator.tours
-    tours.start("visite-guidee")
-    assert tours.running and kiosk.idle.paused and tours.group.active
+    guided = facilitator.guided
+    guided.start("visite-guidee")
+    assert guided.running and kiosk.idle.paused and guided.group.active
     assert kiosk.settings.mode == "guided" and kiosk.settings.path == "visite-guidee"
     assert kiosk.seen == [VisitEnded(), VisitStarted(), LanguageChosen("fr")]  # the group counts as one visit
-    first = tours.session.step.exhibit
+    first = guided.session.step.exhibit
     assert ("show_to_group", first) in screens.calls
-    minutes = tours.session.step.minutes
+    minutes = guided.session.step.minutes
     clock.advance(minutes * 60 + 30)
-    assert tours.remaining() == pytest.approx(-30)  # overtime shows, nothing else happens
-    tours.next_step()
-    assert tours.session.index == 1 and tours.remaining() == pytest.approx(tours.session.step.minutes * 60)
-    tours.previous_step()
-    tours.previous_step()  # already at the first step: no change
-    assert tours.session.index == 0
-    tours.stop()
-    assert not tours.running and not kiosk.idle.paused and not tours.group.active
+    assert guided.remaining() == pytest.approx(-30)  # overtime shows, nothing else happens
+    guided.next_step()
+    assert guided.session.index == 1 and guided.remaining() == pytest.approx(guided.session.step.minutes * 60)
+    guided.previous_step()
+    guided.previous_step()  # already at the first step: no change
+    assert guided.session.index == 0
+    guided.stop()
+    assert not guided.running and not kiosk.idle.paused and not guided.group.active
     assert kiosk.settings.path is None and kiosk.seen[-1] == VisitEnded()
     log = [(row.event, row.detail) for row in kiosk.records.log_entries("Lille")]
     assert ("path started", "visite-guidee") in log and log[-2:] == [("path ended", "visite-guidee"), ("setting", "path=")]
@@ -126,22 +126,22 @@ def test_a_guided_tour_step_by_step(parts, kiosk):
 
 def test_poll_results_wait_for_the_facilitator(parts, kiosk):
     facilitator, screens, _clock = parts
-    facilitator.tours.start("visite-guidee")
+    facilitator.guided.start("visite-guidee")
     kiosk.session.exhibit_id = "alternatives-sondage"
-    assert facilitator.tours.current_poll() == "alternatives-sondage"
-    facilitator.tours.reveal_results()
-    assert facilitator.tours.group.is_revealed("alternatives-sondage") and ("refresh_exhibit",) in screens.calls
-    facilitator.tours.reveal_results(False)
-    assert not facilitator.tours.group.is_revealed("alternatives-sondage")
+    assert facilitator.guided.current_poll() == "alternatives-sondage"
+    facilitator.guided.reveal_results()
+    assert facilitator.guided.group.is_revealed("alternatives-sondage") and ("refresh_exhibit",) in screens.calls
+    facilitator.guided.reveal_results(False)
+    assert not facilitator.guided.group.is_revealed("alternatives-sondage")
     kiosk.session.exhibit_id = "origines-enclosures"
-    assert facilitator.tours.current_poll() is None
+    assert facilitator.guided.current_poll() is None
 
 
 def test_a_tour_is_taken_up_after_a_restart(kiosk):
     kiosk.settings.mode, kiosk.settings.path = "workshop", "atelier-monnaies-locales"
     facilitator = Facilitator(kiosk, Screens(), ManualClock())
     facilitator.start()
-    assert facilitator.tours.session.path.id == "atelier-monnaies-locales"
+    assert facilitator.guided.session.path.id == "atelier-monnaies-locales"
 
 
 def test_a_bad_venue_date_is_refused_with_a_message(parts, kiosk):

@@ -79,7 +79,7 @@ def facilitator(fresh, monkeypatch):
     yield fresh
     for view in [w for w in Window.children if isinstance(w, ModalView)]:
         view.dismiss()
-    app.facilitator.tours.stop()
+    app.facilitator.guided.stop()
     app.settings.pin, app.settings.failed_tries, app.settings.locked_until = None, 0, 0
     app.settings.mode = "free"
     app.settings.save()

@@ -95,7 +95,7 @@ def test_a_guided_path_step_by_step_with_its_timer(facilitator):
     driver.find_text(app.text(path.steps[1].prompts[0]))      # the facilitator's prompts, only on request
     app.idle.tick(time.monotonic() + 10_000)                  # a group session is never reset for idleness
     assert app.navigator.current == "exhibit"
-    app.facilitator.tours.session.started -= path.steps[1].minutes * 60 + 5
+    app.facilitator.guided.session.started -= path.steps[1].minutes * 60 + 5
     bar.tick()
     assert bar.timer.startswith("+") and bar.overtime          # the countdown shows the overtime
 
@@ -153,16 +153,16 @@ def test_the_whole_facilitator_mode_with_network_blocked(facilitator, monkeypatc
     type_pin(driver, PIN)
     assert app.navigator.current == "facilitator"
     for path in app.content.paths:
-        app.facilitator.tours.start(path.id)
+        app.facilitator.guided.start(path.id)
         app.root_widget.facilitator_bar.toggle_notes()
         for _ in path.steps:
             driver.frames(2)
-            app.facilitator.tours.reveal_results()
-            app.facilitator.tours.next_step()
+            app.facilitator.guided.reveal_results()
+            app.facilitator.guided.next_step()
         app.root_widget.facilitator_bar.toggle_notes()
         app.facilitator.access.open_menu()
         driver.frames(2)
-    app.facilitator.tours.stop()
+    app.facilitator.guided.stop()
     app.navigator.screen("facilitator")._open_moderation()
     driver.frames(3)
     for view in [w for w in Window.children if isinstance(w, ModalView)]:

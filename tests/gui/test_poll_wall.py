@@ -20,7 +20,7 @@ POLL, WALL, VENUE = "alternatives-sondage", "alternatives-mur", "Lille, 12 mars"
 def records(fresh, tmp_path):
     """A fresh record store for this test, at a venue; the app's own store and modes come back afterwards."""
     app = fresh.app
-    group = app.facilitator.tours.group
+    group = app.facilitator.guided.group
     saved = app.records, app.venue, group.active, set(group.revealed)
     app.records, app.venue = RecordStore(tmp_path / "records.db"), VENUE
     yield app.records
@@ -92,7 +92,7 @@ def test_votes_are_counted_per_venue(fresh, records):
 
 def test_group_mode_waits_for_the_facilitator(fresh, records):
     kiosk = fresh
-    kiosk.app.facilitator.tours.group.active = True
+    kiosk.app.facilitator.guided.group.active = True
     start_visit(kiosk, "English")
     view = open_exhibit(kiosk, POLL)
     kiosk.tap(options(view)[0])
@@ -111,7 +111,7 @@ def test_group_mode_waits_for_the_facilitator(fresh, records):
     kiosk.app.set_language("fr")   # the view is redrawn: the results stay revealed
     kiosk.settle()
     kiosk.find_text("100\u202f%")
-    assert kiosk.app.facilitator.tours.group.is_revealed(POLL)
+    assert kiosk.app.facilitator.guided.group.is_revealed(POLL)
 
     view.hide()
     kiosk.settle()

@@ -13,7 +13,7 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from kiosk.facilitator.guided import clock_text
+from kiosk.facilitator.guided_paths import clock_text
 from kiosk.gui.widgets.widgets import TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("facilitator_bar.kv")))
@@ -31,19 +31,19 @@ class FacilitatorBar(BoxLayout):
     is_last = BooleanProperty(True)
 
     def refresh(self) -> None:
-        guided = self.app.facilitator.tours.session if self.app else None
+        guided = self.app.facilitator.guided.session if self.app else None
         if guided is None:
             return
         self.step_label = f"{guided.index + 1}/{guided.count}"
         self.is_first, self.is_last = guided.is_first, guided.is_last
-        poll = self.app.facilitator.tours.current_poll()
-        self.poll, self.revealed = poll is not None, self.app.facilitator.tours.group.is_revealed(poll)
+        poll = self.app.facilitator.guided.current_poll()
+        self.poll, self.revealed = poll is not None, self.app.facilitator.guided.group.is_revealed(poll)
         self.tick()
         if self.notes_open:
             self._fill_notes()
 
     def tick(self) -> None:
-        remaining = self.app.facilitator.tours.remaining() if self.app else None
+        remaining = self.app.facilitator.guided.remaining() if self.app else None
         if remaining is None:
             return
         self.timer, self.overtime = clock_text(remaining), remaining < 0
@@ -54,11 +54,11 @@ class FacilitatorBar(BoxLayout):
             self._fill_notes()
 
     def toggle_results(self) -> None:
-        self.app.facilitator.tours.reveal_results(not self.revealed)
+        self.app.facilitator.guided.reveal_results(not self.revealed)
         self.refresh()
 
     def _fill_notes(self) -> None:
-        guided, text, tr = self.app.facilitator.tours.session, self.app.text, self.app.tr._
+        guided, text, tr = self.app.facilitator.guided.session, self.app.text, self.app.tr._
         box = self.ids.notes
         box.clear_widgets()
         step = guided.step

@@ -86,7 +86,7 @@ class FacilitatorScreen(KioskScreen):
         return self.app.text(manifest.title) if manifest else exhibit_id
 
     def _mode(self, box) -> None:
-        settings, tours = self.app.settings, self.app.facilitator.tours
+        settings, guided = self.app.settings, self.app.facilitator.guided
         box.add_widget(_heading(self._("Mode")))
         row = _row()
         for mode, label in (("free", self._("Free visit")), ("guided", self._("Guided tour")),
@@ -99,7 +99,7 @@ class FacilitatorScreen(KioskScreen):
         if not paths:
             box.add_widget(_text(self._("This content has no path of this kind (paths/ folder).")))
         for path in paths:
-            running = tours.session is not None and tours.session.path.id == path.id
+            running = guided.session is not None and guided.session.path.id == path.id
             label = self._("{title} · {steps} steps · {minutes} min").format(
                 title=self.app.text(path.title), steps=len(path.steps), minutes=int(path.total_minutes))
             box.add_widget(self._choice(("▶  " if not running else "✓  ") + label, running,
@@ -198,11 +198,11 @@ class FacilitatorScreen(KioskScreen):
     # --- actions ----------------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
         if mode == "free":
-            self.app.facilitator.tours.stop()
+            self.app.facilitator.guided.stop()
         self._set(mode=mode)
 
     def _start(self, path_id: str) -> None:
-        self.app.facilitator.tours.start(path_id)
+        self.app.facilitator.guided.start(path_id)
 
     def _set(self, **values) -> None:
         refused = self.app.facilitator.settings.change(**values)

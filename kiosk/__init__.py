@@ -1,10 +1,10 @@
 """Musée du Kapitalisme kiosk: a touchscreen app that shows exhibits from content folders.
 
-The package is split so that data flows one way:
-
-- ``kiosk.content``: reading and validating content folders (plain Python, no Kivy);
-- ``kiosk.exhibit_types``: the registry of exhibit types, each with its model;
-- ``kiosk.cli``: the ``kiosk`` command (validate, schema, new, run).
+Data flows one way: content folder → validated model (``kiosk.content``,
+``kiosk.exhibit_types``) → view (``kiosk.gui`` and each type's ``view.py``, the only places
+that import Kivy); visitor actions come back as events (``kiosk.events``) for the
+statistics, the records and the session. The map is ``docs/architecture.md``; the
+``kiosk`` command is ``kiosk.cli``.
 """
 
 import os

@@ -68,14 +68,14 @@ def _screen_commands(commands) -> None:
     run.add_argument("--kiosk", action="store_true", help="full screen, locked down: no exit, no cursor")
     run.add_argument("--lang", help="start directly in this language (skips attract and language choice)")
     run.add_argument("--quit-after", type=float, metavar="SECONDS", help="stop after this long (smoke tests)")
-    run.set_defaults(handler=cmd_run)
+    run.set_defaults(handler=_elsewhere("kiosk.gui.run:cmd_run"))
 
     snapshot = commands.add_parser("snapshot", help="write PNGs of every screen, exhibit, step and language")
     _add_display_options(snapshot)
     snapshot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     snapshot.add_argument("--lang", action="append", help="only these languages (repeat the option)")
     snapshot.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
-    snapshot.set_defaults(handler=cmd_snapshot)
+    snapshot.set_defaults(handler=_elsewhere("kiosk.gui.curator.snapshot:cmd_snapshot"))
 
     proof = commands.add_parser("proof", help="proof sheets: every exhibit, step and language, with findings")
     proof.add_argument("path", nargs="?", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
@@ -222,57 +222,6 @@ def cmd_new(args) -> int:
     for finding in load_content(folder).findings:
         print(finding.format())
     return 0
-
-
-def _load_for_display(path: Path):
-    """The content to show, or None after telling the operator, in one line each, what is wrong."""
-    from kiosk.content.loader import load_content
-
-    content = load_content(path)
-    if content.collection is None or not content.exhibits:
-        for finding in content.findings:
-            if finding.is_error:
-                print(finding.format(), file=sys.stderr)
-        print(f"kiosk: nothing to show from {path}; run 'kiosk validate {path}'", file=sys.stderr)
-        return None
-    for result in content.skipped:
-        print(f"kiosk: skipped exhibit {result.id}; run 'kiosk validate {path}' for details", file=sys.stderr)
-    return content
-
-
-def cmd_run(args) -> int:
-    from kiosk.gui.kivy_config import configure_kivy, has_display
-
-    if not has_display():
-        print("kiosk run: no display found (DISPLAY is not set). To see the screens without one, use "
-              "'kiosk snapshot --out DIR'.", file=sys.stderr)
-        return 1
-    content = _load_for_display(args.content.resolve())  # the version folder behind a live symlink
-    if content is None:
-        return 1
-    configure_kivy(kiosk=args.kiosk, size=args.size)
-    from kiosk.gui.app import KioskApp
-    from kiosk.folders import data_dir
-
-    app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang, content_source=args.content)
-    if args.quit_after:
-        from kivy.clock import Clock
-        Clock.schedule_once(lambda _dt: app.stop(), args.quit_after)
-    app.run()
-    return 0
-
-
-def cmd_snapshot(args) -> int:
-    from kiosk.gui.kivy_config import has_display, rerun_under_xvfb
-
-    if not has_display():
-        return rerun_under_xvfb(args.size or (1920, 1080))
-    content = _load_for_display(args.content)
-    if content is None:
-        return 1
-    from kiosk.gui.curator.snapshot import take_snapshots
-
-    return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only)
 
 
 def _elsewhere(target: str):

@@ -14,6 +14,7 @@ Example of the summary printed by ``kiosk validate exhibits/``::
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -113,3 +114,19 @@ def report_dict(content: ExhibitionContent, relative_to: Path | None = None) -> 
         "findings": [f.as_dict(relative_to) for f in content.findings],
         "summary": asdict(summarize(content)),
     }
+
+
+def load_for_display(path: Path):
+    """The content to show, or None after telling the operator, in one line each, what is wrong."""
+    from kiosk.content.loader import load_content
+
+    content = load_content(path)
+    if content.collection is None or not content.exhibits:
+        for finding in content.findings:
+            if finding.is_error:
+                print(finding.format(), file=sys.stderr)
+        print(f"kiosk: nothing to show from {path}; run 'kiosk validate {path}'", file=sys.stderr)
+        return None
+    for result in content.skipped:
+        print(f"kiosk: skipped exhibit {result.id}; run 'kiosk validate {path}' for details", file=sys.stderr)
+    return content

@@ -21,7 +21,8 @@ What it holds:
 
 - ``language``, ``fallbacks``: the visitor's language, then the languages to fall back on;
   ``text(localized)`` picks a content text (never empty); ``gettext(text)`` translates an
-  interface text; ``collection`` (rooms, languages) and ``room(id)``.
+  interface text, ``ngettext(singular, plural, n)`` one that depends on a number;
+  ``collection`` (rooms, languages) and ``room(id)``.
 - ``pictures``: ``texture(path, size)``, cached and downscaled; ``qr``: ``get(url)``.
 - ``records``: the venue's records, **to read** (``tally``, ``ideas``); ``venue``.
   Writing goes through ``emit`` (:mod:`kiosk.events`): a vote, an idea, a quiz answer.
@@ -46,6 +47,7 @@ class ViewContext:
     records_now: Callable[[], Any]
     text: Callable[[Any], str]
     gettext: Callable[[str], str]
+    ngettext: Callable[[str, str, int], str]
     emit: Callable[[object], None]
     pictures: Any
     qr: Any

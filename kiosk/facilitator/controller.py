@@ -4,11 +4,11 @@ Each part serves one thing the facilitator does; this class only builds them and
 the few places where one part needs another::
 
     facilitator = Facilitator(kiosk, screens, clock)
-    facilitator.access      # gesture, PIN, menu, exit          (kiosk.facilitator.access)
-    facilitator.settings    # mode, language, timeout, venue    (kiosk.facilitator.access)
-    facilitator.guided      # guided paths: tours and workshops (kiosk.facilitator.guided_paths)
-    facilitator.content     # problems, reload, stick bundles   (kiosk.facilitator.content_updates)
-    facilitator.export      # USB export, today's numbers       (kiosk.facilitator.session_export)
+    facilitator.access           # gesture, PIN, menu, exit          (kiosk.facilitator.access)
+    facilitator.settings_editor  # mode, language, timeout, venue    (kiosk.facilitator.access)
+    facilitator.guided           # guided paths: tours and workshops (kiosk.facilitator.guided_paths)
+    facilitator.content          # problems, reload, stick bundles   (kiosk.facilitator.content_updates)
+    facilitator.export           # USB export, today's numbers       (kiosk.facilitator.session_export)
 
 ``kiosk``, ``screens`` and ``clock`` are declared in :mod:`kiosk.facilitator.host`.
 """
@@ -23,8 +23,8 @@ from kiosk.facilitator.session_export import SessionExport
 
 class Facilitator:
     def __init__(self, kiosk, screens, clock):
-        self.settings = SettingsEditor(kiosk)
-        self.guided = GuidedPaths(kiosk, screens, clock, self.settings)
+        self.settings_editor = SettingsEditor(kiosk)
+        self.guided = GuidedPaths(kiosk, screens, clock, self.settings_editor)
         self.access = FacilitatorAccess(kiosk, screens, clock, guided_running=lambda: self.guided.running)
         self.content = ContentUpdates(kiosk, screens, clock, stop_guided=self.guided.stop)
         self.export = SessionExport(kiosk)

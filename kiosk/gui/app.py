@@ -16,34 +16,35 @@ from pathlib import Path
 from kivy.app import App
 from kivy.base import ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
-from kivy.lang import global_idmap
 from kivy.core.window import Window
+from kivy.lang import global_idmap
 from kivy.properties import ObjectProperty, StringProperty
 
 from kiosk import STARTED
+from kiosk.content.live import LiveContent
 from kiosk.content.loader import ExhibitionContent
 from kiosk.events import EventBus, LanguageChosen, VisitEnded
 from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
-from kiosk.gui.navigation import Navigator
-from kiosk.render.typography import keep_with_word
-from kiosk.memory import trim_heap, tune_heap
-from kiosk.visit.idle import IdleWatcher
-from kiosk.content.live import LiveContent
-from kiosk.visit.qr import QrCache
-from kiosk.records import RecordStore
-from kiosk.visit.session import VisitorSession
-from kiosk.visit.subscribers import connect_records, connect_visit
-from kiosk.visit.visit_stats import VisitStats
 from kiosk.facilitator.settings import KioskSettings
-from kiosk.stats.recorder import StatsRecorder
 from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
 from kiosk.gui.images import RESTING_BUDGET, PictureCache
+from kiosk.gui.navigation import Navigator
 from kiosk.gui.root import KioskRoot
 from kiosk.gui.theme import Theme
 from kiosk.gui.translator import Translator
+from kiosk.i18n import catalog
+from kiosk.memory import trim_heap, tune_heap
+from kiosk.records import RecordStore
+from kiosk.render.typography import keep_with_word
+from kiosk.stats.recorder import StatsRecorder
+from kiosk.visit.idle import IdleWatcher
+from kiosk.visit.qr import QrCache
+from kiosk.visit.session import VisitorSession
+from kiosk.visit.subscribers import connect_records, connect_visit
+from kiosk.visit.visit_stats import VisitStats
 
 log = logging.getLogger(__name__)
 LIVE_CHECK_SECONDS = 10  # how often the attract loop looks for newly installed content
@@ -114,8 +115,9 @@ class KioskApp(App):
         return ViewContext(
             language_now=lambda: self.language, fallbacks_now=lambda: self.fallbacks, venue_now=lambda: self.venue,
             collection_now=lambda: self.content.collection, records_now=lambda: self.records,
-            text=self.text, gettext=self.gettext, emit=self.events.emit, pictures=self.pictures, qr=self.qr,
-            theme=self.theme, group=self.facilitator.guided.group,
+            text=self.text, gettext=self.gettext,
+            ngettext=lambda singular, plural, n: catalog(self.language).ngettext(singular, plural, n),
+            emit=self.events.emit, pictures=self.pictures, qr=self.qr, theme=self.theme, group=self.facilitator.guided.group,
             open_exhibit=lambda exhibit_id: navigator().open_exhibit(exhibit_id),
             show_home=lambda room=None: navigator().show_home(room), back=lambda: navigator().back())
 

@@ -21,8 +21,8 @@ from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty
 from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.screenmanager import ScreenManager
 
-from kiosk.gui.widgets import widgets  # noqa: F401  (registers the shared widget rules)
 from kiosk.gui.facilitator.facilitator_bar import FacilitatorBar
+from kiosk.gui.widgets import widgets  # noqa: F401  (registers the shared widget rules)
 
 Builder.load_file(str(Path(__file__).with_name("root.kv")))
 

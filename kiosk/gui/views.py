@@ -5,7 +5,7 @@ the navigator's screen table). Its module is imported only when the class is fir
 for, so the kiosk starts without importing seven views and five screens::
 
     view_class("quiz")(manifest, ctx, state)
-    screen_class("kiosk.gui.screens.home:HomeScreen")(name="home", ...)
+    lazy_class("kiosk.gui.screens.home:HomeScreen")(name="home", app=app, navigator=navigator)
 """
 
 from __future__ import annotations

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from kiosk.render.bidi import has_rtl
+
 WEB_URL = re.compile(r"https?://\S", re.IGNORECASE)
 BULLET = "•"
 _TAGS = {"strong_open": "[b]", "strong_close": "[/b]", "em_open": "[i]", "em_close": "[/i]"}
@@ -64,6 +66,11 @@ def render_markdown(text: str) -> RenderedBody:
 def escape_markup(text: str) -> str:
     """``text`` shown literally by a Kivy label with markup on (as ``kivy.utils.escape_markup``)."""
     return text.replace("&", "&amp;").replace("[", "&bl;").replace("]", "&br;")
+
+
+def literal(text: str) -> str:
+    """A visitor's own text, shown as typed by a TextBlock: markup escaped; right-to-left text is left as it is."""
+    return text if has_rtl(text) else escape_markup(text)
 
 
 def _accept_every_link(url: str) -> bool:

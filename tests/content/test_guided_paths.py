@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from kiosk.cli import main
-from kiosk.content.loader import exhibit_folders, load_content
 from kiosk.content.guided_paths import PATHS_FOLDER, GuidedPath, PathStep
+from kiosk.content.loader import exhibit_folders, load_content
 from kiosk.content.schema_export import path_schema
 from tests.conftest import PROJECT, ROOTS, only
 

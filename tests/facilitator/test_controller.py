@@ -147,10 +147,10 @@ def test_a_tour_is_taken_up_after_a_restart(kiosk):
 def test_a_bad_venue_date_is_refused_with_a_message(parts, kiosk):
     facilitator = parts[0]
     kiosk.words["Not changed: {reason}"] = "Pas changé : {reason}"
-    answer = facilitator.settings.change(venue_town="Lille", venue_date="12 mars")
+    answer = facilitator.settings_editor.change(venue_town="Lille", venue_date="12 mars")
     assert answer.startswith("Pas changé : venue_date must be a date like 2026-11-28")
     assert kiosk.settings.venue_town == "" and kiosk.settings.venue_date == "" and kiosk.applied == 0
-    assert facilitator.settings.change(venue_town="Lille", venue_date="2027-03-12") is None
+    assert facilitator.settings_editor.change(venue_town="Lille", venue_date="2027-03-12") is None
     assert KioskSettings.load(Path(kiosk.settings.file).parent).venue == "Lille 2027-03-12" and kiosk.applied == 1
 
 

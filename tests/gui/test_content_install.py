@@ -11,10 +11,10 @@ from kivy.uix.modalview import ModalView
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.bundles import build_bundle, live_info
+from kiosk.content.live import LiveContent
 from kiosk.content.loader import load_content
 from kiosk.facilitator import export as export_module
 from kiosk.facilitator.export import Drive
-from kiosk.content.live import LiveContent
 from tests.conftest import PROJECT
 
 BASE = PROJECT / "tests" / "roots" / "base"
@@ -109,8 +109,8 @@ def test_a_bundle_on_a_stick_is_offered_confirmed_and_goes_live_at_the_next_visi
 
 
 def test_new_content_installed_from_the_command_line_goes_live_on_the_attract_loop(running_on_a_copy, stick):
-    from kiosk.gui import app as app_module
     from kiosk.bundles import install_bundle
+    from kiosk.gui import app as app_module
 
     driver, live = running_on_a_copy
     app = driver.app

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from kivy.core.window import Window
 
-from kiosk.gui.facilitator.moderation import ModerationPanel
 from kiosk.exhibit_types.wall.view import IdeaCard
+from kiosk.gui.facilitator.moderation import ModerationPanel
+from kiosk.gui.widgets.keyboard import KeyboardKey
 from kiosk.i18n import catalog
 from kiosk.records import RecordStore
 from kiosk.render import typing_rules as rules
-from kiosk.gui.widgets.keyboard import KeyboardKey
 from tests.gui.test_visitor_flow import open_exhibit, start_visit
 
 POLL, WALL, VENUE = "alternatives-sondage", "alternatives-mur", "Lille, 12 mars"

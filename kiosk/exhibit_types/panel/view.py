@@ -11,9 +11,9 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.lang import Builder
 
-from kiosk.render.markdown import render_markdown
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Figure, TextBlock
+from kiosk.render.markdown import render_markdown
 
 Builder.load_file(str(Path(__file__).with_name("panel.kv")))
 

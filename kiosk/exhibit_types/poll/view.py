@@ -26,10 +26,9 @@ from kivy.uix.boxlayout import BoxLayout
 
 from kiosk.events import PollVoted
 from kiosk.exhibit_types.poll.model import Ballot, percentages
-from kiosk.i18n import catalog
-from kiosk.render.bidi import is_rtl
-from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.theme import rgba
+from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.render.bidi import is_rtl
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("poll.kv")))
@@ -134,7 +133,6 @@ class PollView(ExhibitView):
     def _fill_options(self, counts: list[int], shown: bool) -> None:
         box, theme, chosen = self.ids.options, self.ctx.theme, self.ballot.choice
         shares, total = percentages(counts), sum(counts)
-        words = catalog(self.ctx.language)  # for plurals; the app's translator has no ngettext
         box.clear_widgets()
         for index, option in enumerate(self.poll.options):
             row = PollOption(label=self.text(option), results=shown, chosen=index == chosen,
@@ -143,7 +141,7 @@ class PollView(ExhibitView):
             if shown:
                 row.fraction = counts[index] / total if total else 0
                 row.percent = self.ctx.gettext("{percent}%").format(percent=shares[index])
-                row.count = words.ngettext("{count} vote", "{count} votes", counts[index]).format(count=counts[index])
+                row.count = self.ctx.ngettext("{count} vote", "{count} votes", counts[index]).format(count=counts[index])
                 row.background, row.foreground = theme.light, theme.ink
             elif self.ballot.voted:
                 row.background = theme.accent if index == chosen else theme.light
@@ -155,14 +153,14 @@ class PollView(ExhibitView):
             box.add_widget(row)
 
     def _show_totals(self, counts: list[int], shown: bool) -> None:
-        words, total = catalog(self.ctx.language), sum(counts)
+        total = sum(counts)
         where = self.ctx.venue
         if not shown:
             self.ids.total.logical_text = ""
         elif total == 0:
             self.ids.total.logical_text = self.ctx.gettext("No votes yet: be the first!")
         else:
-            text = words.ngettext("{count} vote so far", "{count} votes so far", total).format(count=total)
+            text = self.ctx.ngettext("{count} vote so far", "{count} votes so far", total).format(count=total)
             self.ids.total.logical_text = f"{text} · {where}" if where else text
         explanation = self.poll.explanation
         self.ids.explanation.logical_text = self.text(explanation) if shown and explanation else ""

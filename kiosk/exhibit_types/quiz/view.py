@@ -8,8 +8,8 @@ from kivy.lang import Builder
 
 from kiosk.events import QuizAnswered
 from kiosk.exhibit_types.quiz.model import QuizProgress
-from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.theme import rgba
+from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import KioskButton
 
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))

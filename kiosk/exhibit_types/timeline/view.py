@@ -10,8 +10,8 @@ from kivy.properties import BooleanProperty, ListProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 
-from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.theme import rgba
+from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Figure, TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("timeline.kv")))

@@ -24,11 +24,11 @@ from kivy.uix.label import Label
 
 from kiosk.events import IdeaSent
 from kiosk.exhibit_types.wall.model import WALL_SIZE, can_submit, clean_idea
-from kiosk.render.bidi import has_rtl, is_rtl, shape_line
-from kiosk.render.markdown import escape_markup
+from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.keyboard import TextEntry
-from kiosk.gui.theme import rgba
+from kiosk.render.bidi import has_rtl, is_rtl, shape_line
+from kiosk.render.markdown import literal
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("wall.kv")))
@@ -48,11 +48,6 @@ class IdeaCard(BoxLayout):
     text = StringProperty("")
     tags = StringProperty("")
     colour = ListProperty([0.18, 0.42, 0.25, 1])
-
-
-def literal(text: str) -> str:
-    """A visitor's text shown as typed by a TextBlock (markup escaped; right-to-left text has none)."""
-    return text if has_rtl(text) else escape_markup(text)
 
 
 def one_line(text: str) -> str:

@@ -78,7 +78,6 @@ def cmd_preview(args) -> int:
         return 2
     configure_kivy(kiosk=False, size=args.size or DEFAULT_SIZE)
     from kiosk.folders import data_dir
-
     from kiosk.gui.curator.preview_app import PreviewApp
 
     app = PreviewApp(loaded, data_dir=data_dir() / "preview", language=args.lang)

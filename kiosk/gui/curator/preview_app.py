@@ -11,23 +11,21 @@ import logging
 import signal
 from pathlib import Path
 
-from kivy.lang import Builder
 from kivy.clock import Clock
+from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, OptionProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from kiosk.gui.app import KioskApp
+from kiosk.content.exhibit import MANIFEST
+from kiosk.content.findings import display_path
 from kiosk.facilitator.access import FacilitatorAccess
 from kiosk.facilitator.controller import Facilitator
+from kiosk.gui.app import KioskApp
+from kiosk.gui.curator.preview import KV_FILE, PROBLEM_SCREEN, PreviewLoad, SaveWatcher, emit, load_preview, place
+from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.navigation import Navigator
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
-
-from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
-
-from kiosk.content.exhibit import MANIFEST
-from kiosk.content.findings import display_path
-from kiosk.gui.curator.preview import KV_FILE, PROBLEM_SCREEN, PreviewLoad, SaveWatcher, emit, load_preview, place
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(KV_FILE))

@@ -23,9 +23,9 @@ def cmd_proof(args) -> int:
     size = args.size or (1920, 1080)
     if not has_display():
         return rerun_under_xvfb(size)
-    from kiosk.cli import _load_for_display
+    from kiosk.content.report import load_for_display
 
-    content = _load_for_display(args.path)
+    content = load_for_display(args.path)
     if content is None:
         return 1
     languages = args.lang or list(content.collection.languages.languages)

@@ -19,6 +19,7 @@ import logging
 import os
 from pathlib import Path
 
+from kiosk.content.report import load_for_display
 from kiosk.files import write_atomic
 from kiosk.gui.kivy_config import configure_kivy
 
@@ -74,3 +75,14 @@ def save_png(pixels: bytes, size: tuple[int, int], path: Path) -> None:
     temporary = path.with_name(f".{path.name}.tmp")
     Image.frombytes("RGBA", tuple(size), pixels).save(temporary, "PNG", compress_level=1)
     temporary.replace(path)
+
+
+def cmd_snapshot(args) -> int:
+    from kiosk.gui.kivy_config import has_display, rerun_under_xvfb
+
+    if not has_display():
+        return rerun_under_xvfb(args.size or (1920, 1080))
+    content = load_for_display(args.content)
+    if content is None:
+        return 1
+    return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only)

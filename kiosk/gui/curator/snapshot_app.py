@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from kivy.clock import Clock
 
 from kiosk.gui.app import KioskApp
-from kiosk.gui.views import view_class
 from kiosk.gui.curator.snapshot import FRAME, SETTLE_FRAMES, save_png
+from kiosk.gui.views import view_class
 
 log = logging.getLogger(__name__)
 

@@ -20,15 +20,15 @@ from kivy.properties import StringProperty
 from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 
-from kiosk.files import format_size
-from kiosk.i18n import language_name
-from kiosk.render.bidi import has_rtl, is_rtl, shape_line
-from kiosk.gui.screens.base import KioskScreen
 from kiosk.facilitator.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
-from kiosk.gui.widgets.bar_chart import bar_rows
+from kiosk.files import format_size
+from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
+from kiosk.gui.widgets.bar_chart import bar_rows
 from kiosk.gui.widgets.dialogs import ask_text, choose_folder, open_panel
 from kiosk.gui.widgets.widgets import KioskButton, TextBlock
+from kiosk.i18n import language_name
+from kiosk.render.bidi import has_rtl, is_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("menu.kv")))
 
@@ -205,7 +205,7 @@ class FacilitatorScreen(KioskScreen):
         self.app.facilitator.guided.start(path_id)
 
     def _set(self, **values) -> None:
-        refused = self.app.facilitator.settings.change(**values)
+        refused = self.app.facilitator.settings_editor.change(**values)
         if refused:
             self.notice = refused
         self.refresh()

@@ -24,12 +24,12 @@ from kivy.lang import Builder
 from kivy.properties import ObjectProperty, OptionProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
-from kiosk.exhibit_types.wall.view import literal
-from kiosk.render.bidi import is_rtl
-from kiosk.records import STATUSES
-from kiosk.gui.widgets import widgets  # noqa: F401  (TextBlock and KioskButton rules)
 from kiosk.gui.theme import rgba
+from kiosk.gui.widgets import widgets  # noqa: F401  (TextBlock and KioskButton rules)
 from kiosk.gui.widgets.widgets import KioskButton
+from kiosk.records import STATUSES
+from kiosk.render.bidi import is_rtl
+from kiosk.render.markdown import literal
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("moderation.kv")))

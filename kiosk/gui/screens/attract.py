@@ -17,9 +17,9 @@ from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.properties import ListProperty, NumericProperty, StringProperty
 
-from kiosk.i18n import catalog
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import Theme
+from kiosk.i18n import catalog
 
 FADE_STEPS = 2
 

@@ -16,10 +16,10 @@ from kivy.properties import ListProperty, ObjectProperty, StringProperty
 
 from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
-from kiosk.gui.views import view_class
-from kiosk.visit.qr import pixels_per_module
 from kiosk.gui.theme import rgba
+from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import QrPanel
+from kiosk.visit.qr import pixels_per_module
 
 log = logging.getLogger(__name__)
 

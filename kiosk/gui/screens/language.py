@@ -6,10 +6,10 @@ from pathlib import Path
 
 from kivy.lang import Builder
 
-from kiosk.i18n import catalog, language_name
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import Theme
 from kiosk.gui.widgets.widgets import KioskButton
+from kiosk.i18n import catalog, language_name
 
 Builder.load_file(str(Path(__file__).with_name("language.kv")))
 

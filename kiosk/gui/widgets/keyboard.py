@@ -49,11 +49,11 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 
+from kiosk.gui.theme import MUTED
+from kiosk.gui.widgets import widgets  # noqa: F401  (TextBlock's kv rule)
+from kiosk.render import typing_rules as rules
 from kiosk.render.bidi import has_rtl, shape_line
 from kiosk.render.markdown import escape_markup
-from kiosk.render import typing_rules as rules
-from kiosk.gui.widgets import widgets  # noqa: F401  (TextBlock's kv rule)
-from kiosk.gui.theme import MUTED
 
 Builder.load_file(str(Path(__file__).with_name("keyboard.kv")))
 

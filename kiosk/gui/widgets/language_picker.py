@@ -8,9 +8,9 @@ from kivy.lang import Builder
 from kivy.properties import ObjectProperty
 from kivy.uix.modalview import ModalView
 
-from kiosk.i18n import language_name
 from kiosk.gui.theme import Theme
 from kiosk.gui.widgets.widgets import KioskButton
+from kiosk.i18n import language_name
 
 Builder.load_file(str(Path(__file__).with_name("language_picker.kv")))
 

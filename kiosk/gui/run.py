@@ -1,0 +1,32 @@
+"""``kiosk run``: the kiosk in a window, or full screen and locked down with ``--kiosk``.
+
+Kivy is configured first (:mod:`kiosk.gui.kivy_config`), then the App is imported.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from kiosk.content.report import load_for_display
+
+
+def cmd_run(args) -> int:
+    from kiosk.gui.kivy_config import configure_kivy, has_display
+
+    if not has_display():
+        print("kiosk run: no display found (DISPLAY is not set). To see the screens without one, use "
+              "'kiosk snapshot --out DIR'.", file=sys.stderr)
+        return 1
+    content = load_for_display(args.content.resolve())  # the version folder behind a live symlink
+    if content is None:
+        return 1
+    configure_kivy(kiosk=args.kiosk, size=args.size)
+    from kiosk.folders import data_dir
+    from kiosk.gui.app import KioskApp
+
+    app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang, content_source=args.content)
+    if args.quit_after:
+        from kivy.clock import Clock
+        Clock.schedule_once(lambda _dt: app.stop(), args.quit_after)
+    app.run()
+    return 0

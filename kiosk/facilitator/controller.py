@@ -9,6 +9,7 @@ the few places where one part needs another::
     facilitator.guided           # guided paths: tours and workshops (kiosk.facilitator.guided_paths)
     facilitator.content          # problems, reload, stick bundles   (kiosk.facilitator.content_updates)
     facilitator.export           # USB export, today's numbers       (kiosk.facilitator.session_export)
+    facilitator.wall             # reading the wall's ideas          (kiosk.facilitator.moderation)
 
 ``kiosk``, ``screens`` and ``clock`` are declared in :mod:`kiosk.facilitator.host`.
 """
@@ -18,6 +19,7 @@ from __future__ import annotations
 from kiosk.facilitator.access import FacilitatorAccess, SettingsEditor
 from kiosk.facilitator.content_updates import ContentUpdates
 from kiosk.facilitator.guided_paths import GuidedPaths
+from kiosk.facilitator.moderation import WallModeration
 from kiosk.facilitator.session_export import SessionExport
 
 
@@ -28,6 +30,7 @@ class Facilitator:
         self.access = FacilitatorAccess(kiosk, screens, clock, guided_running=lambda: self.guided.running)
         self.content = ContentUpdates(kiosk, screens, clock, stop_guided=self.guided.stop)
         self.export = SessionExport(kiosk)
+        self.wall = WallModeration(kiosk)
 
     def start(self) -> None:
         """At start-up: say when no PIN protects the menu, and take up an interrupted guided session."""

@@ -226,3 +226,21 @@ def test_no_stick_is_no_list(parts, monkeypatch):
     monkeypatch.setattr("kiosk.facilitator.export.removable_drives",
                         lambda **_kwargs: [Drive(Path("/nowhere"), "STICK", 0, 0)])
     assert facilitator.content.stick_bundles() == []
+
+
+def test_reading_the_wall(parts, kiosk):
+    wall = parts[0].wall
+    records = kiosk.records
+    first = records.add_idea("alternatives-mur", "Une recyclerie", ["alimentation"], venue="Lille")
+    second = records.add_idea("alternatives-mur", "Un café associatif", [], venue="Lille")
+    records.add_idea("alternatives-mur", "Ailleurs", [], venue="Lyon")          # another venue
+    records.add_idea("ancien-mur", "Un mur qui n'est plus montré", [], venue="Lille")  # not in the content
+    assert wall.counts() == {"pending": 2, "approved": 0, "hidden": 0}
+    [idea] = [i for i in wall.ideas("pending") if i.id == first]
+    assert wall.decisions(idea) == ["approved", "hidden"]
+    assert wall.moderate(first, "approved") and wall.moderate(second, "hidden")
+    assert wall.counts() == {"pending": 0, "approved": 1, "hidden": 1}
+    [shown] = wall.ideas("approved")
+    assert shown.text == "Une recyclerie" and wall.decisions(shown) == ["hidden"]
+    assert not wall.moderate(9999, "approved")  # no such idea: refused, logged, nothing changes
+    assert wall.counts() == {"pending": 0, "approved": 1, "hidden": 1}

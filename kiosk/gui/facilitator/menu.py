@@ -137,7 +137,7 @@ class FacilitatorScreen(KioskScreen):
     def _wall(self, box) -> None:
         if not any(m.type == "wall" for m in self.app.content.exhibits):
             return
-        waiting = len(self.app.records.ideas(venue=self.app.venue, status="pending"))
+        waiting = self.app.facilitator.wall.counts()["pending"]
         box.add_widget(_heading(self._("Wall of alternatives")))
         box.add_widget(self._button(self._("Read new ideas ({count} waiting)").format(count=waiting),
                                     self._open_moderation))

@@ -10,13 +10,12 @@ is showing, it is redrawn. In the facilitator menu::
     panel.refresh()            # e.g. each time the menu opens
 
 Ideas are shown as visitors typed them: their text, tags and time, and nothing about who
-wrote them, since nothing of the kind is stored.
+wrote them, since nothing of the kind is stored. Which ideas and which decisions: the
+Kivy-free :class:`kiosk.facilitator.moderation.WallModeration`.
 """
 
 from __future__ import annotations
 
-import logging
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -31,7 +30,6 @@ from kiosk.records import STATUSES
 from kiosk.render.bidi import is_rtl
 from kiosk.render.markdown import literal
 
-log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("moderation.kv")))
 SHOW, HIDE = "#2E6B3F", "#8C2F39"
 
@@ -64,7 +62,7 @@ class ModerationPanel(BoxLayout):
         self.ids.title.logical_text = tr("Ideas for the wall")
         venue = self.app.venue
         self.ids.venue.logical_text = tr("Venue: {venue}").format(venue=venue) if venue else tr("No venue set")
-        ideas = self._ideas()
+        ideas = self.wall.ideas(self.status)
         self._fill_filters()
         rows = self.ids.rows
         rows.clear_widgets()
@@ -72,11 +70,12 @@ class ModerationPanel(BoxLayout):
             rows.add_widget(self._row(idea))
         self.ids.empty.logical_text = "" if ideas else tr("Nothing to read here.")
 
+    @property
+    def wall(self):
+        return self.app.facilitator.wall
+
     def moderate(self, idea_id: int, status: str) -> None:
-        try:
-            self.app.records.moderate(idea_id, status)
-        except (sqlite3.Error, KeyError):
-            log.exception("moderation: idea %r could not be set to %r", idea_id, status)
+        if not self.wall.moderate(idea_id, status):
             return
         self.refresh()
         self.dispatch("on_moderated", idea_id, status)
@@ -88,25 +87,14 @@ class ModerationPanel(BoxLayout):
             navigator.screen("exhibit").refresh()
 
     # --- building ---------------------------------------------------------------------------
-    def _walls(self) -> dict:
-        return {m.id: m for m in self.app.content.exhibits if m.type == "wall"}
-
-    def _ideas(self, status: str | None = None) -> list:
-        walls = self._walls()
-        try:
-            ideas = self.app.records.ideas(venue=self.app.venue, status=status or self.status)
-        except sqlite3.Error:
-            log.exception("moderation: the ideas could not be read")
-            return []
-        return [idea for idea in ideas if idea.exhibit in walls]
-
     def _fill_filters(self) -> None:
         tr, box = self.app.tr._, self.ids.filters
         names = {"pending": tr("To read"), "approved": tr("On the wall"), "hidden": tr("Hidden")}
         box.clear_widgets()
+        counts = self.wall.counts()
         for status in (reversed(STATUSES) if is_rtl(self.app.language) else STATUSES):
             current = status == self.status
-            label = f"{names[status]} ({len(self._ideas(status))})"
+            label = f"{names[status]} ({counts[status]})"
             button = KioskButton(text=label, size_factor=0.9, background=self.app.theme.ink if current
                                  else self.app.theme.light, foreground=self.app.theme.white if current
                                  else self.app.theme.ink)
@@ -116,18 +104,14 @@ class ModerationPanel(BoxLayout):
 
     def _row(self, idea) -> ModerationRow:
         tr = self.app.tr._
-        wall = self._walls()[idea.exhibit]
+        wall = self.wall.walls()[idea.exhibit]
         default = self.app.content.collection.languages.default
         tags = [wall.details.tag_text(key, self.app.language, self.app.fallbacks, default) for key in idea.tags]
         row = ModerationRow(text=literal(idea.text), tags="  ·  ".join(tags),
                             where=f"{self.app.text(wall.title)} · {local_time(idea.created)}")
-        buttons = []
-        if idea.status != "approved":
-            buttons.append(self._decision(tr("Show on the wall"), SHOW, idea.id, "approved"))
-        if idea.status != "hidden":
-            buttons.append(self._decision(tr("Hide"), HIDE, idea.id, "hidden"))
-        for button in buttons:
-            row.ids.buttons.add_widget(button)
+        labels = {"approved": (tr("Show on the wall"), SHOW), "hidden": (tr("Hide"), HIDE)}
+        for status in self.wall.decisions(idea):
+            row.ids.buttons.add_widget(self._decision(*labels[status], idea.id, status))
         return row
 
     def _decision(self, text: str, colour: str, idea_id: int, status: str) -> KioskButton:

@@ -1,0 +1,86 @@
+"""The kiosk for ``tap_latency.py``: the real app, full screen, that also tells where a text is on screen.
+
+It runs exactly as ``kiosk run --kiosk`` does, plus one thing: a line on stdin such as
+``{"text": "English"}`` is answered on stdout with the screen position of the visible
+label that shows it (``{"x": 960, "y": 540}``, top-left origin, as X counts), or
+``{"error": …}``. The benchmark asks *where* to tap between two taps, and nothing else:
+the taps themselves and the timing happen outside this process.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import threading
+from pathlib import Path
+
+from kiosk.content.loader import load_content
+from kiosk.folders import data_dir
+from kiosk.gui.kivy_config import configure_kivy
+
+NO_BREAK = "\u00a0"
+
+
+def main() -> None:
+    size = tuple(int(n) for n in sys.argv[2].split("x"))
+    configure_kivy(kiosk=True, size=size)
+    from kivy.clock import Clock
+
+    from kiosk.gui.app import KioskApp
+
+    app = KioskApp(load_content(Path(sys.argv[1])), data_dir=data_dir(), kiosk=True)
+
+    def serve() -> None:
+        for line in sys.stdin:
+            request = json.loads(line)
+            Clock.schedule_once(lambda _dt, request=request: answer(request))
+
+    threading.Thread(target=serve, daemon=True).start()
+    app.run()
+
+
+def answer(request: dict) -> None:
+    from kivy.core.window import Window
+
+    try:
+        widget = find_label(request["text"], request.get("nth", 0))
+        left, bottom = widget.to_window(*widget.pos)
+        right, top = min(left + widget.width, Window.width), min(bottom + widget.height, Window.height)
+        left, bottom = max(left, 0), max(bottom, 0)  # the part on screen (a card half out of its row)
+        reply = {"x": round((left + right) / 2), "y": round(Window.height - (bottom + top) / 2)}
+    except LookupError as exc:
+        reply = {"error": str(exc)}
+    print(json.dumps(reply), flush=True)
+
+
+def find_label(fragment: str, nth: int = 0):
+    from kivy.core.window import Window
+    from kivy.uix.label import Label
+
+    wanted = fragment.replace(NO_BREAK, " ")
+    stack, found = [Window], []
+    while stack:
+        widget = stack.pop()
+        stack.extend(widget.children)
+        if isinstance(widget, Label) and wanted in widget.text.replace(NO_BREAK, " ") and shown(widget):
+            found.append(widget)
+    found.sort(key=lambda w: (-w.to_window(*w.pos)[1], w.to_window(*w.pos)[0]))  # reading order
+    if len(found) <= nth:
+        raise LookupError(f"no visible text contains {fragment!r}")
+    return found[nth]
+
+
+def shown(widget) -> bool:
+    from kivy.core.window import Window
+
+    node = widget
+    while node is not None and node is not Window:
+        if getattr(node, "opacity", 1) == 0:
+            return False
+        node = node.parent
+    x, y = widget.to_window(*widget.pos)
+    return x < Window.width - 40 and x + widget.width > 40 and y < Window.height and y + widget.height > 0
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""Tap to screen, measured from outside the kiosk: the visitor's wait after each kind of tap.
+
+The kiosk runs as its own process, full screen in a 1920×1080 virtual screen (Xvfb, software
+GL), on the bundled exhibition, in English. For each step this script waits until the kiosk
+is idle (its frame rate has dropped), then presses and releases the mouse button through
+XTEST, as a finger would, and watches the X screen itself (X's GetImage on the root window,
+what a camera would film):
+
+- **first response**: the first change in a 240×160 box around the tap (the pressed state,
+  or the next screen fading in), watched every ~1 ms;
+- **drawn**: the last change of the whole screen before it stays still for 1 s (whole-screen
+  grabs take ~30 ms each, so this figure is ±30 ms); thin changes (a scroll bar fading out
+  a second after the screen appears) are not counted.
+
+The kiosk process answers one question between taps, "where is this text?", so that the
+taps land on the real buttons; it takes no part in the timing. A fresh kiosk is started for
+each round. Prints each step's median, min and max over the rounds::
+
+    python benchmarks/tap_latency.py [--rounds 3] [--size 1920x1080] [--idle 6]
+
+Needs the packages xvfb (when there is no display) and python-xlib (``pip install python-xlib``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+from _kiosk_process import PROJECT, VirtualScreen, wait_for_line
+
+BOX = (240, 160)
+STILL = 1.0
+TILES, THIN = 8, 10    # a change counts when, in one of 8×8 tiles, it is more than 10 px high and wide
+LONGEST = 6.0
+
+# (step, what to tap: a text on screen, or None for the middle of the screen)
+STEPS = [
+    ("attract → language", None),
+    ("language → home", "English"),
+    ("home → panel", "Enclosures"),
+    ("Back", "Back"),
+    ("home → timeline", "The age of factories"),
+    ("Home", "Home"),
+    ("home → compare", "Three ways"),
+    ("Language (picker)", "Language"),
+    ("language switch", "Français"),
+    ("Langue (picker)", "Langue"),
+    ("language switch back", "English"),
+    ("Back (from compare)", "Back"),
+    ("home → quiz", "Quiz: the origins"),
+    ("quiz answer", "Graze their animals"),
+    ("Home (from quiz)", "Home"),
+    ("room tab", "Limits"),
+    ("home → gallery", "The limits of growth"),
+    ("Back (from gallery)", "Back"),
+    ("room tab (Alternatives)", "Alternatives"),
+    ("home → gallery (2)", "Local currencies"),
+    ("Home (from gallery)", "Home"),
+    ("next room", "first room"),  # the last room's button leads back to the first
+]
+
+
+class Screen:
+    """The X screen, read and touched from outside the kiosk (python-xlib: GetImage and XTEST)."""
+
+    def __init__(self, name: str):
+        from Xlib import X, display
+        from Xlib.ext import xtest
+
+        self.X, self.xtest = X, xtest
+        self.display = display.Display(name)
+        self.root = self.display.screen().root
+        self.width, self.height = self.root.get_geometry().width, self.root.get_geometry().height
+
+    def grab(self, box=None) -> bytes:
+        x, y, w, h = box or (0, 0, self.width, self.height)
+        return self.root.get_image(x, y, w, h, self.X.ZPixmap, 0xFFFFFFFF).data
+
+    def move(self, x: int, y: int) -> None:
+        self.xtest.fake_input(self.display, self.X.MotionNotify, x=x, y=y)
+        self.display.sync()
+
+    def click(self) -> float:
+        """Press and release the button; the time of the press."""
+        self.xtest.fake_input(self.display, self.X.ButtonPress, 1)
+        self.display.sync()
+        pressed = time.monotonic()
+        time.sleep(0.06)  # a finger's tap
+        self.xtest.fake_input(self.display, self.X.ButtonRelease, 1)
+        self.display.sync()
+        return pressed
+
+    def box_around(self, x: int, y: int) -> tuple[int, int, int, int]:
+        w, h = BOX
+        left, top = max(0, min(self.width - w, x - w // 2)), max(0, min(self.height - h, y - h // 2))
+        return left, top, w, h
+
+
+def measure(screen: Screen, x: int, y: int) -> tuple[float, float]:
+    """Tap at (x, y): seconds to the first change near the tap, and to the last change of the whole screen."""
+    box = screen.box_around(x, y)
+    before, whole = screen.grab(box), screen.grab()
+    pressed = screen.click()
+    first = None
+    while first is None and time.monotonic() - pressed < LONGEST:
+        if screen.grab(box) != before:
+            first = time.monotonic() - pressed
+        else:
+            time.sleep(0.001)
+    last_change, last = pressed + (first or 0.0), whole  # still for STILL seconds after the first response
+    while time.monotonic() - last_change < STILL and time.monotonic() - pressed < LONGEST:
+        now = screen.grab()
+        if now != last and visible_change(now, last, screen):
+            last_change = time.monotonic()
+        last = now
+    return (first if first is not None else float("nan")), last_change - pressed
+
+
+def visible_change(now: bytes, before: bytes, screen: Screen) -> bool:
+    """Whether the screen changed in a way a person notices: anything but thin strips.
+
+    Kivy's scroll bars fade out about a second after a screen appears; they are a few pixels
+    thick. The screen is cut into tiles, and a change counts when, in some tile, what
+    changed is more than THIN pixels high and wide.
+    """
+    from PIL import Image, ImageChops
+
+    size = (screen.width, screen.height)
+    a = Image.frombuffer("RGBX", size, now, "raw", "BGRX").convert("RGB")
+    b = Image.frombuffer("RGBX", size, before, "raw", "BGRX").convert("RGB")
+    difference = ImageChops.difference(a, b)
+    tile_w, tile_h = size[0] // TILES, size[1] // TILES
+    for left in range(0, size[0], tile_w):
+        for top in range(0, size[1], tile_h):
+            box = difference.crop((left, top, left + tile_w, top + tile_h)).getbbox()
+            if box and box[2] - box[0] > THIN and box[3] - box[1] > THIN:
+                return True
+    return False
+
+
+class Kiosk:
+    def __init__(self, env: dict, size: str):
+        command = [sys.executable, str(PROJECT / "benchmarks" / "_latency_kiosk.py"), str(PROJECT / "exhibits"), size]
+        self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True, cwd=PROJECT)
+        wait_for_line(self.process, "ready in", timeout=60)
+
+    def where(self, text: str) -> tuple[int, int]:
+        self.process.stdin.write(json.dumps({"text": text}) + "\n")
+        self.process.stdin.flush()
+        while True:
+            line = self.process.stdout.readline()
+            if line.startswith("{"):
+                reply = json.loads(line)
+                if "error" in reply:
+                    raise LookupError(reply["error"])
+                return reply["x"], reply["y"]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def one_round(screen: Screen, env: dict, size: str, idle: float) -> dict[str, tuple[float, float]]:
+    kiosk, results = Kiosk(env, size), {}
+    try:
+        for step, target in STEPS:
+            time.sleep(idle)  # the kiosk lowers its frame rate after 5 s without a touch
+            try:
+                x, y = target_position(kiosk, screen, target)
+            except LookupError as exc:
+                print(f"{step}: {exc}; the round stops here", file=sys.stderr)
+                break
+            screen.move(x, y)
+            results[step] = measure(screen, x, y)
+    finally:
+        kiosk.stop()
+    return results
+
+
+def target_position(kiosk: Kiosk, screen: Screen, target: str | None) -> tuple[int, int]:
+    if target is None:
+        return screen.width // 2, screen.height // 2
+    return kiosk.where(target)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--size", default="1920x1080")
+    parser.add_argument("--idle", type=float, default=6.0, help="seconds without a touch before each tap")
+    args = parser.parse_args()
+    rounds = []
+    with VirtualScreen(args.size) as virtual:
+        screen = Screen(virtual.display)
+        for number in range(args.rounds):
+            rounds.append(one_round(screen, virtual.env(), args.size, args.idle))
+            print(f"round {number + 1} of {args.rounds} done", file=sys.stderr)
+    print(f"tap latency at {args.size}, from outside, {args.rounds} rounds, from idle ({args.idle:.0f} s without a touch)")
+    print(f"{'step':28} {'first response (ms)':>26} {'drawn (ms)':>26}")
+    for step, _target in STEPS:
+        firsts = [r[step][0] * 1000 for r in rounds if step in r]
+        drawn = [r[step][1] * 1000 for r in rounds if step in r]
+        print(f"{step:28} {_spread(firsts):>26} {_spread(drawn):>26}")
+    return 0
+
+
+def _spread(values: list[float]) -> str:
+    if not values:
+        return "-"
+    return f"{statistics.median(values):5.0f} ({min(values):4.0f}–{max(values):4.0f})"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -56,7 +56,6 @@ def main() -> None:
         app = KioskApp(load_content(PROJECT / "exhibits"), data_dir=Path(environment()["KIOSK_DATA_DIR"]))
         app._run_prepare()
         app.framerate.idle = app.framerate.active  # no touches here: keep 30 fps, or each frame waits 0.5 s
-        app.navigator.animations = False  # screens change faster than a fade: no transitions to pile up
         drive(app, 10)
         print(f"PSS at start (attract): {pss_mib(os.getpid()):.0f} MiB")
         shown = 0 if args.no_tour else tour(app)

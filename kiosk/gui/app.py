@@ -31,6 +31,7 @@ from kiosk.facilitator.settings import KioskSettings
 from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
 from kiosk.gui.images import RESTING_BUDGET, PictureCache
+from kiosk.gui.input_waker import InputWaker
 from kiosk.gui.navigation import Navigator
 from kiosk.gui.root import KioskRoot
 from kiosk.gui.theme import Theme
@@ -94,6 +95,8 @@ class KioskApp(App):
         self.theme = Theme()
         global_idmap["theme"] = self.theme  # exhibit types' kv files say `theme.pad` (see ViewContext)
         self.framerate = AdaptiveFrameRate()
+        self.input_waker = InputWaker(on_input=lambda: Clock.schedule_once(self._woken_by_input))
+        self.input_waker.start()
         self.root_widget = KioskRoot(on_secret_hold=self.facilitator.access.open_entry)
         # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
         Window.bind(on_touch_down=self._on_window_touch, on_touch_move=self._on_window_touch)
@@ -134,8 +137,14 @@ class KioskApp(App):
         self.ready_seconds = time.monotonic() - STARTED
         log.info("ready in %.2f s", self.ready_seconds)
         tune_heap()  # from now on big buffers go back to the system when freed (not before: it slows the start)
+        self.navigator.prepare()
+
+    def _woken_by_input(self, _dt) -> None:
+        """A touch, seen outside Kivy while the frame rate slept: full speed for the frames that answer it."""
+        self.framerate.wake()
 
     def on_stop(self) -> None:
+        self.input_waker.stop()
         self.events.emit(VisitEnded(self._last_touch_time()))
         self.stats.close()
         self.records.close()
@@ -171,6 +180,8 @@ class KioskApp(App):
         self.content = content
         self.navigator.forget_screens()
         self.session.reset()
+        if self.navigator.current == "attract":
+            self.navigator.prepare()
         self.apply_settings()
         self.release_memory()
 

@@ -25,6 +25,8 @@ def has_display() -> bool:
 def configure_kivy(kiosk: bool = False, size: tuple[int, int] | None = None) -> None:
     os.environ.setdefault("KIVY_NO_ARGS", "1")
     os.environ.setdefault("KIVY_NO_FILELOG", "1")
+    # A callback scheduled from another thread ends the loop's sleep at once (kiosk.gui.input_waker).
+    os.environ.setdefault("KIVY_CLOCK", "interrupt")
     from kivy.config import Config
 
     Config.set("kivy", "exit_on_escape", "0" if kiosk else "1")
@@ -42,6 +44,26 @@ def configure_kivy(kiosk: bool = False, size: tuple[int, int] | None = None) -> 
     if size:
         Config.set("graphics", "width", str(size[0]))
         Config.set("graphics", "height", str(size[1]))
+
+
+def screen_size() -> tuple[int, int] | None:
+    """The size of the X screen the window opens on (DISPLAY), or None when it cannot be asked."""
+    display_name = os.environ.get("DISPLAY")
+    if not display_name:
+        return None
+    try:
+        from Xlib import display
+    except ImportError:
+        return None
+    try:
+        connection = display.Display(display_name)
+    except Exception:  # python-xlib raises its own errors for a display that cannot be reached
+        return None
+    try:
+        screen = connection.screen()
+        return screen.width_in_pixels, screen.height_in_pixels
+    finally:
+        connection.close()
 
 
 def rerun_under_xvfb(size: tuple[int, int]) -> int:

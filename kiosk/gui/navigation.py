@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 
-from kivy.uix.screenmanager import FadeTransition, NoTransition
+from kivy.clock import Clock
+from kivy.uix.screenmanager import NoTransition
 
 from kiosk import events
-from kiosk.gui.views import lazy_class
+from kiosk.gui.views import lazy_class, view_class
 
 log = logging.getLogger(__name__)
+PREPARE_STEP_SECONDS = 0.1
 
 SCREENS = {
     "attract": "kiosk.gui.screens.attract:AttractScreen",
@@ -30,8 +32,9 @@ class Navigator:
         self.app = app
         self.manager = manager
         self.faulty: dict[str, str] = {}  # exhibit id → what went wrong, for the facilitator
-        self.animations = True
-        manager.transition = FadeTransition(duration=0.2)
+        # One frame from a screen to the next: under software GL a cross-fade costs ~0.09 CPU-s per
+        # frame at 1920×1080, so a 0.2 s fade delayed the next screen by half a second (tap_latency.py).
+        manager.transition = NoTransition()
 
     @property
     def current(self) -> str:
@@ -42,15 +45,12 @@ class Navigator:
             self.manager.add_widget(lazy_class(SCREENS[name])(name=name, app=self.app, navigator=self))
         return self.manager.get_screen(name)
 
-    def go(self, name: str, animate: bool = True) -> None:
+    def go(self, name: str) -> None:
         self.screen(name)
-        animate = animate and self.animations
-        self.manager.transition = FadeTransition(duration=0.2) if animate else NoTransition()
-        self.app.framerate.animate(0.3)
         self.manager.current = name
 
     def show_attract(self) -> None:
-        self.go("attract", animate=False)
+        self.go("attract")
 
     def show_languages(self) -> None:
         self.app.events.emit(events.VisitStarted())  # the first touch (on the attract loop) starts a visit
@@ -89,6 +89,28 @@ class Navigator:
             self.show_home(manifest.room if manifest else None)
         else:
             self.show_languages()
+
+    def prepare(self) -> None:
+        """Build, while nobody is touching, what the next visitor's first taps will show.
+
+        One piece per frame, so the attract loop never stalls: the language and home screens
+        (home with its first room's cards), the exhibit screen, and each exhibit type's view
+        class with its kv rules. A visitor's tap then only fills them in.
+        """
+        steps = [lambda: self.screen("language"), lambda: self.screen("home").refresh(),
+                 lambda: self.screen("exhibit")]
+        steps += [lambda t=t: view_class(t) for t in sorted({m.type for m in self.app.content.exhibits})]
+
+        def next_step(_dt=None) -> None:
+            if steps and self.current == "attract":  # a visitor came: stop, their taps build what they need
+                step = steps.pop(0)
+                try:
+                    step()
+                except Exception:  # a view that cannot be built fails again, visibly, when opened
+                    log.exception("preparing the screens ahead of the visitor failed")
+                Clock.schedule_once(next_step, PREPARE_STEP_SECONDS)
+
+        Clock.schedule_once(next_step, PREPARE_STEP_SECONDS)
 
     def forget_screens(self) -> None:
         """Drop the visitor screens so that they are built again from new content (after a reload)."""

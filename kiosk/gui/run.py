@@ -11,7 +11,7 @@ from kiosk.content.report import load_for_display
 
 
 def cmd_run(args) -> int:
-    from kiosk.gui.kivy_config import configure_kivy, has_display
+    from kiosk.gui.kivy_config import configure_kivy, has_display, screen_size
 
     if not has_display():
         print("kiosk run: no display found (DISPLAY is not set). To see the screens without one, use "
@@ -20,7 +20,9 @@ def cmd_run(args) -> int:
     content = load_for_display(args.content.resolve())  # the version folder behind a live symlink
     if content is None:
         return 1
-    configure_kivy(kiosk=args.kiosk, size=args.size)
+    # A window as big as the screen, as the kiosk will be (Kivy's own default is 800×600); --size to choose.
+    size = args.size or (None if args.kiosk else screen_size())
+    configure_kivy(kiosk=args.kiosk, size=size)
     from kiosk.folders import data_dir
     from kiosk.gui.app import KioskApp
 

@@ -26,7 +26,6 @@ def kiosk():
     app = KioskApp(content, data_dir=data_dir())
     app._run_prepare()
     Window.size = (1920, 1080)
-    app.navigator.animations = False     # tests wait for nothing time-based: no fades,
     app.framerate.active = app.framerate.idle = app.framerate.animation = 0  # and frames as fast as they come
     app.framerate.wake()
     driver = KioskDriver(app)
@@ -69,7 +68,6 @@ def facilitator(fresh, monkeypatch):
 
     app = fresh.app
     monkeypatch.setattr(root_module, "HOLD_SECONDS", 0.8)
-    monkeypatch.setattr(app.navigator, "animations", False)   # nothing time-based to wait for
     monkeypatch.setattr(app.framerate, "active", 0)            # frames as fast as they come
     monkeypatch.setattr(app.framerate, "idle", 0)
     monkeypatch.setattr(app.framerate, "animation", 0)

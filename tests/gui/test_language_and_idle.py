@@ -128,7 +128,6 @@ def test_every_screen_with_network_blocked(fresh, monkeypatch, network_blocked):
     attempts = network_blocked
     kiosk = fresh
     app = kiosk.app
-    monkeypatch.setattr(app.navigator, "animations", False)   # nothing time-based to wait for:
     monkeypatch.setattr(app.framerate, "active", 0)            # draw frames as fast as possible
     monkeypatch.setattr(app.framerate, "idle", 0)
     app.framerate.wake()

@@ -201,3 +201,30 @@ def test_screens_are_not_blank(fresh, tmp_path):
     path = kiosk.screenshot(tmp_path / "home.png")
     colours = Image.open(path).convert("RGB").getcolors(maxcolors=1 << 20)
     assert colours is None or len(colours) > 50
+
+
+def test_coming_back_from_an_exhibit_the_row_keeps_its_place(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    home = kiosk.app.navigator.screen("home")
+    home.show_room("alternatives")
+    kiosk.settle()
+    cards = list(home.ids.cards.children)
+    last = max(cards, key=lambda c: c.x)
+    home.ids.scroll.scroll_to(last, padding=0, animate=False)
+    kiosk.settle()
+    place = home.ids.scroll.scroll_x
+    assert place > 0.5
+    kiosk.tap(last)
+    assert kiosk.app.navigator.current == "exhibit"
+    kiosk.tap_text("Back")
+    assert kiosk.app.navigator.current == "home"
+    assert home.ids.scroll.scroll_x == pytest.approx(place)
+    assert list(home.ids.cards.children) == cards, "the row is shown as it was, not built again"
+    kiosk.app.set_language("fr")  # a language switch rebuilds the texts and keeps the place too
+    kiosk.settle()
+    assert home.ids.scroll.scroll_x == pytest.approx(place)
+    kiosk.app.idle.reset_now()  # the next visitor starts at the first room, at the start of the row
+    kiosk.settle()
+    start_visit(kiosk, "English")
+    assert home.room_id == "origines" and home.ids.scroll.scroll_x == 0

@@ -121,7 +121,6 @@ class PreviewApp(KioskApp):
     def first_screen(self) -> None:
         """Straight to the exhibit (or its problems), never attract or home."""
         self.idle.paused = True
-        self.navigator.animations = False
         self.root_widget.screens.add_widget(
             PreviewProblemScreen(name=PROBLEM_SCREEN, app=self, navigator=self.navigator))
         self.watcher.start()  # before the first report line: a save right after it is seen
@@ -194,7 +193,7 @@ class PreviewApp(KioskApp):
         self._trial = []
         try:
             if self.navigator.screen("exhibit").show(manifest):
-                self.navigator.go("exhibit", animate=False)
+                self.navigator.go("exhibit")
         except Exception as exc:  # a bug in a screen, not in the view: still the curator's panel, not a crash
             self._trial.append(exc)
         failures, self._trial = self._trial, None
@@ -217,6 +216,6 @@ class PreviewApp(KioskApp):
         log.error("preview: %s failed while being shown", self.exhibit_id, exc_info=error)
         where = display_path(self.loaded.folder / MANIFEST, self.loaded.root)
         self.navigator.screen(PROBLEM_SCREEN).show_fault(self.exhibit_id, where, error)
-        self.navigator.go(PROBLEM_SCREEN, animate=False)
+        self.navigator.go(PROBLEM_SCREEN)
         emit([f"preview: {self.exhibit_id} failed while being shown: {type(error).__name__}: {error}"])
 

@@ -43,7 +43,6 @@ class SnapshotApp(KioskApp):
 
         Window.canvas.remove(self.root_widget.canvas)  # photos are drawn off-screen: the window need not be
         self.idle.paused = True
-        self.navigator.animations = False
         self.framerate.idle = self.framerate.active
         for shot in self.shots:
             self.queue.extend(self._expand(shot))
@@ -93,7 +92,7 @@ class SnapshotApp(KioskApp):
             attract.step = self.content.collection.languages.languages.index(shot["language"])
             attract._show_step(fade=False)
         elif shot["screen"] == "language":
-            navigator.go("language", animate=False)
+            navigator.go("language")
         elif shot["screen"] == "home":
             navigator.show_home(shot["room"])
         else:

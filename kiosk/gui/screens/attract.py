@@ -14,6 +14,7 @@ import random
 from pathlib import Path
 
 from kivy.clock import Clock
+from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import ListProperty, NumericProperty, StringProperty
 
@@ -90,7 +91,7 @@ class AttractScreen(KioskScreen):
         if not self.pictures:
             return
         front, back = self.ids.front, self.ids.back
-        box = (self.width or 1920, self.height or 1080)
+        box = tuple(Window.size)  # the loop fills the window; its own size is still Kivy's 100×100 at the first slide
         texture = self.app.pictures.texture(self.pictures[self.step % len(self.pictures)], box)
         if not fade:
             front.texture, front.opacity, back.opacity = texture, 1, 0

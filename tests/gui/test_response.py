@@ -1,0 +1,85 @@
+"""What makes a tap answer at once (timed from outside in benchmarks/tap_latency.py; here, the mechanisms)."""
+
+from __future__ import annotations
+
+from kivy.core.window import Window
+from kivy.uix.screenmanager import NoTransition
+
+from tests.gui.test_visitor_flow import start_visit
+
+
+def test_screens_change_in_one_frame(fresh):
+    kiosk = fresh
+    assert isinstance(kiosk.app.navigator.manager.transition, NoTransition)
+    start_visit(kiosk, "English")
+    kiosk.frames(1)
+    assert kiosk.app.navigator.manager.current_screen.name == "home"
+
+
+def test_the_next_visitors_screens_are_built_while_nobody_touches(fresh):
+    kiosk, navigator = fresh, fresh.app.navigator
+    for name in ("language", "home", "exhibit"):
+        if navigator.manager.has_screen(name) and name != navigator.current:
+            navigator.manager.remove_widget(navigator.manager.get_screen(name))
+    assert navigator.current == "attract"
+    navigator.prepare()
+    kiosk.wait(2.5)
+    assert all(navigator.manager.has_screen(name) for name in ("language", "home", "exhibit"))
+    home = navigator.screen("home")
+    assert home.ids.cards.children, "the first room's cards are ready before the first tap"
+
+
+def test_preparing_stops_when_a_visitor_arrives(fresh):
+    kiosk, navigator = fresh, fresh.app.navigator
+    if navigator.manager.has_screen("exhibit"):
+        navigator.manager.remove_widget(navigator.manager.get_screen("exhibit"))
+    navigator.prepare()
+    start_visit(kiosk, "English")  # the taps come before the exhibit screen's turn
+    kiosk.wait(1.0)
+    assert navigator.current == "home"
+
+
+def test_a_card_looks_pressed_in_the_frame_of_the_tap(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    home = kiosk.app.navigator.screen("home")
+    card = min(home.ids.cards.children, key=lambda c: c.x)  # the first card, fully on screen
+    home._open_card(card)           # what a release does
+    assert card.opening and kiosk.app.navigator.current == "home"  # pressed now, the exhibit opens next frame
+    kiosk.settle()
+    assert kiosk.app.navigator.current == "exhibit"
+    kiosk.tap_text("Back")
+    assert not any(c.opening for c in home.ids.cards.children), "back home, no card stays pressed"
+
+
+def test_the_first_attract_picture_is_decoded_for_the_whole_window(fresh):
+    kiosk = fresh
+    attract = kiosk.app.navigator.screen("attract")
+    attract.step = 0
+    attract._show_picture(fade=False)
+    texture = attract.ids.front.texture
+    picture = kiosk.app.pictures.origin(texture)[1]  # the picture's own pixels
+    wanted = min(picture[0] / Window.width, picture[1] / Window.height, 1.0)
+    assert max(texture.width / Window.width, texture.height / Window.height) >= wanted * 0.99
+
+
+def test_a_finger_on_a_card_lights_it_before_the_row_knows_it_is_a_tap(fresh):
+    from kivy.tests.common import UnitTestTouch
+
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    home = kiosk.app.navigator.screen("home")
+    card = min(home.ids.cards.children, key=lambda c: c.x)
+    x, y = card.to_window(*card.center)
+    touch = UnitTestTouch(x, y)
+    touch.touch_down()
+    kiosk.frames(1)  # well within the row's 250 ms wait: the card has not been given the touch yet
+    assert card.touched and card.state == "normal"
+    for step in range(1, 9):  # it was a swipe after all: the row moves, the card goes dark again
+        touch.touch_move(x - 25 * step, y)
+        kiosk.wait(0.02)
+    assert not card.touched and home.ids.scroll.scroll_x > 0
+    touch.touch_up()
+    kiosk.settle()
+    kiosk.wait(1.0)  # the row glides to a stop, as after any swipe
+    assert kiosk.app.navigator.current == "home" and not any(c.touched for c in home.ids.cards.children)

@@ -95,7 +95,7 @@ class KioskApp(App):
         self.theme = Theme()
         global_idmap["theme"] = self.theme  # exhibit types' kv files say `theme.pad` (see ViewContext)
         self.framerate = AdaptiveFrameRate()
-        self.input_waker = InputWaker(on_input=lambda: Clock.schedule_once(self._woken_by_input))
+        self.input_waker = InputWaker(on_input=lambda: Clock.schedule_once_free(self._woken_by_input))
         self.input_waker.start()
         self.root_widget = KioskRoot(on_secret_hold=self.facilitator.access.open_entry)
         # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
@@ -140,8 +140,16 @@ class KioskApp(App):
         self.navigator.prepare()
 
     def _woken_by_input(self, _dt) -> None:
-        """A touch, seen outside Kivy while the frame rate slept: full speed for the frames that answer it."""
+        """A touch, seen outside Kivy while the frame rate slept: the frame comes now, then full speed.
+
+        This runs inside the clock's sleep (a "free" callback of the free_only clock), which
+        otherwise lasts until 1/fps after the last frame; moving the last frame's time back by
+        that much ends the sleep, and the loop goes on to read the touch.
+        """
+        sleeping = self.framerate.fps <= self.framerate.idle
         self.framerate.wake()
+        if sleeping:
+            Clock._last_tick = min(Clock._last_tick, Clock.time() - 1.0 / max(self.framerate.idle, 1))
 
     def on_stop(self) -> None:
         self.input_waker.stop()

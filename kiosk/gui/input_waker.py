@@ -3,9 +3,10 @@
 When nobody touches the kiosk, its loop wakes only twice a second (:mod:`kiosk.gui.framerate`),
 which keeps it cool and quiet, but a first touch would then wait up to half a second
 before anything happens. This watcher waits for input on a thread of its own, outside
-Kivy, and wakes Kivy's loop at once: with Kivy's ``interrupt`` clock (set in
-:mod:`kiosk.gui.kivy_config`), a callback scheduled from another thread ends the loop's
-sleep. The touch itself is still read by Kivy, as always; the watcher only says "now".
+Kivy, and wakes Kivy's loop at once: with Kivy's ``free_only`` clock (set in
+:mod:`kiosk.gui.kivy_config`), a "free" callback scheduled from another thread runs during
+the loop's sleep, and the App's callback ends that sleep. The touch itself is still read
+by Kivy, as always; the watcher only says "now".
 
 Where the input is watched, the first that works:
 
@@ -19,7 +20,7 @@ Where the input is watched, the first that works:
 
 ::
 
-    waker = InputWaker(on_input=lambda: Clock.schedule_once(lambda _dt: framerate.wake()))
+    waker = InputWaker(on_input=lambda: Clock.schedule_once_free(app._woken_by_input))
     waker.start()      # a daemon thread; stop() at the end
 """
 

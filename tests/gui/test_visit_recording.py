@@ -80,3 +80,32 @@ def test_the_facilitator_menu_shows_todays_numbers_as_a_chart(facilitator):
     titles = [app.text(app.content.exhibit(a.exhibit).title) for a in numbers.top_exhibits]
     assert titles and set(titles) <= set(rows)
     assert max(rows[t].fraction for t in titles) == 1
+
+
+def test_no_text_in_the_menu_is_drawn_with_a_font_that_lacks_its_letters(facilitator):
+    """العربية in today's chart, the guided paths' buttons: every character has a glyph in its font."""
+    from fontTools.ttLib import TTFont
+    from kivy.core.text import LabelBase
+    from kivy.uix.label import Label
+
+    kiosk, app = facilitator, facilitator.app
+    start_visit(kiosk, "العربية")
+    app.idle.reset_now()
+    kiosk.settle()
+    app.stats.flush(timeout=10)
+    app.set_language("en")
+    app.facilitator.settings_editor.change(mode="guided")
+    app.facilitator.access.open_menu()
+    kiosk.settle()
+    cmaps = {}
+    missing = []
+    for label in kiosk.widgets(kiosk.screen):
+        if not isinstance(label, Label) or not label.text:
+            continue
+        file = LabelBase._fonts[label.font_name][2 if label.bold else 0]
+        cmap = cmaps.setdefault(file, TTFont(file).getBestCmap())
+        missing += [(label.text, ch) for ch in label.text if not ch.isspace() and ord(ch) not in cmap]
+    assert not missing
+    assert any("\u0600" <= ch <= "\u06ff" or "\ufe70" <= ch <= "\ufeff" for label in kiosk.widgets(kiosk.screen)
+               if isinstance(label, Label) for ch in label.text), "العربية is in today's chart"
+    app.facilitator.settings_editor.change(mode="free")

@@ -102,8 +102,7 @@ class FacilitatorScreen(KioskScreen):
             running = guided.session is not None and guided.session.path.id == path.id
             label = self._("{title} · {steps} steps · {minutes} min").format(
                 title=self.app.text(path.title), steps=len(path.steps), minutes=int(path.total_minutes))
-            box.add_widget(self._choice(("▶  " if not running else "✓  ") + label, running,
-                                        lambda path=path: self._start(path.id)))
+            box.add_widget(self._choice(label, running, lambda path=path: self._start(path.id)))  # chosen: filled
 
     def _language_and_timing(self, box) -> None:
         settings, languages = self.app.settings, self.app.content.collection.languages

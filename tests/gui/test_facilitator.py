@@ -93,6 +93,9 @@ def test_a_guided_path_step_by_step_with_its_timer(facilitator):
     assert bar.step_label == f"2/{len(path.steps)}"
     driver.tap_text("Notes")
     driver.find_text(app.text(path.steps[1].prompts[0]))      # the facilitator's prompts, only on request
+    from kivy.graphics import Color
+    backdrop = next(i for i in bar.ids.notes_scroll.canvas.before.children if isinstance(i, Color))
+    assert backdrop.a == 1                                    # opaque: the page does not show through the notes
     app.idle.tick(time.monotonic() + 10_000)                  # a group session is never reset for idleness
     assert app.navigator.current == "exhibit"
     app.facilitator.guided.session.started -= path.steps[1].minutes * 60 + 5

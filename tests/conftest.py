@@ -20,6 +20,7 @@ os.environ["KIVY_HOME"] = str(_SCRATCH / "kivy-home")
 os.environ["KIOSK_DATA_DIR"] = str(_SCRATCH / "kiosk-data")
 os.environ["KIVY_NO_ARGS"] = "1"
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
+os.environ.setdefault("KIVY_CLOCK", "free_only")  # the clock the kiosk runs with (kiosk.gui.kivy_config)
 logging.getLogger("PIL").setLevel(logging.INFO)  # its chunk-by-chunk debug lines drown real failures
 
 

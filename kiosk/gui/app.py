@@ -96,7 +96,10 @@ class KioskApp(App):
         global_idmap["theme"] = self.theme  # exhibit types' kv files say `theme.pad` (see ViewContext)
         self.framerate = AdaptiveFrameRate()
         self.input_waker = InputWaker(on_input=lambda: Clock.schedule_once_free(self._woken_by_input))
-        self.input_waker.start()
+        if hasattr(Clock, "schedule_once_free"):  # the free_only clock, set by configure_kivy before Kivy loads
+            self.input_waker.start()
+        else:
+            log.info("Kivy's clock was loaded before the kiosk configured it: touches after idle wait for a frame")
         self.root_widget = KioskRoot(on_secret_hold=self.facilitator.access.open_entry)
         # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
         Window.bind(on_touch_down=self._on_window_touch, on_touch_move=self._on_window_touch)

@@ -64,6 +64,12 @@ class InputWaker:
         if self._thread is not None:
             self._thread.join(timeout=2 * POLL_SECONDS)
 
+    def _woke(self) -> None:
+        try:
+            self.on_input()
+        except Exception:  # the watcher keeps watching; the touch itself still reaches Kivy
+            log.exception("the input watcher could not wake the kiosk")
+
     # --- X11 -------------------------------------------------------------------------------------
     def _x11_watcher(self):
         if not self.display:
@@ -82,7 +88,7 @@ class InputWaker:
             while not self._stop.is_set():
                 readable, _, _ = select.select([fd], [], [], POLL_SECONDS)
                 if readable and _drain_x11(connection):
-                    self.on_input()
+                    self._woke()
         finally:
             connection.close()
 
@@ -117,7 +123,7 @@ class InputWaker:
                         fds.remove(fd)
                         os.close(fd)
                 if woke:
-                    self.on_input()
+                    self._woke()
         finally:
             for fd in fds:
                 os.close(fd)

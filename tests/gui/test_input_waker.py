@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 
 import pytest
 
@@ -59,3 +60,33 @@ def test_nothing_to_watch_is_said_and_harmless(caplog):
 def test_an_x_server_that_cannot_be_reached_falls_back(tmp_path):
     waker = InputWaker(on_input=lambda: None, display=":4242", devices=[])
     assert waker.start() is None
+
+
+def test_a_failing_wake_is_logged_and_the_watcher_goes_on(tmp_path, caplog):
+    device = tmp_path / "event0"
+    os.mkfifo(device)
+    calls = []
+
+    def wake():
+        calls.append(1)
+        if len(calls) == 1:
+            raise AttributeError("no free clock here")
+
+    waker = InputWaker(on_input=wake, display="", devices=[str(device)])
+    waker.start()
+    with open(device, "wb") as touchscreen:
+        for number in (1, 2):
+            touchscreen.write(b"\x00" * 24)
+            touchscreen.flush()
+            deadline = time.monotonic() + 5
+            while len(calls) < number and time.monotonic() < deadline:
+                time.sleep(0.01)
+    waker.stop()
+    assert len(calls) == 2 and "could not wake the kiosk" in caplog.text
+
+
+def test_the_kiosk_watches_input_only_with_a_clock_it_can_wake(fresh):
+    from kivy.clock import Clock
+
+    waker = fresh.app.input_waker
+    assert (waker.backend is not None) == hasattr(Clock, "schedule_once_free")

@@ -13,9 +13,10 @@ from kivy.core.text import LabelBase
 from kivy.core.window import Window
 from kivy.event import EventDispatcher
 from kivy.metrics import dp
-from kivy.properties import ListProperty, NumericProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.utils import get_color_from_hex
 
+from kiosk.icons import FONT_FILE as ICON_FONT
 from kiosk.render.bidi import is_rtl
 
 MEDIA = Path(__file__).resolve().parent.parent.parent / "media"
@@ -24,6 +25,10 @@ PAPER = "#F6F1E7"
 INK = "#1F1A17"
 MUTED = "#4A423B"
 ACCENT = "#E0A526"
+SURFACE = "#FFFFFF"     # cards and panels on the paper
+LINE = "#D9D0C1"        # hairlines and quiet outlines
+SUCCESS = "#1E6B3A"     # right answer (always with an icon and a word)
+DANGER = "#A3262A"      # wrong answer, errors (always with an icon and a word)
 
 
 def rgba(hex_colour: str, alpha: float = 1.0) -> list[float]:
@@ -41,6 +46,7 @@ def register_fonts() -> None:
     LabelBase.register("Kiosk", str(FONTS / "NotoSans-Regular.ttf"), fn_bold=str(FONTS / "NotoSans-Bold.ttf"))
     LabelBase.register("KioskArabic", str(FONTS / "NotoSansKiosk-Regular.ttf"),
                        fn_bold=str(FONTS / "NotoSansKiosk-Bold.ttf"))
+    LabelBase.register("Icons", str(FONTS / ICON_FONT))
 
 
 class Theme(EventDispatcher):
@@ -59,6 +65,14 @@ class Theme(EventDispatcher):
     accent = ListProperty(rgba(ACCENT))
     white = ListProperty([1, 1, 1, 1])
     light = ListProperty([0.9, 0.88, 0.84, 1])
+    surface = ListProperty(rgba(SURFACE))
+    line = ListProperty(rgba(LINE))
+    success = ListProperty(rgba(SUCCESS))
+    danger = ListProperty(rgba(DANGER))
+    space = NumericProperty(8)       # the spacing grid's unit: gaps are 1, 2, 3, 4 or 6 units
+    radius = NumericProperty(16)     # corners of cards and buttons
+    icon = NumericProperty(40)       # an icon beside a button's word
+    rtl = BooleanProperty(False)     # the visitor's language reads right to left: layouts mirror
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -71,9 +85,13 @@ class Theme(EventDispatcher):
         self.title, self.heading, self.body, self.small, self.button = 56 * s, 40 * s, 28 * s, 22 * s, 30 * s
         self.touch = max(dp(48), 96 * s)
         self.pad = 24 * s
+        self.space = 8 * s
+        self.radius = 16 * s
+        self.icon = 40 * s
 
     def use_language(self, language: str) -> None:
         self.font = "KioskArabic" if is_rtl(language) else "Kiosk"
+        self.rtl = is_rtl(language)
 
     @staticmethod
     def font_for(language: str) -> str:

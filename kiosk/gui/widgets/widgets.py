@@ -5,6 +5,9 @@
 - ``TextBlock``: a label that wraps to its width and grows to its text's height; in a
   right-to-left language it is shaped and right-aligned (``kiosk.gui.widgets.arabic_label``).
 - ``QrPanel``: one link as a QR code, with its label and printed address.
+- ``Icon``: one Lucide icon by name (``Icon: name: "house"``), mirrored in right-to-left
+  layouts when ``mirror: True`` (arrows, chevrons). ``KioskButton`` takes ``icon: "house"``
+  to draw an icon before its word (after it, in right-to-left).
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.core.text import Label as CoreLabel
 from kivy.uix.label import Label
 
 from kiosk.gui.widgets.arabic_label import BidiLabel
+from kiosk.icons import icon, mirrored
 from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("widgets.kv")))
@@ -37,9 +42,28 @@ class TextBlock(BidiLabel):
         self.base_direction = "rtl" if has_rtl(text) else "ltr"
 
 
-class KioskButton(ButtonBehavior, Label):
-    """``wrap: False`` for a button whose width follows its text (set ``width`` from ``texture_size``)."""
+class Icon(Label):
+    """A Lucide icon (kiosk/icons.py) drawn as a glyph of media/fonts/KioskIcons.ttf."""
 
+    name = StringProperty("")
+    mirror = BooleanProperty(False)   # turn round in a right-to-left layout (back, next)
+    rtl = BooleanProperty(False)
+
+    def glyph(self, name: str, mirror: bool, rtl: bool) -> str:
+        return icon(mirrored(name, mirror and rtl)) if name else ""
+
+
+class KioskButton(ButtonBehavior, Label):
+    """``wrap: False`` for a button whose width follows its text (set ``width`` from ``texture_size``).
+
+    ``icon``: a Lucide name drawn before the word (``icon_mirror: True`` for arrows); the
+    caption is then laid out as "icon  word" with the icon in the icon font, using markup.
+    """
+
+    icon = StringProperty("")
+    icon_mirror = BooleanProperty(False)
+    icon_after = BooleanProperty(False)    # the icon after the word: right-to-left layouts
+    icon_texture = ObjectProperty(None, allownone=True)
     wrap = BooleanProperty(True)
     size_factor = NumericProperty(1.0)
     font_override = StringProperty("")
@@ -59,10 +83,45 @@ class KioskButton(ButtonBehavior, Label):
             if self.base_direction == "rtl":
                 Clock.schedule_once(lambda _dt: self._shape(value), -1)
 
+    def draw_icon(self, name: str, mirror: bool, after: bool, size: float):
+        """The icon's texture (kv calls this when any of its inputs change)."""
+        if not name:
+            return None
+        label = CoreLabel(text=icon(mirrored(name, mirror and after)), font_name="Icons", font_size=size)
+        label.refresh()
+        return label.texture
+
     def _shape(self, logical: str) -> None:
         if self.text == logical:
             self._shaped = shape_line(logical)
             self.text = self._shaped
+
+
+class MirrorBox(BoxLayout):
+    """A horizontal box whose children run right to left when ``rtl`` is true (kv: ``rtl: app.theme.rtl``).
+
+    Children are declared in reading order; the box reverses them when the language reads right
+    to left, and back again, so Back is on the right in Arabic (docs/design.md, "Right to left").
+    """
+
+    rtl = BooleanProperty(False)
+    _mirrored = False
+
+    def on_rtl(self, *_args) -> None:
+        self._apply()
+
+    def add_widget(self, widget, *args, **kwargs):
+        if self._mirrored:          # keep reading order: a child added later goes at the reading end
+            self.children.reverse()
+            self._mirrored = False
+        super().add_widget(widget, *args, **kwargs)
+        self._apply()
+
+    def _apply(self) -> None:
+        if self.rtl != self._mirrored:
+            self.children.reverse()
+            self._mirrored = self.rtl
+            self._trigger_layout()
 
 
 class Figure(BoxLayout):

@@ -1,0 +1,91 @@
+"""The kiosk's icons: Lucide glyphs in media/fonts/KioskIcons.ttf (ISC licence).
+
+Kivy-free, so the PDF and the proof tool name icons the same way as the screens. In kv:
+``Icon: name: "house"`` (kiosk/gui/widgets), or ``text: icon("house")`` with
+``font_name: "Icons"``. `mirrored()` gives the icon to show in a right-to-left layout:
+arrows and chevrons that mean "back" or "next" turn round; a house or a check does not
+(docs/design.md, "Right to left").
+
+To add an icon: put its Lucide name and codepoint here, then rerun tools/make_icons.py.
+"""
+
+from __future__ import annotations
+
+ICONS: dict[str, str] = {name: chr(code) for name, code in {
+    "accessibility": 58007,
+    "arrow-down": 57410,
+    "arrow-left": 57416,
+    "arrow-right": 57417,
+    "arrow-up": 57418,
+    "book-open": 57439,
+    "bookmark": 57440,
+    "chart-bar": 58018,
+    "check": 57452,
+    "chevron-left": 57454,
+    "chevron-right": 57455,
+    "circle": 57462,
+    "circle-check": 57894,
+    "circle-help": 57474,
+    "circle-x": 57476,
+    "clock": 57479,
+    "columns-2": 57496,
+    "delete": 57518,
+    "eye": 57530,
+    "file-text": 57548,
+    "globe": 57576,
+    "hand": 57815,
+    "history": 57845,
+    "house": 57589,
+    "image": 57590,
+    "images": 58820,
+    "info": 57593,
+    "keyboard": 57988,
+    "languages": 57598,
+    "list-checks": 57808,
+    "lock": 57611,
+    "log-out": 57614,
+    "map-pin": 57617,
+    "maximize": 57618,
+    "menu": 57621,
+    "message-square-text": 58741,
+    "minimize": 57626,
+    "pause": 57646,
+    "play": 57660,
+    "pointer": 57832,
+    "qr-code": 57823,
+    "rotate-ccw": 57672,
+    "scale": 57874,
+    "send": 57682,
+    "settings": 57684,
+    "sparkles": 58386,
+    "timer": 57824,
+    "triangle-alert": 57747,
+    "users": 57764,
+    "vote": 58285,
+    "x": 57778,
+    "zoom-in": 57782,
+    "zoom-out": 57783,
+    "arrow-big-up": 57828,
+    "corner-down-left": 57505,
+    "space": 58333,
+}.items()}
+
+FONT_FILE = "KioskIcons.ttf"
+
+_MIRROR = {
+    "arrow-left": "arrow-right", "arrow-right": "arrow-left",
+    "chevron-left": "chevron-right", "chevron-right": "chevron-left",
+}
+
+
+def icon(name: str) -> str:
+    """The character that draws `name` in the icon font; KeyError names the missing icon."""
+    try:
+        return ICONS[name]
+    except KeyError:
+        raise KeyError(f"no icon {name!r} in kiosk/icons.py (add it and rerun tools/make_icons.py)") from None
+
+
+def mirrored(name: str, rtl: bool) -> str:
+    """The icon's name as a right-to-left layout shows it (back points right)."""
+    return _MIRROR.get(name, name) if rtl else name

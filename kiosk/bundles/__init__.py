@@ -23,9 +23,9 @@ Nothing here imports Kivy.
 from __future__ import annotations
 
 from kiosk.bundles.build import BuildResult, build_bundle
-from kiosk.bundles.install import InstallResult, content_identity, install_bundle, rollback
+from kiosk.bundles.install import InstallResult, install_bundle, rollback
 from kiosk.bundles.manifest import BundleError, BundleInfo, live_info, read_bundle_info
-from kiosk.folders import default_content_path  # the kiosk's own default: where it runs from is where installs go
+from kiosk.folders import content_identity, default_content_path  # the kiosk's own default: where it runs from is where installs go
 
 __all__ = [
     "BuildResult", "BundleError", "BundleInfo", "InstallResult", "build_bundle", "content_identity",

@@ -4,7 +4,6 @@
                             progress=lambda done, total: print(f"{done}/{total}"))
     result.info.describe()          # '"Musée du Kapitalisme" version 2024-05-01 14:30 (made …)'
     rollback(Path("exhibits"))      # the version that was live before is live again
-    content_identity(Path("exhibits"))   # changes whenever another version goes live
 
 An install verifies the bundle (nothing written yet), unpacks it into the version store
 beside the live path, validates the unpacked content, then switches the live path to it in
@@ -29,7 +28,6 @@ from kiosk.bundles.switch import NOT_SUPPORTED, can_exchange, folder_refusal, po
 from kiosk.bundles.unpack import Progress, unpack_bundle
 from kiosk.bundles.verify import VerifiedBundle, verify_bundle
 from kiosk.content.loader import load_content
-from kiosk.folders import content_identity  # noqa: F401  (part of this module's API)
 
 log = logging.getLogger(__name__)
 

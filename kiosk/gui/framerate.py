@@ -2,7 +2,7 @@
 
 Kivy's loop wakes ``maxfps`` times a second even when nothing changes (KIVY_NOTES: 60 fps
 idles at ~0.5 CPU-s per 20 s, 2 fps at ~0.02). After :data:`IDLE_AFTER` seconds without
-activity the rate drops to :data:`IDLE_FPS`; a touch or an animation restores it. The first
+activity the rate drops to :data:`IDLE_FPS`; a touch restores it. The first
 touch after idle waits at most 1/IDLE_FPS s.
 """
 
@@ -13,15 +13,13 @@ import time
 from kivy.clock import Clock
 
 ACTIVE_FPS = 30
-ANIMATION_FPS = 15   # a slow cross-fade with nobody touching needs no more
 IDLE_FPS = 2
 IDLE_AFTER = 5.0
 
 
 class AdaptiveFrameRate:
-    def __init__(self, active: int = ACTIVE_FPS, idle: int = IDLE_FPS, idle_after: float = IDLE_AFTER,
-                 animation: int = ANIMATION_FPS):
-        self.active, self.idle, self.idle_after, self.animation = active, idle, idle_after, animation
+    def __init__(self, active: int = ACTIVE_FPS, idle: int = IDLE_FPS, idle_after: float = IDLE_AFTER):
+        self.active, self.idle, self.idle_after = active, idle, idle_after
         self.last_touch = time.monotonic()
         self.busy_until = 0.0
         self._set(active)
@@ -31,12 +29,6 @@ class AdaptiveFrameRate:
         self.last_touch = time.monotonic()
         self.busy_until = max(self.busy_until, self.last_touch + busy_for)
         self._set(self.active)
-
-    def animate(self, seconds: float) -> None:
-        """Something moves for ``seconds`` on its own (a cross-fade): enough frames for it, no more."""
-        self.busy_until = max(self.busy_until, time.monotonic() + seconds)
-        if self.fps < self.animation:
-            self._set(self.animation)
 
     def tick(self) -> None:
         now = time.monotonic()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.bundles import default_content_path
-from kiosk.bundles.install import content_identity, install_bundle, rollback
+from kiosk.bundles import content_identity, default_content_path
+from kiosk.bundles.install import install_bundle, rollback
 from kiosk.bundles.manifest import BundleError, live_info, read_bundle_info
 from kiosk.bundles.store import VersionStore
 from kiosk.cli import main

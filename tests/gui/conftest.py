@@ -26,7 +26,7 @@ def kiosk():
     app = KioskApp(content, data_dir=data_dir())
     app._run_prepare()
     Window.size = (1920, 1080)
-    app.framerate.active = app.framerate.idle = app.framerate.animation = 0  # and frames as fast as they come
+    app.framerate.active = app.framerate.idle = 0  # and frames as fast as they come
     app.framerate.wake()
     driver = KioskDriver(app)
     driver.settle()
@@ -70,7 +70,6 @@ def facilitator(fresh, monkeypatch):
     monkeypatch.setattr(root_module, "HOLD_SECONDS", 0.8)
     monkeypatch.setattr(app.framerate, "active", 0)            # frames as fast as they come
     monkeypatch.setattr(app.framerate, "idle", 0)
-    monkeypatch.setattr(app.framerate, "animation", 0)
     app.framerate.wake()
     app.pin_guard.set_pin(PIN)
     app.set_language("en")                                     # the texts asserted below are the English ones

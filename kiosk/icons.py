@@ -68,6 +68,12 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "arrow-big-up": 57828,
     "corner-down-left": 57505,
     "space": 58333,
+    "usb": 58198,
+    "minus": 57628,
+    "plus": 57661,
+    "refresh-cw": 57669,
+    "calendar": 57443,
+    "sticky-note": 58115,
 }.items()}
 
 FONT_FILE = "KioskIcons.ttf"

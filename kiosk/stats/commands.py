@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from kiosk.stats.store import DEFAULT_RETENTION_DAYS, StatsError, default_stats_path
+from kiosk.stats.text import plural
 
 
 def cmd_stats(args) -> int:
@@ -52,8 +53,9 @@ def purge_old(args) -> int:
     path = _existing(args.db)
     removed = purge(path, days, vacuum=True)
     cutoff = (datetime.now(timezone.utc) - timedelta(days=days)).date()
-    print(f"removed {removed} event{'s' if removed != 1 else ''} recorded before {cutoff} "
-          f"(older than {days} day{'s' if days != 1 else ''}) from {path}")
+    events = plural("{n} event", "{n} events", removed).format(n=removed)
+    older = plural("{n} day", "{n} days", days).format(n=days)
+    print(f"removed {events} recorded before {cutoff} (older than {older}) from {path}")
     return 0
 
 
@@ -62,10 +64,10 @@ def merge(args) -> int:
 
     result = merge_files(args.inputs, args.out)
     for path, added in result.added.items():
-        print(f"{path}: {added} new event{'s' if added != 1 else ''}")
+        print(f"{path}: " + plural("{n} new event", "{n} new events", added).format(n=added))
     for path in result.skipped:
         print(f"{path}: skipped, it is the output itself")
-    print(f"{result.output} now holds {result.total} events")
+    print(f"{result.output} now holds " + plural("{n} event", "{n} events", result.total).format(n=result.total))
     return 0
 
 

@@ -85,6 +85,7 @@ class StatsSummary:
     median_visit_seconds: float = 0.0
     exhibits: list[ExhibitAttention] = field(default_factory=list)   # by total dwell, most first
     languages: dict[str, int] = field(default_factory=dict)          # visits per first language, most first
+    without_language: int = 0                                        # visits that ended before a language was chosen
     language_switches: int = 0
     qr_by_link: dict[str, int] = field(default_factory=dict)         # URL → times shown, most first
     quiz: list[QuestionSuccess] = field(default_factory=list)        # by exhibit, then question

@@ -60,6 +60,7 @@ class TodayNumbers:
     median_visit_seconds: float = 0.0
     top_exhibits: list[ExhibitAttention] = field(default_factory=list)   # by total dwell, at most 5
     languages: dict[str, int] = field(default_factory=dict)              # visits per first language
+    without_language: int = 0                                            # visits with no language chosen
 
 
 def summarize(db_path: Path, since: date | None = None, venue: str | None = None,
@@ -84,7 +85,7 @@ def today_numbers(db_path: Path, venue: str | None = None, now: float | None = N
     with _reading(db_path) as db:
         reader = _Reader(db, Selection(day, day, venue))
         return TodayNumbers(day, venue, reader.count("visit_start"), reader.median_visit(),
-                            reader.exhibits()[:TODAY_TOP], reader.languages())
+                            reader.exhibits()[:TODAY_TOP], reader.languages(), reader.without_language())
 
 
 def recorded_venues(db_path: Path) -> dict[str, int]:
@@ -116,6 +117,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         median_visit_seconds=reader.median_visit(),
         exhibits=reader.exhibits(),
         languages=reader.languages(),
+        without_language=reader.without_language(),
         language_switches=reader.language_switches(),
         qr_by_link=reader.grouped("qr_shown", "detail"),
         quiz=reader.quiz(),
@@ -167,12 +169,21 @@ class _Reader:
         return sorted(attention, key=lambda item: (-item.total_seconds, -item.opened, item.exhibit))
 
     def languages(self) -> dict[str, int]:
-        """Visits per the language they started in (their first ``language`` event), most first."""
-        where, values = self.selection.where("language")
+        """Visits started in the selection, per the language they started in (their first ``language`` event).
+
+        With :meth:`without_language` they add up to the visits counted (``visit_start``).
+        """
+        where, values = self.selection.where("visit_start")
         first = (f"SELECT COALESCE(NULLIF(detail, ''), language) AS code, MIN(rowid) FROM events "
-                 f"WHERE {where} AND visit != 0 GROUP BY visit")
+                 f"WHERE kind = 'language' AND visit IN (SELECT visit FROM events WHERE {where} AND visit != 0) "
+                 f"GROUP BY visit")
         query = f"SELECT code, COUNT(*) FROM ({first}) GROUP BY code ORDER BY 2 DESC, 1"
         return dict(self.db.execute(query, values).fetchall())
+
+    def without_language(self) -> int:
+        """Visits started in the selection that ended before any language was chosen (left at the language screen)."""
+        return self.rows("visit_start", "COUNT(*)",
+                         "AND (visit = 0 OR visit NOT IN (SELECT visit FROM events WHERE kind = 'language'))")[0][0]
 
     def language_switches(self) -> int:
         """Language events after the first one of the same visit."""

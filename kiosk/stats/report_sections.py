@@ -104,15 +104,20 @@ def attention_chart(summary: StatsSummary, words: Words, titles: dict[str, str])
 
 
 def languages_chart(summary: StatsSummary, words: Words):
+    """Every visit once: by the language it started in, and those that ended before any choice (so they add up
+    to the key figure "Visits")."""
     chosen = {code: count for code, count in summary.languages.items() if count}
-    if not chosen:
+    if not chosen and not summary.without_language:
         return words("languages_heading"), None, words("languages_empty")
-    total = sum(chosen.values())
-    ranked = sorted(chosen.items(), key=lambda item: -item[1])
+    total = sum(chosen.values()) + summary.without_language
+    ranked = [(words.language(code), count) for code, count in sorted(chosen.items(), key=lambda item: -item[1])]
+    if summary.without_language:
+        ranked.append((words("languages_none"), summary.without_language))
     texts = [f"{words.number(count)} ({words.percent(count / total)})" for _, count in ranked]
-    rows = [charts.Row(_capitalised(words.language(code)), count, text) for (code, count), text in zip(ranked, texts)]
-    listing = ", ".join(f"{words.language(code)} {text}" for (code, _), text in zip(ranked, texts))
-    caption = words("languages_caption", listing=listing, switches=words.number(summary.language_switches))
+    rows = [charts.Row(_capitalised(name), count, text) for (name, count), text in zip(ranked, texts)]
+    listing = ", ".join(f"{name} {text}" for (name, _), text in zip(ranked, texts))
+    caption = words("languages_caption", visits=words.plural("visits_n", total), listing=listing,
+                    switches=words.number(summary.language_switches))
     return words("languages_heading"), charts.row_bars_png(rows), caption
 
 

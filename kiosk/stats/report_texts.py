@@ -59,8 +59,9 @@ TEXTS = {
         "attention_all": "Temps total passé sur chaque fiche ouverte, en minutes.",
         "attention_top": "Temps total passé sur chaque fiche, en minutes : les {n} fiches les plus regardées.",
         "languages_heading": "Langues", "languages_empty": "Aucune langue choisie pendant cette période.",
-        "languages_caption": "Langue choisie en début de visite : {listing}. Changements de langue en cours de visite : "
-                             "{switches}.",
+        "languages_caption": "Langue choisie en début de visite, sur {visits} : {listing}. Changements de langue "
+                             "en cours de visite : {switches}.",
+        "languages_none": "aucune langue choisie",
         "qr_heading": "QR codes montrés, par lien", "qr_empty": "Aucun QR code montré pendant cette période.",
         "qr_all": "Nombre de fois où le QR code de chaque lien a été affiché.",
         "qr_top": "Nombre de fois où le QR code de chaque lien a été affiché : les {n} liens les plus montrés.",
@@ -112,8 +113,9 @@ TEXTS = {
         "attention_all": "Total time spent on each exhibit opened, in minutes.",
         "attention_top": "Total time spent on each exhibit, in minutes: the {n} most watched exhibits.",
         "languages_heading": "Languages", "languages_empty": "No language chosen in this period.",
-        "languages_caption": "Language chosen at the start of a visit: {listing}. Language switches during visits: "
-                             "{switches}.",
+        "languages_caption": "Language chosen at the start of a visit, out of {visits}: {listing}. Language switches "
+                             "during visits: {switches}.",
+        "languages_none": "no language chosen",
         "qr_heading": "QR codes shown, per link", "qr_empty": "No QR code shown in this period.",
         "qr_all": "How many times the QR code of each link was shown.",
         "qr_top": "How many times the QR code of each link was shown: the {n} links shown most.",
@@ -139,9 +141,10 @@ class Words:
         return TEXTS[self.lang][key].format(**values)
 
     def plural(self, key: str, count: int) -> str:
-        """``"12 visites"``: the singular is used for 0 and 1 in French, for 1 only in English."""
+        """``"12 visites"``: the form the language's plural rule (CLDR, through Babel) asks for: 0 and 1 in French
+        take the singular, 1 only in English."""
         one, many = TEXTS[self.lang][key]
-        single = count <= 1 if self.lang == "fr" else count == 1
+        single = Locale.parse(self.locale).plural_form(count) == "one"
         return (one if single else many).format(n=self.number(count))
 
     def number(self, value: float, pattern: str = "#,##0") -> str:

@@ -11,9 +11,13 @@
 
 from __future__ import annotations
 
+import gettext
 from datetime import date
 
 from kiosk.stats.model import StatsSummary
+
+# English plural forms, the gettext way (this table is printed in English only)
+plural = gettext.NullTranslations().ngettext
 
 TOP_EXHIBITS = 10
 INDENT = "  "
@@ -84,11 +88,16 @@ def _exhibits(summary: StatsSummary) -> list[str]:
 
 
 def _languages(summary: StatsSummary) -> list[str]:
-    total = sum(summary.languages.values())
+    """Every visit once: by the language it started in, plus those that ended before any choice."""
+    total = sum(summary.languages.values()) + summary.without_language
     rows = [f"{code or '?':<6} {count:>6}  {percent(count, total):>5}" for code, count in summary.languages.items()]
-    if summary.languages:
+    if summary.without_language:
+        rows.append(f"{'none':<6} {summary.without_language:>6}  {percent(summary.without_language, total):>5}"
+                    "  (left before choosing a language)")
+    if rows:
         rows.append(f"switches during a visit: {summary.language_switches}")
-    return _section("Languages (the one each visit started in)", rows)
+    visits = plural("{n} visit", "{n} visits", total).format(n=total)
+    return _section("Languages (the one each visit started in; " + visits + ")", rows)
 
 
 def _qr_links(summary: StatsSummary) -> list[str]:
@@ -109,7 +118,8 @@ def _polls(summary: StatsSummary) -> list[str]:
         total = sum(poll.votes.values())
         options = ", ".join(f"option {option}: {votes} ({percent(votes, total)})"
                             for option, votes in poll.votes.items())
-        rows.append(f"{poll.exhibit}  {total} votes  {options}")
+        votes = plural("{n} vote", "{n} votes", total).format(n=total)
+        rows.append(f"{poll.exhibit}  {votes}  {options}")
     return _section("Polls", rows)
 
 

@@ -1,8 +1,9 @@
 """``kiosk proof [PATH] --out DIR``: proof sheets for curators.
 
 Every exhibit in every content language, each interactive step, as PNGs (the same run as
-``kiosk snapshot``), checked as they are drawn for clipped text and pictures shown beyond
-their resolution, then gathered into contact sheets: ``DIR/index.html`` and one
+``kiosk snapshot``), checked as they are drawn for what a person would see as a fault
+(:mod:`kiosk.gui.curator.proof_checks`: clipped text, lines cut by a scroll, cut cards,
+pictures shown beyond their resolution, letters the font lacks), then gathered into contact sheets: ``DIR/index.html`` and one
 ``DIR/sheet-<lang>.html`` per language, with the validator's findings and the missing
 translations beside each exhibit. ``DIR/proof.json`` holds the same findings as data.
 """
@@ -60,4 +61,6 @@ def _summary(entries: list[dict], content, sheets: int, out: Path) -> str:
     problems = Counter(p["kind"] for e in entries for p in e.get("problems", ()))
     return (f"proof: {len(entries)} screens, {sheets} contact sheets; {content.count('error')} errors, "
             f"{content.count('warning')} warnings, {problems['overflow']} clipped texts, "
-            f"{problems['upscaled']} upscaled pictures. Open {out / 'index.html'}")
+            f"{problems['cut-line']} lines cut by a scroll, {problems['cut-card']} cut cards, "
+            f"{problems['upscaled']} upscaled pictures, {problems['glyph']} missing letters. "
+            f"Open {out / 'index.html'}")

@@ -1,4 +1,4 @@
-"""What a proof run looks for on a screen as it is drawn: clipped text and pictures shown beyond their resolution.
+"""What a proof run looks for on a screen as it is drawn: what a person standing at the kiosk would see as a fault.
 
 It walks the live widget tree of the screen being photographed::
 
@@ -9,15 +9,27 @@ It walks the live widget tree of the screen being photographed::
   out of the box that holds it or out of the screen, so that part of the text is cut off or
   drawn over something else. Text inside a scrolling area is reachable and not flagged when
   it only leaves the visible part of the scroll.
-- **upscaled**: a picture drawn larger than the picture file's own pixels (blurry on a big
-  screen).
+- **cut-line**: a line of text that the edge of a scrolling area cuts through as the screen
+  rests (half a line showing), or that runs under the scroll bar. A scroll that ends between
+  two lines is fine: the rest is a swipe away.
+- **cut-card**: a card (:data:`CARDS`, or any widget with ``proof_card = True``) only partly
+  shown: poking out of its holder or the screen, or cut by the edge of its scrolling row or
+  column when that rests at its start or is scrolled to its end.
+- **upscaled**: a picture drawn larger than its own pixels: the picture file's (blurry on a
+  big screen), or the texture's, when the screen decoded it smaller than it shows it.
+- **glyph**: a character the font drawing it does not have (an empty box on screen), read
+  from the font's cmap (:func:`missing_glyphs`).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
+from kivy.core.text import LabelBase
+from kivy.resources import resource_find
 from kivy.uix.carousel import Carousel
 from kivy.uix.image import Image
 from kivy.uix.label import Label
@@ -28,22 +40,33 @@ TOLERANCE = 2       # px: rounding in layouts
 UPSCALE_LIMIT = 1.25  # up to a quarter beyond its pixels, a picture still looks sharp from a step away
 MARKUP = re.compile(r"\[/?[a-z_]+(=[^\]]*)?\]")
 REACHABLE = (ScrollView, Carousel, Scatter)  # what is outside these is scrolled, swiped or zoomed to
+CARDS = ("ExhibitCard", "QrPanel")  # class names of the cards a person expects to see whole
+CUT = 0.2           # a line is cut when more than this part of its height is on each side of an edge
+TAG = re.compile(r"\[(/?)([a-z_]+)(?:=([^\]]*))?\]")
+ESCAPES = {"&bl;": "[", "&br;": "]", "&amp;": "&"}
 
 
 @dataclass(frozen=True)
 class ScreenProblem:
-    kind: str      # "overflow" or "upscaled"
+    kind: str      # "overflow", "cut-line", "cut-card", "upscaled" or "glyph"
     message: str
 
 
 def screen_problems(root, pictures) -> list[ScreenProblem]:
-    """Every clipped label and upscaled picture visible under ``root``, each once."""
+    """Every clipped label, cut card, upscaled picture and missing letter visible under ``root``, each once."""
     found: list[ScreenProblem] = []
+    cut_cards = set()  # the text of a cut card is cut with it: said once, of the card
     for widget in _visible(root):
         if isinstance(widget, Label):
-            found.extend(_label_problems(widget, root))
+            if not cut_cards.intersection(_ancestors(widget)):
+                found.extend(_label_problems(widget, root) or _cut_lines(widget, root))
+            found.extend(_glyph_problems(widget))
         elif isinstance(widget, Image) and widget.texture is not None:
             found.extend(_picture_problems(widget, pictures))
+        if getattr(widget, "proof_card", False) or any(c.__name__ in CARDS for c in type(widget).__mro__):
+            cut = _card_problems(widget, root)
+            cut_cards.update([widget] if cut else [])
+            found.extend(cut)
     return list(dict.fromkeys(found))
 
 
@@ -72,6 +95,194 @@ def _label_problems(label: Label, root) -> list[ScreenProblem]:
     return []
 
 
+def _cut_lines(label: Label, root) -> list[ScreenProblem]:
+    """The first line of ``label`` cut through by the edge of its scroll at rest, or under its scroll bar."""
+    scroll = _scroll_of(label, root)
+    if scroll is None:
+        return []
+    view = _overlap(_window_box(scroll), _window_box(root))
+    bars = _bar_columns(scroll)
+    for text, box in _line_boxes(label):
+        shown = _overlap(box, view) if view else None
+        if shown is None:
+            continue  # scrolled to, not cut
+        if _cut(box, view):
+            where = f"the edge of its {type(scroll).__name__}"
+        elif any(_overlap(shown, bar) for bar in bars):
+            where = "its scroll bar"
+        else:
+            continue
+        return [ScreenProblem("cut-line", f"a line of text cut by {where}: “{_excerpt(text)}”")]
+    return []
+
+
+def _line_boxes(label: Label):
+    """Each laid-out line of the label, as its text and its box on the window (from Kivy's layout)."""
+    core = getattr(label, "_label", None)
+    lines = getattr(core, "_cached_lines", None) or ()
+    width, height = label.texture_size
+    left, bottom = label.to_window(int(label.center_x - width / 2.0), int(label.center_y - height / 2.0))
+    top = bottom + height
+    for line in lines:
+        words = "".join(word.text for word in line.words).strip()
+        if words and line.w > 0:
+            yield words, (left + line.x, top - line.y - line.h, left + line.x + line.w, top - line.y)
+
+
+def _bar_columns(scroll: ScrollView) -> list[tuple]:
+    """Where the scroll's bars are drawn (their whole track: the bar passes over it as one scrolls), on the window."""
+    if scroll.bar_width < 1 or max(scroll.bar_color[3], scroll.bar_inactive_color[3]) < 0.05:
+        return []
+    x, y = scroll.to_window(scroll.x, scroll.y)
+    bar = min(scroll.bar_width, scroll.width, scroll.height)
+    columns = []
+    if scroll.do_scroll_y and scroll.viewport_size[1] > scroll.height:
+        left = x + scroll.width - bar - scroll.bar_margin if scroll.bar_pos_y == "right" else x + scroll.bar_margin
+        columns.append((left, y, left + bar, y + scroll.height))
+    if scroll.do_scroll_x and scroll.viewport_size[0] > scroll.width:
+        low = y + scroll.bar_margin if scroll.bar_pos_x == "bottom" else y + scroll.height - bar - scroll.bar_margin
+        columns.append((x, low, x + scroll.width, low + bar))
+    return columns
+
+
+def _cut(line, view) -> bool:
+    """Whether an edge of ``view`` runs through the ``line`` it overlaps, cutting off more than a sliver.
+
+    A sliver (:data:`CUT` of the line's height) is the line's spacing, not its letters.
+    """
+    margin = max(TOLERANCE, CUT * (line[3] - line[1]))
+    return (line[1] < view[1] - margin or line[3] > view[3] + margin
+            or line[0] < view[0] - margin or line[2] > view[2] + margin)
+
+
+def _card_problems(card, root) -> list[ScreenProblem]:
+    """A card cut by its holder or the screen, or by its scroll at rest at its start or scrolled to its end."""
+    name = f"the card “{_excerpt(_card_text(card), 40)}”"
+    box = _window_box(card)
+    for holder in _holders(card, root):
+        if not _inside(box, _window_box(holder)):
+            what = "the screen" if holder is root else f"its {type(holder).__name__}"
+            return [ScreenProblem("cut-card", f"{name} is cut by the edge of {what}")]
+    scroll = _scroll_of(card, root)
+    if scroll is None:
+        return []
+    view = _overlap(_window_box(scroll), _window_box(root))
+    for where, (scroll_x, scroll_y) in (("at its start", (0, 1)), ("scrolled to its end", (1, 0))):
+        dx, dy = _scroll_shift(scroll, scroll_x, scroll_y)
+        moved = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+        if view is not None and _overlap(moved, view) is not None and not _inside(moved, view):
+            return [ScreenProblem("cut-card", f"{name} is cut by the edge of its {type(scroll).__name__} "
+                                              f"when it rests {where}")]
+    return []
+
+
+def _scroll_shift(scroll: ScrollView, scroll_x: float, scroll_y: float) -> tuple[float, float]:
+    """How far the scroll's content moves on the window from where it is to (scroll_x, scroll_y)."""
+    content = scroll._viewport
+    if content is None:
+        return 0.0, 0.0
+    spare_x, spare_y = max(0.0, content.width - scroll.width), max(0.0, content.height - scroll.height)
+    dx = -(scroll_x - scroll.scroll_x) * spare_x if scroll.do_scroll_x else 0.0
+    dy = -(scroll_y - scroll.scroll_y) * spare_y if scroll.do_scroll_y else 0.0
+    return dx, dy
+
+
+def _card_text(card) -> str:
+    for widget in card.walk(restrict=True):
+        if isinstance(widget, Label) and _plain(widget.text):
+            return _plain(widget.text)
+    return type(card).__name__
+
+
+def _scroll_of(widget, root):
+    """The scroll view the widget is in, if any (the nearest one, below ``root``)."""
+    for parent in _ancestors(widget):
+        if isinstance(parent, ScrollView):
+            return parent
+        if parent is root:
+            return None
+    return None
+
+
+def _glyph_problems(label: Label) -> list[ScreenProblem]:
+    missing = missing_glyphs(label)
+    if not missing:
+        return []
+    codes = ", ".join(f"U+{ord(ch):04X} {ch}" for ch in missing)
+    return [ScreenProblem("glyph", f"the font {label.font_name} has no {codes}: an empty box in "
+                                   f"“{_excerpt(_plain(label.text))}”")]
+
+
+def missing_glyphs(label) -> str:
+    """The characters of ``label``'s text (as drawn: shaped, markup read) that the font drawing them lacks.
+
+    Each run of text is looked up in the cmap of the font file Kivy draws it with (a name
+    registered with ``LabelBase.register``, or a path), bold and italic included. Characters
+    Kivy draws as nothing (format characters such as bidi marks, spaces, line breaks) are
+    left out: a missing one shows no box.
+    """
+    missing = []
+    for text, font, bold, italic in _runs(label):
+        cmap = _cmap(_font_file(font, bold, italic))
+        if cmap is not None:
+            missing += [ch for ch in text if ord(ch) not in cmap and not _drawn_blank(ch)]
+    return "".join(dict.fromkeys(missing))
+
+
+def _runs(label):
+    """(text, font name, bold, italic) for each stretch of the label's text, following its markup."""
+    font, bold, italic = label.font_name, label.bold, label.italic
+    if not label.markup:
+        yield label.text, font, bold, italic
+        return
+    fonts, bolds, italics = [font], [bold], [italic]
+    start = 0
+    for tag in TAG.finditer(label.text):
+        yield _unescape(label.text[start:tag.start()]), fonts[-1], bolds[-1], italics[-1]
+        start = tag.end()
+        closing, name, value = tag.group(1) == "/", tag.group(2), tag.group(3)
+        stack = {"font": fonts, "b": bolds, "i": italics}.get(name)
+        if stack is None:
+            continue
+        if closing:
+            if len(stack) > 1:
+                stack.pop()
+        else:
+            stack.append(value if name == "font" else True)
+    yield _unescape(label.text[start:]), fonts[-1], bolds[-1], italics[-1]
+
+
+def _unescape(text: str) -> str:
+    for escaped, plain in ESCAPES.items():
+        text = text.replace(escaped, plain)
+    return text
+
+
+def _font_file(font: str, bold: bool, italic: bool) -> str | None:
+    files = LabelBase._fonts.get(font)
+    if files:
+        return files[(2 if bold else 0) + (1 if italic else 0)]
+    return resource_find(font) or resource_find(f"{font}.ttf")
+
+
+@lru_cache(maxsize=None)
+def _cmap(path: str | None) -> frozenset | None:
+    """The code points the font file has glyphs for (read once per file)."""
+    if not path:
+        return None
+    from fontTools.ttLib import TTFont
+
+    try:
+        with TTFont(path, lazy=True, fontNumber=0) as font:
+            return frozenset(font.getBestCmap() or ())
+    except Exception:  # noqa: BLE001  (not a font fontTools reads: nothing to say about it)
+        return None
+
+
+def _drawn_blank(ch: str) -> bool:
+    return ch in "\n\r\t" or unicodedata.category(ch) in ("Cf", "Zs")
+
+
 def _holders(widget, root):
     """The ancestors whose edges would cut the widget off, up to a scroll area or the root."""
     for parent in _ancestors(widget):
@@ -84,20 +295,28 @@ def _holders(widget, root):
 
 
 def _picture_problems(image: Image, pictures) -> list[ScreenProblem]:
-    origin = pictures.origin(image.texture)
-    if origin is None:
-        return []
-    path, (width, height) = origin
+    texture = image.texture
+    if texture.mag_filter == "nearest":
+        return []  # drawn square pixel by square pixel on purpose (QR codes): sharp at any size
     zoom = 1.0
     for parent in _ancestors(image):
         zoom *= parent.scale if isinstance(parent, Scatter) else 1.0  # a gallery picture, as it rests
     shown_w, shown_h = (side * zoom for side in image.norm_image_size)
+    shown = f"{shown_w:.0f}×{shown_h:.0f} px"
+    origin = pictures.origin(texture)
+    if origin is not None:
+        path, (width, height) = origin
+        scale = max(shown_w / width, shown_h / height)
+        if scale > UPSCALE_LIMIT:
+            return [ScreenProblem("upscaled", f"the picture {path.name} ({width}×{height} px) is shown at {shown} "
+                                              f"({scale:.1f}×): give one at least {shown}")]
+    width, height = texture.size
     scale = max(shown_w / width, shown_h / height)
     if scale <= UPSCALE_LIMIT:
         return []
-    return [ScreenProblem("upscaled", f"the picture {path.name} ({width}×{height} px) is shown at "
-                                      f"{shown_w:.0f}×{shown_h:.0f} px ({scale:.1f}×): give one at least "
-                                      f"{shown_w:.0f}×{shown_h:.0f} px")]
+    name = f"the picture {origin[0].name}" if origin else "a picture"
+    return [ScreenProblem("upscaled", f"{name} was made {width}×{height} px for the screen and is shown at {shown} "
+                                      f"({scale:.1f}×): the screen asks for it smaller than it draws it")]
 
 
 def _ancestors(widget):
@@ -111,6 +330,12 @@ def _ancestors(widget):
 def _window_box(widget) -> tuple[float, float, float, float]:
     x, y = widget.to_window(widget.x, widget.y)
     return x, y, x + widget.width, y + widget.height
+
+
+def _overlap(one, other):
+    """The box where two boxes meet (more than the rounding tolerance), or None."""
+    box = (max(one[0], other[0]), max(one[1], other[1]), min(one[2], other[2]), min(one[3], other[3]))
+    return box if box[2] - box[0] > TOLERANCE and box[3] - box[1] > TOLERANCE else None
 
 
 def _inside(inner, outer) -> bool:

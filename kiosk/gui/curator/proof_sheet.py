@@ -7,8 +7,9 @@ Plain Python and Pillow, no Kivy. From the entries a proof run wrote (``snapshot
 
 Each exhibit shows, in its room and in visit order: its screens side by side (each links to
 the full-size PNG), then its findings: the validator's (file:line), the texts missing in
-that language, and, per screen, the text that overflows and the pictures shown beyond
-their resolution. Exhibits the kiosk skips are listed with their errors. The pages need
+that language, and, per screen, what :mod:`kiosk.gui.curator.proof_checks` saw: text that
+overflows, lines cut by a scroll, cut cards, pictures shown beyond their resolution and
+letters the font lacks. Exhibits the kiosk skips are listed with their errors. The pages need
 nothing but a browser: no network, no scripts.
 """
 
@@ -28,8 +29,9 @@ from kiosk.files import write_atomic
 
 THUMB_WIDTH = 400
 NOT_FOR_VISITORS = ("facilitator_notes",)  # read by facilitators, who choose their language
-KINDS = ("error", "warning", "overflow", "upscaled", "missing")
-LABELS = {"error": "error", "warning": "warning", "overflow": "text cut off", "upscaled": "picture too small",
+KINDS = ("error", "warning", "overflow", "cut-line", "cut-card", "upscaled", "glyph", "missing")
+LABELS = {"error": "error", "warning": "warning", "overflow": "text cut off", "cut-line": "line cut by a scroll",
+          "cut-card": "card cut off", "upscaled": "picture too small", "glyph": "letter missing from font",
           "missing": "not translated"}
 
 
@@ -109,8 +111,10 @@ def _sheet(content, entries: list[dict], code: str, languages: list[str]) -> tup
     counts: Counter = Counter()
     parts = [_head(f"{_title(content, code)} — {code}"), _nav(languages, code),
              f"<h1>{_esc(_title(content, code))} <small>proof, {_esc(code)}</small></h1>"]
-    parts.append(_shots_row([e for e in mine if e["screen"] in ("attract", "home")]
-                            + [e for e in entries if e["screen"] == "language"]))
+    general = [e for e in mine if e["screen"] in ("attract", "home")] + [e for e in entries if e["screen"] == "language"]
+    seen = [SheetFinding(p["kind"], p["message"], e["file"]) for e in general for p in e.get("problems", ())]
+    counts.update(f.kind for f in seen)
+    parts.append(_shots_row(general) + (_findings(seen) if seen else ""))
     for room in content.collection.rooms:
         results = [r for r in content.results if r.room == room.id]
         if not results:
@@ -211,6 +215,6 @@ nav{{margin-bottom:1em}} table{{border-collapse:collapse}} td,th{{border:1px sol
 .shots{{display:flex;flex-wrap:wrap;gap:.6em}} figure{{margin:0}} figure img{{width:{THUMB_WIDTH // 2}px;
 border:1px solid #ccc}} figcaption{{font-size:.8em;color:#6b625c}}
 .findings li{{margin:.2em 0}} .findings b{{display:inline-block;min-width:9em}}
-.error b{{color:#b3261e}} .overflow b{{color:#b3261e}} .warning b,.upscaled b{{color:#8a5300}}
+.error b,.overflow b,.cut-line b,.cut-card b,.glyph b{{color:#b3261e}} .warning b,.upscaled b{{color:#8a5300}}
 .missing b{{color:#36587a}} .ok{{color:#2e6b34}}
 </style></head><body>"""

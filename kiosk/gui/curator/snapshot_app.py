@@ -87,9 +87,12 @@ class SnapshotApp(KioskApp):
         if self.language != shot["language"]:
             self.set_language(shot["language"])
         if shot["screen"] == "attract":
-            navigator.show_attract()
             attract = navigator.screen("attract")
-            attract.step = self.content.collection.languages.languages.index(shot["language"])
+            step = self.content.collection.languages.languages.index(shot["language"])
+            if navigator.current == "attract" and attract.step == step:
+                return  # the first frame after start, photographed as the kiosk drew it (not redrawn)
+            navigator.show_attract()
+            attract.step = step
             attract._show_step(fade=False)
         elif shot["screen"] == "language":
             navigator.go("language")

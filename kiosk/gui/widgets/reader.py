@@ -1,0 +1,158 @@
+"""PagedReader: reading text that never scrolls, in columns of 45–75 characters and whole pages.
+
+A view hands it a function that builds the blocks (texts, figures) for a column width, and a
+sample of the text (its average character sets how wide a column may be)::
+
+    reader = PagedReader()
+    reader.set_content(lambda width, height: [TextBlock(logical_text=body)], sample=body)
+    reader.bind(page=lambda _r, page: state.__setitem__("page", page))
+
+The reader picks one to ``max_columns`` columns (``kiosk.render.pages.columns_for``), cuts
+the flow into pages between lines (no line is ever shown cut in half), and shows a page
+control (Previous, "2 / 4", Next) when there is more than one page. A horizontal swipe turns
+the page too. In a right-to-left language the first column is on the right and the page
+control mirrors.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.label import Label
+from kivy.uix.stencilview import StencilView
+from kivy.uix.widget import Widget
+
+from kiosk.render.pages import columns_for, page_breaks
+
+Builder.load_file(str(Path(__file__).with_name("reader.kv")))
+_TAG = re.compile(r"\[/?[a-z]+(=[^\]]*)?\]")
+
+
+class ColumnSlot(Widget):
+    """One column of a page: a window (clipped at a line) onto the flow of blocks."""
+
+    def __init__(self, flow, **kwargs):
+        super().__init__(**kwargs)
+        self.window = StencilView(size_hint=(None, None), size=(0, 0))
+        self.flow = flow
+        self.window.add_widget(flow)
+        self.add_widget(self.window)
+
+
+class PagedReader(BoxLayout):
+    rtl = BooleanProperty(False)
+    page = NumericProperty(0)
+    page_count = NumericProperty(1)
+    columns = NumericProperty(1)
+    column_width = NumericProperty(0)
+    max_columns = NumericProperty(2)
+    gap = NumericProperty(24)
+    font_name = StringProperty("Kiosk")
+    font_size = NumericProperty(28)
+    sample = StringProperty("")
+    pages = ListProperty([])       # (start, end) of each column's slice of the flow, in px from its top
+
+    def __init__(self, **kwargs):
+        self._build = None
+        self._slots: list[ColumnSlot] = []
+        self._trigger_reflow = Clock.create_trigger(self.reflow, 0)
+        self._trigger_measure = Clock.create_trigger(self._measure, 0)
+        super().__init__(**kwargs)
+        self.fbind("rtl", self._trigger_reflow)
+        self.fbind("page", self._place)
+
+    def set_content(self, build, sample: str, page: int = 0) -> None:
+        """``build(column_width, page_height)`` gives the blocks of one column, top to bottom."""
+        self._build, self.sample, self.page = build, _TAG.sub("", sample), page
+        self._trigger_reflow()
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(self.page_count - 1, self.page + step))
+
+    def reflow(self, *_args) -> None:
+        row = self.ids.row
+        if self._build is None or row.width <= 1 or row.height <= 1:
+            return
+        self.columns, self.column_width = columns_for(row.width, self.char_width(), self.gap, self.max_columns)
+        row.clear_widgets()
+        self._slots = []
+        for _ in range(self.columns):
+            flow = BoxLayout(orientation="vertical", size_hint=(None, None), width=self.column_width,
+                             spacing=self.gap * 0.4)
+            flow.bind(minimum_height=flow.setter("height"), height=self._trigger_measure)
+            for block in self._build(self.column_width, row.height):
+                flow.add_widget(block)
+            slot = ColumnSlot(flow, size_hint_x=None, width=self.column_width)
+            slot.bind(pos=self._place, size=self._place)
+            row.add_widget(slot)
+            self._slots.append(slot)
+        row.add_widget(Widget())            # the room left over stays at the reading end
+        self._trigger_measure()
+
+    def char_width(self) -> float:
+        sample = self.sample[:800] or "Reading comfort"
+        label = CoreLabel(text=sample, font_name=self.font_name, font_size=self.font_size)
+        return label.get_extents(sample)[0] / len(sample)
+
+    def cuts(self) -> list[float]:
+        """Where the first column's flow may be cut: block tops, lines inside texts, its end.
+
+        Counted from the blocks' heights, so that a layout not yet done cannot shift them.
+        """
+        flow = self._slots[0].flow
+        cuts, top = [], 0.0
+        for block in reversed(flow.children):        # top to bottom
+            cuts.append(top)
+            if isinstance(block, Label) and block._label is not None:
+                y = top + block.padding[1]
+                for line in block._label._cached_lines[:-1]:
+                    y += line.h
+                    cuts.append(y)
+            top += block.height + flow.spacing
+        cuts.append(max(0.0, top - flow.spacing))
+        return cuts
+
+    def _measure(self, *_args) -> None:
+        if not self._slots:
+            return
+        pages = page_breaks(self.cuts(), self.ids.row.height)
+        self.pages = pages
+        self.page_count = max(1, math.ceil(len(pages) / self.columns))
+        self.page = min(self.page, self.page_count - 1)
+        self._place()
+
+    def _place(self, *_args) -> None:
+        for index, slot in enumerate(self._slots):
+            number = int(self.page) * self.columns + index
+            window, flow = slot.window, slot.flow
+            if number >= len(self.pages):
+                window.size, flow.opacity = (0, 0), 0
+                continue
+            start, end = self.pages[number]
+            window.size = (slot.width, end - start)
+            window.pos = (slot.x, slot.top - (end - start))
+            flow.pos = (slot.x, slot.top + start - flow.height)
+            flow.opacity = 1
+
+    def on_touch_down(self, touch):
+        if self.collide_point(*touch.pos):
+            touch.ud[f"reader{id(self)}"] = touch.pos
+        return super().on_touch_down(touch)
+
+    def on_touch_up(self, touch):
+        handled = super().on_touch_up(touch)
+        start = touch.ud.get(f"reader{id(self)}")
+        if start and not handled:
+            dx, dy = touch.x - start[0], touch.y - start[1]
+            if abs(dx) > max(self.width * 0.06, 40) and abs(dx) > 2 * abs(dy):
+                step = 1 if dx < 0 else -1         # a swipe to the left shows what comes next
+                self.turn(-step if self.rtl else step)
+                return True
+        return handled

@@ -1,0 +1,62 @@
+"""Reading comfort in plain Python: how many columns of text a width holds, and where pages break.
+
+Body text reads best at 45–75 characters a line (docs/design.md, "Reading"). A text area
+chooses its columns from its width and the average width of a character of its font::
+
+    >>> columns_for(1400, char_width=14, gap=24)     # two columns of 688 px: 49 characters
+    (2, 688.0)
+    >>> columns_for(900, char_width=14, gap=24)      # one column, 64 characters
+    (1, 900.0)
+    >>> columns_for(1250, char_width=14, gap=24)     # one is too wide, two too narrow: 66 characters
+    (1, 924)
+
+A long text does not scroll: it is cut into pages at places where no line is cut
+(:func:`page_breaks`), so a visitor never sees half a line.
+"""
+
+from __future__ import annotations
+
+MEASURE = (45, 75)     # characters per line, the comfortable range
+IDEAL = 62             # what a column aims at when it has the choice
+TIGHT_FIT = 66         # a column narrowed to fit (the space left over stays margin)
+
+
+def chars_per_line(width: float, char_width: float) -> float:
+    return width / max(char_width, 0.01)
+
+
+def columns_for(width: float, char_width: float, gap: float, max_columns: int = 3) -> tuple[int, float]:
+    """``(columns, column_width)`` that keep lines within :data:`MEASURE`, as close to :data:`IDEAL` as can be."""
+    fitting = []
+    for count in range(1, max_columns + 1):
+        column = (width - gap * (count - 1)) / count
+        if MEASURE[0] <= chars_per_line(column, char_width) <= MEASURE[1]:
+            fitting.append((abs(chars_per_line(column, char_width) - IDEAL), count, column))
+    if fitting:
+        _, count, column = min(fitting)
+        return count, column
+    if chars_per_line(width, char_width) < MEASURE[0]:
+        return 1, width                     # a narrow space: one column, as wide as it is
+    return 1, min(width, round(TIGHT_FIT * char_width))
+
+
+def page_breaks(cuts: list[float], height: float) -> list[tuple[float, float]]:
+    """Split a column of text into pages no taller than ``height``.
+
+    ``cuts`` are the distances from the top of the column where it may be cut (between lines
+    and between blocks), its full height last. Each page is ``(start, end)``; a page ends at the
+    last cut that fits, and only a single block taller than a page is cut inside itself.
+
+    >>> page_breaks([0, 30, 60, 90, 120], 70)
+    [(0, 60), (60, 120)]
+    """
+    cuts = sorted(set(c for c in cuts if c >= 0))
+    if not cuts or height <= 0:
+        return [(0, cuts[-1] if cuts else 0)]
+    total, pages, start = cuts[-1], [], cuts[0]
+    while start < total - 0.5:
+        fitting = [c for c in cuts if start < c <= start + height + 0.5]
+        end = fitting[-1] if fitting else min(total, start + height)
+        pages.append((start, end))
+        start = end
+    return pages or [(0, total)]

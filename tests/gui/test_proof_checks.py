@@ -8,6 +8,7 @@ from kivy.uix.floatlayout import FloatLayout
 from kivy.uix.image import Image
 from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
+from kivy.uix.stencilview import StencilView
 
 from kiosk.gui.curator.proof_checks import missing_glyphs, screen_problems
 from kiosk.render.bidi import shape_line
@@ -106,6 +107,25 @@ def test_a_line_running_under_the_scroll_bar_is_flagged(kiosk):
     problems = problems_of(kiosk, scroll)
     assert [p.kind for p in problems] == ["cut-line"], problems
     assert "cut by its scroll bar" in problems[0].message
+
+
+def test_a_reader_window_hides_its_other_pages_but_not_half_a_line(kiosk):
+    """A StencilView (a reader's pages) hides text a tap away, like a scroll; half a line at its edge is a cut."""
+    scroll = scroll_of_lines(kiosk, 3)
+    label, line = scroll.children[0], scroll.children[0]._label._cached_lines[0].h
+    scroll.remove_widget(label)
+    window = StencilView(size_hint=(None, None), size=(400, line * 3), pos=(10, 10))
+    label.size_hint_x, label.width, label.x = None, 400, 10
+    window.add_widget(label)
+    label.top = window.top  # the first page: lines 1–3 whole, the rest on the next pages
+    assert problems_of(kiosk, window) == []
+    window.remove_widget(label)  # problems_of laid the panel out; a fresh window for the broken case
+    window = StencilView(size_hint=(None, None), size=(400, line * 3), pos=(10, 10))
+    window.add_widget(label)
+    label.top = window.top + line / 2  # the page turned half a line too far
+    problems = problems_of(kiosk, window)
+    assert [p.kind for p in problems] == ["cut-line"], problems
+    assert "cut by the edge of its StencilView: “Line number 1”" in problems[0].message
 
 
 class Card(BoxLayout):

@@ -7,11 +7,11 @@ It walks the live widget tree of the screen being photographed::
 
 - **overflow**: a label whose text (its texture) is larger than its box, or whose box pokes
   out of the box that holds it or out of the screen, so that part of the text is cut off or
-  drawn over something else. Text inside a scrolling area is reachable and not flagged when
-  it only leaves the visible part of the scroll.
-- **cut-line**: a line of text that the edge of a scrolling area cuts through as the screen
-  rests (half a line showing), or that runs under the scroll bar. A scroll that ends between
-  two lines is fine: the rest is a swipe away.
+  drawn over something else. Text inside a scrolling area (or another clipping window, such
+  as a reader's pages) is reachable and not flagged when it only leaves the visible part.
+- **cut-line**: a line of text that the edge of a scrolling area (any ``StencilView``) cuts
+  through as the screen rests (half a line showing), or that runs under the scroll bar. A
+  scroll that ends between two lines is fine: the rest is a swipe away.
 - **cut-card**: a card (:data:`CARDS`, or any widget with ``proof_card = True``) only partly
   shown: poking out of its holder or the screen, or cut by the edge of its scrolling row or
   column when that rests at its start or is scrolled to its end.
@@ -35,11 +35,12 @@ from kivy.uix.image import Image
 from kivy.uix.label import Label
 from kivy.uix.scatter import Scatter
 from kivy.uix.scrollview import ScrollView
+from kivy.uix.stencilview import StencilView
 
 TOLERANCE = 2       # px: rounding in layouts
 UPSCALE_LIMIT = 1.25  # up to a quarter beyond its pixels, a picture still looks sharp from a step away
 MARKUP = re.compile(r"\[/?[a-z_]+(=[^\]]*)?\]")
-REACHABLE = (ScrollView, Carousel, Scatter)  # what is outside these is scrolled, swiped or zoomed to
+REACHABLE = (StencilView, Carousel, Scatter)  # what is outside these is scrolled, paged, swiped or zoomed to
 CARDS = ("ExhibitCard", "QrPanel")  # class names of the cards a person expects to see whole
 CUT = 0.2           # a line is cut when more than this part of its height is on each side of an edge
 TAG = re.compile(r"\[(/?)([a-z_]+)(?:=([^\]]*))?\]")
@@ -97,11 +98,11 @@ def _label_problems(label: Label, root) -> list[ScreenProblem]:
 
 def _cut_lines(label: Label, root) -> list[ScreenProblem]:
     """The first line of ``label`` cut through by the edge of its scroll at rest, or under its scroll bar."""
-    scroll = _scroll_of(label, root)
+    scroll = _viewport_of(label, root)
     if scroll is None:
         return []
     view = _overlap(_window_box(scroll), _window_box(root))
-    bars = _bar_columns(scroll)
+    bars = _bar_columns(scroll) if isinstance(scroll, ScrollView) else []
     for text, box in _line_boxes(label):
         shown = _overlap(box, view) if view else None
         if shown is None:
@@ -163,22 +164,22 @@ def _card_problems(card, root) -> list[ScreenProblem]:
         if not _inside(box, _window_box(holder)):
             what = "the screen" if holder is root else f"its {type(holder).__name__}"
             return [ScreenProblem("cut-card", f"{name} is cut by the edge of {what}")]
-    scroll = _scroll_of(card, root)
+    scroll = _viewport_of(card, root)
     if scroll is None:
         return []
     view = _overlap(_window_box(scroll), _window_box(root))
-    for where, (scroll_x, scroll_y) in (("at its start", (0, 1)), ("scrolled to its end", (1, 0))):
+    rests = ((" when it rests at its start", (0, 1)), (" when it rests scrolled to its end", (1, 0)))
+    for where, (scroll_x, scroll_y) in rests if isinstance(scroll, ScrollView) else (("", (None, None)),):
         dx, dy = _scroll_shift(scroll, scroll_x, scroll_y)
         moved = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
         if view is not None and _overlap(moved, view) is not None and not _inside(moved, view):
-            return [ScreenProblem("cut-card", f"{name} is cut by the edge of its {type(scroll).__name__} "
-                                              f"when it rests {where}")]
+            return [ScreenProblem("cut-card", f"{name} is cut by the edge of its {type(scroll).__name__}{where}")]
     return []
 
 
 def _scroll_shift(scroll: ScrollView, scroll_x: float, scroll_y: float) -> tuple[float, float]:
     """How far the scroll's content moves on the window from where it is to (scroll_x, scroll_y)."""
-    content = scroll._viewport
+    content = getattr(scroll, "_viewport", None)  # a ScrollView's content; a plain StencilView does not move
     if content is None:
         return 0.0, 0.0
     spare_x, spare_y = max(0.0, content.width - scroll.width), max(0.0, content.height - scroll.height)
@@ -194,10 +195,10 @@ def _card_text(card) -> str:
     return type(card).__name__
 
 
-def _scroll_of(widget, root):
-    """The scroll view the widget is in, if any (the nearest one, below ``root``)."""
+def _viewport_of(widget, root):
+    """The scroll view (or other clipping window) the widget is seen through, if any: the nearest below ``root``."""
     for parent in _ancestors(widget):
-        if isinstance(parent, ScrollView):
+        if isinstance(parent, StencilView):
             return parent
         if parent is root:
             return None
@@ -221,24 +222,28 @@ def missing_glyphs(label) -> str:
     Kivy draws as nothing (format characters such as bidi marks, spaces, line breaks) are
     left out: a missing one shows no box.
     """
+    return _missing_glyphs(label.text, label.font_name, label.bold, label.italic, label.markup)
+
+
+@lru_cache(maxsize=4096)  # the same labels come back on every step of an exhibit
+def _missing_glyphs(text: str, font: str, bold: bool, italic: bool, markup: bool) -> str:
     missing = []
-    for text, font, bold, italic in _runs(label):
-        cmap = _cmap(_font_file(font, bold, italic))
+    for run, run_font, run_bold, run_italic in _runs(text, font, bold, italic, markup):
+        cmap = _cmap(_font_file(run_font, run_bold, run_italic))
         if cmap is not None:
-            missing += [ch for ch in text if ord(ch) not in cmap and not _drawn_blank(ch)]
+            missing += [ch for ch in run if ord(ch) not in cmap and not _drawn_blank(ch)]
     return "".join(dict.fromkeys(missing))
 
 
-def _runs(label):
-    """(text, font name, bold, italic) for each stretch of the label's text, following its markup."""
-    font, bold, italic = label.font_name, label.bold, label.italic
-    if not label.markup:
-        yield label.text, font, bold, italic
+def _runs(text: str, font: str, bold: bool, italic: bool, markup: bool):
+    """(text, font name, bold, italic) for each stretch of a label's text, following its markup."""
+    if not markup:
+        yield text, font, bold, italic
         return
     fonts, bolds, italics = [font], [bold], [italic]
     start = 0
-    for tag in TAG.finditer(label.text):
-        yield _unescape(label.text[start:tag.start()]), fonts[-1], bolds[-1], italics[-1]
+    for tag in TAG.finditer(text):
+        yield _unescape(text[start:tag.start()]), fonts[-1], bolds[-1], italics[-1]
         start = tag.end()
         closing, name, value = tag.group(1) == "/", tag.group(2), tag.group(3)
         stack = {"font": fonts, "b": bolds, "i": italics}.get(name)
@@ -249,7 +254,7 @@ def _runs(label):
                 stack.pop()
         else:
             stack.append(value if name == "font" else True)
-    yield _unescape(label.text[start:]), fonts[-1], bolds[-1], italics[-1]
+    yield _unescape(text[start:]), fonts[-1], bolds[-1], italics[-1]
 
 
 def _unescape(text: str) -> str:

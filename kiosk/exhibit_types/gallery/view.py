@@ -1,18 +1,40 @@
-"""The ``gallery`` view: swipe between pictures; double-tap or pinch to zoom; captions and credits."""
+"""The ``gallery`` view: pictures to swipe through, with captions and credits.
+
+- A quick flick (under 150 ms) turns the picture; a slow drag follows the finger and snaps
+  (:mod:`kiosk.exhibit_types.gallery.swipe`). Pinch or double-tap zooms; a zoomed picture pans.
+- Round arrows for those who don't swipe, and dots with "2 / 3" for the position.
+- In a right-to-left language everything mirrors: the next picture comes from the left,
+  swiping to the right goes forward, the next arrow is on the left, the first dot on the right.
+- The caption sits under the picture, in a zone as tall as the longest caption, so the picture
+  never changes size from one to the next. In landscape the arrows flank the caption; in
+  portrait they flank the dots and the caption takes the full width below.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+from kivy.animation import Animation
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.graphics.transformation import Matrix
 from kivy.lang import Builder
-from kivy.properties import NumericProperty, ObjectProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.relativelayout import RelativeLayout
 from kivy.uix.scatter import Scatter
+from kivy.uix.stencilview import StencilView
+from kivy.uix.widget import Widget
 
+from kiosk.exhibit_types.gallery.swipe import page_step, turned
 from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.widgets import Icon
 
 Builder.load_file(str(Path(__file__).with_name("gallery.kv")))
 ZOOM = 2.5
+RUBBER = 0.3        # past the first or last picture, the strip follows the finger this much
+GLIDE = 0.2         # seconds for a picture to glide into place
 
 
 class ZoomPicture(Scatter):
@@ -20,32 +42,169 @@ class ZoomPicture(Scatter):
 
     texture = ObjectProperty(None, allownone=True)
 
-    def on_touch_down(self, touch):
-        if self.collide_point(*touch.pos) and touch.is_double_tap:
-            self.toggle_zoom(touch.pos)
-            return True
-        return super().on_touch_down(touch)
+    @property
+    def zoomed(self) -> bool:
+        return self.scale > 1.01
 
     def toggle_zoom(self, pos) -> None:
-        if self.scale > 1.01:
+        """``pos`` in the parent's coordinates."""
+        if self.zoomed:
             self.transform = Matrix()
         else:
             x, y = self.to_local(*pos)
             self.apply_transform(Matrix().scale(ZOOM, ZOOM, ZOOM), anchor=(x, y))
+            self.keep_in_frame()
 
     def on_transform_with_touch(self, touch):
-        if self.scale <= 1.01:
+        if not self.zoomed:
             self.transform = Matrix()
+        else:
+            self.keep_in_frame()
+
+    def keep_in_frame(self) -> None:
+        """A zoomed picture always covers its frame: it cannot be dragged away."""
+        if not self.parent:
+            return
+        (x, y), (w, h) = self.bbox
+        width, height = self.parent.size
+        dx = -x if x > 0 else (width - (x + w) if x + w < width else 0)
+        dy = -y if y > 0 else (height - (y + h) if y + h < height else 0)
+        if dx or dy:
+            self.apply_transform(Matrix().translate(dx, dy, 0))
+
+
+class PictureStrip(StencilView):
+    """The pictures side by side, one shown; the strip follows a finger and turns on a flick.
+
+    ``index``, ``slides``, ``current_slide``, ``load_next()`` and ``load_previous()`` as in
+    Kivy's Carousel.
+    """
+
+    index = NumericProperty(0)
+    offset = NumericProperty(0)
+    rtl = BooleanProperty(False)
+    slop = NumericProperty(16)     # a touch that moves less than this is a tap
+    slides = ListProperty([])
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._drag = None
+        self._frames = []
+        self._place = Clock.create_trigger(lambda _dt: self.place(), -1)
+        self.bind(size=self._place, pos=self._place, offset=self._place, index=self._place, rtl=self._place)
+
+    def add_slide(self, picture: ZoomPicture) -> None:
+        frame = RelativeLayout()
+        frame.add_widget(picture)
+        self.add_widget(frame)
+        self._frames.append(frame)
+        self.slides.append(picture)
+        self._place()
+
+    @property
+    def current_slide(self):
+        return self.slides[self.index] if self.slides else None
+
+    def place(self) -> None:
+        sign = -1 if self.rtl else 1
+        for number, (frame, picture) in enumerate(zip(self._frames, self.slides)):
+            frame.size = self.size
+            frame.pos = (self.x + sign * (number - self.index) * self.width + self.offset, self.y)
+            frame.opacity = 1 if abs(number - self.index) <= 1 else 0
+            if not picture.zoomed:
+                picture.transform = Matrix()
+                picture.size = self.size
+
+    def load_next(self) -> None:
+        self.go(1)
+
+    def load_previous(self) -> None:
+        self.go(-1)
+
+    def go(self, step: int) -> None:
+        """Turn ``step`` pictures (the pictures glide from where they are to their place)."""
+        new = turned(self.index, step, len(self.slides))
+        if new != self.index:
+            self.offset += (-1 if self.rtl else 1) * (new - self.index) * self.width
+            self.index = new
+        Animation.cancel_all(self, "offset")
+        Animation(offset=0, d=GLIDE, t="out_quad").start(self)
+
+    def on_index(self, *_args) -> None:
+        for number, picture in enumerate(self.slides):
+            if number != self.index and picture.zoomed:
+                picture.transform = Matrix()
+
+    # touches
+
+    def on_touch_down(self, touch):
+        if not self.collide_point(*touch.pos) or not self.slides:
+            return False
+        frame, picture = self._frames[self.index], self.current_slide
+        if touch.is_double_tap:
+            picture.toggle_zoom(frame.to_local(*touch.pos))
+            return True
+        if picture.zoomed:
+            return frame.on_touch_down(touch)          # pan, pinch
+        if self._drag is not None:                      # a second finger: a pinch begins
+            first, self._drag = self._drag, None
+            first.ungrab(self)
+            self.go(0)
+            frame.on_touch_down(first)
+            return frame.on_touch_down(touch)
+        Animation.cancel_all(self, "offset")
+        touch.grab(self)
+        self._drag = touch
+        self._start_offset = self.offset
+        return True
+
+    def on_touch_move(self, touch):
+        if touch is self._drag:
+            if touch.grab_current is self:
+                self.offset = self._start_offset + self._follow(touch.x - touch.ox)
+            return True
+        return super().on_touch_move(touch)
+
+    def on_touch_up(self, touch):
+        if touch is self._drag:
+            if touch.grab_current is self:
+                touch.ungrab(self)
+                self._drag = None
+                seconds = time.time() - touch.time_start
+                self.go(page_step(touch.x - touch.ox, seconds, self.width, self.rtl, self.slop))
+            return True
+        return super().on_touch_up(touch)
+
+    def _follow(self, dx: float) -> float:
+        """How far the strip follows the finger: less past the first or last picture."""
+        towards_next = dx > 0 if self.rtl else dx < 0
+        at_end = self.index == len(self.slides) - 1 if towards_next else self.index == 0
+        return dx * RUBBER if at_end else dx
+
+
+class ArrowButton(ButtonBehavior, Icon):
+    """A round arrow, big enough for a finger; it turns round in right-to-left layouts."""
+
+
+class Dot(Widget):
+    current = BooleanProperty(False)
 
 
 class GalleryView(ExhibitView):
     position = NumericProperty(0)
     count = NumericProperty(0)
+    caption_height = NumericProperty(0)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.count = len(self.manifest.images)
         self._built = False
+        self._dots = []     # in reading order
+        self._portrait = None
+        self._indicator, self._captions = self.ids.indicator.__self__, self.ids.captions.__self__
+        self._fit = Clock.create_trigger(lambda _dt: self.fit_captions(), -1)
+        self.ids.caption.bind(width=self._fit)
+        self.bind(size=self._arrange)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -59,24 +218,51 @@ class GalleryView(ExhibitView):
         if not self._built:
             self._build_slides()
         self.show_image(self.ids.carousel.index)
+        self.fit_captions()
 
     def _build_slides(self) -> None:
         box = (1600 * self.ctx.theme.scale, 1000 * self.ctx.theme.scale)
         for image in self.manifest.images:
             texture = self.ctx.pictures.texture(self.manifest.image_path(image.file), box)
-            picture = ZoomPicture(texture=texture)
-            self.ids.carousel.add_widget(picture)
+            self.ids.carousel.add_slide(ZoomPicture(texture=texture))
+            self._dots.append(Dot())
+            self.ids.dots.add_widget(self._dots[-1])
         self._built = True
         self.ids.carousel.index = min(self.state.get("image", 0), self.count - 1)
 
+    def _arrange(self, *_args) -> None:
+        """Landscape: arrows beside the caption. Portrait: arrows beside the dots, the caption below."""
+        portrait = self.height > self.width * 1.1
+        if portrait == self._portrait:
+            return
+        self._portrait = portrait
+        inline, below = (self._indicator, self._captions) if portrait else (self._captions, self._indicator)
+        for widget in (inline, below):
+            if widget.parent is not None:
+                widget.parent.remove_widget(widget)
+        self.ids.slot.add_widget(inline)
+        self.add_widget(below, index=0 if portrait else len(self.children) - 1)
+
+    def fit_captions(self) -> None:
+        """The caption zone is as tall as the longest caption: the picture keeps its size."""
+        caption = self.ids.caption
+        if caption.width < 10:
+            return
+        heights = [0]
+        for image in self.manifest.images:
+            label = CoreLabel(text=self.text(image.caption) or self.text(image.alt), font_name=caption.font_name,
+                              font_size=caption.font_size, text_size=(caption.width, None))
+            label.refresh()
+            heights.append(label.texture.height)
+        self.caption_height = max(heights)
+
     def show_image(self, index) -> None:
-        index = index or 0
+        index = int(index or 0)
         self.position = index
         self.state["image"] = index
         image = self.manifest.images[index]
         self.ids.caption.logical_text = self.text(image.caption) or self.text(image.alt)
         self.ids.credit.logical_text = self.text(image.credit)
         self.ids.counter.logical_text = f"{index + 1} / {self.count}"
-        for slide in self.ids.carousel.slides:
-            if slide.scale > 1.01:
-                slide.transform = Matrix()
+        for number, dot in enumerate(self._dots):
+            dot.current = number == index

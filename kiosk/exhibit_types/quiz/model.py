@@ -141,3 +141,20 @@ class QuizProgress:
 
     def go_to(self, index: int) -> None:
         self.state["question"] = max(0, min(index, len(self.quiz.questions)))
+
+
+def verdict(score: int, quiz: Quiz) -> str:
+    """How the end screen speaks to the visitor: ``"perfect"``, ``"passed"`` or ``"explore"``."""
+    if score >= len(quiz.questions):
+        return "perfect"
+    return "passed" if quiz.passed(score) else "explore"
+
+
+def answer_status(index: int, question: Question, chosen: int | None) -> str:
+    """How an answer row looks: ``"open"`` before answering, then ``"right"``, ``"wrong"`` (the
+    visitor's wrong choice) or ``"other"`` (a wrong answer nobody chose)."""
+    if chosen is None:
+        return "open"
+    if question.is_correct(index):
+        return "right"
+    return "wrong" if index == chosen else "other"

@@ -1,25 +1,74 @@
-"""The ``quiz`` view: one question at a time, feedback with the explanation, a score, and "play again"."""
+"""The ``quiz`` view: one question at a time, feedback with the explanation, a score, and "play again".
+
+The layout keeps the visitor's hand in one place: the question sits in a zone as tall as the
+quiz's longest question (so the answers never move from one question to the next), each answer
+is a whole row with no dead gap between rows, and the verdict ("Right!" / "Not quite.") comes
+with an icon and a colour in a card beside the answers (below them in portrait)::
+
+    progress:  Question 2 of 5  ■ ■ □ □ □          (mirrored in right-to-left)
+    question:  [zone of fixed height]
+    answers:   ( ) answer 1  |  verdict card: icon, word, explanation, Next
+               ( ) answer 2  |
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.widget import Widget
 
 from kiosk.events import QuizAnswered
-from kiosk.exhibit_types.quiz.model import QuizProgress
-from kiosk.gui.theme import rgba
+from kiosk.exhibit_types.quiz.model import QuizProgress, answer_status, verdict
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import KioskButton
+from kiosk.gui.widgets.widgets import Icon, MirrorBox
 
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
-RIGHT, WRONG = "#2E6B3F", "#8C2F39"
+QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
+SMALLEST_QUESTION = 0.7     # ... down to this fraction of the heading size
+ROW_ICONS = {"open": "circle", "right": "circle-check", "wrong": "circle-x", "other": "circle"}
+
+
+class AnswerRow(ButtonBehavior, MirrorBox):
+    """One answer, the whole row a target; its card is drawn inside a margin that still answers touches."""
+
+    status = StringProperty("open")
+    tag = StringProperty("")
+    text = StringProperty("")
+    gap = NumericProperty(0)            # the margin around the drawn card, which still answers touches
+    background = ListProperty([1, 1, 1, 1])
+
+
+class ProgressStep(Widget):
+    """One segment of the progress bar: ``done``, ``current`` or neither."""
+
+    done = BooleanProperty(False)
+    current = BooleanProperty(False)
+
+
+class ResultMark(Icon):
+    """A question's result on the end screen: a check or a cross, in colour."""
+
+    right = BooleanProperty(False)
 
 
 class QuizView(ExhibitView):
+    question_height = NumericProperty(0)
+    question_factor = NumericProperty(1.0)
+    portrait = BooleanProperty(False)
+    answered = BooleanProperty(False)   # the current question has its answer: the verdict card shows
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.progress = QuizProgress(self.manifest.details, self.state)
+        self._game, self._finish = self.ids.game.__self__, self.ids.finish.__self__  # strong: one is out of the tree
+        self._fit = Clock.create_trigger(lambda _dt: self.fit_question(), -1)
+        self.ids.question_zone.bind(width=self._fit)
+        self.bind(size=self._orient)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -31,45 +80,106 @@ class QuizView(ExhibitView):
 
     def refresh(self) -> None:
         if self.progress.finished:
+            self._show_part(self._finish)
             self._show_score()
         else:
+            self._show_part(self._game)
             self._show_question()
+        self.fit_question()
+
+    def _orient(self, *_args) -> None:
+        self.portrait = self.height > self.width * 1.1
+
+    def _show_part(self, part) -> None:
+        for other in (self._game, self._finish):
+            if other is not part and other.parent is self:
+                self.remove_widget(other)
+        if part.parent is None:
+            self.add_widget(part)
+
+    # the question
+
+    def fit_question(self) -> None:
+        """Size the question zone for the quiz's longest question, so answers keep their place."""
+        width = self.ids.question_zone.width
+        if width < 10:
+            return
+        theme = self.ctx.theme
+        limit = QUESTION_LINES * theme.heading * 1.4
+        factor = 1.0
+        tallest = self._tallest_question(width, theme.heading)
+        while tallest > limit and factor > SMALLEST_QUESTION:
+            factor = round(factor - 0.1, 2)
+            tallest = self._tallest_question(width, theme.heading * factor)
+        self.question_factor, self.question_height = factor, tallest
+
+    def _tallest_question(self, width: float, font_size: float) -> float:
+        font = self.ctx.theme.font
+        heights = []
+        for question in self.manifest.details.questions:
+            label = CoreLabel(text=self.text(question.question), font_name=font, font_size=font_size, bold=True,
+                              text_size=(width, None))
+            label.refresh()
+            heights.append(label.texture.height)
+        return max(heights)
 
     def _show_question(self) -> None:
         tr, progress = self.ctx.gettext, self.progress
         total = len(self.manifest.details.questions)
         self.ids.progress.logical_text = tr("Question {number} of {total}").format(number=progress.index + 1, total=total)
+        self._fill_steps(total)
         self.ids.question.logical_text = self.text(progress.question.question)
         self._fill_answers()
         chosen = progress.chosen
+        self.answered = chosen is not None
         if chosen is None:
-            self.ids.feedback.logical_text = self.ids.explanation.logical_text = ""
+            self._verdict("hand", tr("Touch your answer."), self.ctx.theme.muted)
+            self.ids.explanation.logical_text = ""
             self.ids.action.opacity, self.ids.action.disabled = 0, True
             return
         right = progress.question.is_correct(chosen)
-        self.ids.feedback.logical_text = tr("Right!") if right else tr("Not quite.")
-        self.ids.feedback.custom_color = rgba(RIGHT if right else WRONG)
+        theme = self.ctx.theme
+        if right:
+            self._verdict("circle-check", tr("Right!"), theme.success)
+        else:
+            self._verdict("circle-x", tr("Not quite."), theme.danger)
         self.ids.explanation.logical_text = self.text(progress.question.explanation)
         last = progress.index + 1 == total
-        self.ids.action.text = tr("See my score") if last else tr("Next question") + "  ›"
+        self.ids.action.text = tr("See my score") if last else tr("Next question")
+        self.ids.action.icon = "list-checks" if last else "chevron-right"
         self.ids.action.opacity, self.ids.action.disabled = 1, False
+
+    def _verdict(self, icon_name: str, word: str, colour) -> None:
+        self.ids.verdict_icon.name = icon_name
+        self.ids.verdict_icon.color = colour
+        self.ids.feedback.logical_text = word
+        self.ids.feedback.custom_color = colour
+
+    def _fill_steps(self, total: int) -> None:
+        box = self.ids.steps
+        if len(box.children) != total:
+            box.clear_widgets()
+            self._steps = [ProgressStep() for _ in range(total)]   # in reading order
+            for step in self._steps:
+                box.add_widget(step)
+        for number, step in enumerate(self._steps):
+            step.done, step.current = number < self.progress.index, number == self.progress.index
 
     def _fill_answers(self) -> None:
         box, question, chosen = self.ids.answers, self.progress.question, self.progress.chosen
         box.clear_widgets()
+        tr = self.ctx.gettext
         for index, answer in enumerate(question.answers):
-            button = KioskButton(text=self.text(answer), background=self._answer_colour(index, question, chosen),
-                                 size_factor=0.95)
-            button.answer_index = index
-            button.bind(on_release=lambda b: self.choose(b.answer_index))
-            box.add_widget(button)
-
-    def _answer_colour(self, index, question, chosen) -> list:
-        if chosen is None:
-            return self.ctx.theme.ink
-        if question.is_correct(index):
-            return rgba(RIGHT)
-        return rgba(WRONG) if index == chosen else self.ctx.theme.muted[:3] + [0.45]
+            status = answer_status(index, question, chosen)
+            tag = ""
+            if index == chosen:
+                tag = tr("Your answer")
+            elif status == "right":
+                tag = tr("The right answer")
+            row = AnswerRow(status=status, text=self.text(answer), tag=tag)
+            row.answer_index = index
+            row.bind(on_release=lambda r: self.choose(r.answer_index))
+            box.add_widget(row)
 
     def choose(self, index: int) -> None:
         if self.progress.chosen is None:
@@ -84,14 +194,25 @@ class QuizView(ExhibitView):
             self.progress.next()
         self.refresh()
 
+    # the end
+
     def _show_score(self) -> None:
         tr, quiz = self.ctx.gettext, self.manifest.details
         score, total = self.progress.score, len(quiz.questions)
-        self.ids.progress.logical_text = ""
-        self.ids.question.logical_text = tr("You got {score} out of {total}").format(score=score, total=total)
-        self.ids.answers.clear_widgets()
-        self.ids.feedback.logical_text = tr("Well done!") if quiz.passed(score) else tr("Keep exploring: the answers are in the rooms.")
-        self.ids.feedback.custom_color = rgba(RIGHT if quiz.passed(score) else "#9A4A0B")
-        self.ids.explanation.logical_text = ""
-        self.ids.action.text = tr("Play again")
-        self.ids.action.opacity, self.ids.action.disabled = 1, False
+        outcome = verdict(score, quiz)
+        self.ids.score.logical_text = tr("You got {score} out of {total}").format(score=score, total=total)
+        self.ids.headline.logical_text = tr("Keep exploring: the answers are in the rooms.") if outcome == "explore" \
+            else tr("Well done!")
+        self.ids.finish_icon.name = "sparkles" if outcome != "explore" else "book-open"
+        self.ids.sentence.logical_text = {
+            "perfect": tr("Every answer right: you know this story well."),
+            "passed": tr("Read the explanations again, or walk through the room to find the rest."),
+            "explore": tr("Each question is told somewhere in this room: look around, then try again."),
+        }[outcome]
+        marks = self.ids.marks
+        marks.clear_widgets()
+        answers = self.state["answers"]
+        for number, question in enumerate(quiz.questions):
+            chosen = answers.get(str(number))
+            marks.add_widget(ResultMark(right=chosen is not None and question.is_correct(chosen)))
+        self.ids.again.text = tr("Play again")

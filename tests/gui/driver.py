@@ -83,13 +83,20 @@ class KioskDriver:
     def tap_text(self, fragment: str) -> None:
         self.tap(self.find_text(fragment))
 
-    def swipe(self, start: tuple[float, float], end: tuple[float, float], steps: int = 8) -> None:
+    def swipe(self, start: tuple[float, float], end: tuple[float, float], steps: int = 8,
+              duration: float | None = None) -> None:
+        """A finger's swipe. ``duration``: the finger's whole time on the glass (for a quick flick),
+        with no frame drawn meanwhile; by default ~0.2 s, with frames, as a slow swipe."""
         touch = UnitTestTouch(*start)
         touch.touch_down()
-        self.frames(1)
+        if duration is None:
+            self.frames(1)
         for i in range(1, steps + 1):
             touch.touch_move(start[0] + (end[0] - start[0]) * i / steps, start[1] + (end[1] - start[1]) * i / steps)
-            self.wait(0.02)  # a finger takes ~0.2 s to swipe: carousels judge a swipe by time as well as distance
+            if duration is None:
+                self.wait(0.02)  # a finger takes ~0.2 s to swipe: carousels judge a swipe by time as well as distance
+            else:
+                time.sleep(duration / steps)
         touch.touch_up()
         self.settle()
         self.wait(0.5)  # a carousel or a scroll finishes its move on the clock

@@ -1,119 +1,133 @@
-"""The ``compare`` view: two sides, with a divider to drag (``mode: divider``) or two buttons (``toggle``).
+"""The ``compare`` view: two sides, read side by side, or one at a time with two tabs.
 
-The divider stays between 30 % and 70 % so both sides remain readable; its position is
-the visitor's and survives a language switch.
+When the screen is wide enough for two columns of at least 45 characters, the two sides
+stand side by side (the first on the right in a right-to-left language), each a card with
+its title, picture and text. Otherwise (portrait, small screens, or ``mode: toggle``) two
+tabs above show one side at a time, its picture beside the text. Texts never scroll: they
+turn page by page (``PagedReader``), so no line is ever shown cut. ``mode: divider`` is
+kept for older content and reads side by side.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.factory import Factory
 from kivy.lang import Builder
-from kivy.properties import NumericProperty, StringProperty
+from kivy.properties import BooleanProperty
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
 
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import Figure, KioskButton, TextBlock
+from kiosk.gui.widgets.reader import PagedReader
+from kiosk.gui.widgets.widgets import Figure, KioskButton, MirrorBox, TextBlock
+from kiosk.render.bidi import shape_line
+from kiosk.render.pages import MEASURE, chars_per_line
 
 Builder.load_file(str(Path(__file__).with_name("compare.kv")))
-LIMITS = (0.3, 0.7)
 
 
-class CompareSide(BoxLayout):
+class CompareCard(MirrorBox):
     pass
 
 
 class CompareView(ExhibitView):
-    mode = StringProperty("divider")
-    divider = NumericProperty(0.5)
+    tabs = BooleanProperty(False)      # one side at a time, chosen by two tabs
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.mode = self.manifest.details.mode
-        self.divider = self.state.get("divider", 0.5)
-        self.sides = [CompareSide(), CompareSide()]
-        self.handle = Factory.DividerHandle(size_hint=(None, None))
-        for widget in (*self.sides, self.handle):
-            self.ids.stage.add_widget(widget)
-        self.bind(divider=lambda *_: self.layout_sides())
+        self._trigger_layout = Clock.create_trigger(lambda _dt: self.layout_sides(), 0)
+        self.cards: list[CompareCard] = []
+        self.readers: list[PagedReader] = []
+
+    @property
+    def mode(self) -> str:
+        return self.manifest.details.mode
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
         return 2
 
     def show_step(self, index: int) -> None:
-        if self.mode == "toggle":
-            self.state["side"] = index
-        else:
-            self.set_divider(LIMITS[1] if index == 0 else LIMITS[0])
-        self.refresh()
-
-    def refresh(self) -> None:
-        compare = self.manifest.details
-        self.ids.prompt.logical_text = self.text(compare.prompt)
-        tr = self.ctx.gettext
-        self.ids.hint.logical_text = tr("Drag the line to compare.") if self.mode == "divider" else tr("Touch a side to see it.")
-        for side_widget, side in zip(self.sides, compare.sides):
-            self._fill_side(side_widget, side)
-        self._fill_toggles()
+        self.state["side"] = index
         self.layout_sides()
 
-    def _fill_side(self, widget: CompareSide, side) -> None:
-        column, theme = widget.ids.column, self.ctx.theme
-        column.clear_widgets()
-        column.add_widget(TextBlock(logical_text=self.text(side.title), role="heading", bold=True))
-        if side.image:
-            column.add_widget(Figure.of(side.image, self, max_height=320 * theme.scale))
-        column.add_widget(TextBlock(logical_text=self.text(side.text)))
+    def refresh(self) -> None:
+        self.ids.prompt.logical_text = self.text(self.manifest.details.prompt)
+        self.layout_sides()
+
+    def fits_side_by_side(self) -> bool:
+        stage, theme = self.ids.stage, self.ctx.theme
+        if self.mode == "toggle" or stage.width < stage.height:
+            return False
+        sample = shape_line(self.text(self.manifest.details.left.text)[:400]) or "Reading"
+        label = CoreLabel(font_name=theme.font, font_size=theme.body)
+        char_width = label.get_extents(sample)[0] / len(sample)
+        column = (stage.width - stage.spacing - theme.touch) / 2 - theme.pad * 2
+        return chars_per_line(column, char_width) >= MEASURE[0]
+
+    def layout_sides(self) -> None:
+        stage = self.ids.stage
+        if stage.width <= 1:
+            return
+        self.tabs = not self.fits_side_by_side()
+        stage.clear_widgets()
+        self.cards, self.readers = [], []
+        sides = self.manifest.details.sides
+        shown = [self.state.get("side", 0)] if self.tabs else [0, 1]
+        for number, index in enumerate(shown):
+            if number:
+                stage.add_widget(self._versus())
+            stage.add_widget(self._card(index, sides[index], wide=self.tabs and stage.width >= stage.height))
+        self._fill_toggles()
+
+    def _versus(self) -> Widget:
+        box = BoxLayout(orientation="vertical", size_hint_x=None, width=self.ctx.theme.touch)
+        box.add_widget(Widget())
+        box.add_widget(Factory.VersusMark())
+        box.add_widget(Widget())
+        return box
+
+    def _card(self, index: int, side, wide: bool) -> CompareCard:
+        """A side's card: title, picture and text; the picture beside the text when ``wide``."""
+        stage, theme = self.ids.stage, self.ctx.theme
+        card = CompareCard(orientation="horizontal" if wide else "vertical", rtl=theme.rtl and wide)
+        reader = PagedReader(max_columns=2 if wide else 1)
+        text = self.text(side.text)
+        reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=self.state.get(f"page{index}", 0))
+        reader.bind(page=lambda _r, page: self.state.__setitem__(f"page{index}", page))
+        title = TextBlock(logical_text=self.text(side.title), role="heading", bold=True)
+        column = BoxLayout(orientation="vertical", spacing=theme.space * 2)
+        column.add_widget(title)
+        if side.image and wide:
+            aside = BoxLayout(orientation="vertical", size_hint_x=0.42)
+            height = stage.height * 0.8
+            aside.add_widget(Figure.of(side.image, self, max_height=height, box=(stage.width * 0.4, height)))
+            aside.add_widget(Widget())
+            card.add_widget(aside)
+        elif side.image:
+            height = stage.height * 0.2
+            column.add_widget(Figure.of(side.image, self, max_height=height, box=(stage.width, height)))
+        column.add_widget(reader)
+        card.add_widget(column)
+        self.cards.append(card)
+        self.readers.append(reader)
+        return card
 
     def _fill_toggles(self) -> None:
-        self.ids.toggles.clear_widgets()
-        if self.mode != "toggle":
+        toggles, theme = self.ids.toggles, self.ctx.theme
+        toggles.clear_widgets()
+        if not self.tabs:
             return
         for index, side in enumerate(self.manifest.details.sides):
             chosen = self.state.get("side", 0) == index
-            button = KioskButton(text=self.text(side.title),
-                                 background=self.ctx.theme.ink if chosen else self.ctx.theme.muted[:3] + [0.5])
+            button = KioskButton(text=self.text(side.title), size_factor=0.9,
+                                 background=theme.ink if chosen else theme.surface,
+                                 foreground=theme.white if chosen else theme.ink,
+                                 outline=[] if chosen else theme.line,
+                                 icon="check" if chosen else "")
             button.side_index = index
             button.bind(on_release=lambda b: self.show_step(b.side_index))
-            self.ids.toggles.add_widget(button)
-
-    def layout_sides(self, *_args) -> None:
-        stage, left, right = self.ids.stage, *self.sides
-        gap = self.ctx.theme.pad * 0.5
-        if self.mode == "toggle":
-            shown = self.state.get("side", 0)
-            for index, side in enumerate(self.sides):
-                side.opacity, side.disabled = (1, False) if index == shown else (0, True)
-                side.pos, side.size = stage.pos, stage.size
-            self.handle.opacity = 0
-            return
-        split = stage.x + stage.width * self.divider
-        left.pos, left.size = stage.pos, (max(0, split - stage.x - gap), stage.height)
-        right.pos, right.size = (split + gap, stage.y), (max(0, stage.right - split - gap), stage.height)
-        self.handle.size = (self.ctx.theme.touch, stage.height)
-        self.handle.center = (split, stage.center_y)
-
-    def set_divider(self, value: float) -> None:
-        self.divider = min(LIMITS[1], max(LIMITS[0], value))
-        self.state["divider"] = self.divider
-
-    def on_touch_down(self, touch):
-        if self.mode == "divider" and self.handle.collide_point(*touch.pos):
-            touch.grab(self)
-            return True
-        return super().on_touch_down(touch)
-
-    def on_touch_move(self, touch):
-        if touch.grab_current is self:
-            stage = self.ids.stage
-            self.set_divider((touch.x - stage.x) / max(1, stage.width))
-            return True
-        return super().on_touch_move(touch)
-
-    def on_touch_up(self, touch):
-        if touch.grab_current is self:
-            touch.ungrab(self)
-            return True
-        return super().on_touch_up(touch)
+            toggles.add_widget(button)

@@ -1,7 +1,9 @@
-"""The ``panel`` view: the body rendered from Markdown, with the exhibit's pictures; it scrolls.
+"""The ``panel`` view: the body rendered from Markdown, with the exhibit's pictures, in pages.
 
-Links written in the body are not clickable: they are numbered in the text ("(QR 1)") and
-shown as QR codes beside it, with the exhibit's own links.
+The lead picture stands beside the text in landscape and above it in portrait; the text
+flows into columns of 45–75 characters and turns page by page (``PagedReader``), never
+scrolling a line out of sight. Links written in the body are not clickable: they are
+numbered in the text ("(QR 1)") and shown as QR codes beside it, with the exhibit's own links.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.lang import Builder
+from kivy.uix.widget import Widget
 
 from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
 from kiosk.gui.widgets.widgets import Figure, TextBlock
 from kiosk.render.markdown import render_markdown
 
@@ -22,24 +26,38 @@ class PanelView(ExhibitView):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._links: list[tuple[str, str]] = []
-        self.ids.scroll.bind(scroll_y=lambda _w, value: self.state.__setitem__("scroll", value))
+        self.ids.reader.bind(page=lambda _r, page: self.state.__setitem__("page", page))
+        self._trigger_aside = Clock.create_trigger(lambda _dt: self._fill_aside(), 0)
+        self.bind(size=self._trigger_aside)
 
     def refresh(self) -> None:
-        theme, column = self.ctx.theme, self.ids.column
-        column.clear_widgets()
-        column.add_widget(TextBlock(logical_text=self.text(self.manifest.summary), size_factor=1.1,
-                                    italic=True, tone="muted"))
-        images = list(self.manifest.images)
-        if images:
-            column.add_widget(Figure.of(images.pop(0), self, max_height=520 * theme.scale))
         body = render_markdown(self.text(self.manifest.body))
         self._links = [(link.label, link.url) for link in body.links]
-        for block in body.blocks:
-            column.add_widget(self._block(block))
-        for image in images:
-            column.add_widget(Figure.of(image, self, max_height=520 * theme.scale))
-        scroll = self.state.get("scroll", 1.0)
-        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_y", scroll), 0)
+        images = list(self.manifest.images)
+        self._fill_aside()
+        summary = self.text(self.manifest.summary)
+
+        def build(_width, height):
+            blocks = [TextBlock(logical_text=summary, size_factor=1.1, italic=True, tone="muted")]
+            blocks += [self._block(block) for block in body.blocks]
+            blocks += [Figure.of(image, self, max_height=height * 0.45) for image in images[1:]]
+            return blocks
+
+        sample = " ".join(block.markup for block in body.blocks if block.kind == "paragraph")
+        self.ids.reader.set_content(build, sample or summary, page=self.state.get("page", 0))
+
+    def _fill_aside(self) -> None:
+        aside, images = self.ids.aside, self.manifest.images
+        aside.clear_widgets()
+        if not images:
+            aside.size_hint = (None, None)
+            return
+        portrait = self.ids.layout.orientation == "vertical"
+        aside.size_hint = (1, None) if portrait else (0.42, 1)
+        height = self.height * (0.3 if portrait else 0.8)
+        aside.add_widget(Figure.of(images[0], self, max_height=height, box=(self.width, height)))
+        if not portrait:
+            aside.add_widget(Widget())
 
     def _block(self, block) -> TextBlock:
         theme = self.ctx.theme

@@ -1,4 +1,11 @@
-"""The ``timeline`` view: dated stops to scroll through sideways; tap one for its detail below."""
+"""The ``timeline`` view: dated stops along a line, and the chosen event told in a card below.
+
+The line runs in reading order: earliest on the left, or on the right in a right-to-left
+language, with its arrows mirrored. The chosen stop is filled with the room's colour and
+points at the card. The card shows the event's picture beside its text (above it in
+portrait); an event without a picture shows its date large in the room's colour instead,
+so no half of the card stays blank. Long texts turn page by page (``PagedReader``).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +13,13 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty, ListProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
 from kiosk.gui.widgets.widgets import Figure, TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("timeline.kv")))
@@ -24,15 +32,35 @@ class TimelineStop(ButtonBehavior, BoxLayout):
     colour = ListProperty([0, 0, 0, 1])
 
 
-def format_date(date) -> str:
-    """'1844', '1939–1945', '1844-12-21' as written, with an en dash for ranges."""
-    return date.text.replace("/", " – ")
+class DateCard(BoxLayout):
+    """What stands beside an event that has no picture: its date, large, in the room's colour."""
+
+    date = StringProperty("")
+    position = StringProperty("")
+    colour = ListProperty([0, 0, 0, 1])
+
+
+def format_date(date, rtl: bool = False) -> str:
+    """'1844', '1844-12-21' as written; a range '1939 – 1945', its first year on the reading side.
+
+    Right to left, the earlier year stands on the right, as on the mirrored line:
+    ``1945 – 1939`` reads 1939 first.
+    """
+    first, _, last = date.text.partition("/")
+    if not last:
+        return first
+    return f"{last} – {first}" if rtl else f"{first} – {last}"
 
 
 class TimelineView(ExhibitView):
+    selected = NumericProperty(0)
+    count = NumericProperty(0)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ids.scroll.bind(scroll_x=lambda _w, value: self.state.__setitem__("scroll", value))
+        self.ids.reader.bind(page=lambda _r, page: self.state.__setitem__("page", page))
+        self._trigger_aside = Clock.create_trigger(lambda _dt: self._fill_aside(), 0)
+        self.ids.aside.bind(size=self._trigger_aside)
 
     @property
     def events(self):
@@ -45,31 +73,54 @@ class TimelineView(ExhibitView):
     def show_step(self, index: int) -> None:
         self.select(index)
 
+    @property
+    def colour(self):
+        room = self.ctx.room(self.manifest.room)
+        return rgba(room.colour) if room else self.ctx.theme.ink
+
     def refresh(self) -> None:
         self.ids.hint.logical_text = self.ctx.gettext("Tap a date to read what happened.")
-        room = self.ctx.room(self.manifest.room)
-        colour = rgba(room.colour) if room else self.ctx.theme.ink
+        self.count = len(self.events)
         self.ids.stops.clear_widgets()
         for index, event in enumerate(self.events):
-            stop = TimelineStop(date=format_date(event.date), title=self.text(event.title), colour=colour)
+            stop = TimelineStop(date=format_date(event.date, self.ctx.theme.rtl), title=self.text(event.title),
+                                colour=self.colour)
             stop.event_index = index
             stop.bind(on_release=lambda s: self.select(s.event_index))
             self.ids.stops.add_widget(stop)
-        self.select(self.state.get("selected", 0))
-        scroll = self.state.get("scroll", 0.0)
-        Clock.schedule_once(lambda _dt: setattr(self.ids.scroll, "scroll_x", scroll), 0)
+        self.select(self.state.get("selected", 0), page=self.state.get("page", 0))
 
-    def select(self, index: int) -> None:
-        self.state["selected"] = index
+    def select(self, index: int, page: int = 0) -> None:
+        index = max(0, min(len(self.events) - 1, index))
+        self.selected = self.state["selected"] = index
         for stop in self.ids.stops.children:
             stop.selected = stop.event_index == index
-        event, theme, detail = self.events[index], self.ctx.theme, self.ids.detail
-        detail.clear_widgets()
-        detail.add_widget(TextBlock(logical_text=format_date(event.date), role="heading", bold=True, tone="muted"))
-        detail.add_widget(TextBlock(logical_text=self.text(event.title), role="heading", bold=True))
-        if event.text:
-            detail.add_widget(TextBlock(logical_text=self.text(event.text)))
-        picture = event.image or (self.manifest.images[0] if self.manifest.images and index == 0 else None)
-        if picture:
-            detail.add_widget(Figure.of(picture, self, max_height=400 * theme.scale))
-        self.ids.detail_scroll.scroll_y = 1
+        event = self.events[index]
+        self.ids.date.logical_text = format_date(event.date, self.ctx.theme.rtl)
+        self.ids.title.logical_text = self.text(event.title)
+        text = self.text(event.text) if event.text else ""
+        self.ids.reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=page)
+        self._fill_aside()
+        Clock.schedule_once(lambda _dt: self._show_stop(index), 0)
+
+    def picture(self, index: int):
+        event = self.events[index]
+        return event.image or (self.manifest.images[0] if self.manifest.images and index == 0 else None)
+
+    def _fill_aside(self) -> None:
+        aside, index = self.ids.aside, int(self.selected)
+        aside.clear_widgets()
+        picture = self.picture(index)
+        if picture and aside.height > 1:
+            height = aside.height * 0.92
+            aside.add_widget(Figure.of(picture, self, max_height=height, box=(aside.width, height)))
+            aside.add_widget(BoxLayout())
+        elif not picture:
+            position = self.ctx.gettext("{number} of {count}").format(number=index + 1, count=len(self.events))
+            aside.add_widget(DateCard(date=format_date(self.events[index].date, self.ctx.theme.rtl),
+                                      position=position, colour=self.colour))
+
+    def _show_stop(self, index: int) -> None:
+        stop = next((s for s in self.ids.stops.children if s.event_index == index), None)
+        if stop is not None and self.ids.scroll.width < self.ids.stops.width:
+            self.ids.scroll.scroll_to(stop, padding=self.ctx.theme.touch, animate=False)

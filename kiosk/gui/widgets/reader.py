@@ -9,7 +9,7 @@ sample of the text (its average character sets how wide a column may be)::
 
 The reader picks one to ``max_columns`` columns (``kiosk.render.pages.columns_for``), cuts
 the flow into pages between lines (no line is ever shown cut in half), and shows a page
-control (Previous, "2 / 4", Next) when there is more than one page. A horizontal swipe turns
+control (‹ 2 / 4 ›, round arrows that turn round in right to left) when there is more than one page. A horizontal swipe turns
 the page too. In a right-to-left language the first column is on the right and the page
 control mirrors.
 """
@@ -24,15 +24,23 @@ from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 from kivy.uix.stencilview import StencilView
 from kivy.uix.widget import Widget
 
+from kiosk.gui.widgets.widgets import Icon
+from kiosk.render.bidi import shape_line
 from kiosk.render.pages import columns_for, page_breaks
 
-Builder.load_file(str(Path(__file__).with_name("reader.kv")))
 _TAG = re.compile(r"\[/?[a-z]+(=[^\]]*)?\]")
+
+
+class ReaderArrow(ButtonBehavior, Icon):
+    """A round arrow button of the page control (its chevron turns round in right to left)."""
+
+    background = ListProperty([1, 1, 1, 1])
 
 
 class ColumnSlot(Widget):
@@ -44,6 +52,9 @@ class ColumnSlot(Widget):
         self.flow = flow
         self.window.add_widget(flow)
         self.add_widget(self.window)
+
+
+Builder.load_file(str(Path(__file__).with_name("reader.kv")))
 
 
 class PagedReader(BoxLayout):
@@ -93,11 +104,13 @@ class PagedReader(BoxLayout):
             slot.bind(pos=self._place, size=self._place)
             row.add_widget(slot)
             self._slots.append(slot)
-        row.add_widget(Widget())            # the room left over stays at the reading end
+        leftover = row.width - self.columns * self.column_width - self.gap * self.columns
+        if leftover > 0:                    # the room left over stays at the reading end
+            row.add_widget(Widget(size_hint_x=None, width=leftover))
         self._trigger_measure()
 
     def char_width(self) -> float:
-        sample = self.sample[:800] or "Reading comfort"
+        sample = shape_line(self.sample[:800]) or "Reading comfort"   # Arabic letters joined, as drawn
         label = CoreLabel(text=sample, font_name=self.font_name, font_size=self.font_size)
         return label.get_extents(sample)[0] / len(sample)
 

@@ -1,7 +1,8 @@
 """What a key does to the text being typed on the on-screen keyboard. No Kivy here.
 
-The French keyboard (:mod:`kiosk.gui.widgets.keyboard`) draws the layouts below and asks these
-functions what each touch means, so the rules are tested without a window:
+The on-screen keyboard (:mod:`kiosk.gui.widgets.keyboard`) draws a layout of
+:mod:`kiosk.render.keyboard_layouts` and asks these functions what each touch means, so the
+rules are tested without a window:
 
     >>> apply_key("ça march", "e", shift="off", max_length=200)
     'ça marche'
@@ -10,8 +11,9 @@ functions what each touch means, so the rules are tested without a window:
     >>> apply_key("ça marche ", SPACE)      # no double spaces
     'ça marche '
 
-A key is one character, or one of the special keys ``BACKSPACE``, ``SPACE``, ``SHIFT``,
-``LAYER`` (letters ↔ digits and symbols) and ``SUBMIT``. Shift is ``"off"``, ``"once"``
+A key is the text it types (one character, or a ligature such as the Arabic "لا"), or one of
+the special keys ``BACKSPACE``, ``SPACE``, ``SHIFT``, ``LAYER`` (letters ↔ digits and
+symbols), ``LAYOUT`` (the chooser of keyboard layouts) and ``SUBMIT``. Shift is ``"off"``, ``"once"``
 (the next letter only) or ``"lock"`` (caps lock, after a double tap).
 """
 
@@ -22,31 +24,11 @@ SPACE = "space"
 SHIFT = "shift"
 LAYER = "layer"
 SUBMIT = "submit"
-SPECIAL_KEYS = (BACKSPACE, SPACE, SHIFT, LAYER, SUBMIT)
+LAYOUT = "layout"
+SPECIAL_KEYS = (BACKSPACE, SPACE, SHIFT, LAYER, LAYOUT, SUBMIT)
 
 SHIFT_STATES = ("off", "once", "lock")
 LAYERS = ("letters", "symbols")
-
-#: Accented letters, on their own row above both layers (capitals through shift).
-ACCENTS = tuple("éèêëàâùûüçôöîïœæ")
-
-#: Each layer is a list of rows; each row a list of (key, width in key units). Every row is
-#: 13 units wide or less (shorter rows are centred), so keys line up and keep one size.
-LAYOUTS: dict[str, list[list[tuple[str, float]]]] = {
-    "letters": [
-        [*((k, 1) for k in "azertyuiop"), (BACKSPACE, 3)],
-        [(k, 1) for k in "qsdfghjklm'-"],
-        [(SHIFT, 2), *((k, 1) for k in "wxcvbn,.?!")],
-        [(LAYER, 2.5), (SPACE, 8), (SUBMIT, 2.5)],
-    ],
-    "symbols": [
-        [*((k, 1) for k in "1234567890"), (BACKSPACE, 3)],
-        [(k, 1) for k in '@€%():;"/+&#'],
-        [(SHIFT, 2), *((k, 1) for k in ",.?!'-«»_*")],
-        [(LAYER, 2.5), (SPACE, 8), (SUBMIT, 2.5)],
-    ],
-}
-ROW_UNITS = 13
 
 
 def is_letter(key: str) -> bool:
@@ -55,8 +37,10 @@ def is_letter(key: str) -> bool:
 
 
 def shown(key: str, shift: str) -> str:
-    """The character a key types with this shift state."""
-    return key.upper() if shift != "off" and is_letter(key) else key
+    """The character a key types with this shift state (ß stays ß: its capital would be two letters)."""
+    if shift == "off" or not is_letter(key) or len(key.upper()) != 1:
+        return key
+    return key.upper()
 
 
 def apply_key(text: str, key: str, shift: str = "off", max_length: int = 200) -> str:
@@ -69,9 +53,9 @@ def apply_key(text: str, key: str, shift: str = "off", max_length: int = 200) ->
         return text[:-1]
     if key == SPACE:
         key = " "
-    if key in SPECIAL_KEYS or len(key) != 1:
+    if key in SPECIAL_KEYS or not key:
         return text
-    if len(text) >= max_length:
+    if len(text) + len(key) > max_length:
         return text
     if key == " " and (not text or text.endswith(" ")):
         return text

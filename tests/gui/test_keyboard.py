@@ -1,4 +1,4 @@
-"""The French on-screen keyboard in the real kiosk: a visitor types by touch, sees the text, submits it once."""
+"""The on-screen keyboard in the real kiosk: a visitor types by touch in each layout, sees the text, submits it once."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from kivy.tests.common import UnitTestTouch
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
-from kiosk.gui.widgets.keyboard import KeyboardKey, TextEntry, translate
+from kiosk.gui.widgets.keyboard import KeyboardKey, TextEntry
+from kiosk.render import typing_rules as rules
+from kiosk.render.bidi import shape_line
+from kiosk.render.keyboard_layouts import LAYOUTS
 
 SENTENCE = "Crèche coopérative, ça marche ! Œuvre 2026"
 
@@ -44,8 +47,9 @@ def entry(fresh):
 
 
 def key(kiosk, entry, label: str) -> KeyboardKey:
-    """The visible key showing exactly ``label``."""
-    keys = [w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.text == label]
+    """The visible key showing exactly ``label``, or the special key of that name (``rules.SHIFT``)."""
+    keys = [w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey)
+            and (w.key == label if label in rules.SPECIAL_KEYS else w.text == label)]
     assert len(keys) == 1, f"{label!r}: {[k.text for k in kiosk.widgets(entry) if isinstance(k, KeyboardKey)]}"
     return keys[0]
 
@@ -58,13 +62,13 @@ def tap(kiosk, entry, *labels: str) -> None:
 def type_word(kiosk, entry, word: str) -> None:
     for character in word:
         if character.isupper():
-            tap(kiosk, entry, translate("Shift"))
+            tap(kiosk, entry, rules.SHIFT)
         tap(kiosk, entry, character)
     assert entry.ids.keyboard.shift == "off"
 
 
 def test_typing_a_french_sentence_by_touch(kiosk, entry):
-    space = translate("Space")
+    space = rules.SPACE
     type_word(kiosk, entry, "Crèche")
     tap(kiosk, entry, space)
     type_word(kiosk, entry, "coopérative,")
@@ -72,14 +76,14 @@ def test_typing_a_french_sentence_by_touch(kiosk, entry):
     type_word(kiosk, entry, "marche")
     tap(kiosk, entry, space, "!", space)
     type_word(kiosk, entry, "Œuvre")
-    tap(kiosk, entry, space, "123", "2", "0", "2", "6", "ABC")
+    tap(kiosk, entry, space, rules.LAYER, "2", "0", "2", "6", rules.LAYER)
     assert entry.text == SENTENCE
     kiosk.find_text(SENTENCE, root=entry)
     kiosk.find_text(f"{len(SENTENCE)}/200", root=entry)
 
 
 def test_spaces_never_lead_or_double(kiosk, entry):
-    space = translate("Space")
+    space = rules.SPACE
     tap(kiosk, entry, space, "a", space, space, "b")
     assert entry.text == "a b"
 
@@ -101,7 +105,7 @@ def test_text_set_from_outside_follows_the_same_rules(kiosk, entry):
 
 
 def test_backspace_removes_one_character(kiosk, entry):
-    delete = translate("Delete")
+    delete = rules.BACKSPACE
     tap(kiosk, entry, "o", "u", delete)
     assert entry.text == "o"
     tap(kiosk, entry, delete, delete)
@@ -111,7 +115,7 @@ def test_backspace_removes_one_character(kiosk, entry):
 
 def test_holding_backspace_repeats_until_the_finger_lifts(kiosk, entry):
     entry.text = "Montreuil-sous-Bois"
-    delete = key(kiosk, entry, translate("Delete"))
+    delete = key(kiosk, entry, rules.BACKSPACE)
     touch = UnitTestTouch(*delete.to_window(*delete.center))
     touch.touch_down()
     deadline = time.monotonic() + 30
@@ -126,12 +130,12 @@ def test_holding_backspace_repeats_until_the_finger_lifts(kiosk, entry):
 
 
 def test_double_tap_on_shift_locks_capitals(kiosk, entry):
-    shift = key(kiosk, entry, translate("Shift"))
+    shift = key(kiosk, entry, rules.SHIFT)
     kiosk.double_tap_at(*shift.to_window(*shift.center))
     assert entry.ids.keyboard.shift == "lock"
     tap(kiosk, entry, "L", "Y")
     assert entry.text == "LY"
-    tap(kiosk, entry, translate("Shift"), "o")
+    tap(kiosk, entry, rules.SHIFT, "o")
     assert entry.text == "LYo"
 
 
@@ -139,7 +143,7 @@ def test_submit_fires_once_with_the_text(kiosk, entry):
     submitted = []
     entry.bind(on_submit=lambda _entry, text: submitted.append(text))
     type_word(kiosk, entry, "Lyon")
-    tap(kiosk, entry, translate("Space"), translate("OK"))
+    tap(kiosk, entry, rules.SPACE, rules.SUBMIT)
     assert submitted == ["Lyon"]
     entry.clear()
     assert entry.text == "" and entry.ids.keyboard.layer == "letters"
@@ -186,9 +190,13 @@ def test_keys_are_big_readable_and_apart(kiosk, entry, size, tmp_path):
 
 
 def assert_keys_apart(kiosk, entry) -> None:
-    """Every key inside the window, at least 64 dp high and 48 dp wide, its label inside it, none overlapping."""
     keys = [w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey)]
-    assert len(keys) == 16 + 11 + 12 + 11 + 3
+    assert len(keys) == 16 + 11 + 12 + 11 + 4
+    assert_apart(keys)
+
+
+def assert_apart(keys) -> None:
+    """Every key inside the window, at least 64 dp high and 48 dp wide, its label inside it, none overlapping."""
     assert len({round(k.height, 3) for k in keys}) == 1, "every row has the same height"
     boxes = []
     for k in keys:
@@ -200,3 +208,51 @@ def assert_keys_apart(kiosk, entry) -> None:
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
             assert a[2] <= b[0] or b[2] <= a[0] or a[3] <= b[1] or b[3] <= a[1], f"{a[4]!r} overlaps {b[4]!r}"
+
+
+def test_typing_arabic_on_the_arabic_layout(kiosk, entry):
+    """The globe key leads to the Arabic layout; the text is joined and right to left as it is typed."""
+    keyboard = entry.ids.keyboard
+    tap(kiosk, entry, rules.LAYOUT)
+    kiosk.tap(next(w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.key == "ar"))
+    assert keyboard.layout == "ar" and not keyboard.choosing
+    for character in "حديقة":
+        kiosk.tap(next(w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.key == character))
+    tap(kiosk, entry, rules.SPACE, rules.LAYER, "2", "0", "2", "6", rules.LAYER, rules.SPACE)
+    kiosk.tap(next(w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.key == "لا"))
+    assert entry.text == "حديقة 2026 لا"
+    display = entry.ids.display
+    assert display.base_direction == "rtl" and display.font_name == "KioskArabic"
+    assert display.text == shape_line("حديقة 2026 لا|"), "joined, right to left, the caret at the reading end"
+    assert "2026" in display.text and "حديقة" not in display.text, "digits keep their order; letters are joined"
+    assert display.texture_size[0] <= display.width
+
+
+def test_the_globe_key_switches_layouts_on_the_keyboard(kiosk, entry):
+    keyboard = entry.ids.keyboard
+    assert keyboard.layout == "azerty"
+    tap(kiosk, entry, rules.LAYOUT)
+    names = {w.words for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.key in LAYOUTS}
+    assert names == {layout.label for layout in LAYOUTS.values()}
+    assert not [w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.key == "a"], "the keys give way"
+    kiosk.tap(next(w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.key == "qwertz"))
+    assert keyboard.layout == "qwertz"
+    tap(kiosk, entry, "z", "ß", "ü")
+    assert entry.text == "zßü"
+    tap(kiosk, entry, rules.LAYOUT)
+    kiosk.tap(next(w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and w.key == "es"))
+    tap(kiosk, entry, "ñ", "¿")
+    assert entry.text == "zßüñ¿" and keyboard.layout == "es"
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_layout_fits_and_draws_every_key(kiosk, entry, layout):
+    """No key of any layout, on either layer, overlaps another or leaves the window; every glyph is drawn."""
+    keyboard = entry.ids.keyboard
+    keyboard.layout = layout
+    for layer in ("letters", "symbols"):
+        keyboard.layer = layer
+        kiosk.settle()
+        keys = [w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey)]
+        assert {k.key for k in keys} == set(LAYOUTS[layout].keys(layer))
+        assert_apart(keys)

@@ -1,18 +1,22 @@
-"""A French (AZERTY) on-screen keyboard for a kiosk with no physical keyboard, and a text entry built on it.
+"""An on-screen keyboard for a kiosk with no physical keyboard, in each content language's layout, and a text entry built on it.
 
 The keyboard is an ordinary widget in the layout: it never floats and cannot be dragged
 away (unlike Kivy's VKeyboard), and no system keyboard is ever asked for. It owns the text
-being typed; the typing rules (length limit, one-shot shift, no double spaces) live in
-:mod:`kiosk.render.typing_rules`, without Kivy.
+being typed; the layouts (Arabic, AZERTY, QWERTY, QWERTZ, Spanish) are plain data in
+:mod:`kiosk.render.keyboard_layouts`, the typing rules (length limit, one-shot shift, no
+double spaces) in :mod:`kiosk.render.typing_rules`, both without Kivy.
 
-- ``OnScreenKeyboard``: a row of accented letters above two layers, letters and
-  "123" (digits and symbols). Properties ``text``, ``max_length`` (200), ``shift``
+- ``OnScreenKeyboard``: a row of extra letters (accents; the Arabic hamza forms) above two
+  layers, letters and "123" (digits and symbols). Its "globe" key opens the chooser of
+  layouts, named in their own language. Properties ``text``, ``max_length`` (200),
+  ``layout`` (a name of ``LAYOUTS``: start it with ``layout_for(language).name``), ``shift``
   (``"off"``, ``"once"``, ``"lock"`` after a double tap), ``layer`` (``"letters"``,
-  ``"symbols"``), ``submit_label`` (default: the translated "OK"); events ``on_text``
-  (the property) and ``on_submit(text)``; method ``clear()``.
+  ``"symbols"``), ``choosing`` (the chooser is shown), ``submit_label`` (with a "send" icon;
+  without one, the key says the translated "OK" beside a tick); events ``on_text`` (the property) and ``on_submit(text)``; ``clear()``.
 - ``TextEntry``: what is being typed (big, wrapping, with a caret and a "42/200"
   counter, or ``hint`` in grey while empty) above the keyboard. Same ``text``,
-  ``max_length``, ``on_submit(text)`` and ``clear()``.
+  ``max_length``, ``on_submit(text)`` and ``clear()``. Right-to-left text is joined and
+  ordered as it is typed, digits and Latin words keeping their own order.
 
 Example, in kv::
 
@@ -21,9 +25,10 @@ Example, in kv::
         max_length: 200
         on_submit: root.post_idea(args[1])
 
-The few words on keys ("Shift", "Delete", "Space", "OK") go through the app translator
-and follow a language switch; the letters are never translated. Labels use the "Kiosk"
-font (Noto Sans: œ, ç and € included; it has no arrow glyphs such as ⌫ or ⇧, hence words).
+Backspace, shift, send and the globe are drawn as icons (media/fonts/KioskIcons.ttf); each
+key also has ``words``, the translated name of what it does ("Delete", "Shift"), shown on the
+space bar and the send key and kept for tests and assistive tools. Letters are never
+translated.
 
 Place it inside a screen, under the kiosk's root widget: touches in a ``ModalView`` never
 reach ``KioskRoot``, so typing there would not count as activity (the idle reset and the
@@ -32,6 +37,7 @@ lowered frame rate would treat the visitor as gone).
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from kivy.app import App
@@ -47,24 +53,32 @@ from kivy.properties import (
 )
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 
 from kiosk.gui.theme import MUTED
 from kiosk.gui.widgets import widgets  # noqa: F401  (TextBlock's kv rule)
+from kiosk.icons import icon
 from kiosk.render import typing_rules as rules
 from kiosk.render.bidi import has_rtl, shape_line
+from kiosk.render.keyboard_layouts import LAYOUTS, ROW_UNITS, KeyboardLayout
 from kiosk.render.markdown import escape_markup
 
 Builder.load_file(str(Path(__file__).with_name("keyboard.kv")))
 
-#: English source texts of the special keys, for the translator (``i18n/*/kiosk.po``).
+
 def _(text: str) -> str:
     """Marks a text for the catalogs (``pybabel extract`` finds ``_(...)``); it is translated when shown."""
     return text
 
 
-KEY_WORDS = {rules.SHIFT: _("Shift"), rules.BACKSPACE: _("Delete"), rules.SPACE: _("Space"), rules.SUBMIT: _("OK")}
+#: English source texts of the special keys, for the translator (``i18n/*/kiosk.po``).
+KEY_WORDS = {rules.SHIFT: _("Shift"), rules.BACKSPACE: _("Delete"), rules.SPACE: _("Space"),
+             rules.SUBMIT: _("OK"), rules.LAYOUT: _("Keyboard layout"), rules.LAYER: _("Digits and symbols")}
+KEY_ICONS = {rules.SHIFT: "arrow-big-up", rules.BACKSPACE: "delete", rules.SUBMIT: "send", rules.LAYOUT: "globe"}
+SHOWN_WORDS = (rules.SPACE, rules.SUBMIT)              # keys that show their word beside (or instead of) an icon
 LAYER_LABELS = {"letters": "123", "symbols": "ABC"}   # the layer the key leads to
+CLOSE_CHOOSER = "close-chooser"
 REPEAT_DELAY, REPEAT_INTERVAL = 0.5, 0.08              # a held backspace, in seconds
 HOLD_FRAMES = 3                                        # ... and held for at least this many frames
 
@@ -79,8 +93,10 @@ class KeyboardKey(ButtonBehavior, Label):
     """One key, drawn like a KioskButton. ``key`` is what it types (lower case) or a special key name."""
 
     key = StringProperty("")
+    words = StringProperty("")                 # what the key does, in the visitor's language ("Delete")
     units = NumericProperty(1)                 # width, in letter-key widths
-    is_word = BooleanProperty(False)           # a translated word: drawn in the language's font
+    is_word = BooleanProperty(False)           # a special key (drawn in a darker colour, smaller type)
+    font_ratio = NumericProperty(0.44)         # the label's size, as a share of the key's height
     background = ListProperty([1, 1, 1, 1])
     foreground = ListProperty([0.12, 0.10, 0.09, 1])
     outline = ListProperty([])
@@ -91,7 +107,13 @@ class KeyRow(BoxLayout):
 
     keyboard = ObjectProperty(None, rebind=True)
     units = NumericProperty(0)
-    span = NumericProperty(rules.ROW_UNITS)
+    span = NumericProperty(ROW_UNITS)
+
+
+class LayoutChooser(GridLayout):
+    """The keyboard's layouts by name (in their own language), instead of the keys, after a touch on the globe."""
+
+    keyboard = ObjectProperty(None, rebind=True)
 
 
 class OnScreenKeyboard(BoxLayout):
@@ -99,56 +121,72 @@ class OnScreenKeyboard(BoxLayout):
 
     text = StringProperty("")
     max_length = NumericProperty(200)
+    layout = OptionProperty("azerty", options=list(LAYOUTS))
     shift = OptionProperty("off", options=rules.SHIFT_STATES)
     layer = OptionProperty("letters", options=rules.LAYERS)
+    choosing = BooleanProperty(False)          # the chooser of layouts is shown instead of the keys
+    rtl = BooleanProperty(False)               # the layout types right-to-left text
     submit_label = StringProperty("")
+    chooser_title = StringProperty("")         # above the chooser of layouts, in the visitor's language
     key_height = NumericProperty(64)           # set in kv from the theme: 64–80 dp
     gap = NumericProperty(8)
 
     __events__ = ("on_submit",)
 
     def __init__(self, **kwargs):
-        self._letters: list[KeyboardKey] = []      # keys whose label follows shift
-        self._specials: list[KeyboardKey] = []     # keys labelled with a word or a state
-        self._layers: dict[str, BoxLayout] = {}
+        self._pages: dict[tuple[str, str], BoxLayout] = {}     # (layout, layer) → its rows, built once
+        self._extras: dict[str, KeyRow] = {}
+        self._shown: list[KeyboardKey] = []                    # the keys on screen now
+        self._chooser: LayoutChooser | None = None
         self._repeat = self._held = None
+        self._built = False
         super().__init__(**kwargs)
         app = App.get_running_app()
         if app is not None and hasattr(app, "language"):
             app.bind(language=self._relabel)       # a weak reference: a removed keyboard is not kept alive
 
+    @property
+    def current(self) -> KeyboardLayout:
+        return LAYOUTS[self.layout]
+
     # --- building ---------------------------------------------------------------------------
     def on_kv_post(self, _base_widget) -> None:
         """The keys are made once the kv rule (and its ``ids``) exists, also when built inside another rule."""
-        self._build()
+        self._built = True
+        self._show_page()
 
-    def _build(self) -> None:
-        self._fill_row(self.ids.accents, [(k, 1) for k in rules.ACCENTS], accents=True)
-        for name, rows in rules.LAYOUTS.items():
-            layer = BoxLayout(orientation="vertical", size_hint_y=None)
-            self.bind(gap=layer.setter("spacing"))
-            layer.spacing = self.gap
-            layer.bind(minimum_height=layer.setter("height"))
+    def _page(self) -> BoxLayout:
+        name = (self.layout, self.layer)
+        if name not in self._pages:
+            rows = self.current.letters if self.layer == "letters" else self.current.symbols
+            page = BoxLayout(orientation="vertical", size_hint_y=None)
+            self.bind(gap=page.setter("spacing"))
+            page.spacing = self.gap
+            page.bind(minimum_height=page.setter("height"))
             for keys in rows:
                 row = KeyRow(keyboard=self)
                 self._fill_row(row, keys)
-                layer.add_widget(row)
-            self._layers[name] = layer
-        self._relabel()
-        self._show_layer()
+                page.add_widget(row)
+            self._pages[name] = page
+        return self._pages[name]
 
-    def _fill_row(self, row: KeyRow, keys, accents: bool = False) -> None:
+    def _extra_row(self) -> KeyRow:
+        if self.layout not in self._extras:
+            row = KeyRow(keyboard=self)
+            self._fill_row(row, [(key, 1) for key in self.current.extra], extra=True)
+            row.span = max(row.units, ROW_UNITS)
+            self._extras[self.layout] = row
+        return self._extras[self.layout]
+
+    def _fill_row(self, row: KeyRow, keys, extra: bool = False) -> None:
         row.units = sum(units for _key, units in keys)
-        if accents:
-            row.span = row.units
         for key, units in keys:
             button = KeyboardKey(key=key, units=units, size_hint_x=units, is_word=key in rules.SPECIAL_KEYS)
             button.bind(on_press=self._on_key_press, on_release=self._on_key_release)
-            (self._specials if button.is_word else self._letters).append(button)
-            self._paint(button, accents)
+            self._paint(button, extra)
             row.add_widget(button)
 
-    def _paint(self, button: KeyboardKey, accents: bool = False) -> None:
+    def _paint(self, button: KeyboardKey, extra: bool = False) -> None:
         theme = getattr(App.get_running_app(), "theme", None)
         if theme is None:
             return
@@ -159,44 +197,123 @@ class OnScreenKeyboard(BoxLayout):
         elif button.is_word:
             button.background, button.foreground = theme.muted, theme.white
         else:
-            button.background, button.foreground = (theme.paper if accents else theme.white), theme.ink
+            button.background, button.foreground = (theme.paper if extra else theme.white), theme.ink
+
+    def _show_page(self) -> None:
+        """The keys of the current layout and layer, or the chooser of layouts."""
+        if not self._built:
+            return  # set before the keys exist (a kwarg): on_kv_post shows them
+        self.rtl = self.current.rtl
+        extra, holder = self.ids.extra, self.ids.layer
+        for row in [child for child in extra.children if isinstance(child, KeyRow)]:
+            extra.remove_widget(row)   # the chooser's title stays
+        holder.clear_widgets()
+        if self.choosing:
+            self.chooser_title = _shaped(translate("Choose a keyboard"))
+            holder.add_widget(self._layout_chooser())
+            self._shown = list(self._chooser.children)
+        else:
+            extra.add_widget(self._extra_row())
+            holder.add_widget(self._page())
+            self._shown = [key for row in (self._extra_row(), *self._page().children) for key in row.children]
+        self._relabel()
+
+    def _layout_chooser(self) -> LayoutChooser:
+        if self._chooser is None:
+            self._chooser = LayoutChooser(keyboard=self)
+            for name in (*LAYOUTS, CLOSE_CHOOSER):
+                button = KeyboardKey(key=name, is_word=True)
+                button.bind(on_release=lambda b: self.choose_layout(b.key))
+                self._chooser.add_widget(button)
+        return self._chooser
 
     # --- labels -----------------------------------------------------------------------------
     def _relabel(self, *_args) -> None:
-        """Words in the current language; the layer key names the other layer."""
-        for button in self._specials:
-            if button.key == rules.LAYER:
-                button.text = LAYER_LABELS[self.layer]
-            elif button.key == rules.SUBMIT and self.submit_label:
-                button.text = _shaped(self.submit_label)
+        """Each key shown: its label (icons and words in the current language) and its colours."""
+        for button in self._shown:
+            if button.key in LAYOUTS or button.key == CLOSE_CHOOSER:
+                self._label_choice(button)
+            elif button.is_word:
+                self._label_special(button)
             else:
-                button.text = _shaped(translate(KEY_WORDS[button.key]))
-        self.on_shift(self, self.shift)
+                self._label_letter(button)
+        self._paint_shift()
+
+    def _label_letter(self, button: KeyboardKey) -> None:
+        character = rules.shown(button.key, self.shift)
+        button.font_name = "KioskArabic" if self.rtl or _arabic(character) else "Kiosk"
+        button.font_ratio = 0.44
+        button.text = escape_markup(shape_line(character) if has_rtl(character) else character)
+
+    def _label_special(self, button: KeyboardKey) -> None:
+        key = button.key
+        words = self.submit_label if key == rules.SUBMIT and self.submit_label else translate(KEY_WORDS[key])
+        button.words = words
+        if key == rules.LAYER:
+            caption = LAYER_LABELS[self.layer]
+        elif key == rules.LAYOUT:
+            caption = self.current.short
+        elif key in SHOWN_WORDS:
+            caption = words
+        else:
+            caption = ""
+        button.font_name = "KioskArabic" if _arabic(caption) else "Kiosk"
+        button.font_ratio = 0.30 if caption else 0.46
+        glyph = "check" if key == rules.SUBMIT and not self.submit_label else KEY_ICONS.get(key, "")
+        button.text = _caption(glyph, caption, self._icon_size())
+
+    def _label_choice(self, button: KeyboardKey) -> None:
+        theme = getattr(App.get_running_app(), "theme", None)
+        chosen = button.key == self.layout
+        if button.key == CLOSE_CHOOSER:
+            button.words = translate("Back to the keys")
+            button.text = _caption("keyboard", button.words, self._icon_size())
+        else:
+            button.words = LAYOUTS[button.key].label
+            button.text = _caption("check" if chosen else "", button.words, self._icon_size())
+        button.font_name = "KioskArabic" if _arabic(button.words) else "Kiosk"
+        button.font_ratio = 0.30
+        if theme is not None:
+            button.background = theme.accent if chosen else (theme.muted if button.key == CLOSE_CHOOSER else theme.white)
+            button.foreground = theme.white if button.key == CLOSE_CHOOSER else theme.ink
+
+    def _icon_size(self) -> int:
+        return max(1, round(self.key_height * 0.42))
 
     def on_submit_label(self, *_args) -> None:
         self._relabel()
 
-    def on_shift(self, _widget, shift: str) -> None:
-        for button in self._letters:
-            button.text = rules.shown(button.key, shift)
-        theme = getattr(App.get_running_app(), "theme", None)
-        for button in self._specials:
-            if button.key == rules.SHIFT and theme is not None:
-                on = shift != "off"
-                button.background = theme.accent if on else theme.muted
-                button.foreground = theme.ink if on else theme.white
-                button.outline = theme.ink if shift == "lock" else []
-
-    def on_layer(self, *_args) -> None:
-        self._show_layer()
+    def on_key_height(self, *_args) -> None:
         self._relabel()
 
-    def _show_layer(self) -> None:
-        if not self._layers:
-            return  # set before the keys exist (a kwarg): _build shows it
-        holder = self.ids.layer
-        holder.clear_widgets()
-        holder.add_widget(self._layers[self.layer])
+    def on_shift(self, *_args) -> None:
+        self._relabel()
+
+    def _paint_shift(self) -> None:
+        theme = getattr(App.get_running_app(), "theme", None)
+        for button in self._shown:
+            if button.key == rules.SHIFT and theme is not None:
+                on = self.shift != "off"
+                button.background = theme.accent if on else theme.muted
+                button.foreground = theme.ink if on else theme.white
+                button.outline = theme.ink if self.shift == "lock" else []
+
+    def on_layer(self, *_args) -> None:
+        self._show_page()
+
+    def on_layout(self, *_args) -> None:
+        self.shift = "off"
+        self._show_page()
+
+    def on_choosing(self, *_args) -> None:
+        self._show_page()
+
+    def choose_layout(self, name: str) -> None:
+        """A touch in the chooser: that layout, on its letters (or back to the keys as they were)."""
+        if name in LAYOUTS:
+            self.layer = "letters"
+            self.layout = name
+        self.choosing = False
 
     # --- typing -----------------------------------------------------------------------------
     def _on_key_press(self, button: KeyboardKey) -> None:
@@ -218,6 +335,8 @@ class OnScreenKeyboard(BoxLayout):
         """What a touch on ``key`` does (a character, or a special key name of :mod:`typing_rules`)."""
         if key == rules.LAYER:
             self.layer = rules.other_layer(self.layer)
+        elif key == rules.LAYOUT:
+            self.choosing = True
         elif key == rules.SUBMIT:
             self.dispatch("on_submit", rules.finished(self.text))
         elif key == rules.SHIFT:
@@ -251,8 +370,10 @@ class OnScreenKeyboard(BoxLayout):
         self.on_text(self, self.text)
 
     def clear(self) -> None:
+        """An empty text, on the letters of the same layout (the visitor chose it)."""
         self.text = ""
         self.shift = "off"
+        self.choosing = False
         self.layer = "letters"
 
     def on_submit(self, text: str) -> None:
@@ -289,7 +410,9 @@ class TextEntry(BoxLayout):
         self._show()
 
     def _show(self) -> None:
-        if self.text:
+        if has_rtl(self.text):      # shaped and right to left as it is typed: the caret at the logical end
+            self.display_text = f"{self.text}|"
+        elif self.text:
             self.display_text = f"{escape_markup(self.text)}[color={MUTED}]|[/color]"
         else:
             self.display_text = self.hint if has_rtl(self.hint) else escape_markup(self.hint)
@@ -307,3 +430,23 @@ class TextEntry(BoxLayout):
 def _shaped(word: str) -> str:
     """A key's word, joined and ordered for display when it is right-to-left (one line)."""
     return shape_line(word) if has_rtl(word) else word
+
+
+def _arabic(text: str) -> bool:
+    """Text that needs the Arabic font: Arabic letters, digits or punctuation (the Arabic comma is neutral)."""
+    return any(unicodedata.bidirectional(char) in ("R", "AL", "AN") or "\u0600" <= char <= "\u06ff" for char in text)
+
+
+def _caption(icon_name: str, word: str, icon_size: int) -> str:
+    """A key's markup: its icon (in the icon font, a little larger than the word), then its word.
+
+    A right-to-left word ends the caption (its reading side), so the icon stays on the left of
+    the word in Latin and on the right of it in Arabic.
+    """
+    shown = escape_markup(_shaped(word))
+    if not icon_name:
+        return shown
+    glyph = f"[font=Icons][size={icon_size}]{icon(icon_name)}[/size][/font]"
+    if not word:
+        return glyph
+    return f"{shown}  {glyph}" if has_rtl(word) else f"{glyph}  {shown}"

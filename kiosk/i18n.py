@@ -21,6 +21,11 @@ def catalog(language: str) -> gettext.NullTranslations:
     return gettext.translation(DOMAIN, CATALOG_DIR, languages=[language], fallback=True)
 
 
+def interface_languages() -> list[str]:
+    """The languages the interface is translated into (a folder per catalog in ``i18n/``): 'ar', 'de', 'en', …"""
+    return sorted(folder.name for folder in CATALOG_DIR.iterdir() if (folder / "LC_MESSAGES").is_dir())
+
+
 def language_name(code: str) -> str:
     """The language's name in that language: 'Français', 'English', 'العربية'."""
     try:

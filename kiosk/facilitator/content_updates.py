@@ -35,15 +35,15 @@ class ContentUpdates:
         for result in [*content.skipped, *(r for r in content.path_results if not r.valid)]:
             first = next((f for f in result.findings if f.is_error), None)
             lines.append(f"{result.id}: " + (first.format(content.root.parent) if first else "invalid"))
-        not_loaded = self.kiosk.gettext("Exhibit type plugin {name} failed to load ({error})")
+        not_loaded = self.kiosk.facilitator_gettext("Exhibit type plugin {name} failed to load ({error})")
         lines += [not_loaded.format(name=name, error=error) for name, error in sorted(default_registry().disabled.items())]
-        failed = self.kiosk.gettext("failed while shown")
+        failed = self.kiosk.facilitator_gettext("failed while shown")
         lines += [f"{exhibit_id}: {failed} ({error})" for exhibit_id, error in self.kiosk.faulty.items()]
         return lines
 
     def reload_content(self) -> str:
         """Read the content again; the answer for the menu."""
-        kiosk, tr = self.kiosk, self.kiosk.gettext
+        kiosk, tr = self.kiosk, self.kiosk.facilitator_gettext
         content = kiosk.live.read()
         if content.collection is None:
             first = content.collection_findings[0] if content.collection_findings else None
@@ -75,17 +75,17 @@ class ContentUpdates:
         live = live_info(self.kiosk.live.source)
         if live:
             return self.describe(live)
-        return self.kiosk.gettext("“{title}” (not installed from a bundle)").format(
-            title=self.kiosk.text(self.kiosk.content.collection.title))
+        return self.kiosk.facilitator_gettext("“{title}” (not installed from a bundle)").format(
+            title=self.kiosk.facilitator_text(self.kiosk.content.collection.title))
 
     def describe(self, info) -> str:
         """A bundle as the facilitator reads it: title, version and date, in the menu's language."""
         title = info.title.get(self.kiosk.language) or info.title_default
-        return self.kiosk.gettext("“{title}”, version {version}, made {date}").format(
+        return self.kiosk.facilitator_gettext("“{title}”, version {version}, made {date}").format(
             title=title, version=info.version, date=info.made_local)
 
     def confirm_install(self, found) -> None:
-        tr = self.kiosk.gettext
+        tr = self.kiosk.facilitator_gettext
         text = "\n\n".join([tr("Install {bundle}?").format(bundle=self.describe(found.info)),
                              tr("Live now: {bundle}").format(bundle=self.describe_live()),
                              tr("Visitors see the new content from the next visit on. The version live now is "
@@ -104,7 +104,7 @@ class ContentUpdates:
     def _show_progress(self) -> bool:
         if self.installing is None:
             return False  # done: the outcome replaced the progress
-        self.screens.notice(self.kiosk.gettext("Installing… {percent} %").format(percent=int(self.installing * 100)))
+        self.screens.notice(self.kiosk.facilitator_gettext("Installing… {percent} %").format(percent=int(self.installing * 100)))
         return True
 
     def _install(self, found) -> None:
@@ -117,7 +117,7 @@ class ContentUpdates:
             install_bundle(found.path, self.kiosk.live.source, progress=progress)
             outcome = None
         except BundleError as exc:  # its headline in the menu's language, then the details for the curator
-            outcome = " ".join(part for part in (exc.headline(self.kiosk.gettext), str(exc)) if part)
+            outcome = " ".join(part for part in (exc.headline(self.kiosk.facilitator_gettext), str(exc)) if part)
         except Exception as exc:  # never let a failed install take the kiosk down
             log.exception("installing %s failed", found.path)
             outcome = f"{type(exc).__name__}: {exc}"
@@ -126,7 +126,7 @@ class ContentUpdates:
     def _installed(self, found, problem: str | None) -> None:
         self.installing = None
         self.screens.refresh_menu()
-        tr = self.kiosk.gettext
+        tr = self.kiosk.facilitator_gettext
         if problem:
             log.warning("content from %s not installed: %s", found.path, problem)
             self.screens.notice(tr("Not installed; the content live now is unchanged. {reason}").format(reason=problem))

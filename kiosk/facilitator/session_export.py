@@ -44,7 +44,7 @@ class SessionExport:
             return self._translated(exc)
         self._export_stats(written)
         kiosk.records.log("export", written.name, kiosk.venue)
-        return kiosk.gettext("Exported to {folder}").format(folder=written)
+        return kiosk.facilitator_gettext("Exported to {folder}").format(folder=written)
 
     def _translated(self, error) -> str:
         """The export error's message in the menu's language (its English text when untranslated)."""
@@ -52,7 +52,7 @@ class SessionExport:
 
         if error.kind not in MESSAGES:
             return str(error)
-        return export_message(error.kind, error.details, self.kiosk.gettext)
+        return export_message(error.kind, error.details, self.kiosk.facilitator_gettext)
 
     def _export_stats(self, folder) -> None:
         """The anonymous statistics beside the export, for ``kiosk stats merge`` and ``kiosk report`` elsewhere."""

@@ -63,6 +63,12 @@ def _optional_id(name: str, value: Any) -> str | None:
     return value
 
 
+def _language(name: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or len(value) > 12:
+        raise ValueError(f"{name} must be a language code like 'fr', not {value!r}")
+    return value.strip()
+
+
 def _idle_timeout(name: str, value: Any) -> int | None:
     if value is None:
         return None
@@ -112,12 +118,13 @@ class KioskSettings:
     mode = _Setting("free", _mode)
     path = _Setting(None, _optional_id)
     default_language = _Setting(None, _optional_id)
+    facilitator_language = _Setting("fr", _language)   # the menu's, not the visitors'
     idle_timeout = _Setting(None, _idle_timeout)
     venue_town = _Setting("", _text)
     venue_date = _Setting("", _iso_date)
 
-    FIELDS = ("pin", "failed_tries", "locked_until", "mode", "path", "default_language", "idle_timeout",
-              "venue_town", "venue_date")
+    FIELDS = ("pin", "failed_tries", "locked_until", "mode", "path", "default_language", "facilitator_language",
+              "idle_timeout", "venue_town", "venue_date")
 
     def __init__(self, file: Path):
         self.file = Path(file)

@@ -28,6 +28,7 @@ from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
 from kiosk.facilitator.settings import KioskSettings
+from kiosk.gui.facilitator.language import FacilitatorLanguage
 from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
 from kiosk.gui.images import RESTING_BUDGET, PictureCache
@@ -86,6 +87,7 @@ class KioskApp(App):
                                 on_reset=self._idle_reset, on_resume=self._idle_resume)
         self.settings = KioskSettings.load(data_dir)
         self.pin_guard = PinGuard(self.settings)
+        self.facilitator_language = FacilitatorLanguage(self.settings.facilitator_language)  # not the visitor's
         self.facilitator = Facilitator(self, GuiScreens(self), KivyScheduler())
         self.apply_settings()
         self.ready_seconds: float | None = None
@@ -178,6 +180,7 @@ class KioskApp(App):
         self.idle.timeout = self.settings.idle_timeout or collection.idle_timeout
         self.session.default_language = self.default_language
         self.venue = self.settings.venue
+        self.facilitator_language.use(self.settings.facilitator_language)
 
     @property
     def default_language(self) -> str:
@@ -208,6 +211,16 @@ class KioskApp(App):
     def gettext(self, text: str) -> str:
         """A text of the interface in the current language."""
         return self.tr._(text)
+
+    def facilitator_gettext(self, text: str) -> str:
+        """A text of the facilitator's screens, in the facilitator's language (set in the menu)."""
+        return self.facilitator_language.gettext(text)
+
+    def facilitator_text(self, localized) -> str:
+        """A content text (a tour's title, an exhibit's) in the facilitator's language, falling back."""
+        policy = self.content.collection.languages
+        language = self.facilitator_language.language
+        return keep_with_word(localized.get(language, [language, policy.default, *policy.languages])) if localized else ""
 
     @property
     def faulty(self) -> dict[str, str]:

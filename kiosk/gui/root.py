@@ -48,6 +48,7 @@ class CountdownOverlay(FloatLayout):
 class KioskRoot(FloatLayout):
     screens: ScreenManager = ObjectProperty(None)
     countdown_visible = BooleanProperty(False)
+    bar_room = NumericProperty(0)   # the facilitator's bar's strip at the bottom: the screens sit above it
     seconds = NumericProperty(0)
 
     def __init__(self, on_activity=None, on_secret_hold=None, **kwargs):
@@ -59,6 +60,8 @@ class KioskRoot(FloatLayout):
 
     def on_touch_down(self, touch):
         self.on_activity()
+        if touch.ud.get("facilitator_only"):
+            return True  # it began on the PIN pad: never for the screens, even after the pad closed
         if self.countdown_visible:
             self.hide_countdown()
             return True
@@ -68,6 +71,8 @@ class KioskRoot(FloatLayout):
 
     def on_touch_move(self, touch):
         self.on_activity()
+        if touch.ud.get("facilitator_only"):
+            return True
         if self._hold and self._hold[0] is touch and not self._in_corner(touch):
             self._cancel_hold()
         return super().on_touch_move(touch)
@@ -75,7 +80,7 @@ class KioskRoot(FloatLayout):
     def on_touch_up(self, touch):
         if self._hold and self._hold[0] is touch:
             self._cancel_hold()
-        if touch.ud.get("secret_hold"):
+        if touch.ud.get("secret_hold") or touch.ud.get("facilitator_only"):
             return True  # the finger that opened the PIN pad presses nothing else
         return super().on_touch_up(touch)
 
@@ -109,10 +114,17 @@ class KioskRoot(FloatLayout):
         bar = self.facilitator_bar
         if visible and bar.parent is None:
             self.add_widget(bar, index=1)
+            bar.ids.bar.bind(height=self._bar_height)
+            self.bar_room = bar.ids.bar.height
             bar.refresh()
         elif not visible and bar.parent is self:
             bar.notes_open = False
+            bar.ids.bar.unbind(height=self._bar_height)
             self.remove_widget(bar)
+            self.bar_room = 0
+
+    def _bar_height(self, _bar, height) -> None:
+        self.bar_room = height
 
     def show_countdown(self, _gettext=None) -> None:
         self.countdown_visible = True

@@ -42,11 +42,19 @@ class Screens:
 
 
 class FakeKiosk(SimpleNamespace):
+    """The visitor speaks ``language`` with ``visitor_words``; the facilitator's menu ``words``."""
+
     def gettext(self, text):
-        return self.words.get(text, text)
+        return self.visitor_words.get(text, text)
 
     def text(self, localized):
         return localized.get(self.language, ["fr"])
+
+    def facilitator_gettext(self, text):
+        return self.words.get(text, text)
+
+    def facilitator_text(self, localized):
+        return localized.get("fr", ["fr"])
 
     def apply_settings(self):
         self.applied += 1
@@ -66,7 +74,7 @@ def kiosk(tmp_path):
     fake = FakeKiosk(content=load_content(site / "exhibits"), settings=settings, records=RecordStore(tmp_path / "r.db"),
                      events=events, seen=seen, idle=IdleWatcher(90, 10), session=VisitorSession("fr"),
                      live=LiveContent(site / "exhibits"), pin_guard=PinGuard(settings), language="fr", venue="Lille",
-                     faulty={}, applied=0, words={}, stats=None)
+                     faulty={}, applied=0, words={}, visitor_words={}, stats=None)
     yield fake
     fake.records.close()
 
@@ -142,6 +150,15 @@ def test_a_tour_is_taken_up_after_a_restart(kiosk):
     facilitator = Facilitator(kiosk, Screens(), ManualClock())
     facilitator.start()
     assert facilitator.guided.session.path.id == "atelier-monnaies-locales"
+
+
+def test_the_menus_answers_speak_the_facilitators_language_not_the_visitors(parts, kiosk):
+    facilitator = parts[0]
+    kiosk.language, kiosk.visitor_words["Not changed: {reason}"] = "ar", "لم يتغير: {reason}"
+    kiosk.words["Not changed: {reason}"] = "Pas changé : {reason}"
+    assert facilitator.settings_editor.change(venue_date="12 mars").startswith("Pas changé : ")
+    assert facilitator.settings_editor.change(facilitator_language="ar") is None
+    assert KioskSettings.load(kiosk.settings.file.parent).facilitator_language == "ar"   # kept with the settings
 
 
 def test_a_bad_venue_date_is_refused_with_a_message(parts, kiosk):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.modalview import ModalView
@@ -11,7 +13,23 @@ from kivy.uix.modalview import ModalView
 from kiosk.facilitator.export import Drive
 from kiosk.facilitator.pin import LOCK_SECONDS, MAX_TRIES
 from kiosk.gui.facilitator.pin_pad import PinPad
+from kiosk.icons import icon
 from tests.gui.conftest import PIN
+
+
+@pytest.fixture(autouse=True)
+def english_facilitator(request):
+    """The texts asserted here are the English ones: the facilitator reads English (French is the default)."""
+    if "facilitator" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("facilitator").app
+    app.settings.facilitator_language = "en"
+    app.apply_settings()
+    yield
+    app.settings.facilitator_language = "fr"
+    app.settings.save()
+    app.apply_settings()
 
 
 def hold_corner(driver, seconds: float) -> None:
@@ -88,7 +106,7 @@ def test_a_guided_path_step_by_step_with_its_timer(facilitator):
     assert bar.step_label == f"1/{len(path.steps)}"
     left = int(bar.timer[:2]) * 60 + int(bar.timer[3:])      # "mm:ss" counting down from the step's duration
     assert path.steps[0].minutes * 60 - 30 <= left <= path.steps[0].minutes * 60
-    driver.tap(next(w for w in driver.widgets(bar) if getattr(w, "text", None) == "›"))
+    driver.tap(next(w for w in driver.widgets(bar) if getattr(w, "text", None) == icon("chevron-right")))
     assert app.session.exhibit_id == path.steps[1].exhibit
     assert bar.step_label == f"2/{len(path.steps)}"
     driver.tap_text("Notes")
@@ -176,3 +194,114 @@ def test_the_whole_facilitator_mode_with_network_blocked(facilitator, monkeypatc
     driver.settle()
     assert attempts == []
     assert app.navigator.faulty == {}
+
+
+# --- the facilitator's own language ----------------------------------------------------------------
+def test_the_menu_speaks_the_facilitators_language_and_the_visitor_keeps_theirs(facilitator):
+    driver, app = facilitator, facilitator.app
+    app.settings.facilitator_language = "fr"                  # the default: French
+    app.apply_settings()
+    app.navigator.start_visit("en")                           # a visitor reads English
+    driver.settle()
+    app.facilitator.access.open_menu()
+    driver.settle()
+    driver.find_text("Menu d'animation")                      # French, not the visitor's English
+    assert not [t for t in driver.visible_texts() if t == "Facilitator menu"]
+    menu = app.navigator.screen("facilitator")
+    arabic = next(b for b in driver.widgets(menu) if getattr(b, "font_override", "") == "KioskArabic"
+                  and b.parent is not None and b.parent.__class__.__name__ == "StackLayout")
+    driver.tap(arabic)                                        # the first Arabic button: this menu's language
+    assert app.settings.facilitator_language == "ar"
+    header = menu.ids.header
+    mark = next(w for w in header.children if getattr(w, "font_name", "") == "Icons")
+    assert header.rtl and menu.ids.close.x < mark.x             # mirrored: the close button on the left
+    title = app.facilitator_gettext("Facilitator menu")
+    assert title != "Facilitator menu" and driver.find_text(shape(title))
+    assert app.language == "en" and app.tr._("Back") == "Back"      # the visitor's screens stay in English
+    app.facilitator.close_menu()
+    driver.settle()
+    app.navigator.start_visit("en")
+    driver.settle()
+    driver.find_text("Museum of Kapitalism")                   # a visitor screen, in English
+    assert app.theme.rtl is False
+
+
+def shape(text: str) -> str:
+    from kiosk.render.bidi import shape_line
+
+    return shape_line(text)[:6]
+
+
+# --- the tour bar has its own space -------------------------------------------------------------------
+def boxes_intersect(a, b) -> bool:
+    (ax, ay, aw, ah), (bx, by, bw, bh) = a, b
+    return ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
+
+
+def window_box(widget):
+    x, y = widget.to_window(widget.x, widget.y)
+    return x, y, widget.width, widget.height
+
+
+def test_the_tour_bar_covers_no_control_of_a_gallery(facilitator):
+    from kivy.uix.behaviors import ButtonBehavior
+
+    driver, app = facilitator, facilitator.app
+    path = next(p for p in app.content.paths if p.kind == "tour")
+    app.facilitator.guided.start(path.id)
+    driver.settle()
+    app.navigator.open_exhibit("limites-en-images")            # a gallery, with its ‹ › arrows and QR column
+    driver.settle()
+    bar = app.root_widget.facilitator_bar
+    assert bar.parent is app.root_widget and not bar.notes_open   # the notes open only when asked
+    strip = window_box(bar.ids.bar)
+    assert strip[3] > 0
+    controls = [w for w in driver.widgets(driver.screen) if isinstance(w, ButtonBehavior) and w.opacity > 0
+                and w.width > 0 and w.height > 0 and w.get_root_window() is not None]
+    assert len(controls) >= 4
+    covered = [type(w).__name__ for w in controls if boxes_intersect(window_box(w), strip)]
+    assert covered == []
+    screen = window_box(driver.screen)
+    assert screen[1] >= strip[1] + strip[3] - 1                 # the screen sits above the bar, whole
+    before = app.session.exhibit_id
+    x, y = bar.ids.bar.to_window(*bar.ids.bar.center)
+    driver.tap_at(x, y)                                          # a tap on the bar's empty middle goes nowhere else
+    assert app.session.exhibit_id == before
+    app.facilitator.guided.stop()
+    driver.settle()
+    assert app.root_widget.bar_room == 0 and window_box(driver.screen)[3] == Window.height
+
+
+# --- the PIN pad is modal ----------------------------------------------------------------------------
+def test_digits_on_the_pin_pad_never_reach_the_exhibit_beneath(facilitator, monkeypatch):
+    from kiosk.events import ExhibitOpened
+    from kiosk.gui.facilitator import pin_pad as pad_module
+
+    driver, app = facilitator, facilitator.app
+    monkeypatch.setattr(pad_module, "CLOSE_AFTER", 0.5)
+    app.navigator.start_visit("en")
+    app.navigator.open_exhibit("limites-en-images")
+    driver.settle()
+    carousel = driver.screen.ids.get("view") or None
+    view = next(w for w in driver.widgets(driver.screen) if hasattr(w, "ids") and "carousel" in w.ids)
+    carousel = view.ids.carousel
+    seen = []
+    for kind in (ExhibitOpened,):
+        app.events.subscribe(kind, seen.append)
+    recorded = []
+    monkeypatch.setattr(app.stats, "record", recorded.append)
+    hold_corner(driver, 1.2)
+    pad = pin_pad()
+    assert pad is not None
+    for digit in "2222":                                          # taps on keys that lie over the gallery
+        key = next(b for b in driver.widgets(pad) if getattr(b, "text", None) == digit)
+        driver.tap(key)
+        driver.wait(0.3)                                          # slow typing: longer than CLOSE_AFTER in all
+    assert pin_pad() is pad                                       # it never vanishes while digits are typed
+    x, y = carousel.to_window(carousel.right - 20, carousel.center_y)
+    driver.tap_at(x, y)                                           # beside the pad, on the gallery
+    driver.swipe((x, y), (x - 600, y))
+    driver.tap(next(b for b in driver.widgets(pad) if getattr(b, "text", None) == "Cancel"))
+    assert pin_pad() is None
+    assert carousel.index == 0 and seen == [] and recorded == []  # nothing reached the exhibit
+    assert app.session.exhibit_id == "limites-en-images"

@@ -1,8 +1,10 @@
-"""The facilitator's bar during a guided tour or a workshop: small, at the bottom left.
+"""The facilitator's bar during a guided tour or a workshop: a strip of its own at the bottom.
 
 Previous and next step, the step's countdown (it shows the overtime once it runs out),
 the notes and discussion prompts that only the facilitator opens, and "show results"
-when the step is a poll. The group sees the exhibit; the bar stays out of its way.
+when the step is a poll. The group sees the exhibit; the bar stays out of its way: the
+screens above are shortened by its height (``KioskRoot.bar_room``), so it never covers an
+exhibit's controls. It speaks the facilitator's language (``app.facilitator_language``).
 """
 
 from __future__ import annotations
@@ -58,14 +60,16 @@ class FacilitatorBar(BoxLayout):
         self.refresh()
 
     def _fill_notes(self) -> None:
-        guided, text, tr = self.app.facilitator.guided.session, self.app.text, self.app.tr._
+        guided, text, tr = self.app.facilitator.guided.session, self.app.facilitator_text, self.app.facilitator_gettext
+        font = self.app.facilitator_language.font
         box = self.ids.notes
         box.clear_widgets()
         step = guided.step
         title = text(step.title) if step.title else text(self.app.content.exhibit(step.exhibit).title)
-        box.add_widget(TextBlock(logical_text=f"{guided.index + 1}. {title} · {int(step.minutes)} min",
+        minutes = tr("{minutes} min").format(minutes=int(step.minutes))
+        box.add_widget(TextBlock(logical_text=f"{guided.index + 1}. {title} · {minutes}", font_override=font,
                                  role="heading", bold=True, tone="white"))
-        box.add_widget(TextBlock(logical_text=text(step.notes), tone="white"))
-        box.add_widget(TextBlock(logical_text=tr("To discuss"), role="body", bold=True, tone="accent"))
+        box.add_widget(TextBlock(logical_text=text(step.notes), tone="white", font_override=font))
+        box.add_widget(TextBlock(logical_text=tr("To discuss"), role="body", bold=True, tone="accent", font_override=font))
         for prompt in step.prompts:
-            box.add_widget(TextBlock(logical_text="• " + text(prompt), tone="white"))
+            box.add_widget(TextBlock(logical_text="• " + text(prompt), tone="white", font_override=font))

@@ -14,21 +14,22 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from kivy.app import App
+from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import StringProperty
-from kivy.uix.gridlayout import GridLayout
+from kivy.properties import BooleanProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 
 from kiosk.facilitator.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
+from kiosk.facilitator.today import language_rows, visits_text
 from kiosk.files import format_size
 from kiosk.gui.screens.base import KioskScreen
-from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.bar_chart import bar_rows
 from kiosk.gui.widgets.dialogs import ask_text, choose_folder, open_panel
-from kiosk.gui.widgets.widgets import KioskButton, TextBlock
-from kiosk.i18n import language_name
-from kiosk.render.bidi import has_rtl, is_rtl, shape_line
+from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
+from kiosk.i18n import interface_languages, language_name
+from kiosk.icons import icon
+from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("menu.kv")))
 
@@ -36,8 +37,13 @@ IDLE_STEP = 30
 MODE_KINDS = {"guided": "tour", "workshop": "workshop"}
 
 
+class MenuCard(BoxLayout):
+    """One section of the menu: a white card with an icon and a heading."""
+
+
 class FacilitatorScreen(KioskScreen):
     notice = StringProperty("")  # the answer to the last action (export done, content reloaded, …)
+    two_columns = BooleanProperty(True)  # landscape: two columns of cards; portrait: one
 
     def on_pre_enter(self, *_args) -> None:
         self.notice = ""
@@ -45,154 +51,175 @@ class FacilitatorScreen(KioskScreen):
         self.ids.scroll.scroll_y = 1  # each visit to the menu starts at its top
 
     def refresh(self) -> None:
-        box = self.ids.sections
-        box.clear_widgets()
-        for build in (self._warnings, self._today, self._mode, self._language_and_timing, self._venue, self._wall,
-                      self._content, self._new_content, self._export, self._leave):
-            build(box)
+        self.two_columns = Window.width > Window.height * 1.1
+        left, right = self.ids.left, self.ids.right
+        left.clear_widgets()
+        right.clear_widgets()
+        first = (self._warnings, self._today, self._mode, self._wall)
+        second = (self._language_and_timing, self._venue, self._content, self._new_content, self._export, self._leave)
+        for build in first:
+            build(left)
+        for build in second:
+            build(right if self.two_columns else left)
 
     # --- sections ---------------------------------------------------------------------------
     def _warnings(self, box) -> None:
+        problems = []
         if self.app.stats.problem:
-            box.add_widget(_text(self._("Visit statistics are not being recorded: {problem}").format(
-                problem=self.app.stats.problem), tone=rgba("#8C2F39"), bold=True))
+            problems.append(self._("Visit statistics are not being recorded: {problem}").format(
+                problem=self.app.stats.problem))
         if not self.app.pin_guard.is_set:
-            box.add_widget(_text(self._("No PIN is set: anyone who finds the gesture can open this menu. "
-                                        "Set one on the kiosk's computer with: kiosk set-pin"), tone=rgba("#8C2F39"),
-                                 bold=True))
+            problems.append(self._("No PIN is set: anyone who finds the gesture can open this menu. "
+                                   "Set one on the kiosk's computer with: kiosk set-pin"))
+        if problems:
+            card = self._card(box, "triangle-alert", self._("Warning"), tone="danger")
+            for problem in problems:
+                card.add_widget(self._text(problem, tone="danger", bold=True))
 
     def _today(self, box) -> None:
+        card = self._card(box, "chart-bar", self._("Today"))
         numbers = self.app.facilitator.export.today()
-        box.add_widget(_heading(self._("Today")))
         if numbers is None or not numbers.visits:
-            box.add_widget(_text(self._("No visit recorded yet today.")))
+            card.add_widget(self._text(self._("No visit recorded yet today."), tone="muted"))
             return
-        minutes, seconds = divmod(int(numbers.median_visit_seconds), 60)
-        box.add_widget(_text(self._("{visits} visits; half of them lasted more than {minutes} min {seconds} s.").format(
-            visits=numbers.visits, minutes=minutes, seconds=seconds)))
-        theme, rtl = self.app.theme, is_rtl(self.app.language)
+        card.add_widget(self._text(visits_text(numbers, self._, self.language.ngettext), bold=True))
+        rtl = self.language.rtl
         if numbers.top_exhibits:
-            box.add_widget(_text(self._("Exhibits that held attention (minutes)"), role="small", bold=True))
+            card.add_widget(self._text(self._("Exhibits that held attention (minutes)"), role="small", tone="muted"))
             rows = [(self._exhibit_title(a.exhibit), a.total_seconds / 60) for a in numbers.top_exhibits]
-            for row in bar_rows(rows, theme.accent, figure=_minutes, rtl=rtl):
-                box.add_widget(row)
-        box.add_widget(_text(self._("Languages (visits)"), role="small", bold=True))
-        for row in bar_rows([(language_name(code), count) for code, count in numbers.languages.items()], theme.ink,
-                            figure=lambda value: f"{value:.0f}", rtl=rtl):
-            box.add_widget(row)
+            for row in bar_rows(rows, self.app.theme.accent, figure=_minutes, rtl=rtl):
+                card.add_widget(row)
+        card.add_widget(self._text(self._("Languages (visits)"), role="small", tone="muted"))
+        rows = [(language_name(code) if code else self._("No language chosen"), count)
+                for code, count in language_rows(numbers)]
+        for row in bar_rows(rows, self.app.theme.ink, figure=lambda value: f"{value:.0f}", rtl=rtl):
+            card.add_widget(row)
 
     def _exhibit_title(self, exhibit_id: str) -> str:
         manifest = self.app.content.exhibit(exhibit_id)
-        return self.app.text(manifest.title) if manifest else exhibit_id
+        return self.app.facilitator_text(manifest.title) if manifest else exhibit_id
 
     def _mode(self, box) -> None:
         settings, guided = self.app.settings, self.app.facilitator.guided
-        box.add_widget(_heading(self._("Mode")))
-        row = _row()
+        card = self._card(box, "users", self._("Mode"))
+        row = self._row()
         for mode, label in (("free", self._("Free visit")), ("guided", self._("Guided tour")),
                             ("workshop", self._("Workshop"))):
             row.add_widget(self._choice(label, settings.mode == mode, lambda mode=mode: self._set_mode(mode)))
-        box.add_widget(row)
+        card.add_widget(row)
         if settings.mode == "free":
             return
         paths = [p for p in self.app.content.paths if p.kind == MODE_KINDS[settings.mode]]
         if not paths:
-            box.add_widget(_text(self._("This content has no path of this kind (paths/ folder).")))
+            card.add_widget(self._text(self._("This content has no path of this kind (paths/ folder).")))
         for path in paths:
             running = guided.session is not None and guided.session.path.id == path.id
-            label = self._("{title} · {steps} steps · {minutes} min").format(
-                title=self.app.text(path.title), steps=len(path.steps), minutes=int(path.total_minutes))
-            box.add_widget(self._choice(label, running, lambda path=path: self._start(path.id)))  # chosen: filled
+            steps = self.language.ngettext("{count} step", "{count} steps", len(path.steps)).format(
+                count=len(path.steps))
+            label = " · ".join((self.app.facilitator_text(path.title), steps,
+                                self._("{minutes} min").format(minutes=int(path.total_minutes))))
+            card.add_widget(self._choice(label, running, lambda path=path: self._start(path.id),
+                                         icon="play"))  # chosen: filled
 
     def _language_and_timing(self, box) -> None:
         settings, languages = self.app.settings, self.app.content.collection.languages
-        box.add_widget(_heading(self._("Language at the start of each visit")))
-        row = _row()
+        card = self._card(box, "languages", self._("Language of this menu"))
+        row = self._row(wrap=True)
+        for code in interface_languages():
+            row.add_widget(self._choice(language_name(code), code == self.language.language,
+                                        lambda code=code: self._set(facilitator_language=code), font=code))
+        card.add_widget(row)
+        card.add_widget(self._subheading(self._("Language at the start of each visit")))
+        row = self._row(wrap=True)
         current = settings.default_language or languages.default
         for code in languages.languages:
             row.add_widget(self._choice(language_name(code), code == current,
                                         lambda code=code: self._set(default_language=code), font=code))
-        box.add_widget(row)
-        box.add_widget(_heading(self._("Back to the start after")))
-        row = _row()
+        card.add_widget(row)
+        card.add_widget(self._subheading(self._("Back to the start after")))
+        row = self._row()
         seconds = self.app.idle.timeout
-        row.add_widget(self._button("-", lambda: self._set(idle_timeout=max(IDLE_TIMEOUT_MIN, seconds - IDLE_STEP))))
-        row.add_widget(_value(self._("{seconds} s without a touch").format(seconds=int(seconds))))
-        row.add_widget(self._button("+", lambda: self._set(idle_timeout=min(IDLE_TIMEOUT_MAX, seconds + IDLE_STEP))))
-        box.add_widget(row)
+        row.add_widget(self._step("minus", lambda: self._set(idle_timeout=max(IDLE_TIMEOUT_MIN, seconds - IDLE_STEP))))
+        row.add_widget(self._value(self._("{seconds} s without a touch").format(seconds=int(seconds))))
+        row.add_widget(self._step("plus", lambda: self._set(idle_timeout=min(IDLE_TIMEOUT_MAX, seconds + IDLE_STEP))))
+        card.add_widget(row)
 
     def _venue(self, box) -> None:
         settings = self.app.settings
-        box.add_widget(_heading(self._("Venue (attached to votes, ideas and exports)")))
-        box.add_widget(self._button(settings.venue_town or self._("Set the town"), self._ask_town, plain=True))
-        row = _row()
+        card = self._card(box, "map-pin", self._("Venue (attached to votes, ideas and exports)"))
+        card.add_widget(self._button(settings.venue_town or self._("Set the town"), self._ask_town, plain=True))
+        row = self._row()
         day = _date(settings.venue_date) or datetime.date.today()  # -1 and +1 count from today while none is set
-        row.add_widget(self._button("-1", lambda: self._set(venue_date=(day - datetime.timedelta(days=1)).isoformat())))
-        row.add_widget(_value(settings.venue_date or self._("No date")))
-        row.add_widget(self._button("+1", lambda: self._set(venue_date=(day + datetime.timedelta(days=1)).isoformat())))
-        row.add_widget(self._button(self._("Today"), lambda: self._set(venue_date=datetime.date.today().isoformat())))
-        box.add_widget(row)
+        row.add_widget(self._step("minus", lambda: self._set(venue_date=(day - datetime.timedelta(days=1)).isoformat())))
+        row.add_widget(self._value(settings.venue_date or self._("No date")))
+        row.add_widget(self._step("plus", lambda: self._set(venue_date=(day + datetime.timedelta(days=1)).isoformat())))
+        row.add_widget(self._button(self._("Today"), lambda: self._set(venue_date=datetime.date.today().isoformat()),
+                                    plain=True, icon="calendar"))
+        card.add_widget(row)
 
     def _wall(self, box) -> None:
         if not any(m.type == "wall" for m in self.app.content.exhibits):
             return
         waiting = self.app.facilitator.wall.counts()["pending"]
-        box.add_widget(_heading(self._("Wall of alternatives")))
-        box.add_widget(self._button(self._("Read new ideas ({count} waiting)").format(count=waiting),
-                                    self._open_moderation))
+        card = self._card(box, "message-square-text", self._("Wall of alternatives"))
+        card.add_widget(self._button(self.language.ngettext("Read {count} new idea", "Read {count} new ideas", waiting)
+                                     .format(count=waiting), self._open_moderation, icon="eye"))
 
     def _content(self, box) -> None:
         content, faulty = self.app.content, self.app.navigator.faulty
-        box.add_widget(_heading(self._("Content")))
-        box.add_widget(_text(self._("{exhibits} exhibits and {paths} paths shown; {skipped} skipped, {faulty} faulty.")
-                             .format(exhibits=len(content.exhibits), paths=len(content.paths),
-                                     skipped=len(content.skipped) + sum(not r.valid for r in content.path_results), faulty=len(faulty))))
+        card = self._card(box, "file-text", self._("Content"))
+        ngettext = self.language.ngettext
+        problems = len(content.skipped) + sum(not r.valid for r in content.path_results) + len(faulty)
+        parts = (ngettext("{count} exhibit shown", "{count} exhibits shown", len(content.exhibits)),
+                 ngettext("{count} guided path", "{count} guided paths", len(content.paths)),
+                 ngettext("{count} problem", "{count} problems", problems))
+        counts = (len(content.exhibits), len(content.paths), problems)
+        card.add_widget(self._text(" · ".join(part.format(count=n) for part, n in zip(parts, counts))))
         for line in self.app.facilitator.content.problems():
-            box.add_widget(_text(line, role="small", tone=rgba("#8C2F39")))
-        box.add_widget(self._button(self._("Reload the content"), self._reload))
+            card.add_widget(self._text(line, role="small", tone="danger"))
+        card.add_widget(self._button(self._("Reload the content"), self._reload, plain=True, icon="refresh-cw"))
 
     def _new_content(self, box) -> None:
         updates = self.app.facilitator.content
-        box.add_widget(_heading(self._("New content from a USB stick")))
-        box.add_widget(_text(self._("Live now: {bundle}").format(bundle=updates.describe_live())))
+        card = self._card(box, "usb", self._("New content from a USB stick"))
+        card.add_widget(self._text(self._("Live now: {bundle}").format(bundle=updates.describe_live())))
         if updates.installing is not None:
             return  # the notice shows the progress; no second install meanwhile
         found = updates.stick_bundles()
         if not found:
-            box.add_widget(_text(self._("No bundle found. Put one in a folder named KIOSK_CONTENT at the root "
-                                        "of the stick (kiosk bundle makes it)."), role="small"))
+            card.add_widget(self._text(self._("No bundle found. Put one in a folder named KIOSK_CONTENT at the root "
+                                              "of the stick (kiosk bundle makes it)."), role="small", tone="muted"))
         for bundle in found:
             if bundle.info is None:
                 reason = " ".join(part for part in (bundle.headline(self._), bundle.problem) if part)
-                box.add_widget(_text(self._("On {stick}: {file} cannot be installed. {reason}").format(
-                    stick=bundle.drive, file=bundle.path.name, reason=reason), role="small",
-                    tone=rgba("#8C2F39")))
+                card.add_widget(self._text(self._("On {stick}: {file} cannot be installed. {reason}").format(
+                    stick=bundle.drive, file=bundle.path.name, reason=reason), role="small", tone="danger"))
                 continue
-            box.add_widget(_text(self._("On {stick}: {bundle}").format(stick=bundle.drive,
-                                                                      bundle=updates.describe(bundle.info))))
-            box.add_widget(self._button(self._("Install this version…"),
-                                        lambda bundle=bundle: updates.confirm_install(bundle)))
+            card.add_widget(self._text(self._("On {stick}: {bundle}").format(stick=bundle.drive,
+                                                                           bundle=updates.describe(bundle.info))))
+            card.add_widget(self._button(self._("Install this version…"),
+                                         lambda bundle=bundle: updates.confirm_install(bundle)))
 
     def _export(self, box) -> None:
-        box.add_widget(_heading(self._("Export to a USB stick")))
+        card = self._card(box, "usb", self._("Export to a USB stick"))
         drives = self.app.facilitator.export.drives()
         if not drives:
-            box.add_widget(_text(self._("No USB stick found. Plug one in, or choose a folder.")))
+            card.add_widget(self._text(self._("No USB stick found. Plug one in, or choose a folder."), tone="muted"))
         for drive in drives:
             label = self._("Export to {name} ({free} free)").format(name=drive.label, free=format_size(drive.free_bytes))
-            box.add_widget(self._button(label, lambda folder=drive.mount_point: self._export_to(folder)))
-        row = _row()
-        row.add_widget(self._button(self._("Look for sticks again"), self.refresh, plain=True))
+            card.add_widget(self._button(label, lambda folder=drive.mount_point: self._export_to(folder), icon="usb"))
+        row = self._row(wrap=True)
+        row.add_widget(self._button(self._("Look for sticks again"), self.refresh, plain=True, icon="refresh-cw"))
         row.add_widget(self._button(self._("Choose a folder…"), self._choose_folder, plain=True))
-        box.add_widget(row)
+        card.add_widget(row)
 
     def _leave(self, box) -> None:
-        box.add_widget(_heading(self._("Leave")))
-        row = _row()
-        row.add_widget(self._button(self._("Back to the visit"), self.app.facilitator.close_menu))
+        card = self._card(box, "log-out", self._("Leave"))
+        row = self._row(wrap=True)
+        row.add_widget(self._button(self._("Back to the visit"), self.app.facilitator.close_menu, icon="x"))
         row.add_widget(self._button(self._("Exit the kiosk"), self.app.facilitator.access.ask_exit,
-                                    background=rgba("#8C2F39")))
-        box.add_widget(row)
+                                    background=self.app.theme.danger, icon="lock"))
+        card.add_widget(row)
 
     # --- actions ----------------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
@@ -229,55 +256,111 @@ class FacilitatorScreen(KioskScreen):
 
         open_panel(ModerationPanel(self.app), self._("Close"), on_close=self.refresh)
 
-    # --- small builders -------------------------------------------------------------------
-    def _(self, text: str) -> str:
-        return self.app.tr._(text)
+    # --- small builders (everything in the facilitator's language and direction) -------------
+    @property
+    def language(self):
+        return self.app.facilitator_language
 
-    def _choice(self, label: str, chosen: bool, action, font: str | None = None) -> KioskButton:
+    def _(self, text: str) -> str:
+        return self.language.gettext(text)
+
+    def _card(self, box, icon_name: str, title: str, tone: str = "ink") -> MenuCard:
+        card = MenuCard()
+        heading = MirrorBox(rtl=self.language.rtl, size_hint_y=None, spacing=self.app.theme.space * 1.5)
+        mark = Label(text=icon(icon_name), font_name="Icons", font_size=self.app.theme.icon,
+                     color=getattr(self.app.theme, tone), size_hint_x=None, width=self.app.theme.icon * 1.2)
+        text = self._text(title, role="heading", bold=True, tone=tone)
+        text.bind(height=lambda _w, h: setattr(heading, "height", max(h, self.app.theme.icon * 1.2)))
+        heading.add_widget(mark)
+        heading.add_widget(text)
+        card.add_widget(heading)
+        box.add_widget(card)
+        return card
+
+    def _subheading(self, text: str) -> TextBlock:
+        return self._text(text, role="body", bold=True)
+
+    def _text(self, text: str, role: str = "body", tone: str = "ink", bold: bool = False) -> TextBlock:
         theme = self.app.theme
-        button = KioskButton(text=label, background=theme.ink if chosen else theme.paper,
-                             foreground=[1, 1, 1, 1] if chosen else theme.ink, outline=theme.ink)
+        block = TextBlock(logical_text=text, role=role, bold=bold, font_override=self.language.font,
+                          halign="right" if self.language.rtl and not has_rtl(text) else "auto")
+        if tone == "danger":
+            block.custom_color = theme.danger
+        else:
+            block.tone = tone
+        return block
+
+    def _value(self, text: str) -> Label:
+        """A value between two buttons of a row, centred in its cell."""
+        theme = self.app.theme
+        label = Label(text=shape_line(text) if has_rtl(text) else text, font_name=self.language.font,
+                      font_size=theme.body, color=theme.ink, halign="center", valign="middle")
+        label.bind(size=lambda widget, size: setattr(widget, "text_size", size))
+        return label
+
+    def _row(self, wrap: bool = False):
+        """A row of buttons in reading order (right to left in Arabic); ``wrap``: as many rows as they need."""
+        theme = self.app.theme
+        if not wrap:
+            return MirrorBox(rtl=self.language.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
+        from kivy.uix.stacklayout import StackLayout
+
+        row = StackLayout(orientation="rl-tb" if self.language.rtl else "lr-tb", size_hint_y=None,
+                          spacing=theme.space * 1.5)
+        row.bind(minimum_height=row.setter("height"))
+        return row
+
+    def _styled(self, button: KioskButton, icon_name: str = "") -> KioskButton:
+        """The facilitator's font and direction, and a width that fits its word in a wrapping row."""
+        button.font_override = self.language.font
+        button.direction = "rtl" if self.language.rtl else "ltr"
+        button.icon_rtl = self.language.rtl
+        button.icon = icon_name
+        return button
+
+    def _choice(self, label: str, chosen: bool, action, font: str | None = None, icon: str = "") -> KioskButton:
+        theme = self.app.theme
+        button = self._styled(KioskButton(text=label, background=theme.ink if chosen else theme.surface,
+                                          foreground=theme.white if chosen else theme.ink, outline=theme.ink,
+                                          size_factor=0.85), icon if chosen or icon else "")
         if font:
             button.font_override = theme.font_for(font)
+        _fit(button)
         button.bind(on_release=lambda *_: action())
         return button
 
-    def _button(self, label: str, action, plain: bool = False, background=None) -> KioskButton:
+    def _button(self, label: str, action, plain: bool = False, background=None, icon: str = "") -> KioskButton:
         theme = self.app.theme
-        button = KioskButton(text=label, background=background or (theme.paper if plain else theme.ink),
-                             foreground=theme.ink if plain and not background else [1, 1, 1, 1],
-                             outline=theme.ink if plain else [])
+        button = self._styled(KioskButton(text=label, background=background or (theme.surface if plain else theme.ink),
+                                          foreground=theme.ink if plain and not background else theme.white,
+                                          outline=theme.ink if plain else [], size_factor=0.85), icon)
+        _fit(button)
         button.bind(on_release=lambda *_: action())
         return button
+
+    def _step(self, icon_name: str, action) -> KioskButton:
+        """A square − or + button."""
+        theme = self.app.theme
+        button = KioskButton(text=icon(icon_name), font_name="Icons", background=theme.surface,
+                             foreground=theme.ink, outline=theme.ink, size_hint_x=None, width=theme.touch)
+        button.font_override = "Icons"
+        button.bind(on_release=lambda *_: action())
+        return button
+
+
+def _fit(button: KioskButton) -> None:
+    """In a wrapping row a button is as wide as its words (the row wraps), never wider than the card."""
+    def fit(*_args):
+        parent = button.parent
+        if parent is not None and parent.__class__.__name__ == "StackLayout":
+            button.size_hint_x = None
+            button.wrap = False
+            button.width = min(parent.width or 10_000, button.texture_size[0] + button.padding[0] + button.padding[2])
+    button.bind(parent=fit, texture_size=fit)
 
 
 def _minutes(value: float) -> str:
     return f"{value:.1f}" if value < 10 else f"{value:.0f}"
-
-
-def _heading(text: str) -> TextBlock:
-    return TextBlock(logical_text=text, role="heading", bold=True)
-
-
-def _text(text: str, role: str = "body", tone=None, halign: str = "auto", bold: bool = False) -> TextBlock:
-    block = TextBlock(logical_text=text, role=role, halign=halign, bold=bold)
-    if tone:
-        block.custom_color = tone
-    return block
-
-
-def _value(text: str) -> Label:
-    """A value between two buttons of a row, centred in its cell."""
-    theme = App.get_running_app().theme
-    label = Label(text=shape_line(text) if has_rtl(text) else text, font_name=theme.font, font_size=theme.body,
-                  color=theme.ink, halign="center", valign="middle")
-    label.bind(size=lambda widget, size: setattr(widget, "text_size", size))
-    return label
-
-
-def _row() -> GridLayout:
-    theme = App.get_running_app().theme
-    return GridLayout(rows=1, size_hint_y=None, height=theme.touch, spacing=theme.pad * 0.4)
 
 
 def _date(text: str) -> datetime.date | None:

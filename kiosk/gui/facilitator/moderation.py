@@ -27,7 +27,6 @@ from kiosk.gui.theme import rgba
 from kiosk.gui.widgets import widgets  # noqa: F401  (TextBlock and KioskButton rules)
 from kiosk.gui.widgets.widgets import KioskButton
 from kiosk.records import STATUSES
-from kiosk.render.bidi import is_rtl
 from kiosk.render.markdown import literal
 
 Builder.load_file(str(Path(__file__).with_name("moderation.kv")))
@@ -58,7 +57,7 @@ class ModerationPanel(BoxLayout):
         self.refresh()
 
     def refresh(self) -> None:
-        tr = self.app.tr._
+        tr = self.app.facilitator_gettext
         self.ids.title.logical_text = tr("Ideas for the wall")
         venue = self.app.venue
         self.ids.venue.logical_text = tr("Venue: {venue}").format(venue=venue) if venue else tr("No venue set")
@@ -88,14 +87,15 @@ class ModerationPanel(BoxLayout):
 
     # --- building ---------------------------------------------------------------------------
     def _fill_filters(self) -> None:
-        tr, box = self.app.tr._, self.ids.filters
+        tr, box = self.app.facilitator_gettext, self.ids.filters
         names = {"pending": tr("To read"), "approved": tr("On the wall"), "hidden": tr("Hidden")}
         box.clear_widgets()
         counts = self.wall.counts()
-        for status in (reversed(STATUSES) if is_rtl(self.app.language) else STATUSES):
+        for status in (reversed(STATUSES) if self.app.facilitator_language.rtl else STATUSES):
             current = status == self.status
             label = f"{names[status]} ({counts[status]})"
-            button = KioskButton(text=label, size_factor=0.9, background=self.app.theme.ink if current
+            button = KioskButton(text=label, size_factor=0.9, font_override=self.app.facilitator_language.font,
+                                 background=self.app.theme.ink if current
                                  else self.app.theme.light, foreground=self.app.theme.white if current
                                  else self.app.theme.ink)
             button.status = status
@@ -103,19 +103,20 @@ class ModerationPanel(BoxLayout):
             box.add_widget(button)
 
     def _row(self, idea) -> ModerationRow:
-        tr = self.app.tr._
+        tr = self.app.facilitator_gettext
         wall = self.wall.walls()[idea.exhibit]
         default = self.app.content.collection.languages.default
         tags = [wall.details.tag_text(key, self.app.language, self.app.fallbacks, default) for key in idea.tags]
         row = ModerationRow(text=literal(idea.text), tags="  ·  ".join(tags),
-                            where=f"{self.app.text(wall.title)} · {local_time(idea.created)}")
+                            where=f"{self.app.facilitator_text(wall.title)} · {local_time(idea.created)}")
         labels = {"approved": (tr("Show on the wall"), SHOW), "hidden": (tr("Hide"), HIDE)}
         for status in self.wall.decisions(idea):
             row.ids.buttons.add_widget(self._decision(*labels[status], idea.id, status))
         return row
 
     def _decision(self, text: str, colour: str, idea_id: int, status: str) -> KioskButton:
-        button = KioskButton(text=text, background=rgba(colour), size_factor=0.9)
+        button = KioskButton(text=text, background=rgba(colour), size_factor=0.9,
+                             font_override=self.app.facilitator_language.font)
         button.bind(on_release=lambda _b: self.moderate(idea_id, status))
         return button
 

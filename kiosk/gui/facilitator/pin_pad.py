@@ -1,10 +1,14 @@
 """The facilitator's PIN pad, opened by the hidden gesture.
 
 A visitor who stumbles on the gesture sees only this pad; it closes by itself after
-:data:`CLOSE_AFTER` seconds without a key. The rules (hashing, tries, lock-out) live in
-:mod:`kiosk.facilitator.pin`; this is only the keypad::
+:data:`CLOSE_AFTER` seconds without a touch, or :data:`CLOSE_AFTER_TYPING` once digits are
+typed (it never vanishes under a finger that is typing). It is modal: every touch, on the
+pad or beside it, stays with it, and a touch that began on it never reaches the screen
+beneath, even when the pad closes before the finger lifts (``touch.ud["facilitator_only"]``,
+which the root respects). The rules (hashing, tries, lock-out) live in
+:mod:`kiosk.facilitator.pin`; this is only the keypad, in the facilitator's language::
 
-    PinPad(guard=app.pin_guard, on_success=open_menu, gettext=app.tr._).open()
+    PinPad(guard=app.pin_guard, on_success=open_menu, gettext=app.facilitator_gettext).open()
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from kiosk.gui.widgets.widgets import KioskButton
 
 Builder.load_file(str(Path(__file__).with_name("pin_pad.kv")))
 
-CLOSE_AFTER = 10.0
+CLOSE_AFTER = 15.0
+CLOSE_AFTER_TYPING = 60.0
 KEYS = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok")
 
 
@@ -42,14 +47,32 @@ class PinPad(ModalView):
         self._show_lock()
 
     def _add_keys(self) -> None:
-        theme = App.get_running_app().theme
+        app = App.get_running_app()
+        theme, rtl = app.theme, app.facilitator_language.rtl
         for key in KEYS:
             label = {"back": self._("Delete"), "ok": self._("OK")}.get(key, key)
-            button = KioskButton(text=label, size_factor=1.3 if len(label) == 1 else 0.9, height=theme.touch * 1.1,
-                                 background=theme.accent if key == "ok" else theme.muted if key == "back" else theme.ink,
-                                 foreground=theme.ink if key == "ok" else [1, 1, 1, 1])
+            button = KioskButton(text=label, size_factor=1.3 if len(label) == 1 else 0.8, height=theme.touch * 1.1,
+                                 font_override="Kiosk" if len(label) == 1 else app.facilitator_language.font,
+                                 background=theme.ink if key == "ok" else theme.light,
+                                 foreground=theme.white if key == "ok" else theme.ink)
+            button.key = key
             button.bind(on_release=lambda _button, key=key: self.press(key))
             self.ids.keypad.add_widget(button)
+
+    # --- modal: every touch stays here ---------------------------------------------------------
+    def on_touch_down(self, touch):
+        touch.ud["facilitator_only"] = True   # the screen beneath never sees it, even if the pad closes meanwhile
+        self._restart_closer()
+        super().on_touch_down(touch)
+        return True
+
+    def on_touch_move(self, touch):
+        super().on_touch_move(touch)
+        return True
+
+    def on_touch_up(self, touch):
+        super().on_touch_up(touch)
+        return True
 
     def on_open(self) -> None:
         self._restart_closer()
@@ -62,7 +85,6 @@ class PinPad(ModalView):
 
     def press(self, key: str) -> None:
         """A key of the pad: a digit, 'back', 'ok' or 'cancel'."""
-        self._restart_closer()
         if key == "cancel":
             self.dismiss()
         elif key == "back":
@@ -72,6 +94,8 @@ class PinPad(ModalView):
         elif len(self._pin) < PIN_MAX_DIGITS and not self.locked:
             self._pin += key
         self.digits = len(self._pin)
+        if self._is_open:
+            self._restart_closer()
 
     def _submit(self) -> None:
         result = self.guard.try_pin(self._pin)
@@ -80,7 +104,9 @@ class PinPad(ModalView):
             self.dismiss()
             self.on_success()
         elif result.status is PinStatus.WRONG:
-            self.message = self._("Wrong PIN. {count} tries left.").format(count=result.tries_left)
+            self.message = App.get_running_app().facilitator_language.ngettext(
+                "Wrong PIN. {count} try left.", "Wrong PIN. {count} tries left.", result.tries_left).format(
+                count=result.tries_left)
         else:
             self._show_lock()
 
@@ -98,6 +124,7 @@ class PinPad(ModalView):
         return self._gettext(text)
 
     def _restart_closer(self) -> None:
+        """Close after a while without a touch: longer once digits are typed, so it never vanishes while typing."""
         if self._closer:
             self._closer.cancel()
-        self._closer = Clock.schedule_once(lambda _dt: self.dismiss(), CLOSE_AFTER)
+        self._closer = Clock.schedule_once(lambda _dt: self.dismiss(), CLOSE_AFTER_TYPING if self._pin else CLOSE_AFTER)

@@ -34,7 +34,7 @@ class GuiScreens:
     def open_pin_pad(self, on_success) -> None:
         from kiosk.gui.facilitator.pin_pad import PinPad
 
-        PinPad(guard=self.app.pin_guard, on_success=on_success, gettext=self.app.tr._).open()
+        PinPad(guard=self.app.pin_guard, on_success=on_success, gettext=self.app.facilitator_gettext).open()
 
     def show_menu(self) -> None:
         self.navigator.go("facilitator")

@@ -23,6 +23,7 @@ from kivy.uix.modalview import ModalView
 
 from kiosk.facilitator.pin import PIN_MAX_DIGITS, PinStatus
 from kiosk.gui.widgets.widgets import KioskButton
+from kiosk.icons import icon
 
 Builder.load_file(str(Path(__file__).with_name("pin_pad.kv")))
 
@@ -50,9 +51,10 @@ class PinPad(ModalView):
         app = App.get_running_app()
         theme, rtl = app.theme, app.facilitator_language.rtl
         for key in KEYS:
-            label = {"back": self._("Delete"), "ok": self._("OK")}.get(key, key)
+            label = {"back": icon("delete"), "ok": self._("OK")}.get(key, key)   # Delete: its icon, never cut
             button = KioskButton(text=label, size_factor=1.3 if len(label) == 1 else 0.8, height=theme.touch * 1.1,
-                                 font_override="Kiosk" if len(label) == 1 else app.facilitator_language.font,
+                                 font_override="Icons" if key == "back" else "Kiosk" if len(label) == 1
+                                 else app.facilitator_language.font,
                                  background=theme.ink if key == "ok" else theme.light,
                                  foreground=theme.white if key == "ok" else theme.ink)
             button.key = key

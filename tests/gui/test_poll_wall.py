@@ -11,7 +11,9 @@ from kiosk.gui.widgets.keyboard import KeyboardKey
 from kiosk.i18n import catalog
 from kiosk.records import RecordStore
 from kiosk.render import typing_rules as rules
-from tests.gui.test_visitor_flow import open_exhibit, start_visit
+from kiosk.render.bidi import shape_line
+from kiosk.render.keyboard_layouts import layout_for
+from tests.gui.test_visitor_flow import NAMES, open_exhibit, start_visit
 
 POLL, WALL, VENUE = "alternatives-sondage", "alternatives-mur", "Lille, 12 mars"
 
@@ -139,7 +141,9 @@ def test_an_idea_waits_for_the_facilitator_then_goes_on_the_wall(fresh, records)
     kiosk.tap(next(chip for chip in view.ids.chips.children if chip.text == "mobility"))
     kiosk.tap(keyboard_key(kiosk, view, rules.SUBMIT))
 
-    kiosk.find_text("Thank you! Your idea will appear once the facilitator has read it.")
+    kiosk.find_text("Thank you!")
+    kiosk.find_text("Your idea will appear on the wall once the facilitator has read it.")
+    assert not [text for text in kiosk.visible_texts() if "No ideas on the wall yet" in text], "one message, not two"
     pending = records.ideas(WALL, venue=VENUE, status="pending")
     assert [(idea.text, idea.tags) for idea in pending] == [("cafe velo", ("mobilité",))]
     assert not [w for w in kiosk.widgets(view.ids.cards) if isinstance(w, IdeaCard)]
@@ -189,3 +193,122 @@ def test_nothing_to_send_is_refused(fresh, records):
     kiosk.find_text("Write a few words or pick a theme first.")
     assert records.ideas() == []
     assert view.state["mode"] == "write"
+
+
+def test_the_empty_wall_invites_the_first_idea_with_one_message(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, WALL)
+    kiosk.find_text("No ideas on the wall yet")
+    kiosk.find_text("Be the first")
+    notice = view.ids.notice
+    assert notice.alone and notice.icon_name and notice.opacity == 1
+    assert not view.ids.cards.children
+    x, y = notice.ids.card.to_window(*notice.ids.card.center)
+    host = view.to_window(*view.center)
+    assert abs(x - host[0]) < 2 and abs(y - host[1]) < view.height * 0.2, "in the middle of the wall, not in a corner"
+
+
+def test_after_sending_only_the_thanks_show(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, WALL)
+    kiosk.tap(view.ids.add)
+    for character in "velo":
+        kiosk.tap(keyboard_key(kiosk, view, character))
+    kiosk.tap(keyboard_key(kiosk, view, rules.SUBMIT))
+    thanks = catalog("fr").gettext("Your idea will appear on the wall once the facilitator has read it.")
+    empty = catalog("fr").gettext("No ideas on the wall yet")
+    kiosk.find_text(thanks)
+    assert not [text for text in kiosk.visible_texts() if empty in text]
+    records.moderate(records.ideas(WALL, venue=VENUE)[0].id, "approved")
+    view.refresh()                                  # the wall now has an idea: the thanks stay above it
+    kiosk.settle()
+    kiosk.find_text(thanks)
+    kiosk.find_text("velo", root=view.ids.cards)
+    assert not view.ids.notice.alone
+
+
+def test_an_unreadable_wall_says_so(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    records.close()                                 # reading the ideas now fails
+    view = open_exhibit(kiosk, WALL)
+    kiosk.find_text("The wall cannot be shown just now")
+    assert not [text for text in kiosk.visible_texts() if "No ideas on the wall yet" in text]
+    assert view.ids.add.opacity == 1
+
+
+@pytest.mark.parametrize("language", ["Français", "English", "Nederlands", "Deutsch", "Español", "العربية"])
+def test_each_language_starts_on_its_keyboard(fresh, records, language):
+    kiosk = fresh
+    start_visit(kiosk, language)
+    view = open_exhibit(kiosk, WALL)
+    kiosk.tap(view.ids.add)
+    keyboard = view.entry.ids.keyboard
+    expected = layout_for(NAMES[language])
+    assert keyboard.layout == expected.name
+    shown = {w.key for w in kiosk.widgets(keyboard) if isinstance(w, KeyboardKey)}
+    assert set(expected.keys("letters")) == shown
+
+
+def test_the_keyboard_follows_a_language_switch_and_keeps_a_choice(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, WALL)
+    kiosk.tap(view.ids.add)
+    kiosk.app.set_language("ar")
+    kiosk.settle()
+    keyboard = view.entry.ids.keyboard
+    assert keyboard.layout == "ar"
+    kiosk.tap(keyboard_key(kiosk, view, rules.LAYOUT))
+    kiosk.tap(keyboard_key(kiosk, view, "es"))
+    kiosk.tap(view.ids.cancel)
+    kiosk.tap(view.ids.add)
+    assert view.entry.ids.keyboard.layout == "es", "the visitor's own choice stays"
+
+
+def test_vote_counts_are_plural_forms(fresh, records):
+    kiosk = fresh
+    records.vote(POLL, 0, VENUE)
+    records.vote(POLL, 0, VENUE)
+    records.vote(POLL, 1, VENUE)
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, POLL)
+    kiosk.tap(options(view)[3])
+    assert [bar.count for bar in options(view)] == ["2 votes", "1 vote", "0 votes", "1 vote"]
+    kiosk.find_text("4 votes so far")
+    kiosk.app.set_language("ar")
+    kiosk.settle()
+    counts = [bar.count for bar in options(view)]
+    assert counts == ["صوتان", "صوت واحد", "لا أصوات", "صوت واحد"], "Arabic's dual, singular and zero forms"
+    kiosk.find_text(shape_line("صوتان"))
+
+
+def test_poll_bars_run_right_to_left_in_arabic(fresh, records):
+    kiosk = fresh
+    records.vote(POLL, 0, VENUE)
+    start_visit(kiosk, "العربية")
+    view = open_exhibit(kiosk, POLL)
+    kiosk.tap(options(view)[1])
+    rows = options(view)
+    half = rows[0]
+    assert half.fraction == 0.5
+    left, right = half.to_window(half.x, 0)[0], half.to_window(half.right, 0)[0]
+    bar_left = half.to_window(half.bar_x, 0)[0]
+    assert abs(bar_left + half.bar_width - right) < 1, "the bar starts at the right edge"
+    assert abs(bar_left - (left + right) / 2) < 1, "and grows to the left"
+    label, figures = half.ids.label, half.ids.figures
+    assert label.to_window(*label.pos)[0] > figures.to_window(*figures.pos)[0], "the answer on the right, the figures left"
+    assert label.halign in ("auto", "right") and label.base_direction == "rtl"
+
+
+def test_the_gap_between_answers_is_a_target(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, POLL)
+    first, second = options(view)[:2]
+    x = first.to_window(*first.center)[0]
+    gap_y = (first.to_window(0, first.y)[1] + second.to_window(0, second.top)[1]) / 2
+    kiosk.tap_at(x, gap_y)
+    assert view.state.get("voted") in (0, 1), "a touch between two answers chooses one of them"

@@ -47,6 +47,22 @@ class PollOption(ButtonBehavior, BoxLayout):
     background = ListProperty([0.12, 0.10, 0.09, 1])
     foreground = ListProperty([1, 1, 1, 1])
     colour = ListProperty([0.18, 0.42, 0.25, 1])  # the bar: the room's colour
+    inset = NumericProperty(0)            # drawn inside the row's touch area, above and below
+    bar_width = NumericProperty(0)        # the bar, in window pixels along the row
+    bar_x = NumericProperty(0)            # its left edge: the bar grows from the reading side
+
+    def on_fraction(self, *_args) -> None:
+        self._place_bar()
+
+    def on_pos(self, *_args) -> None:
+        self._place_bar()
+
+    def on_size(self, *_args) -> None:
+        self._place_bar()
+
+    def _place_bar(self) -> None:
+        self.bar_width = self.width * self.fraction
+        self.bar_x = self.right - self.bar_width if self.rtl else self.x
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -56,6 +72,7 @@ class PollOption(ButtonBehavior, BoxLayout):
         """Right to left: the figures on the left, the bar grows from the right (kv)."""
         if "figures" not in self.ids:
             return
+        self._place_bar()
         figures, label = self.ids.figures, self.ids.label
         self.clear_widgets()
         for widget in ((figures, label) if self.rtl else (label, figures)):

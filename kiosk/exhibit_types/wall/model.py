@@ -68,6 +68,30 @@ def clean_idea(text: str, max_length: int) -> str:
     return re.sub(r"\s+", " ", text).strip()[:max_length].rstrip()
 
 
+#: What the wall says above (or instead of) its ideas: never more than one of these at once.
+EMPTY, THANKS, UNREADABLE = "empty", "thanks", "unreadable"
+
+
+def wall_notice(ideas: int, thanked: bool, unreadable: bool = False) -> str | None:
+    """The one message the wall shows, or None when its ideas speak for themselves.
+
+    >>> wall_notice(0, thanked=True)     # just sent, wall still empty: thanks, not "no ideas yet"
+    'thanks'
+    >>> wall_notice(0, thanked=False)
+    'empty'
+    >>> wall_notice(5, thanked=False) is None
+    True
+
+    A wall whose ideas could not be read says so (and not that it is empty); a visitor who
+    has just sent an idea is thanked first, whatever the wall holds.
+    """
+    if thanked:
+        return THANKS
+    if unreadable:
+        return UNREADABLE
+    return None if ideas else EMPTY
+
+
 def can_submit(text: str, tags) -> bool:
     """A text, or at least one tag."""
     return bool(text.strip()) or bool(list(tags))

@@ -18,21 +18,48 @@ from pathlib import Path
 from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, StringProperty
+from kivy.uix.anchorlayout import AnchorLayout
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 
 from kiosk.events import IdeaSent
-from kiosk.exhibit_types.wall.model import WALL_SIZE, can_submit, clean_idea
+from kiosk.exhibit_types.wall.model import EMPTY, THANKS, UNREADABLE, WALL_SIZE, can_submit, clean_idea, wall_notice
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.keyboard import TextEntry
 from kiosk.render.bidi import has_rtl, is_rtl, shape_line
+from kiosk.render.keyboard_layouts import layout_for
 from kiosk.render.markdown import literal
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("wall.kv")))
-RIGHT = "#2E6B3F"
+
+
+def _(text: str) -> str:
+    """Marks a text for the catalogs (``pybabel extract`` finds ``_(...)``); it is translated when shown."""
+    return text
+
+
+#: Each notice of the wall: its icon, its colour (a theme token), its heading and its text.
+NOTICES = {
+    EMPTY: ("message-square-text", "muted", _("No ideas on the wall yet"),
+            _("Be the first: touch \u201cAdd an idea\u201d and write yours.")),
+    THANKS: ("circle-check", "success", _("Thank you!"),
+             _("Your idea will appear on the wall once the facilitator has read it.")),
+    UNREADABLE: ("triangle-alert", "danger", _("The wall cannot be shown just now"),
+                 _("You can still add your idea: the facilitator will read it.")),
+}
+
+
+class WallNotice(AnchorLayout):
+    """The wall's one message: ``alone`` in the middle of an empty wall, or a card above its ideas."""
+
+    icon_name = StringProperty("")
+    heading = StringProperty("")
+    body = StringProperty("")
+    colour = ListProperty([0, 0, 0, 1])
+    alone = BooleanProperty(False)
 
 
 class TagChip(ButtonBehavior, Label):
@@ -100,7 +127,7 @@ class WallView(ExhibitView):
         prompt = self.ids.write_prompt if mode == "write" else self.ids.wall_prompt
         prompt.logical_text = self.text(self.wall.prompt)
         button = self.ids.cancel if mode == "write" else self.ids.add
-        button.text = tr("Cancel") if mode == "write" else "+  " + tr("Add an idea")
+        button.text = tr("Cancel") if mode == "write" else tr("Add an idea")
         first = [button, prompt] if is_rtl(self.ctx.language) else [prompt, button]
         header.clear_widgets()
         for widget in first:
@@ -108,25 +135,35 @@ class WallView(ExhibitView):
 
     # --- the public wall ---------------------------------------------------------------------
     def _fill_wall(self) -> None:
-        tr = self.ctx.gettext
-        self.ids.thanks.logical_text = (tr("Thank you! Your idea will appear once the facilitator has read it.")
-                                        if self.state.get("thanked") else "")
-        columns = [Factory.IdeaColumn(), Factory.IdeaColumn()]  # newest first, from the reading side
         ideas = self._approved_ideas()
-        for index, idea in enumerate(ideas):
+        self._show_notice(wall_notice(len(ideas or ()), bool(self.state.get("thanked")), ideas is None),
+                          alone=not ideas)
+        columns = [Factory.IdeaColumn(), Factory.IdeaColumn()]  # newest first, from the reading side
+        for index, idea in enumerate(ideas or ()):
             columns[index % 2].add_widget(IdeaCard(text=literal(idea.text), tags=self._tags_line(idea.tags),
                                                    colour=self._room_colour()))
         self.ids.cards.clear_widgets()
         for column in reversed(columns) if is_rtl(self.ctx.language) else columns:
             self.ids.cards.add_widget(column)
-        self.ids.empty.logical_text = "" if ideas else tr("No ideas on the wall yet. Be the first to add one!")
+        if not ideas:
+            self.ids.cards.clear_widgets()   # the notice has the whole wall
 
-    def _approved_ideas(self) -> list:
+    def _show_notice(self, which: str | None, alone: bool) -> None:
+        notice, tr = self.ids.notice, self.ctx.gettext
+        if which is None:
+            notice.icon_name, notice.heading, notice.body, notice.alone = "", "", "", False
+            return
+        name, tone, heading, body = NOTICES[which]
+        notice.icon_name, notice.colour = name, list(getattr(self.ctx.theme, tone))
+        notice.heading, notice.body, notice.alone = tr(heading), tr(body), alone
+
+    def _approved_ideas(self) -> list | None:
+        """The wall's ideas, newest first; None when the record store cannot be read."""
         try:
             return self.ctx.records.ideas(self.manifest.id, venue=self.ctx.venue, status="approved", limit=WALL_SIZE)
         except sqlite3.Error:
             log.exception("wall %r: the ideas could not be read", self.manifest.id)
-            return []
+            return None
 
     def _tags_line(self, keys) -> str:
         default = self.ctx.collection.languages.default
@@ -140,7 +177,11 @@ class WallView(ExhibitView):
         entry = self._entry()
         entry.hint = tr("Your idea, for example: a shared garden in my street. It will be shown on the wall: "
                         "please write no names.")
-        entry.ids.keyboard.submit_label = tr("Send")
+        keyboard = entry.ids.keyboard
+        keyboard.submit_label = tr("Send")
+        if self.state.get("layout_language") != self.ctx.language:   # a new visitor, or a language switch
+            self.state.update(layout=layout_for(self.ctx.language).name, layout_language=self.ctx.language)
+        keyboard.layout = self.state["layout"]
 
     def _fill_chips(self) -> None:
         """One row of tags, from the reading side; it scrolls sideways when they do not fit."""
@@ -159,6 +200,7 @@ class WallView(ExhibitView):
             self.entry = TextEntry(max_length=self.wall.max_length, text=self.state.get("draft", ""))
             self.entry.bind(text=lambda _e, text: self.state.__setitem__("draft", text),
                             on_submit=lambda _e, text: self.submit(text))
+            self.entry.ids.keyboard.bind(layout=lambda _k, name: self.state.__setitem__("layout", name))
             self.ids.entry_holder.add_widget(self.entry)
         return self.entry
 

@@ -218,3 +218,15 @@ def test_text_in_a_font_that_has_its_letters_is_not_flagged(kiosk):
                   size_hint=(None, None), size=(600, 60), pos=(0, 100))
     assert missing_glyphs(arabic) == missing_glyphs(latin) == ""
     assert problems_of(kiosk, arabic, latin) == []
+
+
+def test_arabic_is_quoted_in_reading_order_and_an_icon_by_its_name(kiosk):
+    from kiosk.gui.widgets.widgets import Icon, TextBlock
+
+    title = BoxLayout(size_hint=(None, None), size=(400, 10), pos=(0, 100))  # too low for its line
+    title.add_widget(TextBlock(logical_text="متحف الرأسمالية"))
+    squeezed = Label(text=shape_line("تمت المشاهدة"), font_name="KioskArabic", size_hint=(None, None),
+                     size=(20, 20), pos=(0, 300))
+    icon = Icon(name="house", pos=(Window.width - 10, 500))  # half off the screen
+    messages = " ".join(p.message for p in problems_of(kiosk, title, squeezed, icon))
+    assert "“متحف الرأسمالية”" in messages and "“تمت المشاهدة”" in messages and "“icon house”" in messages

@@ -81,9 +81,9 @@ def _visible(widget):
 
 
 def _label_problems(label: Label, root) -> list[ScreenProblem]:
-    text = _plain(label.text)
-    if not text:
+    if not _plain(label.text):
         return []
+    text = _readable(label)
     width, height = label.texture_size
     if width > label.width + TOLERANCE or height > label.height + TOLERANCE:
         return [ScreenProblem("overflow", f"text larger than its box ({width:.0f}×{height:.0f} px in "
@@ -113,7 +113,7 @@ def _cut_lines(label: Label, root) -> list[ScreenProblem]:
             where = "its scroll bar"
         else:
             continue
-        return [ScreenProblem("cut-line", f"a line of text cut by {where}: “{_excerpt(text)}”")]
+        return [ScreenProblem("cut-line", f"a line of text cut by {where}: “{_excerpt(_logical(text))}”")]
     return []
 
 
@@ -190,8 +190,8 @@ def _scroll_shift(scroll: ScrollView, scroll_x: float, scroll_y: float) -> tuple
 
 def _card_text(card) -> str:
     for widget in card.walk(restrict=True):
-        if isinstance(widget, Label) and _plain(widget.text):
-            return _plain(widget.text)
+        if isinstance(widget, Label) and _readable(widget) and not getattr(widget, "name", ""):
+            return _readable(widget)
     return type(card).__name__
 
 
@@ -211,7 +211,7 @@ def _glyph_problems(label: Label) -> list[ScreenProblem]:
         return []
     codes = ", ".join(f"U+{ord(ch):04X} {ch}" for ch in missing)
     return [ScreenProblem("glyph", f"the font {label.font_name} has no {codes}: an empty box in "
-                                   f"“{_excerpt(_plain(label.text))}”")]
+                                   f"“{_excerpt(_readable(label))}”")]
 
 
 def missing_glyphs(label) -> str:
@@ -346,6 +346,22 @@ def _overlap(one, other):
 def _inside(inner, outer) -> bool:
     return (inner[0] >= outer[0] - TOLERANCE and inner[1] >= outer[1] - TOLERANCE
             and inner[2] <= outer[2] + TOLERANCE and inner[3] <= outer[3] + TOLERANCE)
+
+
+def _readable(label) -> str:
+    """The label's text as a person would quote it: in reading order (not shaped), an icon by its name."""
+    if getattr(label, "name", "") and label.font_name == "Icons":
+        return f"icon {label.name}"
+    return _plain(getattr(label, "logical_text", "") or _logical(label.text))
+
+
+def _logical(text: str) -> str:
+    """Right-to-left text as shaped for the screen (presentation forms, drawn order) back in reading order."""
+    if not any("\ufb50" <= ch <= "\ufdff" or "\ufe70" <= ch <= "\ufeff" for ch in text):
+        return text
+    from bidi.algorithm import get_display
+
+    return "\n".join(get_display(unicodedata.normalize("NFKC", line), base_dir="R") for line in text.split("\n"))
 
 
 def _plain(text: str) -> str:

@@ -86,11 +86,12 @@ def test_the_bundled_exhibition_is_proofed_whole(bundled_proof):
     assert "100%" in result.stderr  # the progress bar got to its end
 
 
-def test_the_bundled_exhibition_has_no_clipped_text(bundled_proof):
+def test_the_bundled_exhibition_shows_no_fault_a_person_would_see(bundled_proof):
+    """No clipped text, line cut by a scroll, cut card, upscaled picture or missing letter on any screen."""
     out, _ = bundled_proof
-    clipped = [(e["file"], p["message"]) for e in json.loads((out / "proof.json").read_text())["screens"]
-               for p in e.get("problems", ()) if p["kind"] == "overflow"]
-    assert clipped == []
+    faults = [(e["file"], p["kind"], p["message"]) for e in json.loads((out / "proof.json").read_text())["screens"]
+              for p in e.get("problems", ())]
+    assert faults == []
 
 
 def test_small_pictures_missing_translations_and_skipped_exhibits_are_flagged_beside_their_exhibit(root, tmp_path):
@@ -131,3 +132,25 @@ def test_what_a_screen_showed_is_listed_beside_its_exhibit_on_the_sheet():
     found = exhibit_findings(content, result, "de", entries)
     assert ("overflow", "text cut off: “Frage”", "quiz-ok-de-2.png") in [(f.kind, f.text, f.where) for f in found]
     assert any(f.kind == "missing" and "questions[1].question" in f.text for f in found)
+
+
+def test_faults_a_person_sees_are_flagged_per_screen_on_the_sheets_and_counted(tmp_path):
+    """tests/roots/proof-broken: a letter no font has, more QR cards than their column shows, tiny pictures."""
+    out = tmp_path / "out"
+    result = run_proof(PROJECT / "tests" / "roots" / "proof-broken", out, "--size", "1280x800", "--lang", "en")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    found = {(e["file"], p["kind"]) for e in json.loads((out / "proof.json").read_text())["screens"]
+             for p in e.get("problems", ())}
+    assert {("attract-en.png", "upscaled"), ("home-en-salle.png", "glyph"), ("letters-missing-en-1.png", "glyph"),
+            ("many-links-en-1.png", "cut-card")} <= found
+    assert ("language.png", "glyph") not in found and not any(kind == "overflow" for _, kind in found)
+
+    english = Page(out / "sheet-en.html")
+    assert "letter missing from font the font Kiosk has no U+5B57 字" in " ".join(english.articles["letters-missing"].split())
+    assert "card cut off the card “Link" in " ".join(english.articles["many-links"].split())
+    sheet = " ".join((out / "sheet-en.html").read_text(encoding="utf-8").split())
+    assert "picture too small</b> the picture picture.png (48×32 px)" in sheet and 'href="attract-en.png"' in sheet
+    summary = (out / "index.html").read_text(encoding="utf-8")
+    for label in ("line cut by a scroll", "card cut off", "letter missing from font"):
+        assert f"<th>{label}</th>" in summary
+    assert re.search(r"\d+ cut cards, \d+ upscaled pictures, \d+ missing letters", result.stdout)

@@ -18,6 +18,7 @@ from pathlib import Path
 from kivy.animation import Animation
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
+from kivy.core.window import Window
 from kivy.graphics.transformation import Matrix
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty
@@ -205,6 +206,7 @@ class GalleryView(ExhibitView):
         self._fit = Clock.create_trigger(lambda _dt: self.fit_captions(), -1)
         self.ids.caption.bind(width=self._fit)
         self.bind(size=self._arrange)
+        Window.bind(size=self._arrange)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -232,7 +234,7 @@ class GalleryView(ExhibitView):
 
     def _arrange(self, *_args) -> None:
         """Landscape: arrows beside the caption. Portrait: arrows beside the dots, the caption below."""
-        portrait = self.height > self.width * 1.1
+        portrait = Window.height > Window.width      # the screen's shape (the QR strip takes a share of a portrait one)
         if portrait == self._portrait:
             return
         self._portrait = portrait
@@ -240,6 +242,7 @@ class GalleryView(ExhibitView):
         for widget in (inline, below):
             if widget.parent is not None:
                 widget.parent.remove_widget(widget)
+        self._indicator.size_hint_y = 1 if portrait else None     # beside the arrows: centred between them
         self.ids.slot.add_widget(inline)
         self.add_widget(below, index=0 if portrait else len(self.children) - 1)
 

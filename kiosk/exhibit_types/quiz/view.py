@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
+from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
@@ -41,6 +42,7 @@ class AnswerRow(ButtonBehavior, MirrorBox):
     text = StringProperty("")
     gap = NumericProperty(0)            # the margin around the drawn card, which still answers touches
     background = ListProperty([1, 1, 1, 1])
+    compact = BooleanProperty(False)    # tighter margins (portrait)
 
 
 class ProgressStep(Widget):
@@ -69,6 +71,7 @@ class QuizView(ExhibitView):
         self._fit = Clock.create_trigger(lambda _dt: self.fit_question(), -1)
         self.ids.question_zone.bind(width=self._fit)
         self.bind(size=self._orient)
+        Window.bind(size=self._orient)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -88,7 +91,8 @@ class QuizView(ExhibitView):
         self.fit_question()
 
     def _orient(self, *_args) -> None:
-        self.portrait = self.height > self.width * 1.1
+        """Portrait is the screen's shape, not the view's (the QR strip takes a share of a portrait screen)."""
+        self.portrait = Window.height > Window.width
 
     def _show_part(self, part) -> None:
         for other in (self._game, self._finish):
@@ -176,7 +180,7 @@ class QuizView(ExhibitView):
                 tag = tr("Your answer")
             elif status == "right":
                 tag = tr("The right answer")
-            row = AnswerRow(status=status, text=self.text(answer), tag=tag)
+            row = AnswerRow(status=status, text=self.text(answer), tag=tag, compact=self.portrait)
             row.answer_index = index
             row.bind(on_release=lambda r: self.choose(r.answer_index))
             box.add_widget(row)
@@ -186,6 +190,13 @@ class QuizView(ExhibitView):
             right = self.progress.answer(index)
             self.ctx.emit(QuizAnswered(self.manifest.id, self.progress.index + 1, right))
             self.refresh()
+            Clock.schedule_once(self._show_next_button, 0.1)   # once the verdict card is laid out
+
+    def _show_next_button(self, *_args) -> None:
+        """On a short portrait screen the quiz scrolls: bring the verdict and its button into view."""
+        game = self.ids.game
+        if game.do_scroll_y:
+            game.scroll_y = 0
 
     def on_action(self) -> None:
         if self.progress.finished:

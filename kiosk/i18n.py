@@ -33,3 +33,12 @@ def language_name(code: str) -> str:
     except (ValueError, UnknownLocaleError):
         return code
     return name[:1].upper() + name[1:]
+
+
+def language_name_in(code: str, reader: str) -> str:
+    """The language's name as a reader of ``reader`` calls it: 'French' for 'fr' in 'en', 'الفرنسية' in 'ar'."""
+    try:
+        name = Locale.parse(reader).languages.get(code) or language_name(code)
+    except (ValueError, UnknownLocaleError):
+        return language_name(code)
+    return name

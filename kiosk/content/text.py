@@ -47,11 +47,15 @@ class LocalizedText:
 
     def get(self, language: str, fallbacks: Iterable[str] = ()) -> str:
         """The text in ``language``, else in the first fallback that has it, else in any language."""
+        return self.get_with_language(language, fallbacks)[0]
+
+    def get_with_language(self, language: str, fallbacks: Iterable[str] = ()) -> tuple[str, str]:
+        """``(text, the language it is in)``, as ``get`` chooses it; ``ANY_LANGUAGE`` for a neutral text."""
         for code in (language, *fallbacks, ANY_LANGUAGE):
             text = self.translations.get(code)
             if text:
-                return text
-        return next((text for text in self.translations.values() if text), "")
+                return text, code
+        return next(((text, code) for code, text in self.translations.items() if text), ("", language))
 
     def with_translations(self, extra: Mapping[str, str]) -> "LocalizedText":
         """A copy with ``extra`` translations added (used for body.<lang>.md files)."""

@@ -23,6 +23,7 @@ from kivy.properties import ObjectProperty, StringProperty
 from kiosk import STARTED
 from kiosk.content.live import LiveContent
 from kiosk.content.loader import ExhibitionContent
+from kiosk.content.text import ANY_LANGUAGE
 from kiosk.events import EventBus, LanguageChosen, VisitEnded
 from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
@@ -74,6 +75,7 @@ class KioskApp(App):
         self.session = VisitorSession(collection.languages.default)
         self.language = collection.languages.default
         self.tr = Translator(self.language)
+        self.shown_in: set[str] = set()  # languages of texts shown in place of the visitor's (see text())
         self.qr = QrCache(data_dir / "qr")
         self.pictures = PictureCache()
         self.records = RecordStore(data_dir / "records.db")
@@ -233,8 +235,17 @@ class KioskApp(App):
         return [self.language, policy.default, *policy.languages]
 
     def text(self, localized) -> str:
-        """A content text in the visitor's language, falling back but never empty."""
-        return keep_with_word(localized.get(self.language, self.fallbacks)) if localized else ""
+        """A content text in the visitor's language, falling back but never empty.
+
+        A text shown in another language is noted in ``shown_in`` (its language), so the
+        screen can say so ("Some texts are shown in French"); screens clear it before drawing.
+        """
+        if not localized:
+            return ""
+        text, code = localized.get_with_language(self.language, self.fallbacks)
+        if code != self.language and code != ANY_LANGUAGE and text:
+            self.shown_in.add(code)
+        return keep_with_word(text)
 
     # --- idle -------------------------------------------------------------------------------
     def _on_window_touch(self, *_args) -> bool:

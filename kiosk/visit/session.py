@@ -21,6 +21,7 @@ class VisitorSession:
     exhibit_id: str | None = None
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     visits: int = 0
+    seen: set[str] = field(default_factory=set)   # exhibits this visitor opened (marked on home's cards)
 
     def __post_init__(self) -> None:
         self.language = self.language or self.default_language
@@ -39,7 +40,8 @@ class VisitorSession:
         self.language = self.default_language
         self.exhibit_id = None
         self.views.clear()
+        self.seen.clear()
 
     @property
     def is_fresh(self) -> bool:
-        return self.exhibit_id is None and not self.views and self.language == self.default_language
+        return self.exhibit_id is None and not self.views and not self.seen and self.language == self.default_language

@@ -5,6 +5,8 @@ from __future__ import annotations
 from kivy.core.window import Window
 from kivy.uix.screenmanager import NoTransition
 
+from kiosk.gui.screens.attract import attract_picture_box
+
 from tests.gui.test_visitor_flow import start_visit
 
 
@@ -59,8 +61,15 @@ def test_the_first_attract_picture_is_decoded_for_the_whole_window(fresh):
     attract._show_picture(fade=False)
     texture = attract.ids.front.texture
     picture = kiosk.app.pictures.origin(texture)[1]  # the picture's own pixels
-    wanted = min(picture[0] / Window.width, picture[1] / Window.height, 1.0)
-    assert max(texture.width / Window.width, texture.height / Window.height) >= wanted * 0.99
+    stage = attract_picture_box(*Window.size, kiosk.app.theme.pad)  # where attract.kv shows it
+    wanted = min(picture[0] / stage[0], picture[1] / stage[1], 1.0)
+    assert max(texture.width / stage[0], texture.height / stage[1]) >= wanted * 0.99
+    kiosk.frames(3)
+    shown = attract.ids.front.norm_image_size
+    assert shown[0] <= texture.width * 1.25 and shown[1] <= texture.height * 1.25, "drawn no larger than decoded"
+    stage_widget = attract.ids.stage
+    assert abs(stage_widget.width - stage[0]) <= 2 and abs(stage_widget.height - stage[1]) <= 2, \
+        "attract_picture_box() follows attract.kv's layout"
 
 
 def test_a_finger_on_a_card_lights_it_before_the_row_knows_it_is_a_tap(fresh):

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from kivy.core.image import Image as CoreImage
+from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import ListProperty, ObjectProperty, StringProperty
 
@@ -29,6 +30,9 @@ Builder.load_file(str(Path(__file__).with_name("exhibit.kv")))
 class ExhibitScreen(KioskScreen):
     heading = StringProperty("")
     room_colour = ListProperty([0, 0, 0, 1])
+    room_label = StringProperty("")   # "Back to the room"
+    next_label = StringProperty("")   # "Next: <title>", or the next room at a room's end
+    notice = StringProperty("")       # "Some texts are shown in French", or nothing
     view = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs):
@@ -60,9 +64,12 @@ class ExhibitScreen(KioskScreen):
         if self.manifest is None or self.view is None:
             return False
         try:
+            self.app.shown_in.clear()
             self.heading = self.app.text(self.manifest.title)
             self.view.refresh()
             self._fill_qr_codes()
+            self._fill_way_on()
+            self.notice = fallback_notice(self.app)
         except Exception as exc:  # a visitor never sees a traceback
             exhibit_id = self.manifest.id
             self.release()
@@ -82,22 +89,74 @@ class ExhibitScreen(KioskScreen):
             if self.ids.body.orientation != "horizontal":
                 title.size_hint_x, title.width = None, self.app.theme.touch * 2.4
             column.add_widget(title)
+        max_side = self._qr_side([label for label, _url in links])
         for label, url in links:
-            column.add_widget(self._qr_panel(label, url))
+            column.add_widget(self._qr_panel(label, url, max_side))
             self.app.events.emit(QrShown(self.manifest.id, url))
 
-    def _qr_panel(self, label: str, url: str) -> QrPanel:
+    def _qr_side(self, labels: list[str]) -> int:
+        """The largest QR side at which every card fits its column without scrolling.
+
+        Each card also holds its label (its lines estimated from its length and the column's
+        width) and the printed address; a phone reads a code of 160 px or more at arm's
+        length on these screens.
+        """
+        theme, count = self.app.theme, max(1, len(labels))
+        width, height = Window.size
+        line = theme.small * (2.2 if theme.rtl else 1.45)
+        if width > height:
+            per_line = max(12, (width * 0.28 - theme.pad) / (theme.small * 0.55))
+            label_lines = sum(min(4, -(-len(label) // int(per_line))) for label in labels)
+            free = height - (theme.touch + theme.pad) - theme.pad * 1.5 - line * 2 - theme.pad * 0.6 * count \
+                - label_lines * line - count * (theme.small * 0.8 * 1.5 + theme.pad * 1.6)
+            return int(max(160, min(456, width * 0.24, free / count)))
+        return int(max(160, min(height * 0.2, (width - theme.pad * 2) / count - theme.pad * 2)))
+
+    def _qr_panel(self, label: str, url: str, max_side: int) -> QrPanel:
         code = self.app.qr.get(url)
         texture = CoreImage(str(code.path)).texture
         texture.mag_filter = "nearest"
         texture.min_filter = "nearest"
-        max_side = min(456, int(self.width * 0.24)) if self.width > self.height else int(self.height * 0.2)
-        side = code.modules * pixels_per_module(code.modules, max_side)
+        side = code.modules * pixels_per_module(code.modules, max_side, minimum=6)
         panel = QrPanel(texture=texture, label=label, url=url, side=side)
         if self.ids.body.orientation != "horizontal":
             panel.size_hint_x = None
             panel.width = side + self.app.theme.pad * 2
         return panel
+
+    def _fill_way_on(self) -> None:
+        """"Back to the room" and "next in this room" (the next room's name after its last exhibit)."""
+        _ = self.app.tr._
+        self.room_label = _("Back to the room")
+        following = self.following()
+        if following is None:
+            self.next_label = _("Back to the start")
+        elif following[0] == "exhibit":
+            self.next_label = _("Next: {title}").format(title=_short(self.app.text(following[1].title)))
+        else:
+            self.next_label = _("Next room: {room}").format(room=self.app.text(following[1].title))
+
+    def following(self):
+        """What "next" leads to: ``("exhibit", manifest)``, ``("room", room)`` or None (back to the start)."""
+        content = self.app.content
+        in_room = [m for m in content.exhibits_in(self.manifest.room) if m.id not in self.navigator.faulty]
+        ids = [m.id for m in in_room]
+        if self.manifest.id in ids and ids.index(self.manifest.id) + 1 < len(ids):
+            return "exhibit", in_room[ids.index(self.manifest.id) + 1]
+        rooms = [r for r in content.collection.rooms if content.exhibits_in(r.id)]
+        room_ids = [r.id for r in rooms]
+        if self.manifest.room in room_ids and room_ids.index(self.manifest.room) + 1 < len(rooms):
+            return "room", rooms[room_ids.index(self.manifest.room) + 1]
+        return None
+
+    def go_next(self) -> None:
+        following = self.following()
+        if following is None:
+            self.navigator.show_home(self.app.content.collection.rooms[0].id)
+        elif following[0] == "exhibit":
+            self.navigator.open_exhibit(following[1].id)
+        else:
+            self.navigator.show_home(following[1].id)
 
     def choose_language(self) -> None:
         from kiosk.gui.widgets.language_picker import LanguagePicker
@@ -116,6 +175,23 @@ class ExhibitScreen(KioskScreen):
 
     def reset(self) -> None:
         self.release()
+
+
+def fallback_notice(app) -> str:
+    """"Some texts are shown in French" when a text had no version in the visitor's language."""
+    from kiosk.i18n import language_name_in
+    if not app.shown_in:
+        return ""
+    names = ", ".join(language_name_in(code, app.language) for code in sorted(app.shown_in))
+    return app.tr._("Some texts are shown in {language}").format(language=names)
+
+
+def _short(title: str, limit: int = 38) -> str:
+    """A title cut at a word to fit the "next" button (the whole title is on the next screen)."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit].rsplit(" ", 1)[0].rstrip(" :,;–-")
+    return cut + "…"
 
 
 def _scan_title(app):

@@ -1,16 +1,22 @@
 """Home: the four rooms in visit order, each in its colour, and the exhibits of the chosen room as cards.
 
-Cards scroll sideways with a swipe. A "next room" button walks a visitor through the
-exhibition in order. Texts follow the visitor's language at once.
+In landscape the cards make a row that scrolls sideways, three whole cards at a time; in
+portrait, a column of two cards a row that scrolls up. A scroll always comes to rest on
+whole cards. Each card shows its kind (quiz, timeline…) and whether this visitor has seen
+it. In a right-to-left language rooms and cards run from the right. A "next room" button
+walks a visitor through the exhibition in order. Texts follow the visitor's language at once.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.app import App
 from kivy.clock import Clock
+from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.animation import Animation
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.scrollview import ScrollView
@@ -34,8 +40,31 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
     exhibit_id = StringProperty("")
     title = StringProperty("")
     summary = StringProperty("")
+    summary_lines = NumericProperty(3)
     colour = ListProperty([0, 0, 0, 1])
     thumbnail = ObjectProperty(None, allownone=True)
+    picture_height = NumericProperty(100)
+    kind = StringProperty("")          # "Quiz", "Timeline"…, in the visitor's language
+    kind_icon = StringProperty("")
+    seen = BooleanProperty(False)
+    seen_label = StringProperty("")
+    full_summary = StringProperty("")
+
+    def on_size(self, *_args) -> None:
+        self._fit()
+
+    def on_full_summary(self, *_args) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
+        """The picture takes what the title and a few lines of summary leave; the summary ends with "…"."""
+        theme = App.get_running_app().theme
+        line = 2.2 if theme.rtl else 1.45   # the Arabic font's lines are taller (media/fonts/README.md)
+        self.picture_height = min(self.width * 10 / 16, self.height * 0.56)
+        text_room = self.height - self.picture_height - theme.body * 1.05 * line * 2 - theme.pad * 2
+        self.summary_lines = max(1, min(5, int(text_room // (theme.small * line))))
+        per_line = max(16, int((self.width - theme.pad * 1.5) / (theme.small * 0.55)))
+        self.summary = shorten(self.full_summary, self.summary_lines * per_line)
 
 
 class CardRow(ScrollView):
@@ -46,6 +75,71 @@ class CardRow(ScrollView):
     ``touched`` meanwhile, so the visitor sees the tap heard, and unmarked when the finger
     lifts or the row starts to move.
     """
+
+    portrait = BooleanProperty(False)
+    card_width = NumericProperty(300)
+    card_height = NumericProperty(300)
+    per_view = NumericProperty(3)      # whole cards in view across the row (landscape) or down it (portrait: rows)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._settle = None
+        self.bind(size=self._size_cards, portrait=self._size_cards)
+
+    def _size_cards(self, *_args) -> None:
+        """Cards so that a whole number of them fill the view: none is cut at rest."""
+        spacing = self.children[0].spacing[0] if self.children else 0
+        if self.portrait:
+            self.card_width = (self.width - spacing - self.bar_width * 3) / 2
+            rows = 2 if self.height > self.card_width * 1.5 else 1
+            self.card_height = (self.height - spacing * (rows - 1)) / rows
+        else:
+            columns = 3 if self.width > self.height * 1.9 else 2
+            self.card_width = (self.width - spacing * (columns - 1)) / columns
+            self.card_height = self.height
+            self.per_view = columns
+
+    def on_scroll_stop(self, touch, check_children=True):
+        result = super().on_scroll_stop(touch, check_children)
+        self._watch_settle()
+        return result
+
+    def _watch_settle(self) -> None:
+        if self._settle is None:
+            self._settle = Clock.schedule_interval(self._settle_on_cards, 1 / 20)
+
+    def _settle_on_cards(self, _dt):
+        """Once the row has stopped gliding, slide it to the nearest whole card."""
+        effect = self.effect_y if self.portrait else self.effect_x
+        if self._touch or (effect and abs(effect.velocity) > 40):
+            return None
+        self._settle.cancel()
+        self._settle = None
+        target = self.nearest_rest()
+        if target is not None:
+            Animation.cancel_all(self, "scroll_x", "scroll_y")
+            Animation(d=0.15, t="out_quad", **{"scroll_y" if self.portrait else "scroll_x": target}).start(self)
+        return False
+
+    def nearest_rest(self) -> float | None:
+        """The scroll position (0–1) nearest to now where the view holds whole cards only."""
+        if not self.children:
+            return None
+        content = self.children[0]
+        spacing = content.spacing[0]
+        if self.portrait:
+            spare = content.height - self.height
+            step = self.card_height + spacing
+            if spare <= 0:
+                return None
+            offset = (1 - self.scroll_y) * spare
+            return 1 - min(spare, round(offset / step) * step) / spare
+        spare = content.width - self.width
+        step = self.card_width + spacing
+        if spare <= 0:
+            return None
+        offset = self.scroll_x * spare
+        return min(spare, round(offset / step) * step) / spare
 
     def on_touch_down(self, touch):
         if self.collide_point(*touch.pos):
@@ -60,6 +154,9 @@ class CardRow(ScrollView):
     def on_scroll_x(self, *_args) -> None:
         self._untouch()  # the row moves: it was a swipe, not a tap
 
+    def on_scroll_y(self, *_args) -> None:
+        self._untouch()
+
     def _cards_at(self, touch):
         x, y = self.to_local(*touch.pos)
         return [card for card in self.children[0].children if card.collide_point(x, y)] if self.children else []
@@ -69,14 +166,31 @@ class CardRow(ScrollView):
             card.touched = False
 
 
+def N_(text: str) -> str:
+    """Marks a text for translation where it is defined; it is translated where it is shown."""
+    return text
+
+
+#: Each exhibit type's icon and word on its card; a type from elsewhere gets a neutral one.
+KINDS = {
+    "panel": ("file-text", N_("Read")), "timeline": ("history", N_("Timeline")),
+    "compare": ("columns-2", N_("Compare")), "quiz": ("list-checks", N_("Quiz")),
+    "gallery": ("images", N_("Pictures")), "poll": ("vote", N_("Poll")),
+    "wall": ("message-square-text", N_("Idea wall")),
+}
+
+
 class HomeScreen(KioskScreen):
     room_colour = ListProperty([0, 0, 0, 1])
+    next_colour = ListProperty([0, 0, 0, 1])
+    notice = StringProperty("")   # "Some texts are shown in French", or nothing
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.rooms = [r for r in self.app.content.collection.rooms if self.app.content.exhibits_in(r.id)]
         self.room_id = self.rooms[0].id if self.rooms else None
         self._shown: tuple[str | None, str] | None = None  # (room, language) the cards were built for
+        self._shown_rtl = False
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
 
     def show_room(self, room_id: str | None) -> None:
@@ -97,12 +211,23 @@ class HomeScreen(KioskScreen):
         """
         shown = (self.room_id, self.app.language)
         if shown == self._shown:
+            self._mark_seen()
             return
         same_room = self._shown is not None and self._shown[0] == self.room_id
-        scroll_x = self.ids.scroll.scroll_x
+        scroll = self.ids.scroll
+        place = scroll.scroll_x, scroll.scroll_y
         self._build()
-        self.ids.scroll.scroll_x = scroll_x if same_room else 0  # a language switch keeps the visitor's place
-        self._shown = shown
+        if same_room:  # a language switch keeps the visitor's place (mirrored when the direction turns)
+            flipped = self._shown_rtl != self.app.theme.rtl
+            scroll.scroll_x, scroll.scroll_y = (1 - place[0] if flipped else place[0]), place[1]
+        else:
+            self.to_start()
+        self._shown, self._shown_rtl = shown, self.app.theme.rtl
+
+    def to_start(self) -> None:
+        """The row at its first card: the left end, or the right end in a right-to-left language."""
+        self.ids.scroll.scroll_x = 1 if self.app.theme.rtl else 0
+        self.ids.scroll.scroll_y = 1
 
     def _build(self) -> None:
         app, text = self.app, self.app.text
@@ -111,12 +236,15 @@ class HomeScreen(KioskScreen):
         room = app.content.collection.room(self.room_id) if self.room_id else None
         if room is None:
             return
+        app.shown_in.clear()
         self.room_colour = rgba(room.colour)
         self.ids.room_title.logical_text = text(room.title)
         self.ids.room_summary.logical_text = text(room.summary)
         self._fill_rooms()
         self._fill_cards(room)
         self._fill_next_room()
+        from kiosk.gui.screens.exhibit import fallback_notice
+        self.notice = fallback_notice(app)
 
     def _fill_rooms(self) -> None:
         """One tab per room: the chosen one filled with its colour, the others outlined in it."""
@@ -126,22 +254,31 @@ class HomeScreen(KioskScreen):
             colour = rgba(room.colour)
             button = KioskButton(text=f"{number}. {self.app.text(room.title)}",
                                  background=colour if selected else [1, 1, 1, 1],
-                                 foreground=[1, 1, 1, 1] if selected else colour, outline=colour)
+                                 foreground=[1, 1, 1, 1] if selected else colour, outline=colour,
+                                 icon="check" if selected else "")
             button.room_id = room.id
             button.bind(on_release=lambda b: self.show_room(b.room_id))
             self.ids.rooms.add_widget(button)
 
     def _fill_cards(self, room) -> None:
         self.ids.cards.clear_widgets()
-        box = (480 * self.app.theme.scale, 300 * self.app.theme.scale)
+        _ = self.app.tr._
+        box = card_picture_box(*Window.size, self.app.theme.pad)
         for manifest in self.app.content.exhibits_in(room.id):
+            icon, kind = KINDS.get(manifest.type, ("sparkles", N_("Exhibit")))
             card = ExhibitCard(exhibit_id=manifest.id, title=self.app.text(manifest.title),
-                               summary=self.app.text(manifest.summary), colour=rgba(room.colour))
+                               full_summary=self.app.text(manifest.summary), colour=rgba(room.colour),
+                               kind=_(kind), kind_icon=icon, seen_label=_("Seen"),
+                               seen=manifest.id in self.app.session.seen)
             picture = _card_picture(manifest)
             if picture:
                 card.thumbnail = self.app.pictures.texture(manifest.image_path(picture), box)
             card.bind(on_release=self._open_card)
             self.ids.cards.add_widget(card)
+
+    def _mark_seen(self) -> None:
+        for card in self.ids.cards.children:
+            card.seen = card.exhibit_id in self.app.session.seen
 
     def _open_card(self, card: ExhibitCard) -> None:
         card.opening = True
@@ -156,11 +293,11 @@ class HomeScreen(KioskScreen):
         position = ids.index(self.room_id)
         if position + 1 < len(ids):
             following = self.rooms[position + 1]
-            self.ids.next_room.text = self.app.tr._("Next room: {room}").format(room=self.app.text(following.title)) + "  ›"
-            self.ids.next_room.background = rgba(following.colour)
+            self.ids.next_room.text = self.app.tr._("Next room: {room}").format(room=self.app.text(following.title))
+            self.next_colour = rgba(following.colour)
         else:
             self.ids.next_room.text = self.app.tr._("Back to the first room")
-            self.ids.next_room.background = rgba(self.rooms[0].colour)
+            self.next_colour = rgba(self.rooms[0].colour)
 
     def next_room(self) -> None:
         ids = [r.id for r in self.rooms]
@@ -172,8 +309,22 @@ class HomeScreen(KioskScreen):
 
     def reset(self) -> None:
         self.room_id = self.rooms[0].id if self.rooms else None
-        self.ids.scroll.scroll_x = 0
+        self.to_start()
         self._shown = None  # the next visitor's first look builds the row afresh
+
+
+def card_picture_box(width: float, height: float, pad: float) -> tuple[int, int]:
+    """The size a card's picture is decoded at for a window: three cards a row, or two in portrait."""
+    per_row = 2 if height > width else 3
+    card = (width - pad * 3 - pad * (per_row - 1)) / per_row
+    return int(card), int(card * 10 / 16)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word with "…" when longer than ``limit`` characters (the card shows the start)."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
 
 
 def _card_picture(manifest) -> str | None:

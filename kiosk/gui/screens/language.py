@@ -1,33 +1,52 @@
-"""The language choice: every content language named in its own language (Babel), big targets."""
+"""The language choice: every content language named in its own language (Babel), big targets.
+
+"Choose your language" is said in every language of the exhibition, and each card invites
+in its own language ("Commencer la visite", "ابدأ الزيارة"), so nobody needs to read French
+to begin.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from kivy.lang import Builder
+from kivy.properties import StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
 
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import Theme
-from kiosk.gui.widgets.widgets import KioskButton
 from kiosk.i18n import catalog, language_name
+from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("language.kv")))
+
+
+class LanguageCard(ButtonBehavior, BoxLayout):
+    """One language: its name and an invitation to start, both in that language."""
+
+    language = StringProperty("")
+    name = StringProperty("")
+    invitation = StringProperty("")
+    font = StringProperty("Kiosk")
 
 
 class LanguageScreen(KioskScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         policy = self.app.content.collection.languages
-        self.ids.heading.logical_text = catalog(policy.default).gettext("Choose your language")
+        heading = catalog(policy.default).gettext("Choose your language")
+        self.ids.heading.logical_text = heading
         others = [catalog(code).gettext("Choose your language") for code in policy.languages if code != policy.default]
-        self.ids.subheading.logical_text = " · ".join(t for t in others if t and t != self.ids.heading.logical_text and not _is_rtl_text(t))
+        others = [text for text in dict.fromkeys(others) if text and text != heading]
+        self.ids.subheading.logical_text = " · ".join(t for t in others if not has_rtl(t))
+        self.ids.subheading_rtl.logical_text = " · ".join(t for t in others if has_rtl(t))
+        self.ids.subheading_rtl.font_override = "KioskArabic"
         for code in policy.languages:
-            button = KioskButton(text=language_name(code), font_override=Theme.font_for(code))
-            button.height = self.app.theme.touch * 1.15
-            button.language = code
-            button.bind(on_release=lambda b: self.navigator.start_visit(b.language))
-            self.ids.grid.add_widget(button)
-
-
-def _is_rtl_text(text: str) -> bool:
-    return any("\u0590" <= ch <= "\u08ff" for ch in text)
+            name = language_name(code)
+            invitation = catalog(code).gettext("Start the visit")
+            card = LanguageCard(language=code, font=Theme.font_for(code),
+                                name=shape_line(name) if has_rtl(name) else name,
+                                invitation=shape_line(invitation) if has_rtl(invitation) else invitation)
+            card.bind(on_release=lambda c: self.navigator.start_visit(c.language))
+            self.ids.grid.add_widget(card)

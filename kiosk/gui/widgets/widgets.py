@@ -62,7 +62,9 @@ class KioskButton(ButtonBehavior, Label):
 
     icon = StringProperty("")
     icon_mirror = BooleanProperty(False)
-    icon_after = BooleanProperty(False)    # the icon after the word: right-to-left layouts
+    icon_end = BooleanProperty(False)      # the icon ends the caption in reading order ("Next →")
+    icon_rtl = BooleanProperty(False)      # the layout reads right to left (kv: the theme's)
+    icon_after = BooleanProperty(False)    # the icon is drawn right of the word
     icon_texture = ObjectProperty(None, allownone=True)
     wrap = BooleanProperty(True)
     size_factor = NumericProperty(1.0)
@@ -83,11 +85,11 @@ class KioskButton(ButtonBehavior, Label):
             if self.base_direction == "rtl":
                 Clock.schedule_once(lambda _dt: self._shape(value), -1)
 
-    def draw_icon(self, name: str, mirror: bool, after: bool, size: float):
+    def draw_icon(self, name: str, mirror: bool, rtl: bool, size: float):
         """The icon's texture (kv calls this when any of its inputs change)."""
         if not name:
             return None
-        label = CoreLabel(text=icon(mirrored(name, mirror and after)), font_name="Icons", font_size=size)
+        label = CoreLabel(text=icon(mirrored(name, mirror and rtl)), font_name="Icons", font_size=size)
         label.refresh()
         return label.texture
 
@@ -122,6 +124,19 @@ class MirrorBox(BoxLayout):
             self.children.reverse()
             self._mirrored = self.rtl
             self._trigger_layout()
+
+
+class Chip(MirrorBox):
+    """A small rounded tag: an icon and a word ("Quiz", "Seen"), e.g. on a card's picture."""
+
+    icon = StringProperty("")
+    text = StringProperty("")
+    shaped = StringProperty("")
+    background = ListProperty([1, 1, 1, 0.92])
+    foreground = ListProperty([0.12, 0.10, 0.09, 1])
+
+    def on_text(self, _chip, value: str) -> None:
+        self.shaped = shape_line(value) if has_rtl(value) else value
 
 
 class Figure(BoxLayout):

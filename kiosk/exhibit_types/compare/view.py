@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
+from kivy.core.window import Window
 from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty
@@ -27,6 +28,7 @@ from kiosk.render.bidi import shape_line
 from kiosk.render.pages import MEASURE, chars_per_line
 
 Builder.load_file(str(Path(__file__).with_name("compare.kv")))
+PICTURE_SHARE = 0.2    # of the stage's height, for a picture in a card side by side
 
 
 class CompareCard(MirrorBox):
@@ -59,14 +61,17 @@ class CompareView(ExhibitView):
         self.layout_sides()
 
     def fits_side_by_side(self) -> bool:
+        """Side by side only if each card holds lines of 45 characters, at least 6 to a page."""
         stage, theme = self.ids.stage, self.ctx.theme
-        if self.mode == "toggle" or stage.width < stage.height:
+        if self.mode == "toggle" or Window.width < Window.height:
             return False
         sample = shape_line(self.text(self.manifest.details.left.text)[:400]) or "Reading"
         label = CoreLabel(font_name=theme.font, font_size=theme.body)
-        char_width = label.get_extents(sample)[0] / len(sample)
-        column = (stage.width - stage.spacing - theme.touch) / 2 - theme.pad * 2
-        return chars_per_line(column, char_width) >= MEASURE[0]
+        char_width, line_height = label.get_extents(sample)[0] / len(sample), label.get_extents("Ag")[1]
+        column = (stage.width - stage.spacing * 2 - theme.touch) / 2 - theme.pad * 2
+        picture = stage.height * PICTURE_SHARE + theme.small * 2 if any(s.image for s in self.manifest.details.sides) else 0
+        text_height = stage.height - theme.pad * 2 - theme.heading * 1.4 - picture - theme.touch - theme.space * 8
+        return chars_per_line(column, char_width) >= MEASURE[0] and text_height >= line_height * 6
 
     def layout_sides(self) -> None:
         stage = self.ids.stage
@@ -80,7 +85,7 @@ class CompareView(ExhibitView):
         for number, index in enumerate(shown):
             if number:
                 stage.add_widget(self._versus())
-            stage.add_widget(self._card(index, sides[index], wide=self.tabs and stage.width >= stage.height))
+            stage.add_widget(self._card(index, sides[index], wide=self.tabs and Window.width >= Window.height))
         self._fill_toggles()
 
     def _versus(self) -> Widget:
@@ -108,7 +113,7 @@ class CompareView(ExhibitView):
             aside.add_widget(Widget())
             card.add_widget(aside)
         elif side.image:
-            height = stage.height * 0.2
+            height = stage.height * (0.3 if self.tabs else PICTURE_SHARE)
             column.add_widget(Figure.of(side.image, self, max_height=height, box=(stage.width, height)))
         column.add_widget(reader)
         card.add_widget(column)

@@ -62,9 +62,10 @@ class PanelView(ExhibitView):
     def _block(self, block) -> TextBlock:
         theme = self.ctx.theme
         if block.kind == "heading":
-            if block.level <= 2:
-                return TextBlock(logical_text=block.markup, role="heading", bold=True)
-            return TextBlock(logical_text=block.markup, size_factor=1.15, bold=True)
+            heading = TextBlock(logical_text=block.markup, role="heading" if block.level <= 2 else "body",
+                                size_factor=1 if block.level <= 2 else 1.15, bold=True)
+            heading.keep_with_next = True
+            return heading
         if block.kind == "list_item":
             indent = "      " * max(0, block.level - 1)
             return TextBlock(logical_text=f"{indent}{block.bullet}  {block.markup}" if block.bullet else f"{indent}   {block.markup}")

@@ -38,6 +38,7 @@ class DateCard(BoxLayout):
     date = StringProperty("")
     position = StringProperty("")
     colour = ListProperty([0, 0, 0, 1])
+    band = BooleanProperty(False)
 
 
 def format_date(date, rtl: bool = False) -> str:
@@ -96,7 +97,9 @@ class TimelineView(ExhibitView):
         for stop in self.ids.stops.children:
             stop.selected = stop.event_index == index
         event = self.events[index]
-        self.ids.date.logical_text = format_date(event.date, self.ctx.theme.rtl)
+        # without a picture, the date stands large beside the text: not said twice
+        self.ids.date.logical_text = format_date(event.date, self.ctx.theme.rtl) if self.picture(index) else ""
+        self.ids.date.opacity = 1 if self.picture(index) else 0
         self.ids.title.logical_text = self.text(event.title)
         text = self.text(event.text) if event.text else ""
         self.ids.reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=page)
@@ -112,7 +115,7 @@ class TimelineView(ExhibitView):
         aside.clear_widgets()
         picture = self.picture(index)
         if picture and aside.height > 1:
-            height = aside.height * 0.92
+            height = aside.height - self.ctx.theme.small * 5      # room for the caption and credit
             aside.add_widget(Figure.of(picture, self, max_height=height, box=(aside.width, height)))
             aside.add_widget(BoxLayout())
         elif not picture:

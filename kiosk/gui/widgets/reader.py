@@ -7,6 +7,8 @@ sample of the text (its average character sets how wide a column may be)::
     reader.set_content(lambda width, height: [TextBlock(logical_text=body)], sample=body)
     reader.bind(page=lambda _r, page: state.__setitem__("page", page))
 
+A block with ``keep_with_next = True`` (a heading) never ends a page.
+
 The reader picks one to ``max_columns`` columns (``kiosk.render.pages.columns_for``), cuts
 the flow into pages between lines (no line is ever shown cut in half), and shows a page
 control (‹ 2 / 4 ›, round arrows that turn round in right to left) when there is more than one page. A horizontal swipe turns
@@ -74,10 +76,9 @@ class PagedReader(BoxLayout):
         self._build = None
         self._slots: list[ColumnSlot] = []
         self._trigger_reflow = Clock.create_trigger(self.reflow, 0)
-        self._trigger_measure = Clock.create_trigger(self._measure, 0)
         super().__init__(**kwargs)
         self.fbind("rtl", self._trigger_reflow)
-        self.fbind("page", self._place)
+        self.fbind("page", self._measure)
 
     def set_content(self, build, sample: str, page: int = 0) -> None:
         """``build(column_width, page_height)`` gives the blocks of one column, top to bottom."""
@@ -97,17 +98,17 @@ class PagedReader(BoxLayout):
         for _ in range(self.columns):
             flow = BoxLayout(orientation="vertical", size_hint=(None, None), width=self.column_width,
                              spacing=self.gap * 0.4)
-            flow.bind(minimum_height=flow.setter("height"), height=self._trigger_measure)
+            flow.bind(minimum_height=flow.setter("height"), height=self._measure)   # at once: no stale page shows
             for block in self._build(self.column_width, row.height):
                 flow.add_widget(block)
             slot = ColumnSlot(flow, size_hint_x=None, width=self.column_width)
-            slot.bind(pos=self._place, size=self._place)
+            slot.bind(pos=self._measure, size=self._measure)
             row.add_widget(slot)
             self._slots.append(slot)
         leftover = row.width - self.columns * self.column_width - self.gap * self.columns
         if leftover > 0:                    # the room left over stays at the reading end
             row.add_widget(Widget(size_hint_x=None, width=leftover))
-        self._trigger_measure()
+        self._measure()
 
     def char_width(self) -> float:
         sample = shape_line(self.sample[:800]) or "Reading comfort"   # Arabic letters joined, as drawn
@@ -120,10 +121,12 @@ class PagedReader(BoxLayout):
         Counted from the blocks' heights, so that a layout not yet done cannot shift them.
         """
         flow = self._slots[0].flow
-        cuts, top = [], 0.0
+        cuts, top, keep = [], 0.0, False
         for block in reversed(flow.children):        # top to bottom
-            cuts.append(top)
-            if isinstance(block, Label) and block._label is not None:
+            if not keep:                             # a heading stays with what follows it
+                cuts.append(top)
+            keep = getattr(block, "keep_with_next", False)
+            if isinstance(block, Label) and block._label is not None and not keep:
                 y = top + block.padding[1]
                 for line in block._label._cached_lines[:-1]:
                     y += line.h
@@ -149,9 +152,10 @@ class PagedReader(BoxLayout):
                 window.size, flow.opacity = (0, 0), 0
                 continue
             start, end = self.pages[number]
+            top = self.ids.row.top
             window.size = (slot.width, end - start)
-            window.pos = (slot.x, slot.top - (end - start))
-            flow.pos = (slot.x, slot.top + start - flow.height)
+            window.pos = (slot.x, top - (end - start))
+            flow.pos = (slot.x, top + start - flow.height)
             flow.opacity = 1
 
     def on_touch_down(self, touch):

@@ -5,21 +5,28 @@ RSS near 650 MB). Here every picture is first reduced to the size it is shown at
 textures live in an LRU cache bounded in bytes::
 
     texture = pictures.texture(path, (800, 600))   # fits inside 800×600, aspect kept
+
+A tap should not wait for a decode (~25–45 ms a picture under software GL): while nobody
+touches, the navigator decodes ahead the pictures the next screens will ask for
+(:meth:`PictureCache.prefetch`, one per step), at the boxes it learnt by listening to what a
+screen asked for (:meth:`PictureCache.listen`).
 """
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from contextlib import contextmanager
 from pathlib import Path
 
 from kivy.graphics.texture import Texture
 from PIL import Image, ImageOps
 
 log = logging.getLogger(__name__)
-DEFAULT_BUDGET = 24 * 1024 * 1024
+DEFAULT_BUDGET = 32 * 1024 * 1024  # two attract pictures at 1920×1080 take 12 MB
 ORIENTATION = 0x0112  # the EXIF tag
 RESTING_BUDGET = 10 * 1024 * 1024  # kept between visits: the home screen's thumbnails
+PREFETCH_SHARE = 0.85  # pictures decoded ahead fill at most this share of the budget
 
 
 class PictureCache:
@@ -28,6 +35,8 @@ class PictureCache:
         self.used = 0
         self._textures: OrderedDict[tuple, Texture] = OrderedDict()
         self._origins: dict[int, tuple[Path, tuple[int, int]]] = {}  # id(texture) → file and its own size
+        self._listeners: list[tuple[list, bool]] = []
+        self.decoded = 0  # pictures decoded so far (the tests check that a tap decodes none)
 
     def origin(self, texture: Texture) -> tuple[Path, tuple[int, int]] | None:
         """The file a cached texture was made from and that file's size in pixels (for proof sheets)."""
@@ -35,29 +44,71 @@ class PictureCache:
 
     def texture(self, path: Path, box: tuple[float, float]) -> Texture | None:
         """The picture at ``path`` fitting in ``box`` (pixels); None if it cannot be read."""
-        box = (max(1, int(box[0])), max(1, int(box[1])))
-        try:
-            stat = Path(path).stat()
-        except OSError:
+        for heard, _dry in self._listeners:
+            heard.append((Path(path), box))
+        if any(dry for _heard, dry in self._listeners):
+            return None
+        key = self._key(path, box)
+        if key is None:
             log.warning("picture %s is missing", path)
             return None
-        key = (str(path), stat.st_mtime_ns, _bucket(box[0]), _bucket(box[1]))
         if key in self._textures:
             self._textures.move_to_end(key)
             return self._textures[key]
         texture, size = self._load(path, (key[2], key[3]))
+        self.decoded += 1
         if texture is not None:
             self._store(key, texture)
             self._origins[id(texture)] = (Path(path), size)
         return texture
 
+    def has(self, path: Path, box: tuple[float, float]) -> bool:
+        """Whether the picture at ``path`` for ``box`` is decoded already (a tap would not wait for it)."""
+        key = self._key(path, box)
+        return key is None or key in self._textures
+
+    def prefetch(self, path: Path, box: tuple[float, float]) -> bool:
+        """Decode ahead the picture a screen will ask for, if there is room left; True if a decode was done.
+
+        Ahead-of-time pictures never push out others: when the budget is nearly used, nothing is done.
+        """
+        if self.has(path, box) or self.used >= self.budget * PREFETCH_SHARE:
+            return False
+        self.texture(path, box)
+        return True
+
+    @contextmanager
+    def listen(self, dry: bool = False):
+        """``with pictures.listen() as heard:`` lists the (path, box) that screens ask for meanwhile.
+
+        ``dry``: only listen, decode nothing (``texture`` gives None), for a screen built off screen to learn from.
+        """
+        listener = ([], dry)
+        self._listeners.append(listener)
+        try:
+            yield listener[0]
+        finally:
+            self._listeners.remove(listener)
+
+    @staticmethod
+    def _key(path: Path, box: tuple[float, float]) -> tuple | None:
+        box = (max(1, int(box[0])), max(1, int(box[1])))
+        try:
+            stat = Path(path).stat()
+        except OSError:
+            return None
+        return (str(path), stat.st_mtime_ns, _bucket(box[0]), _bucket(box[1]))
+
     def _load(self, path: Path, box: tuple[int, int]) -> tuple[Texture | None, tuple[int, int]]:
         try:
             with Image.open(path) as image:
-                turned = image.getexif().get(ORIENTATION, 1) >= 5  # EXIF orientations 5–8 swap width and height
+                # A PNG's getexif() reads the whole file first (~20 ms); a PNG has EXIF only in an
+                # eXIf chunk, which Pillow has already seen by then (image.info) when it comes first.
+                exif = image.format != "PNG" or "exif" in image.info
+                turned = exif and image.getexif().get(ORIENTATION, 1) >= 5  # EXIF orientations 5–8 swap width and height
                 size = image.size[::-1] if turned else image.size
                 image.draft("RGB", box)
-                picture = ImageOps.exif_transpose(image).convert("RGB")
+                picture = (ImageOps.exif_transpose(image) if exif else image).convert("RGB")
                 picture.thumbnail(box, Image.LANCZOS)
         except (OSError, ValueError, Image.DecompressionBombError) as exc:
             log.warning("picture %s cannot be shown: %s", path, exc)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 
 from kivy.clock import Clock
+from kivy.core.window import Window
 from kivy.uix.screenmanager import NoTransition
 
 from kiosk import events
+from kiosk.gui.ahead import LOOK_SECONDS, Ahead
 from kiosk.gui.views import lazy_class, view_class
 
 log = logging.getLogger(__name__)
-PREPARE_STEP_SECONDS = 0.1
 
 SCREENS = {
     "attract": "kiosk.gui.screens.attract:AttractScreen",
@@ -35,6 +36,13 @@ class Navigator:
         # One frame from a screen to the next: under software GL a cross-fade costs ~0.09 CPU-s per
         # frame at 1920×1080, so a 0.2 s fade delayed the next screen by half a second (tap_latency.py).
         manager.transition = NoTransition()
+        self.ahead = Ahead(self)  # what the next taps will show, prepared while nobody touches
+        Window.fbind("on_touch_down", self._touched)
+        Clock.schedule_interval(self.ahead.look, LOOK_SECONDS)
+
+    def _touched(self, *_args) -> bool:
+        self.ahead.touched()
+        return False  # the touch goes on to the widgets
 
     @property
     def current(self) -> str:
@@ -46,6 +54,7 @@ class Navigator:
         return self.manager.get_screen(name)
 
     def go(self, name: str) -> None:
+        self.ahead.stop()
         self.screen(name)
         self.manager.current = name
 
@@ -72,12 +81,16 @@ class Navigator:
         manifest = self.app.content.exhibit(exhibit_id)
         if manifest is None or exhibit_id in self.faulty:
             return
+        self.ahead.stop()  # the exhibit screen may be rehearsing another exhibit off screen
         self.app.events.emit(events.ExhibitOpened(exhibit_id))  # before it is shown: its QR codes count for it
         if self.screen("exhibit").show(manifest):
             self.go("exhibit")
 
     def exhibit_failed(self, exhibit_id: str, error: BaseException) -> None:
         """An exhibit view raised: log it, mark it faulty, and take the visitor home quietly."""
+        if self.ahead.rehearsing == exhibit_id:  # built off screen, ahead of the visitor: it fails again when opened
+            log.warning("exhibit %r failed while prepared ahead: %r", exhibit_id, error)
+            return
         log.error("exhibit %r failed and is disabled until reload: %r", exhibit_id, error, exc_info=error)
         self.faulty[exhibit_id] = f"{type(error).__name__}: {error}"
         self.app.events.emit(events.ExhibitFailed(exhibit_id, error))
@@ -93,24 +106,27 @@ class Navigator:
     def prepare(self) -> None:
         """Build, while nobody is touching, what the next visitor's first taps will show.
 
-        One piece per frame, so the attract loop never stalls: the language and home screens
-        (home with its first room's cards), the exhibit screen, and each exhibit type's view
-        class with its kv rules. A visitor's tap then only fills them in.
+        One piece per step, so the attract loop never stalls: the language and home screens
+        (home with its first room's cards), the exhibit screen, each exhibit type's view class
+        with its kv rules, then the pictures of the first room's exhibits and of every room's
+        cards (kiosk.gui.ahead). A visitor's tap then only fills them in.
         """
-        steps = [lambda: self.screen("language"), lambda: self.screen("home").refresh(),
-                 lambda: self.screen("exhibit")]
-        steps += [lambda t=t: view_class(t) for t in sorted({m.type for m in self.app.content.exhibits})]
+        from kiosk.gui.screens import home
 
-        def next_step(_dt=None) -> None:
-            if steps and self.current == "attract":  # a visitor came: stop, their taps build what they need
-                step = steps.pop(0)
-                try:
-                    step()
-                except Exception:  # a view that cannot be built fails again, visibly, when opened
-                    log.exception("preparing the screens ahead of the visitor failed")
-                Clock.schedule_once(next_step, PREPARE_STEP_SECONDS)
+        ahead = self.ahead
+        first_room = self.screen("home").room_id if self.manager.has_screen("home") else None
 
-        Clock.schedule_once(next_step, PREPARE_STEP_SECONDS)
+        def steps():
+            yield lambda: self.screen("language")
+            yield lambda: ahead.learn_card_box(self.screen("home").refresh)
+            yield lambda: self.screen("exhibit")
+            for type_name in sorted({m.type for m in self.app.content.exhibits}):
+                yield lambda t=type_name: view_class(t)
+            room = first_room or self.screen("home").room_id
+            yield from ahead.exhibit_pictures(self.app.content.exhibits_in(room) if room else [])
+            yield from ahead.card_pictures(home._card_picture)
+
+        ahead.run(steps(), while_=lambda: self.current == "attract")  # a visitor came: their taps build what they need
 
     def forget_screens(self) -> None:
         """Drop the visitor screens so that they are built again from new content (after a reload)."""

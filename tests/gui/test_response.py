@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kivy.core.window import Window
+from kivy.tests.common import UnitTestTouch
 from kivy.uix.screenmanager import NoTransition
 
 from kiosk.gui.screens.attract import attract_picture_box
@@ -92,3 +93,68 @@ def test_a_finger_on_a_card_lights_it_before_the_row_knows_it_is_a_tap(fresh):
     kiosk.settle()
     kiosk.wait(1.0)  # the row glides to a stop, as after any swipe
     assert kiosk.app.navigator.current == "home" and not any(c.touched for c in home.ids.cards.children)
+
+
+def _rooms_first_exhibits(kiosk):
+    app = kiosk.app
+    room = app.navigator.screen("home").rooms[0].id
+    return app.content.exhibits_in(room)
+
+
+def test_while_nobody_touches_the_first_rooms_pictures_are_decoded_ahead(fresh):
+    kiosk, app = fresh, fresh.app
+    app.pictures.clear()
+    app.navigator.ahead.learnt.clear()
+    app.navigator.prepare()
+    kiosk.wait(6.0)
+    learnt = app.navigator.ahead.learnt
+    manifests = _rooms_first_exhibits(kiosk)
+    assert manifests and all(m.id in learnt for m in manifests), "each exhibit said which pictures it shows"
+    assert any(learnt.values()) and all(app.pictures.has(path, box) for m in manifests for path, box in learnt[m.id])
+    assert app.pictures.used <= app.pictures.budget
+
+
+def test_an_exhibit_opened_after_the_pictures_were_decoded_ahead_decodes_none(fresh):
+    kiosk, app = fresh, fresh.app
+    app.navigator.prepare()
+    kiosk.wait(6.0)
+    start_visit(kiosk, "English")
+    kiosk.wait(2.0)   # the visitor looks at home for a moment: the room's pictures are decoded meanwhile
+    manifest = next(m for m in _rooms_first_exhibits(kiosk) if app.navigator.ahead.learnt.get(m.id))
+    decoded = app.pictures.decoded
+    app.navigator.open_exhibit(manifest.id)
+    kiosk.settle()
+    assert app.navigator.current == "exhibit"
+    assert app.pictures.decoded == decoded, "the tap decoded no picture: they were all ready"
+
+
+def test_working_ahead_stops_as_soon_as_a_visitor_touches(fresh):
+    kiosk, app = fresh, fresh.app
+    app.pictures.clear()
+    app.navigator.ahead.learnt.clear()
+    app.navigator.prepare()
+    kiosk.frames(1)
+    start_visit(kiosk, "English")   # taps, before the pictures' turn
+    decoded = app.pictures.decoded
+    touch = UnitTestTouch(5, 5)     # a finger stays on the screen: nothing is done ahead meanwhile
+    touch.touch_down()
+    kiosk.wait(2.0)
+    assert app.pictures.decoded == decoded and not app.navigator.ahead.running
+    touch.touch_up()
+
+
+def test_a_rehearsal_off_screen_counts_nothing_and_leaves_no_view(fresh):
+    from kiosk.events import QrShown
+
+    kiosk, app = fresh, fresh.app
+    heard = []
+    app.events.subscribe(QrShown, heard.append)
+    try:
+        app.pictures.clear()
+        app.navigator.ahead.learnt.clear()
+        app.navigator.prepare()
+        kiosk.wait(6.0)
+    finally:
+        app.events.unsubscribe(QrShown, heard.append)
+    assert app.navigator.ahead.learnt and not heard, "no QR code was counted as shown"
+    assert app.navigator.screen("exhibit").view is None and app.navigator.current == "attract"

@@ -1,0 +1,183 @@
+"""Work done ahead of the visitor while nobody touches the screen, one small piece per step.
+
+A tap should only show what is ready: under software GL a picture costs 25–45 ms to decode
+and an exhibit's texts about as much again, on top of the ~100 ms the frame itself costs.
+So, while the kiosk is idle:
+
+- on the attract loop (:meth:`Navigator.prepare`): the next visitor's screens, each type's
+  view class, then the pictures of the first room's exhibits and every room's card pictures;
+- on home, once the visitor has stopped touching for a moment: the pictures of the room's
+  exhibits, in the order of the cards;
+- in an exhibit, after a language switch: home in the new language (it waits unseen).
+
+Which pictures an exhibit shows, and at which size, depends on its view and on the window:
+the view says it itself in a *rehearsal*, built off screen on the exhibit screen with every
+event muted while the picture cache only listens (nothing is decoded then); its pictures are
+then decoded one per step. A touch stops everything at once; the visitor's own screens are
+built the ordinary way.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter, defaultdict
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
+
+from kivy.base import EventLoop
+from kivy.clock import Clock
+
+log = logging.getLogger(__name__)
+STEP_SECONDS = 0.1     # between two pieces: the attract loop never stalls
+QUIET_SECONDS = 0.6    # on home or in an exhibit: this long without a touch before working ahead
+LOOK_SECONDS = 0.5     # how often the navigator looks whether there is work to do ahead
+
+
+class Ahead:
+    def __init__(self, navigator):
+        self.navigator = navigator
+        self.app = navigator.app
+        self._run = 0
+        self.running = False
+        self.rehearsing = None          # the exhibit being rehearsed off screen
+        self._listening = None          # the picture cache's listening context while rehearsing
+        self.learnt: dict[str, list] = {}   # exhibit id → the (path, box) its screen asks for, at this window size
+        self._learnt_for = None             # the window size they were learnt at
+        self.card_box = None                # the box home's cards ask their pictures for
+        self._done_for = None               # what the last run on home or in an exhibit prepared
+
+    # --- running ----------------------------------------------------------------------------
+    def run(self, steps: Iterable[Callable[[], object]], while_: Callable[[], bool]) -> None:
+        """Do ``steps`` one per STEP_SECONDS while ``while_()`` holds; a new run or a touch ends this one."""
+        self.stop()
+        self._run += 1
+        run, steps = self._run, iter(steps)
+        self.running = True
+
+        def next_step(_dt=None) -> None:
+            if run != self._run:
+                return
+            step = next(steps, None) if while_() else None
+            if step is None:
+                self.stop()
+                return
+            try:
+                step()
+            except Exception:  # a view that cannot be built fails again, visibly, when opened
+                log.exception("preparing ahead of the visitor failed")
+            Clock.schedule_once(next_step, STEP_SECONDS)
+
+        Clock.schedule_once(next_step, STEP_SECONDS)
+
+    def stop(self) -> None:
+        """A visitor touched, or a screen changed: stop at once (a rehearsal in progress is dropped)."""
+        self._run += 1
+        self.running = False
+        self._end_rehearsal()
+
+    def look(self, _dt=None) -> None:
+        """Called every LOOK_SECONDS: on home or in an exhibit, after a quiet moment, prepare what comes next."""
+        navigator, app = self.navigator, self.app
+        if self.running or navigator.current not in ("home", "exhibit"):
+            return
+        if EventLoop.touches or time.monotonic() - app.idle.last_touch < QUIET_SECONDS:
+            return  # a finger is on the screen, or was a moment ago
+        if navigator.current == "home":
+            home = navigator.screen("home")
+            wanted = ("home", home.room_id, self._window())
+            if wanted != self._done_for:
+                self._done_for = wanted
+                manifests = app.content.exhibits_in(home.room_id) if home.room_id else []
+                self.run(self.exhibit_pictures(manifests), while_=self._untouched_on("home"))
+        elif navigator.manager.has_screen("home"):
+            wanted = ("exhibit", app.language)
+            if wanted != self._done_for:  # home in the visitor's new language, waiting unseen for Back
+                self._done_for = wanted
+                self.run([navigator.screen("home").refresh], while_=self._untouched_on("exhibit"))
+
+    def touched(self) -> None:
+        self.stop()
+        self._done_for = None  # after this touch, look again
+
+    def _untouched_on(self, screen: str) -> Callable[[], bool]:
+        since = self.app.idle.last_touch
+        return lambda: self.navigator.current == screen and self.app.idle.last_touch == since and not EventLoop.touches
+
+    # --- what is prepared -------------------------------------------------------------------------
+    def exhibit_pictures(self, manifests) -> Iterator[Callable[[], object]]:
+        """Steps: each exhibit's pictures at the boxes its screen asks for (rehearsed once to learn them)."""
+        pictures = self.app.pictures
+        for manifest in manifests:
+            if manifest.id in self.navigator.faulty:
+                continue
+            if self._window() != self._learnt_for:
+                self.learnt.clear()
+                self._learnt_for = self._window()
+            if manifest.id not in self.learnt:
+                yield lambda m=manifest: self._rehearse(m)
+                yield _one_frame  # its layout settles: the view asks for its pictures at their real size
+                yield self._end_rehearsal
+            for path, box in self.learnt.get(manifest.id, ()):
+                if not pictures.has(path, box):
+                    yield lambda p=path, b=box: pictures.prefetch(p, b)
+
+    def learn_card_box(self, build: Callable[[], object]) -> None:
+        """Build home, noting the box its cards ask their pictures for."""
+        with self.app.pictures.listen() as heard:
+            build()
+        boxes = Counter(box for _path, box in heard)
+        if boxes:
+            self.card_box = boxes.most_common(1)[0][0]
+
+    def card_pictures(self, card_picture: Callable) -> Iterator[Callable[[], object]]:
+        """Steps: every room's card pictures, at the box home's cards use."""
+        if self.card_box is None:
+            return
+        for manifest in self.app.content.exhibits:
+            name = card_picture(manifest)
+            if name:
+                path = manifest.image_path(name)
+                yield lambda p=path: self.app.pictures.prefetch(p, self.card_box)
+
+    # --- rehearsals -------------------------------------------------------------------------------
+    def _rehearse(self, manifest) -> None:
+        """Build ``manifest``'s view off screen, with events muted, the picture cache listening only."""
+        self._end_rehearsal()
+        screen, manager = self.navigator.screen("exhibit"), self.navigator.manager
+        if manager.current == "exhibit":
+            return
+        screen.size, screen.pos = manager.size, manager.pos
+        self._listening = self.app.pictures.listen(dry=True)
+        self.learnt[manifest.id] = self._listening.__enter__()
+        self.rehearsing = manifest.id
+        with _muted(self.app.events):
+            screen.show(manifest)
+
+    def _end_rehearsal(self) -> None:
+        if self._listening is None:
+            return
+        listening, self._listening = self._listening, None
+        listening.__exit__(None, None, None)
+        heard = self.learnt.get(self.rehearsing, [])
+        self.learnt[self.rehearsing] = list(dict.fromkeys(heard))  # each (path, box) once, in order
+        self.rehearsing = None
+        if self.navigator.manager.current != "exhibit":
+            self.navigator.screen("exhibit").release()
+
+    def _window(self) -> tuple:
+        return tuple(self.navigator.manager.size)
+
+
+def _one_frame() -> None:
+    """A step that does nothing: the frame in between lays the rehearsed view out."""
+
+
+@contextmanager
+def _muted(bus):
+    """No subscriber hears what a rehearsal emits (a QR code shown, a view opened): no statistics, no records."""
+    saved, bus._subscribers = bus._subscribers, defaultdict(list)
+    try:
+        yield
+    finally:
+        bus._subscribers = saved

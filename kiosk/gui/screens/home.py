@@ -116,6 +116,8 @@ class CardRow(ScrollView):
         self._settle.cancel()
         self._settle = None
         target = self.nearest_rest()
+        if effect:
+            effect.velocity = 0  # its last glide would fight the slide
         if target is not None:
             Animation.cancel_all(self, "scroll_x", "scroll_y")
             Animation(d=0.15, t="out_quad", **{"scroll_y" if self.portrait else "scroll_x": target}).start(self)
@@ -202,7 +204,8 @@ class HomeScreen(KioskScreen):
         self.refresh()
 
     def _on_language(self, *_args) -> None:
-        self.refresh()
+        if self.manager is None or self.manager.current == self.name:
+            self.refresh()  # unseen, home waits: it is rebuilt while the visitor reads (kiosk.gui.ahead) or on return
 
     def refresh(self) -> None:
         """Build the room's tabs and cards, unless they already show this room in this language.
@@ -305,7 +308,7 @@ class HomeScreen(KioskScreen):
 
     def choose_language(self) -> None:
         from kiosk.gui.widgets.language_picker import LanguagePicker
-        LanguagePicker(app=self.app).open()
+        LanguagePicker.open_for(self.app)
 
     def reset(self) -> None:
         self.room_id = self.rooms[0].id if self.rooms else None

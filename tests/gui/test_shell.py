@@ -1,0 +1,169 @@
+"""The screens around the exhibits, as a visitor finds them: mirrored in Arabic, a way on from
+every exhibit, a word when texts fall back to another language, seen cards, whole cards at rest."""
+
+from __future__ import annotations
+
+import pytest
+from kivy.core.window import Window
+
+from tests.gui.test_visitor_flow import open_exhibit, start_visit
+
+
+def window_x(widget) -> float:
+    return widget.to_window(widget.x, widget.y)[0]
+
+
+def window_box(widget) -> tuple[float, float, float, float]:
+    x, y = widget.to_window(widget.x, widget.y)
+    return x, y, x + widget.width, y + widget.height
+
+
+def exhibit_screen(kiosk):
+    return kiosk.app.navigator.screen("exhibit")
+
+
+def test_arabic_mirrors_rooms_cards_top_bar_qr_column_and_way_on(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "العربية")
+    kiosk.settle()
+    home = kiosk.app.navigator.screen("home")
+    tabs = {tab.room_id: window_x(tab) for tab in home.ids.rooms.children}
+    order = [room.id for room in home.rooms]
+    assert [room for room, _x in sorted(tabs.items(), key=lambda item: -item[1])] == order, \
+        "room 1 is rightmost, then 2, 3, 4 leftwards"
+    cards = sorted(home.ids.cards.children, key=window_x, reverse=True)
+    first = kiosk.app.content.exhibits_in(home.room_id)[0]
+    assert cards[0].exhibit_id == first.id, "the first card is the rightmost"
+    assert window_box(cards[0])[2] <= Window.width and window_box(cards[0])[0] >= 0, "and it is on screen"
+
+    open_exhibit(kiosk, first.id)
+    kiosk.settle()
+    ids = exhibit_screen(kiosk).ids
+    assert window_x(ids.back) > window_x(ids.heading) > window_x(ids.home), "Back on the right, Home on the left"
+    assert window_x(ids.qr_scroll) < window_x(ids.host), "the QR codes on the left"
+    assert window_x(ids.to_room) > window_x(ids.next), "'back to the room' on the right, 'next' on the left"
+    assert ids.back.icon_after and ids.back.draw_icon("chevron-left", True, True, 20) is not None
+
+
+def test_every_exhibit_leads_on_to_the_next_in_its_room_then_to_the_next_room(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    rooms = [room for room in kiosk.app.content.collection.rooms if kiosk.app.content.exhibits_in(room.id)]
+    in_room = kiosk.app.content.exhibits_in(rooms[0].id)
+    open_exhibit(kiosk, in_room[0].id)
+    kiosk.settle()
+    screen = exhibit_screen(kiosk)
+    assert screen.next_label.startswith("Next: ")
+    kiosk.tap(screen.ids.next)
+    kiosk.settle()
+    assert screen.manifest.id == in_room[1].id, "'next' opens the room's next exhibit"
+
+    kiosk.app.navigator.show_home()
+    open_exhibit(kiosk, in_room[-1].id)
+    kiosk.settle()
+    assert screen.next_label == f"Next room: {kiosk.app.text(rooms[1].title)}"
+    kiosk.tap(screen.ids.next)
+    kiosk.settle()
+    home = kiosk.app.navigator.screen("home")
+    assert kiosk.app.navigator.current == "home" and home.room_id == rooms[1].id
+
+    open_exhibit(kiosk, kiosk.app.content.exhibits_in(rooms[1].id)[0].id)  # from home, where "next room" led
+    kiosk.settle()
+    kiosk.tap(screen.ids.to_room)
+    kiosk.settle()
+    assert kiosk.app.navigator.current == "home" and home.room_id == rooms[1].id, "back to the same room"
+
+
+def test_a_text_missing_in_the_visitors_language_is_shown_with_a_notice(fresh):
+    kiosk = fresh
+    exhibit = next(m for m in kiosk.app.content.exhibits if m.type == "panel")
+    start_visit(kiosk, "Deutsch")   # the bundled exhibition has German titles, not German bodies
+    open_exhibit(kiosk, exhibit.id)
+    kiosk.settle()
+    notice = kiosk.find_text("Einige Texte werden auf")
+    assert "Französisch" in notice.text or "Englisch" in notice.text
+    assert exhibit_screen(kiosk).ids.notice.opacity == 1
+
+    kiosk.app.set_language("fr")     # the exhibition's own language: nothing falls back
+    kiosk.settle()
+    assert exhibit_screen(kiosk).notice == "" and exhibit_screen(kiosk).ids.notice.opacity == 0
+
+
+def test_seen_exhibits_are_marked_until_the_next_visitor(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    home = kiosk.app.navigator.screen("home")
+    first = kiosk.app.content.exhibits_in(home.room_id)[0]
+    assert not any(card.seen for card in home.ids.cards.children)
+    open_exhibit(kiosk, first.id)
+    kiosk.tap(exhibit_screen(kiosk).ids.back)
+    kiosk.settle()
+    card = next(c for c in home.ids.cards.children if c.exhibit_id == first.id)
+    assert card.seen and [c for c in home.ids.cards.children if c.seen] == [card]
+    kiosk.find_text("Seen", root=card)
+    assert card.kind and card.kind_icon, "each card says what kind of exhibit it is"
+
+    kiosk.app.idle.reset_now()
+    kiosk.settle()
+    start_visit(kiosk, "English")
+    kiosk.settle()
+    assert not any(c.seen for c in home.ids.cards.children), "the next visitor starts with nothing seen"
+
+
+def _whole_cards_in_view(home) -> list:
+    scroll = home.ids.scroll
+    left, bottom, right, top = window_box(scroll)
+    shown = []
+    for card in home.ids.cards.children:
+        x0, y0, x1, y1 = window_box(card)
+        if x1 <= left + 1 or x0 >= right - 1 or y1 <= bottom + 1 or y0 >= top - 1:
+            continue  # wholly out of view
+        assert left - 1 <= x0 and x1 <= right + 1 and bottom - 1 <= y0 and y1 <= top + 1, \
+            f"card {card.exhibit_id} is cut by the row at rest"
+        shown.append(card)
+    return shown
+
+
+def test_the_row_comes_to_rest_on_whole_cards(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    home = kiosk.app.navigator.screen("home")
+    home.show_room("alternatives")   # the room with the most exhibits
+    kiosk.settle()
+    assert len(_whole_cards_in_view(home)) == 3, "three whole cards at 1920×1080"
+    scroll = home.ids.scroll
+    y = window_box(scroll)[1] + scroll.height / 2
+    kiosk.swipe((1500, y), (1150, y), steps=6)   # a short drag that stops between two cards
+    kiosk.wait(1.0)
+    assert scroll.scroll_x > 0
+    assert len(_whole_cards_in_view(home)) == 3
+
+
+def test_portrait_home_is_two_columns_of_whole_cards(fresh):
+    kiosk = fresh
+    Window.size = (1080, 1920)
+    try:
+        kiosk.settle()
+        start_visit(kiosk, "English")
+        kiosk.settle()
+        home = kiosk.app.navigator.screen("home")
+        assert home.ids.scroll.portrait and home.ids.cards.cols == 2
+        shown = _whole_cards_in_view(home)
+        assert len(shown) == 4 and len({round(window_x(c)) for c in shown}) == 2
+        pictures = {round(card.picture_height) for card in home.ids.cards.children}
+        assert len(pictures) == 1 and pictures.pop() > 250, "equal pictures, not thumbnails lost in white"
+    finally:
+        Window.size = (1920, 1080)
+        kiosk.settle()
+
+
+@pytest.mark.parametrize("code, invitation", [("fr", "Commencer la visite"), ("en", "Start the visit")])
+def test_each_language_card_invites_in_its_own_language(fresh, code, invitation):
+    kiosk = fresh
+    kiosk.tap_at(960, 540)
+    screen = kiosk.app.navigator.screen("language")
+    card = next(w for w in kiosk.widgets(screen) if getattr(w, "language", None) == code)
+    kiosk.find_text(invitation, root=card)
+    arabic = screen.ids.subheading_rtl
+    assert "اختر" in arabic.logical_text and arabic.font_name == "KioskArabic" and arabic.height > 0, \
+        "'choose your language' in Arabic too, in the font with its letters"

@@ -12,7 +12,7 @@ from kivy.uix.stencilview import StencilView
 
 from kiosk.gui.curator.proof_checks import missing_glyphs, screen_problems
 from kiosk.render.bidi import shape_line
-from tests.conftest import PROJECT, ROOTS
+from tests.conftest import ROOTS
 
 LONG = "A text far too long for the little box it was given by a layout that never asked"
 
@@ -170,8 +170,11 @@ def test_whole_cards_in_a_row_that_scrolls_card_by_card_are_not_flagged(kiosk):
     assert problems_of(kiosk, row_of_cards(4, 250)) == []
 
 
-def test_a_picture_the_screen_decoded_smaller_than_it_draws_it_is_flagged(kiosk):
-    path = PROJECT / "exhibits" / "alternatives-amap" / "amap.png"  # 1600×1000 px
+def test_a_picture_the_screen_decoded_smaller_than_it_draws_it_is_flagged(kiosk, tmp_path):
+    from PIL import Image as Picture
+
+    path = tmp_path / "amap.png"
+    Picture.new("RGB", (1600, 1000), "#2E6B3F").save(path)
     small = kiosk.app.pictures.texture(path, (100, 100))  # asked for before the window had its size
     sharp = kiosk.app.pictures.texture(path, (640, 400))
     problems = problems_of(kiosk, Image(texture=small, size_hint=(None, None), size=(640, 400), fit_mode="contain"),
@@ -181,14 +184,18 @@ def test_a_picture_the_screen_decoded_smaller_than_it_draws_it_is_flagged(kiosk)
     assert "amap.png was made 128×80 px for the screen and is shown at 640×400 px (5.0×)" in problems[0].message
 
 
-def test_the_attract_loop_is_checked_for_pictures_drawn_beyond_their_pixels(fresh):
+def test_the_attract_loop_is_checked_for_pictures_drawn_beyond_their_pixels(fresh, tmp_path):
     """The attract's first slide used to be decoded at Kivy's 100×100 before the window had its size."""
+    from PIL import Image as Picture
+
+    picture = tmp_path / "slide.png"
+    Picture.new("RGB", (2400, 1500), "#8C2F39").save(picture)
     attract = fresh.app.navigator.screen("attract")
     assert fresh.app.navigator.current == "attract"
     front, was = attract.ids.front, attract.ids.front.texture
 
     def upscaled(box) -> list:
-        front.texture = fresh.app.pictures.texture(attract.pictures[0], box)
+        front.texture = fresh.app.pictures.texture(picture, box)
         fresh.frames(2)
         return [p for p in screen_problems(fresh.app.root_widget, fresh.app.pictures) if p.kind == "upscaled"]
 
@@ -225,8 +232,8 @@ def test_arabic_is_quoted_in_reading_order_and_an_icon_by_its_name(kiosk):
 
     title = BoxLayout(size_hint=(None, None), size=(400, 10), pos=(0, 100))  # too low for its line
     title.add_widget(TextBlock(logical_text="متحف الرأسمالية"))
-    squeezed = Label(text=shape_line("تمت المشاهدة"), font_name="KioskArabic", size_hint=(None, None),
+    squeezed = Label(text=shape_line("لا أصوات بعد"), font_name="KioskArabic", size_hint=(None, None),
                      size=(20, 20), pos=(0, 300))
     icon = Icon(name="house", pos=(Window.width - 10, 500))  # half off the screen
     messages = " ".join(p.message for p in problems_of(kiosk, title, squeezed, icon))
-    assert "“متحف الرأسمالية”" in messages and "“تمت المشاهدة”" in messages and "“icon house”" in messages
+    assert "“متحف الرأسمالية”" in messages and "“لا أصوات بعد”" in messages and "“icon house”" in messages

@@ -361,7 +361,8 @@ def _logical(text: str) -> str:
         return text
     from bidi.algorithm import get_display
 
-    return "\n".join(get_display(unicodedata.normalize("NFKC", line), base_dir="R") for line in text.split("\n"))
+    # reordered first, then unshaped: a lam-alef ligature is one character in drawn order, two in reading order
+    return "\n".join(unicodedata.normalize("NFKC", get_display(line, base_dir="R")) for line in text.split("\n"))
 
 
 def _plain(text: str) -> str:

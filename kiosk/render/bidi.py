@@ -22,11 +22,13 @@ presentation forms and Latin letters (``media/fonts/NotoSansKiosk-*.ttf``)::
 
 Limits: harakat (short-vowel marks) are dropped by the reshaper; runs of spaces collapse
 to one; a word wider than the width gets a line of its own and overflows; Kivy markup
-tags are not understood (they would be reordered like text).
+tags would be reordered like text, so right-to-left text drops them first
+(:func:`strip_markup`: bold words show as plain words, never as "[b]" scraps).
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Callable
 
@@ -35,6 +37,18 @@ from bidi.algorithm import get_display
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
 _RTL_CLASSES = frozenset({"R", "AL", "RLE", "RLO", "RLI"})
+
+
+_MARKUP = re.compile(r"\[/?(?:b|i|u|s|color|size|font|font_context|font_family|font_features|ref|anchor|sub|sup|text_language)(?:=[^\]]*)?\]")
+
+
+def strip_markup(text: str) -> str:
+    """Kivy markup tags removed and its escapes turned back into characters.
+
+    >>> strip_markup("في [b]السكن[/b] &bl;1&br;")
+    'في السكن [1]'
+    """
+    return _MARKUP.sub("", text).replace("&bl;", "[").replace("&br;", "]").replace("&amp;", "&")
 
 
 def is_rtl(language: str) -> bool:

@@ -136,3 +136,11 @@ def test_every_character_drawn_has_a_glyph_in_the_kiosk_font():
                     if font.getmask(char).size == missing.size
                     and bytes(font.getmask(char)) == bytes(missing))
     assert absent == []
+
+
+def test_markup_in_right_to_left_text_is_dropped_not_drawn(show):
+    """Bold words of an Arabic body show as plain words: no '[b]' scrap, its brackets kept as text."""
+    label = show("في [b]السكن التشاركي[/b] تجتمع مجموعة [1]", markup=True)
+    assert "[b]" not in label.text and "[/b]" not in label.text and "b/" not in label.text
+    assert "&bl;" in label.text and "&br;" in label.text, "a bracket of the text itself is escaped, so it is drawn"
+    assert shape_line("التشاركي") in label.text

@@ -19,7 +19,7 @@ from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
-from kiosk.gui.widgets.widgets import QrPanel
+from kiosk.gui.widgets.widgets import QrPanel, QrStripCard
 from kiosk.visit.qr import pixels_per_module
 
 log = logging.getLogger(__name__)
@@ -87,9 +87,10 @@ class ExhibitScreen(KioskScreen):
         if links:
             title = _scan_title(self.app)
             if self.ids.body.orientation != "horizontal":
-                title.size_hint_x, title.width = None, self.app.theme.touch * 2.4
+                title.size_hint_x, title.width = None, self.app.theme.touch * 1.7
             column.add_widget(title)
         max_side = self._qr_side([label for label, _url in links])
+        self._qr_count = len(links)
         for label, url in links:
             column.add_widget(self._qr_panel(label, url, max_side))
             self.app.events.emit(QrShown(self.manifest.id, url))
@@ -110,7 +111,12 @@ class ExhibitScreen(KioskScreen):
             free = height - (theme.touch + theme.pad) - theme.pad * 1.5 - line * 2 - theme.pad * 0.6 * count \
                 - label_lines * line - count * (theme.small * 0.8 * 1.5 + theme.pad * 1.6)
             return int(max(160, min(456, width * 0.24, free / count)))
-        return int(max(160, min(height * 0.2, (width - theme.pad * 2) / count - theme.pad * 2)))
+        return int(max(150, min(height * 0.1, self._strip_card_width(count) * 0.45)))
+
+    def _strip_card_width(self, count: int) -> float:
+        """Portrait: the cards share the strip's width beside the "scan" title."""
+        theme = self.app.theme
+        return (Window.width - theme.pad * 2 - theme.touch * 1.7 - theme.pad * 0.6 * count) / max(1, count)
 
     def _qr_panel(self, label: str, url: str, max_side: int) -> QrPanel:
         code = self.app.qr.get(url)
@@ -118,11 +124,10 @@ class ExhibitScreen(KioskScreen):
         texture.mag_filter = "nearest"
         texture.min_filter = "nearest"
         side = code.modules * pixels_per_module(code.modules, max_side, minimum=6)
-        panel = QrPanel(texture=texture, label=label, url=url, side=side)
-        if self.ids.body.orientation != "horizontal":
-            panel.size_hint_x = None
-            panel.width = side + self.app.theme.pad * 2
-        return panel
+        if self.ids.body.orientation == "horizontal":
+            return QrPanel(texture=texture, label=label, url=url, side=side)
+        return QrStripCard(texture=texture, label=label, url=url, side=side, size_hint_x=None,
+                           width=self._strip_card_width(self._qr_count))
 
     def _fill_way_on(self) -> None:
         """"Back to the room" and "next in this room" (the next room's name after its last exhibit)."""
@@ -132,9 +137,17 @@ class ExhibitScreen(KioskScreen):
         if following is None:
             self.next_label = _("Back to the start")
         elif following[0] == "exhibit":
-            self.next_label = _("Next: {title}").format(title=_short(self.app.text(following[1].title)))
+            label = _("Next: {title}")
+            self.next_label = label.format(title=_short(self.app.text(following[1].title),
+                                                        self._next_room_for() - len(label) + len("{title}")))
         else:
             self.next_label = _("Next room: {room}").format(room=self.app.text(following[1].title))
+
+    def _next_room_for(self) -> int:
+        """How many characters the "next" button holds: about half the exhibit's width."""
+        theme = self.app.theme
+        width = Window.width * (0.72 if Window.width >= Window.height else 1) - theme.pad * 2
+        return int(width * 0.55 / (theme.button * 0.56)) - 4
 
     def following(self):
         """What "next" leads to: ``("exhibit", manifest)``, ``("room", room)`` or None (back to the start)."""
@@ -160,7 +173,7 @@ class ExhibitScreen(KioskScreen):
 
     def choose_language(self) -> None:
         from kiosk.gui.widgets.language_picker import LanguagePicker
-        LanguagePicker(app=self.app).open()
+        LanguagePicker.open_for(self.app)
 
     def release(self) -> None:
         """Drop the current view and its textures."""
@@ -188,6 +201,7 @@ def fallback_notice(app) -> str:
 
 def _short(title: str, limit: int = 38) -> str:
     """A title cut at a word to fit the "next" button (the whole title is on the next screen)."""
+    limit = max(12, limit)
     if len(title) <= limit:
         return title
     cut = title[:limit].rsplit(" ", 1)[0].rstrip(" :,;–-")

@@ -12,7 +12,8 @@ default ``'auto'``: Kivy then aligns ``rtl`` lines to the right and the others t
 left, while ``'center'`` still centres headings in both directions. The font needs
 Arabic presentation forms *and* Latin letters, for words like "AMAP" inside Arabic
 text: use ``media/fonts/NotoSansKiosk-Regular.ttf`` (built by ``tools/make_fonts.py``).
-Markup (``markup: True``) is not supported in right-to-left text.
+Markup (``markup: True``) is not supported in right-to-left text: its tags are dropped
+there (bold words show plain), never drawn as text.
 
 Example, in kv::
 
@@ -33,8 +34,9 @@ from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.properties import StringProperty
 from kivy.uix.label import Label
+from kivy.utils import escape_markup
 
-from kiosk.render.bidi import wrap_and_shape
+from kiosk.render.bidi import strip_markup, wrap_and_shape
 
 #: The Label properties that change how wide a piece of text is drawn.
 MEASURED_PROPERTIES = ("font_name", "font_size", "bold", "italic", "font_hinting",
@@ -67,7 +69,9 @@ class BidiLabel(Label):
             self.text = self.logical_text
             return
         text_width = self.width - self.padding[0] - self.padding[2]
-        self.text = wrap_and_shape(self.logical_text, text_width, self.measurer())
+        logical = strip_markup(self.logical_text) if self.markup else self.logical_text
+        shaped = wrap_and_shape(logical, text_width, self.measurer())
+        self.text = escape_markup(shaped) if self.markup else shaped
 
     def measurer(self):
         """A function giving the width in pixels of a line drawn in this label's font."""

@@ -112,6 +112,9 @@ class MirrorBox(BoxLayout):
     def on_rtl(self, *_args) -> None:
         self._apply()
 
+    def on_orientation(self, *_args) -> None:
+        self._apply()   # a column keeps its order: only a row runs right to left
+
     def add_widget(self, widget, *args, **kwargs):
         if self._mirrored:          # keep reading order: a child added later goes at the reading end
             self.children.reverse()
@@ -120,9 +123,10 @@ class MirrorBox(BoxLayout):
         self._apply()
 
     def _apply(self) -> None:
-        if self.rtl != self._mirrored:
+        wanted = self.rtl and self.orientation == "horizontal"
+        if wanted != self._mirrored:
             self.children.reverse()
-            self._mirrored = self.rtl
+            self._mirrored = wanted
             self._trigger_layout()
 
 
@@ -158,6 +162,17 @@ class Figure(BoxLayout):
 class QrPanel(BoxLayout):
     """``QrPanel(qr_image, label, url, side)``: ``side`` is a whole number of px per module × modules."""
 
+    texture = ObjectProperty(None, allownone=True)
+    label = StringProperty("")
+    url = StringProperty("")
+    side = NumericProperty(0)
+
+
+class QrStripCard(MirrorBox):
+    """A QR card for the strip under an exhibit in portrait: the code beside its label and address
+    (the code first in reading order: on the right in a right-to-left language)."""
+
+    proof_card = True
     texture = ObjectProperty(None, allownone=True)
     label = StringProperty("")
     url = StringProperty("")

@@ -9,6 +9,7 @@ the UI tests (no time-based waits).
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -52,6 +53,8 @@ def main() -> None:
         from kiosk.content.loader import load_content
         from kiosk.gui.kivy_config import configure_kivy
         configure_kivy(size=(1920, 1080))
+        for chatty in ("PIL", "markdown_it", "watchdog"):  # as 'kiosk run' does
+            logging.getLogger(chatty).setLevel(logging.INFO)
         from kiosk.gui.app import KioskApp
         app = KioskApp(load_content(PROJECT / "exhibits"), data_dir=Path(environment()["KIOSK_DATA_DIR"]))
         app._run_prepare()

@@ -107,11 +107,12 @@ class Navigator:
         """Build, while nobody is touching, what the next visitor's first taps will show.
 
         One piece per step, so the attract loop never stalls: the language and home screens
-        (home with its first room's cards), the exhibit screen, each exhibit type's view class
+        (home with its first room's cards), the exhibit screen, the language panel, each exhibit type's view class
         with its kv rules, then the pictures of the first room's exhibits and of every room's
         cards (kiosk.gui.ahead). A visitor's tap then only fills them in.
         """
         from kiosk.gui.screens import home
+        from kiosk.gui.widgets.language_picker import LanguagePicker
 
         ahead = self.ahead
         first_room = self.screen("home").room_id if self.manager.has_screen("home") else None
@@ -120,6 +121,7 @@ class Navigator:
             yield lambda: self.screen("language")
             yield lambda: ahead.learn_card_box(self.screen("home").refresh)
             yield lambda: self.screen("exhibit")
+            yield lambda: LanguagePicker.shared(self.app)
             for type_name in sorted({m.type for m in self.app.content.exhibits}):
                 yield lambda t=type_name: view_class(t)
             room = first_room or self.screen("home").room_id

@@ -158,3 +158,44 @@ def test_a_rehearsal_off_screen_counts_nothing_and_leaves_no_view(fresh):
         app.events.unsubscribe(QrShown, heard.append)
     assert app.navigator.ahead.learnt and not heard, "no QR code was counted as shown"
     assert app.navigator.screen("exhibit").view is None and app.navigator.current == "attract"
+
+
+def test_the_language_panel_is_built_once_and_opens_and_closes_in_one_frame(fresh):
+    from kiosk.gui.widgets.language_picker import LanguagePicker
+
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    app.navigator.open_exhibit(_rooms_first_exhibits(kiosk)[0].id)
+    kiosk.settle()
+    app.navigator.screen("exhibit").choose_language()
+    picker = LanguagePicker.shared(app)
+    assert picker.parent is Window and picker._anim_alpha == 1, "shown at once, with no fade"
+    french = next(b for b in picker.ids.grid.children if b.language == "fr")
+    french.dispatch("on_release")
+    assert picker.parent is None and app.language == "fr", "gone at once"
+    app.navigator.screen("exhibit").choose_language()
+    assert LanguagePicker.shared(app) is picker, "the same panel: its names are not drawn again"
+    assert next(b for b in picker.ids.grid.children if b.language == "fr").background == app.theme.ink
+    picker.dismiss(animation=False)
+    app.set_language("en")
+
+
+def test_a_language_switch_in_an_exhibit_rebuilds_home_later_while_the_visitor_reads(fresh):
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    home = app.navigator.screen("home")
+    app.navigator.open_exhibit(_rooms_first_exhibits(kiosk)[0].id)
+    kiosk.settle()
+    cards = list(home.ids.cards.children)
+    touch = UnitTestTouch(5, 5)   # the visitor's finger, still on the screen
+    touch.touch_down()
+    app.set_language("fr")
+    kiosk.frames(3)
+    assert list(home.ids.cards.children) == cards, "home, unseen, is not rebuilt at the tap"
+    touch.touch_up()
+    kiosk.wait(2.0)               # the visitor reads: home is rebuilt in French meanwhile
+    assert home.ids.cards.children and list(home.ids.cards.children) != cards
+    rebuilt = list(home.ids.cards.children)
+    kiosk.tap_text("Retour")
+    assert app.navigator.current == "home" and list(home.ids.cards.children) == rebuilt, "Back found it ready"
+    app.set_language("en")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kiosk.content.loader import load_content
-from kiosk.gui.theme import ACCENT, INK, MUTED, PAPER
+from kiosk.gui.theme import ACCENT, DANGER, INK, MUTED, PAPER, SUCCESS
 from tests.conftest import PROJECT
 
 WHITE = "#FFFFFF"
@@ -24,6 +24,7 @@ def contrast(a: str, b: str) -> float:
 
 @pytest.mark.parametrize("text, background", [
     (INK, PAPER), (MUTED, PAPER), (INK, WHITE), (MUTED, WHITE), (WHITE, INK), (ACCENT, INK), (INK, ACCENT),
+    (WHITE, SUCCESS), (WHITE, DANGER), (SUCCESS, PAPER), (DANGER, PAPER),
 ])
 def test_theme_pairs(text, background):
     assert contrast(text, background) >= 4.5, (text, background, contrast(text, background))
@@ -32,3 +33,4 @@ def test_theme_pairs(text, background):
 def test_room_colours_carry_white_text_and_show_on_white():
     for room in load_content(PROJECT / "exhibits").collection.rooms:
         assert contrast(WHITE, room.colour) >= 4.5, (room.id, contrast(WHITE, room.colour))
+        assert contrast(room.colour, PAPER) >= 4.5, (room.id, "as text on the paper", contrast(room.colour, PAPER))

@@ -56,14 +56,20 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
     def on_full_summary(self, *_args) -> None:
         self._fit()
 
+    def on_title(self, *_args) -> None:
+        self._fit()
+
     def _fit(self) -> None:
         """The picture takes what the title and a few lines of summary leave; the summary ends with "…"."""
         theme = App.get_running_app().theme
-        line = 2.2 if theme.rtl else 1.45   # the Arabic font's lines are taller (media/fonts/README.md)
+        line = 2.1 if theme.rtl else 1.45   # the Arabic font's lines are taller (media/fonts/README.md)
         self.picture_height = min(self.width * 10 / 16, self.height * 0.56)
-        text_room = self.height - self.picture_height - theme.body * 1.05 * line * 2 - theme.pad * 2
+        text_width = self.width - theme.pad * 1.5
+        em = 0.45 if theme.rtl else 0.56    # an average letter's width, in font sizes
+        title_lines = 1 if len(self.title) * theme.body * 1.05 * em < text_width else 2
+        text_room = self.height - self.picture_height - theme.body * 1.05 * line * title_lines - theme.pad * 1.6
         self.summary_lines = max(1, min(5, int(text_room // (theme.small * line))))
-        per_line = max(16, int((self.width - theme.pad * 1.5) / (theme.small * 0.55)))
+        per_line = max(16, int(text_width / (theme.small * em)))
         self.summary = shorten(self.full_summary, self.summary_lines * per_line)
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
-from kivy.properties import StringProperty
+from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
@@ -50,10 +50,16 @@ class BidiLabel(Label):
     logical_text = StringProperty("")
     """The text in logical (typed) order; ``text`` is derived from it."""
 
+    line_limit = NumericProperty(0)
+    """At most this many lines (0: no limit), the last one ending with "…" when text is left out.
+
+    Use it rather than Kivy's ``max_lines``, which does not count the lines this label wraps itself.
+    """
+
     def __init__(self, **kwargs):
         self._trigger_rewrap = Clock.create_trigger(self.rewrap, -1)
         super().__init__(**kwargs)
-        for name in ("logical_text", "width", "padding", "base_direction",
+        for name in ("logical_text", "width", "padding", "base_direction", "line_limit",
                      *MEASURED_PROPERTIES):
             self.fbind(name, self._trigger_rewrap)
         self._trigger_rewrap()
@@ -66,11 +72,18 @@ class BidiLabel(Label):
         """Recompute ``text`` (and ``text_size``) from ``logical_text`` now."""
         self.text_size = (self.width, None)
         if not self.is_rtl:
+            self.max_lines = int(self.line_limit)
             self.text = self.logical_text
             return
+        self.max_lines = 0
         text_width = self.width - self.padding[0] - self.padding[2]
         logical = strip_markup(self.logical_text) if self.markup else self.logical_text
         shaped = wrap_and_shape(logical, text_width, self.measurer())
+        lines = shaped.split("\n")
+        if self.line_limit and len(lines) > self.line_limit:
+            lines = lines[:int(self.line_limit)]
+            lines[-1] = "…" + lines[-1]   # drawn at the left: where a right-to-left line ends
+            shaped = "\n".join(lines)
         self.text = escape_markup(shaped) if self.markup else shaped
 
     def measurer(self):

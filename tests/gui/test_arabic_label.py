@@ -144,3 +144,10 @@ def test_markup_in_right_to_left_text_is_dropped_not_drawn(show):
     assert "[b]" not in label.text and "[/b]" not in label.text and "b/" not in label.text
     assert "&bl;" in label.text and "&br;" in label.text, "a bracket of the text itself is escaped, so it is drawn"
     assert shape_line("التشاركي") in label.text
+
+
+def test_line_limit_keeps_the_first_lines_and_marks_the_cut(show):
+    label = show(SAMPLES["paragraph"], line_limit=2)
+    lines = label.text.split("\n")
+    assert len(lines) == 2 and lines[-1].startswith("…"), "two lines, the second ending (at its left) with …"
+    assert label.max_lines == 0, "Kivy's own limit is off: it would count lines differently"

@@ -17,6 +17,7 @@ A long text does not scroll: it is cut into pages at places where no line is cut
 from __future__ import annotations
 
 MEASURE = (45, 75)     # characters per line, the comfortable range
+AIM = (47, 70)         # what a column is fitted to: words do not pack evenly, so keep clear of the edges
 IDEAL = 62             # what a column aims at when it has the choice
 TIGHT_FIT = 66         # a column narrowed to fit (the space left over stays margin)
 
@@ -26,16 +27,16 @@ def chars_per_line(width: float, char_width: float) -> float:
 
 
 def columns_for(width: float, char_width: float, gap: float, max_columns: int = 3) -> tuple[int, float]:
-    """``(columns, column_width)`` that keep lines within :data:`MEASURE`, as close to :data:`IDEAL` as can be."""
+    """``(columns, column_width)`` that keep lines within :data:`AIM`, as close to :data:`IDEAL` as can be."""
     fitting = []
     for count in range(1, max_columns + 1):
         column = (width - gap * (count - 1)) / count
-        if MEASURE[0] <= chars_per_line(column, char_width) <= MEASURE[1]:
+        if AIM[0] <= chars_per_line(column, char_width) <= AIM[1]:
             fitting.append((abs(chars_per_line(column, char_width) - IDEAL), count, column))
     if fitting:
         _, count, column = min(fitting)
         return count, column
-    if chars_per_line(width, char_width) < MEASURE[0]:
+    if chars_per_line(width, char_width) < AIM[0]:
         return 1, width                     # a narrow space: one column, as wide as it is
     return 1, min(width, round(TIGHT_FIT * char_width))
 

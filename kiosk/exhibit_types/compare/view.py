@@ -15,7 +15,6 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
-from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty
 from kivy.uix.boxlayout import BoxLayout
@@ -25,7 +24,7 @@ from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader
 from kiosk.gui.widgets.widgets import Figure, KioskButton, MirrorBox, TextBlock
 from kiosk.render.bidi import shape_line
-from kiosk.render.pages import MEASURE, chars_per_line
+from kiosk.render.pages import AIM, chars_per_line
 
 Builder.load_file(str(Path(__file__).with_name("compare.kv")))
 PICTURE_SHARE = 0.2    # of the stage's height, for a picture in a card side by side
@@ -61,17 +60,17 @@ class CompareView(ExhibitView):
         self.layout_sides()
 
     def fits_side_by_side(self) -> bool:
-        """Side by side only if each card holds lines of 45 characters, at least 6 to a page."""
+        """Side by side only if each card holds lines of 45 characters, at least four to a page."""
         stage, theme = self.ids.stage, self.ctx.theme
         if self.mode == "toggle" or Window.width < Window.height:
             return False
         sample = shape_line(self.text(self.manifest.details.left.text)[:400]) or "Reading"
         label = CoreLabel(font_name=theme.font, font_size=theme.body)
         char_width, line_height = label.get_extents(sample)[0] / len(sample), label.get_extents("Ag")[1]
-        column = (stage.width - stage.spacing * 2 - theme.touch) / 2 - theme.pad * 2
-        picture = stage.height * PICTURE_SHARE + theme.small * 2 if any(s.image for s in self.manifest.details.sides) else 0
-        text_height = stage.height - theme.pad * 2 - theme.heading * 1.4 - picture - theme.touch - theme.space * 8
-        return chars_per_line(column, char_width) >= MEASURE[0] and text_height >= line_height * 6
+        column = (stage.width - stage.spacing * 2) / 2 - theme.pad * 2
+        picture = stage.height * PICTURE_SHARE + theme.small * 1.4 if any(s.image for s in self.manifest.details.sides) else 0
+        fixed = theme.pad * 2 + theme.heading * 1.35 + theme.touch + theme.space * 6   # padding, title, page control, gaps
+        return chars_per_line(column, char_width) >= AIM[0] and stage.height - fixed - picture >= line_height * 4
 
     def layout_sides(self) -> None:
         stage = self.ids.stage
@@ -82,18 +81,9 @@ class CompareView(ExhibitView):
         self.cards, self.readers = [], []
         sides = self.manifest.details.sides
         shown = [self.state.get("side", 0)] if self.tabs else [0, 1]
-        for number, index in enumerate(shown):
-            if number:
-                stage.add_widget(self._versus())
+        for index in shown:
             stage.add_widget(self._card(index, sides[index], wide=self.tabs and Window.width >= Window.height))
         self._fill_toggles()
-
-    def _versus(self) -> Widget:
-        box = BoxLayout(orientation="vertical", size_hint_x=None, width=self.ctx.theme.touch)
-        box.add_widget(Widget())
-        box.add_widget(Factory.VersusMark())
-        box.add_widget(Widget())
-        return box
 
     def _card(self, index: int, side, wide: bool) -> CompareCard:
         """A side's card: title, picture and text; the picture beside the text when ``wide``."""

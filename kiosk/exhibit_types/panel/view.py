@@ -50,10 +50,11 @@ class PanelView(ExhibitView):
         aside, images = self.ids.aside, self.manifest.images
         aside.clear_widgets()
         if not images:
-            aside.size_hint = (None, None)
+            aside.size_hint, aside.width, self.ids.reader.size_hint_x = (None, None), 0, 1
             return
         portrait = self.ids.layout.orientation == "vertical"
         aside.size_hint = (1, None) if portrait else (0.42, 1)
+        self.ids.reader.size_hint_x = 1 if portrait else 0.58
         height = self.height * (0.3 if portrait else 0.8)
         aside.add_widget(Figure.of(images[0], self, max_height=height, box=(self.width, height)))
         if not portrait:

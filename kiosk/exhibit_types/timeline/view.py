@@ -1,7 +1,7 @@
 """The ``timeline`` view: dated stops along a line, and the chosen event told in a card below.
 
 The line runs in reading order: earliest on the left, or on the right in a right-to-left
-language, with its arrows mirrored. The chosen stop is filled with the room's colour and
+language, with its arrows mirrored; it shows whole stops only and turns by a swipe. The chosen stop is filled with the room's colour and
 points at the card. The card shows the event's picture beside its text (above it in
 portrait); an event without a picture shows its date large in the room's colour instead,
 so no half of the card stays blank. Long texts turn page by page (``PagedReader``).
@@ -16,6 +16,7 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.stencilview import StencilView
 
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
@@ -30,6 +31,16 @@ class TimelineStop(ButtonBehavior, BoxLayout):
     title = StringProperty("")
     selected = BooleanProperty(False)
     colour = ListProperty([0, 0, 0, 1])
+
+
+class StripWindow(StencilView):
+    """The strip's window: it shows whole stops, and only those it shows take a touch."""
+
+    def on_touch_down(self, touch):
+        return self.collide_point(*touch.pos) and super().on_touch_down(touch)
+
+    def on_touch_up(self, touch):
+        return self.collide_point(*touch.pos) and super().on_touch_up(touch)
 
 
 class DateCard(BoxLayout):
@@ -56,6 +67,8 @@ def format_date(date, rtl: bool = False) -> str:
 class TimelineView(ExhibitView):
     selected = NumericProperty(0)
     count = NumericProperty(0)
+    first = NumericProperty(0)      # the first event shown in the strip, which shows whole stops only
+    shown = NumericProperty(1)      # how many stops the strip shows
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,6 +102,7 @@ class TimelineView(ExhibitView):
             stop.event_index = index
             stop.bind(on_release=lambda s: self.select(s.event_index))
             self.ids.stops.add_widget(stop)
+        self.place_strip()
         self.select(self.state.get("selected", 0), page=self.state.get("page", 0))
 
     def select(self, index: int, page: int = 0) -> None:
@@ -104,7 +118,7 @@ class TimelineView(ExhibitView):
         text = self.text(event.text) if event.text else ""
         self.ids.reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=page)
         self._fill_aside()
-        Clock.schedule_once(lambda _dt: self._show_stop(index), 0)
+        self._reveal(index)
 
     def picture(self, index: int):
         event = self.events[index]
@@ -123,7 +137,40 @@ class TimelineView(ExhibitView):
             aside.add_widget(DateCard(date=format_date(self.events[index].date, self.ctx.theme.rtl),
                                       position=position, colour=self.colour))
 
-    def _show_stop(self, index: int) -> None:
-        stop = next((s for s in self.ids.stops.children if s.event_index == index), None)
-        if stop is not None and self.ids.scroll.width < self.ids.stops.width:
-            self.ids.scroll.scroll_to(stop, padding=self.ctx.theme.touch, animate=False)
+    def place_strip(self, *_args) -> None:
+        """Fit whole stops in the strip (no stop cut by its edge) and show those from ``first`` on."""
+        window, stops, theme = self.ids.window, self.ids.stops, self.ctx.theme
+        if not self.events or window.width <= 1:
+            return
+        gap, count = stops.spacing, len(self.events)
+        self.shown = max(1, min(count, int((window.width + gap) // (theme.touch * 3.2 + gap))))
+        width = (window.width - gap * (self.shown - 1)) / self.shown
+        for stop in stops.children:
+            stop.width = width
+        self.first = max(0, min(self.first, count - self.shown))
+        step, total = width + gap, count * (width + gap) - gap
+        stops.size = (total, window.height)
+        stops.y = window.y
+        stops.x = window.right + self.first * step - total if self.ctx.theme.rtl else window.x - self.first * step
+
+    def _reveal(self, index: int) -> None:
+        if index < self.first:
+            self.first = index
+        elif index >= self.first + self.shown:
+            self.first = index - self.shown + 1
+        self.place_strip()
+
+    def on_touch_down(self, touch):
+        if self.ids.window.collide_point(*touch.pos):
+            touch.ud["timeline_strip"] = touch.x
+        return super().on_touch_down(touch)
+
+    def on_touch_up(self, touch):
+        start = touch.ud.get("timeline_strip")
+        if start is not None and abs(touch.x - start) > max(40, self.ids.window.width * 0.06):
+            later = touch.x < start                  # a swipe to the left brings later events (right to left: earlier)
+            step = self.shown if later != self.ctx.theme.rtl else -self.shown
+            self.first = max(0, min(len(self.events) - self.shown, self.first + step))
+            self.place_strip()
+            return True
+        return super().on_touch_up(touch)

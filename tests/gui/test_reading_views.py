@@ -1,0 +1,172 @@
+"""Panel, timeline and compare as a visitor reads them: comfortable lines, whole lines, right to left."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from kivy.core.window import Window
+
+from kiosk.gui.curator.proof_checks import screen_problems
+from kiosk.gui.widgets.reader import PagedReader
+from kiosk.gui.widgets.widgets import TextBlock
+from tests.gui.test_visitor_flow import open_exhibit, start_visit
+
+SIZES = [(1920, 1080), (1280, 800), (1080, 1920)]
+PANEL, TIMELINE, COMPARE = "alternatives-amap", "alternatives-economie-solidaire", "alternatives-finance-solidaire"
+
+
+@pytest.fixture
+def sized(fresh, request):
+    """The kiosk at the size given by the test's ``size`` parameter, put back to 1920×1080 after."""
+    Window.size = request.param
+    fresh.settle()
+    yield fresh
+    Window.size = (1920, 1080)
+    fresh.settle()
+
+
+def body_lines(view) -> list[int]:
+    """Characters on each full line (not a paragraph's last) of the body text shown in the view's readers."""
+    counts = []
+    for reader in (w for w in _walk(view) if isinstance(w, PagedReader)):
+        for slot in reader._slots:
+            for block in slot.flow.children:
+                if isinstance(block, TextBlock) and block.role == "body" and block.size_factor == 1:
+                    lines = block._label._cached_lines[:-1]
+                    counts += [sum(len(word.text) for word in line.words) for line in lines]
+    return counts
+
+
+def cut_lines(kiosk, view) -> list[str]:
+    problems = screen_problems(view, kiosk.app.pictures)
+    return [p.message for p in problems if p.kind in ("cut-line", "overflow")]
+
+
+def _walk(widget):
+    yield widget
+    for child in widget.children:
+        yield from _walk(child)
+
+
+@pytest.mark.parametrize("sized", SIZES, indirect=True, ids=["1920", "1280", "portrait"])
+@pytest.mark.parametrize("exhibit", [PANEL, TIMELINE, COMPARE])
+def test_body_lines_hold_45_to_75_characters_and_none_is_cut(sized, exhibit):
+    kiosk = sized
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, exhibit)
+    if exhibit == TIMELINE:                # its longest text
+        view.select(max(range(len(view.events)), key=lambda i: len(view.text(view.events[i].text) or "")))
+        kiosk.settle()
+    counts = body_lines(view)
+    assert len(counts) >= 2, "the view shows a paragraph of several lines"
+    assert max(counts) <= 75, counts
+    assert statistics.median(counts) >= 45, counts
+    assert not cut_lines(kiosk, view)
+
+
+def test_pages_turn_with_the_arrows_and_with_a_swipe_and_show_whole_lines(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, PANEL)
+    reader = view.ids.reader
+    assert reader.page_count >= 2 and reader.page == 0
+    kiosk.tap(reader.ids.next)
+    assert reader.page == 1 and view.state["page"] == 1
+    assert not cut_lines(kiosk, view)
+    x, y = reader.to_window(*reader.center)
+    kiosk.swipe((x - 200, y), (x + 200, y))          # a swipe to the right goes back
+    assert reader.page == 0
+
+
+def test_in_arabic_the_pages_turn_the_other_way(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "العربية")
+    view = open_exhibit(kiosk, PANEL)
+    reader = view.ids.reader
+    assert reader.page_count >= 2
+    previous, following = reader.ids.previous, reader.ids.next
+    assert following.to_window(*following.center)[0] < previous.to_window(*previous.center)[0], "next is on the left"
+    x, y = reader.to_window(*reader.center)
+    kiosk.swipe((x - 200, y), (x + 200, y))          # right to left: a swipe to the right shows what comes next
+    assert reader.page == 1
+    assert view.ids.aside.x > reader.x, "the lead picture stands on the right"
+
+
+def test_timeline_runs_right_to_left_in_arabic(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "العربية")
+    view = open_exhibit(kiosk, TIMELINE)
+    stops = sorted(view.ids.stops.children, key=lambda stop: stop.event_index)
+    xs = [stop.to_window(*stop.pos)[0] for stop in stops]
+    assert xs == sorted(xs, reverse=True), "the earliest event is rightmost"
+    previous, following = view.ids.previous, view.ids.next
+    assert previous.x > following.x, "the arrow to earlier events is on the right"
+    kiosk.tap(following)
+    assert view.selected == 1 and stops[1].selected
+
+
+def test_timeline_runs_left_to_right_in_french_and_marks_the_chosen_event(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, TIMELINE)
+    stops = sorted(view.ids.stops.children, key=lambda stop: stop.event_index)
+    xs = [stop.to_window(*stop.pos)[0] for stop in stops]
+    assert xs == sorted(xs)
+    kiosk.tap(stops[2])
+    assert [stop.selected for stop in stops].count(True) == 1 and stops[2].selected
+    assert stops[2].colour != [1, 1, 1, 1]
+
+
+@pytest.mark.parametrize("sized", SIZES, indirect=True, ids=["1920", "1280", "portrait"])
+def test_an_event_without_a_picture_fills_its_half_with_its_date(sized):
+    kiosk = sized
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, TIMELINE)
+    index = next(i for i, event in enumerate(view.events) if view.picture(i) is None)
+    view.select(index)
+    kiosk.settle()
+    aside = view.ids.aside
+    card = aside.children[0]
+    assert type(card).__name__ == "DateCard"
+    assert card.width >= aside.width * 0.95 and card.height >= aside.height * 0.95
+    share = aside.width / view.ids.card.width if view.ids.card.orientation == "horizontal" else aside.height / view.ids.card.height
+    assert share >= 0.25
+    year = view.events[index].date.text
+    assert any(year in text for text in kiosk.visible_texts(card))
+    assert not cut_lines(kiosk, view)
+
+
+def test_compare_mirrors_in_arabic(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "العربية")
+    view = open_exhibit(kiosk, COMPARE)
+    if view.tabs:
+        first, second = view.ids.toggles.children[::-1] if not view.ids.toggles._mirrored else view.ids.toggles.children
+        assert first.side_index == 0 and first.x > second.x, "the first side's tab is on the right"
+    else:
+        first, second = view.cards
+        assert first.x > second.x, "the first side is on the right"
+
+
+def test_compare_side_by_side_in_french_at_1920(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, COMPARE)
+    assert not view.tabs
+    first, second = view.cards
+    assert first.x < second.x
+    assert not cut_lines(kiosk, view)
+
+
+@pytest.mark.parametrize("sized", [(1080, 1920)], indirect=True, ids=["portrait"])
+def test_compare_tabs_in_portrait_show_one_side_at_a_time(sized):
+    kiosk = sized
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, COMPARE)
+    assert view.tabs
+    second = next(b for b in view.ids.toggles.children if b.side_index == 1)
+    kiosk.tap(second)
+    title = view.manifest.details.right.title.get("fr")
+    kiosk.find_text(title, root=view.ids.stage)
+    assert not cut_lines(kiosk, view)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numbers
-
 import pytest
 from PIL import Image
 
@@ -151,20 +149,6 @@ def test_timeline_tap_shows_the_event(fresh):
     kiosk.tap(stop)
     kiosk.find_text(events[2].title.get("en"), root=view.ids.detail)
     assert view.state["selected"] == 2
-
-
-def test_compare_divider_drags(fresh):
-    kiosk = fresh
-    start_visit(kiosk, "English")
-    view = open_exhibit(kiosk, "limites-pib-bien-etre")
-    assert view.mode == "divider"
-    handle = view.handle
-    x, y = handle.to_window(*handle.center)
-    kiosk.swipe((x, y), (x + 400, y))
-    assert view.divider > 0.6
-    assert isinstance(view.state["divider"], numbers.Real)
-    left, right = view.sides
-    assert left.width > right.width
 
 
 def test_back_and_home_on_every_exhibit(fresh):

@@ -38,6 +38,18 @@ class TimelineDate:
     def is_range(self) -> bool:
         return "/" in self.text
 
+    def label(self, rtl: bool = False) -> str:
+        """'1844', '1844-12-21' as written; a range '1939 – 1945', its first year on the reading side.
+
+        Right to left, the earlier year stands on the right, as on the mirrored timeline:
+        ``1945 – 1939`` reads 1939 first. (Digits themselves are never reversed.)
+        """
+        first, _, last = self.text.partition("/")
+        if not last:
+            return first.strip()
+        first, last = first.strip(), last.strip()
+        return f"{last} – {first}" if rtl else f"{first} – {last}"
+
     @classmethod
     def parse(cls, text: str) -> "TimelineDate":
         """Raises ValueError with a curator's explanation when ``text`` is not a date."""

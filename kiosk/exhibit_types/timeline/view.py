@@ -53,15 +53,8 @@ class DateCard(BoxLayout):
 
 
 def format_date(date, rtl: bool = False) -> str:
-    """'1844', '1844-12-21' as written; a range '1939 – 1945', its first year on the reading side.
-
-    Right to left, the earlier year stands on the right, as on the mirrored line:
-    ``1945 – 1939`` reads 1939 first.
-    """
-    first, _, last = date.text.partition("/")
-    if not last:
-        return first
-    return f"{last} – {first}" if rtl else f"{first} – {last}"
+    """The date as the visitor reads it (:meth:`TimelineDate.label`)."""
+    return date.label(rtl)
 
 
 class TimelineView(ExhibitView):

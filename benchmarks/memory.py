@@ -60,7 +60,12 @@ def main() -> None:
         app._run_prepare()
         app.framerate.idle = app.framerate.active  # no touches here: keep 30 fps, or each frame waits 0.5 s
         drive(app, 10)
-        print(f"PSS at start (attract): {pss_mib(os.getpid()):.0f} MiB")
+        for _ in range(900):  # the attract loop's work ahead (screens, pictures): ~4 s at 30 fps
+            if not app.navigator.ahead.running:
+                break
+            drive(app, 1)
+        print(f"PSS at start (attract, its work ahead done): {pss_mib(os.getpid()):.0f} MiB, "
+              f"pictures {app.pictures.used / 2**20:.1f} MiB")
         shown = 0 if args.no_tour else tour(app)
         drive(app, 3)
         app.release_memory()   # what the kiosk does itself when a visitor leaves an exhibit

@@ -7,7 +7,7 @@ So, while the kiosk is idle:
 - on the attract loop (:meth:`Navigator.prepare`): the next visitor's screens, each type's
   view class, then the pictures of the first room's exhibits and every room's card pictures;
 - on home, once the visitor has stopped touching for a moment: the pictures of the room's
-  exhibits, in the order of the cards;
+  exhibits, in the order of the cards, then the other rooms' card pictures (for a room tab);
 - in an exhibit, after a language switch: home in the new language (it waits unseen).
 
 Which pictures an exhibit shows, and at which size, depends on its view and on the window:
@@ -23,6 +23,7 @@ import logging
 import time
 from collections import Counter, defaultdict
 from contextlib import contextmanager
+from itertools import chain
 from typing import Callable, Iterable, Iterator
 
 from kivy.base import EventLoop
@@ -89,7 +90,8 @@ class Ahead:
             if wanted != self._done_for:
                 self._done_for = wanted
                 manifests = app.content.exhibits_in(home.room_id) if home.room_id else []
-                self.run(self.exhibit_pictures(manifests), while_=self._untouched_on("home"))
+                steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()))
+                self.run(steps, while_=self._untouched_on("home"))  # the cards of the other rooms' tabs too
         elif navigator.manager.has_screen("home"):
             wanted = ("exhibit", app.language)
             if wanted != self._done_for:  # home in the visitor's new language, waiting unseen for Back
@@ -167,6 +169,11 @@ class Ahead:
 
     def _window(self) -> tuple:
         return tuple(self.navigator.manager.size)
+
+
+def _card_picture():
+    from kiosk.gui.screens.home import _card_picture
+    return _card_picture
 
 
 def _one_frame() -> None:

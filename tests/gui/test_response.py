@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.screenmanager import NoTransition
@@ -95,6 +97,15 @@ def test_a_finger_on_a_card_lights_it_before_the_row_knows_it_is_a_tap(fresh):
     assert kiosk.app.navigator.current == "home" and not any(c.touched for c in home.ids.cards.children)
 
 
+def _ahead_done(kiosk, limit: float = 30.0) -> None:
+    """Let the kiosk work ahead until it has nothing left to do (it starts after 0.6 s without a touch)."""
+    kiosk.wait(1.0)
+    kiosk.app.navigator.ahead.look()
+    end = time.monotonic() + limit
+    while kiosk.app.navigator.ahead.running and time.monotonic() < end:
+        kiosk.frames(1)
+
+
 def _rooms_first_exhibits(kiosk):
     app = kiosk.app
     room = app.navigator.screen("home").rooms[0].id
@@ -106,7 +117,7 @@ def test_while_nobody_touches_the_first_rooms_pictures_are_decoded_ahead(fresh):
     app.pictures.clear()
     app.navigator.ahead.learnt.clear()
     app.navigator.prepare()
-    kiosk.wait(6.0)
+    _ahead_done(kiosk)
     learnt = app.navigator.ahead.learnt
     manifests = _rooms_first_exhibits(kiosk)
     assert manifests and all(m.id in learnt for m in manifests), "each exhibit said which pictures it shows"
@@ -117,9 +128,9 @@ def test_while_nobody_touches_the_first_rooms_pictures_are_decoded_ahead(fresh):
 def test_an_exhibit_opened_after_the_pictures_were_decoded_ahead_decodes_none(fresh):
     kiosk, app = fresh, fresh.app
     app.navigator.prepare()
-    kiosk.wait(6.0)
+    _ahead_done(kiosk)
     start_visit(kiosk, "English")
-    kiosk.wait(2.0)   # the visitor looks at home for a moment: the room's pictures are decoded meanwhile
+    _ahead_done(kiosk)   # the visitor looks at home for a moment: the room's pictures are decoded meanwhile
     manifest = next(m for m in _rooms_first_exhibits(kiosk) if app.navigator.ahead.learnt.get(m.id))
     decoded = app.pictures.decoded
     app.navigator.open_exhibit(manifest.id)
@@ -153,7 +164,7 @@ def test_a_rehearsal_off_screen_counts_nothing_and_leaves_no_view(fresh):
         app.pictures.clear()
         app.navigator.ahead.learnt.clear()
         app.navigator.prepare()
-        kiosk.wait(6.0)
+        _ahead_done(kiosk)
     finally:
         app.events.unsubscribe(QrShown, heard.append)
     assert app.navigator.ahead.learnt and not heard, "no QR code was counted as shown"
@@ -193,9 +204,21 @@ def test_a_language_switch_in_an_exhibit_rebuilds_home_later_while_the_visitor_r
     kiosk.frames(3)
     assert list(home.ids.cards.children) == cards, "home, unseen, is not rebuilt at the tap"
     touch.touch_up()
-    kiosk.wait(2.0)               # the visitor reads: home is rebuilt in French meanwhile
+    _ahead_done(kiosk)            # the visitor reads: home is rebuilt in French meanwhile
     assert home.ids.cards.children and list(home.ids.cards.children) != cards
     rebuilt = list(home.ids.cards.children)
     kiosk.tap_text("Retour")
     assert app.navigator.current == "home" and list(home.ids.cards.children) == rebuilt, "Back found it ready"
     app.set_language("en")
+
+
+def test_a_room_tab_finds_its_card_pictures_decoded(fresh):
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    home = app.navigator.screen("home")
+    app.pictures.shrink(0)        # what leaving an exhibit may do to pictures not seen for a while
+    _ahead_done(kiosk)            # the visitor looks at home
+    decoded = app.pictures.decoded
+    home.show_room(home.rooms[-1].id)
+    assert home.ids.cards.children and app.pictures.decoded == decoded, "no picture decoded at the tap"
+    home.show_room(home.rooms[0].id)

@@ -50,8 +50,14 @@ class LanguagePicker(ModalView):
         return picker
 
     def mark_current(self) -> None:
+        """The visitor's language is ticked and outlined in the accent; the others are white cards."""
+        theme = self.app.theme
         for button in self.ids.grid.children:
-            button.background = self.app.theme.ink if button.language == self.app.language else self.app.theme.muted
+            current = button.language == self.app.language
+            button.background = theme.surface
+            button.foreground = theme.ink
+            button.outline = theme.accent if current else theme.line
+            button.icon = "check" if current else ""
 
     def _choose(self, button) -> None:
         self.dismiss(animation=False)

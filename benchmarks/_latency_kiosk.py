@@ -42,11 +42,18 @@ def main() -> None:
     app.run()
 
 
-def answer(request: dict) -> None:
+def answer(request: dict, revealed: bool = False) -> None:
+    from kivy.clock import Clock
     from kivy.core.window import Window
 
     try:
-        widget = find_label(request["text"], request.get("nth", 0))
+        try:
+            widget = find_label(request["text"], request.get("nth", 0))
+        except LookupError:
+            if revealed or not reveal(request["text"]):
+                raise
+            Clock.schedule_once(lambda _dt: answer(request, revealed=True), 0.3)  # the row has moved: ask again
+            return
         left, bottom = widget.to_window(*widget.pos)
         right, top = min(left + widget.width, Window.width), min(bottom + widget.height, Window.height)
         left, bottom = max(left, 0), max(bottom, 0)  # the part on screen (a card half out of its row)
@@ -71,6 +78,27 @@ def find_label(fragment: str, nth: int = 0):
     if len(found) <= nth:
         raise LookupError(f"no visible text contains {fragment!r}")
     return found[nth]
+
+
+def reveal(fragment: str) -> bool:
+    """Scroll a row so that the text comes into view, as a visitor's earlier swipe would have (not timed)."""
+    from kivy.core.window import Window
+    from kivy.uix.label import Label
+    from kivy.uix.scrollview import ScrollView
+
+    wanted = fragment.replace(NO_BREAK, " ")
+    stack = [Window]
+    while stack:
+        widget = stack.pop()
+        stack.extend(widget.children)
+        if isinstance(widget, Label) and wanted in widget.text.replace(NO_BREAK, " "):
+            node = widget
+            while node.parent is not None and node.parent is not Window:
+                if isinstance(node.parent.parent, ScrollView):
+                    node.parent.parent.scroll_to(node, animate=False)
+                    return True
+                node = node.parent
+    return False
 
 
 def shown(widget) -> bool:

@@ -13,7 +13,8 @@ what a camera would film):
   a second after the screen appears) are not counted.
 
 The kiosk process answers one question between taps, "where is this text?", so that the
-taps land on the real buttons; it takes no part in the timing. A fresh kiosk is started for
+taps land on the real buttons (a card out of view is first scrolled into it, as an earlier
+swipe would have; then the kiosk is left idle); it takes no part in the timing. A fresh kiosk is started for
 each round. Prints each step's median, min and max over the rounds::
 
     python benchmarks/tap_latency.py [--rounds 3] [--size 1920x1080] [--idle 6]
@@ -173,12 +174,12 @@ def one_round(screen: Screen, env: dict, size: str, idle: float) -> dict[str, tu
     kiosk, results = Kiosk(env, size), {}
     try:
         for step, target in STEPS:
-            time.sleep(idle)  # the kiosk lowers its frame rate after 5 s without a touch
-            try:
+            try:  # asked first: a card out of view is scrolled into it, as by an earlier swipe
                 x, y = target_position(kiosk, screen, target)
             except LookupError as exc:
                 print(f"{step}: {exc}; the round stops here", file=sys.stderr)
                 break
+            time.sleep(idle)  # the kiosk lowers its frame rate after 5 s without a touch
             screen.move(x, y)
             results[step] = measure(screen, x, y)
     finally:

@@ -47,6 +47,7 @@ class Ahead:
         self._learnt_for = None             # the window size they were learnt at
         self.card_box = None                # the box home's cards ask their pictures for
         self._done_for = None               # what the last run on home or in an exhibit prepared
+        self.since = 0                      # the picture cache's time when the current run began
 
     # --- running ----------------------------------------------------------------------------
     def run(self, steps: Iterable[Callable[[], object]], while_: Callable[[], bool]) -> None:
@@ -55,6 +56,7 @@ class Ahead:
         self._run += 1
         run, steps = self._run, iter(steps)
         self.running = True
+        self.since = self.app.pictures.now()  # pictures wanted from now on are kept; older ones may go
 
         def next_step(_dt=None) -> None:
             if run != self._run:
@@ -121,8 +123,10 @@ class Ahead:
                 yield _one_frame  # its layout settles: the view asks for its pictures at their real size
                 yield self._end_rehearsal
             for path, box in self.learnt.get(manifest.id, ()):
-                if not pictures.has(path, box):
-                    yield lambda p=path, b=box: pictures.prefetch(p, b)
+                if pictures.has(path, box):
+                    pictures.keep(path, box)
+                else:
+                    yield lambda p=path, b=box: pictures.prefetch(p, b, self.since)
 
     def learn_card_box(self, build: Callable[[], object]) -> None:
         """Build home, noting the box its cards ask their pictures for."""
@@ -138,9 +142,13 @@ class Ahead:
             return
         for manifest in self.app.content.exhibits:
             name = card_picture(manifest)
-            if name:
-                path = manifest.image_path(name)
-                yield lambda p=path: self.app.pictures.prefetch(p, self.card_box)
+            if not name:
+                continue
+            path, pictures = manifest.image_path(name), self.app.pictures
+            if pictures.has(path, self.card_box):
+                pictures.keep(path, self.card_box)
+            else:
+                yield lambda p=path: pictures.prefetch(p, self.card_box, self.since)
 
     # --- rehearsals -------------------------------------------------------------------------------
     def _rehearse(self, manifest) -> None:

@@ -36,6 +36,8 @@ class PictureCache:
         self._textures: OrderedDict[tuple, Texture] = OrderedDict()
         self._origins: dict[int, tuple[Path, tuple[int, int]]] = {}  # id(texture) → file and its own size
         self._listeners: list[tuple[list, bool]] = []
+        self._uses: dict[tuple, int] = {}  # key → when it was last asked for or decoded ahead (a counter)
+        self._clock = 0
         self.decoded = 0  # pictures decoded so far (the tests check that a tap decodes none)
 
     def origin(self, texture: Texture) -> tuple[Path, tuple[int, int]] | None:
@@ -53,12 +55,13 @@ class PictureCache:
             log.warning("picture %s is missing", path)
             return None
         if key in self._textures:
-            self._textures.move_to_end(key)
+            self._use(key)
             return self._textures[key]
         texture, size = self._load(path, (key[2], key[3]))
         self.decoded += 1
         if texture is not None:
             self._store(key, texture)
+            self._use(key)
             self._origins[id(texture)] = (Path(path), size)
         return texture
 
@@ -67,15 +70,39 @@ class PictureCache:
         key = self._key(path, box)
         return key is None or key in self._textures
 
-    def prefetch(self, path: Path, box: tuple[float, float]) -> bool:
-        """Decode ahead the picture a screen will ask for, if there is room left; True if a decode was done.
+    def now(self) -> int:
+        """A mark in the cache's time: pictures asked for or kept after it are not let go by ``prefetch``."""
+        return self._clock
 
-        Ahead-of-time pictures never push out others: when the budget is nearly used, nothing is done.
+    def keep(self, path: Path, box: tuple[float, float]) -> None:
+        """Mark a decoded picture as wanted now (it goes to the end of the queue)."""
+        key = self._key(path, box)
+        if key in self._textures:
+            self._use(key)
+
+    def prefetch(self, path: Path, box: tuple[float, float], since: int | None = None) -> bool:
+        """Decode ahead the picture a screen will ask for, if there is room; True if a decode was done.
+
+        Room is made by letting go of pictures not wanted since ``since`` (the attract loop's,
+        another room's), never of those wanted since; when there is none to let go, nothing is done.
         """
-        if self.has(path, box) or self.used >= self.budget * PREFETCH_SHARE:
+        key = self._key(path, box)
+        if key is None or key in self._textures:
+            self.keep(path, box)
             return False
+        need = key[2] * key[3] * 3
+        while self.used + need > self.budget * PREFETCH_SHARE:
+            oldest = next(iter(self._textures), None)
+            if oldest is None or since is None or self._uses.get(oldest, 0) > since:
+                return False
+            self._forget_oldest()
         self.texture(path, box)
         return True
+
+    def _use(self, key: tuple) -> None:
+        self._textures.move_to_end(key)
+        self._clock += 1
+        self._uses[key] = self._clock
 
     @contextmanager
     def listen(self, dry: bool = False):
@@ -130,13 +157,15 @@ class PictureCache:
             self._forget_oldest()
 
     def _forget_oldest(self) -> None:
-        _, old = self._textures.popitem(last=False)
+        key, old = self._textures.popitem(last=False)
+        self._uses.pop(key, None)
         self._origins.pop(id(old), None)
         self.used -= _bytes(old)
 
     def clear(self) -> None:
         self._textures.clear()
         self._origins.clear()
+        self._uses.clear()
         self.used = 0
 
 

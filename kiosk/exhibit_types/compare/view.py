@@ -39,7 +39,8 @@ class CompareView(ExhibitView):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._trigger_layout = Clock.create_trigger(lambda _dt: self.layout_sides(), 0)
+        self._trigger_layout = Clock.create_trigger(lambda _dt: self.layout_sides(), -1)
+        self._arrangement = None
         self.cards: list[CompareCard] = []
         self.readers: list[PagedReader] = []
 
@@ -57,6 +58,7 @@ class CompareView(ExhibitView):
 
     def refresh(self) -> None:
         self.ids.prompt.logical_text = self.text(self.manifest.details.prompt)
+        self._arrangement = None    # texts change: build the cards again
         self.layout_sides()
 
     def fits_side_by_side(self) -> bool:
@@ -77,6 +79,10 @@ class CompareView(ExhibitView):
         if stage.width <= 1:
             return
         self.tabs = not self.fits_side_by_side()
+        arrangement = (self.tabs, self.state.get("side", 0), round(stage.width), round(stage.height))
+        if arrangement == self._arrangement:
+            return                  # the same cards at the same size
+        self._arrangement = arrangement
         stage.clear_widgets()
         self.cards, self.readers = [], []
         sides = self.manifest.details.sides

@@ -75,7 +75,7 @@ class PagedReader(BoxLayout):
     def __init__(self, **kwargs):
         self._build = None
         self._slots: list[ColumnSlot] = []
-        self._trigger_reflow = Clock.create_trigger(self.reflow, 0)
+        self._trigger_reflow = Clock.create_trigger(self.reflow, -1)   # within the frame: a snapshot sees it
         super().__init__(**kwargs)
         self.fbind("rtl", self._trigger_reflow)
         self.fbind("page", self._measure)

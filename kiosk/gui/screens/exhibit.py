@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from kivy.clock import Clock
 from kivy.core.image import Image as CoreImage
 from kivy.core.window import Window
 from kivy.lang import Builder
@@ -94,6 +95,17 @@ class ExhibitScreen(KioskScreen):
         for label, url in links:
             column.add_widget(self._qr_panel(label, url, max_side))
             self.app.events.emit(QrShown(self.manifest.id, url))
+        if links and self.ids.body.orientation == "horizontal":
+            Clock.schedule_once(lambda _dt: self._fit_qr_column(), -1)  # once the cards know their heights
+
+    def _fit_qr_column(self) -> None:
+        """A column still too tall for its place (long labels on a small screen) loses its "scan" title:
+        every card would rather be whole than introduced."""
+        column, scroll = self.ids.qr_column, self.ids.qr_scroll
+        column.do_layout()
+        title = next((w for w in column.children if getattr(w, "scan_title", False)), None)
+        if title is not None and column.minimum_height > scroll.height + 1:
+            column.remove_widget(title)
 
     def _qr_side(self, labels: list[str]) -> int:
         """The largest QR side at which every card fits its column without scrolling.
@@ -123,7 +135,8 @@ class ExhibitScreen(KioskScreen):
         texture = CoreImage(str(code.path)).texture
         texture.mag_filter = "nearest"
         texture.min_filter = "nearest"
-        side = code.modules * pixels_per_module(code.modules, max_side, minimum=6)
+        # 6 px a module from 1080 lines up (1.7 mm on a 24-inch screen), 5 below (a smaller screen is nearer)
+        side = code.modules * pixels_per_module(code.modules, max_side, minimum=6 if Window.height >= 1000 else 5)
         if self.ids.body.orientation == "horizontal":
             return QrPanel(texture=texture, label=label, url=url, side=side)
         return QrStripCard(texture=texture, label=label, url=url, side=side, size_hint_x=None,
@@ -210,5 +223,7 @@ def _short(title: str, limit: int = 38) -> str:
 
 def _scan_title(app):
     from kiosk.gui.widgets.widgets import TextBlock
-    return TextBlock(logical_text=app.tr._("Scan to read more on your phone"), role="small", bold=True,
-                     halign="center")
+    title = TextBlock(logical_text=app.tr._("Scan to read more on your phone"), role="small", bold=True,
+                      halign="center")
+    title.scan_title = True
+    return title

@@ -9,6 +9,7 @@ walks a visitor through the exhibition in order. Texts follow the visitor's lang
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from kivy.app import App
@@ -60,17 +61,34 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         self._fit()
 
     def _fit(self) -> None:
-        """The picture takes what the title and a few lines of summary leave; the summary ends with "…"."""
+        """The picture takes what the title and a few lines of summary leave; the summary ends with "…".
+
+        The title's height is its label's own, once drawn; the summary gets the whole lines
+        that remain, measured in its font (Arabic lines are taller, media/fonts/README.md).
+        """
         theme = App.get_running_app().theme
-        line = 2.1 if theme.rtl else 1.45   # the Arabic font's lines are taller (media/fonts/README.md)
         self.picture_height = min(self.width * 10 / 16, self.height * 0.56)
         text_width = self.width - theme.pad * 1.5
         em = 0.45 if theme.rtl else 0.56    # an average letter's width, in font sizes
-        title_lines = 1 if len(self.title) * theme.body * 1.05 * em < text_width else 2
-        text_room = self.height - self.picture_height - theme.body * 1.05 * line * title_lines - theme.pad * 1.6
-        self.summary_lines = max(1, min(5, int(text_room // (theme.small * line))))
+        title = self.ids.get("title_label")
+        title_height = title.height if title is not None and title.texture and title.height > 1 \
+            else theme.body * 1.05 * (2.1 if theme.rtl else 1.45) * 2
+        line = _line_height(theme.font, theme.small)
+        spacing = self.spacing * 3 + self.padding[3]   # between picture, title, summary and the filler
+        text_room = self.height - self.picture_height - title_height - spacing
+        self.summary_lines = max(1, min(5, int(text_room // line)))
         per_line = max(16, int(text_width / (theme.small * em)))
         self.summary = shorten(self.full_summary, self.summary_lines * per_line)
+
+
+@functools.lru_cache(maxsize=16)
+def _line_height(font: str, size: float) -> float:
+    """The height of one line of text in ``font`` at ``size``, as a Label draws it."""
+    from kivy.core.text import Label as CoreLabel
+    one, two = CoreLabel(text="Ag", font_name=font, font_size=size), CoreLabel(text="Ag\nAg", font_name=font, font_size=size)
+    one.refresh()
+    two.refresh()
+    return two.texture.height - one.texture.height
 
 
 class CardRow(ScrollView):

@@ -186,7 +186,7 @@ def test_the_language_panel_is_built_once_and_opens_and_closes_in_one_frame(fres
     assert picker.parent is None and app.language == "fr", "gone at once"
     app.navigator.screen("exhibit").choose_language()
     assert LanguagePicker.shared(app) is picker, "the same panel: its names are not drawn again"
-    assert next(b for b in picker.ids.grid.children if b.language == "fr").background == app.theme.ink
+    assert next(b for b in picker.ids.grid.children if b.language == "fr").icon == "check", "the new language is ticked"
     picker.dismiss(animation=False)
     app.set_language("en")
 
@@ -222,3 +222,21 @@ def test_a_room_tab_finds_its_card_pictures_decoded(fresh):
     home.show_room(home.rooms[-1].id)
     assert home.ids.cards.children and app.pictures.decoded == decoded, "no picture decoded at the tap"
     home.show_room(home.rooms[0].id)
+
+
+def test_the_attract_picture_follows_a_window_that_changes_size(fresh):
+    kiosk = fresh
+    attract = kiosk.app.navigator.screen("attract")
+    assert kiosk.app.navigator.current == "attract"
+    small = attract.ids.front.texture
+    try:
+        Window.size = (2560, 1440)
+        kiosk.settle()
+        big = attract.ids.front.texture
+        stage = attract_picture_box(*Window.size, kiosk.app.theme.pad)
+        picture = kiosk.app.pictures.origin(big)[1]
+        wanted = min(picture[0] / stage[0], picture[1] / stage[1], 1.0)
+        assert big is not small and max(big.width / stage[0], big.height / stage[1]) >= wanted * 0.99
+    finally:
+        Window.size = (1920, 1080)
+        kiosk.settle()

@@ -40,6 +40,12 @@ class AttractScreen(KioskScreen):
         self.pictures = self._pictures()
         self._event = None
         self._fade = None
+        Window.bind(size=self._on_window_size)
+
+    def _on_window_size(self, *_args) -> None:
+        """A window that grows after start (a late resize, a rotated screen) gets a picture decoded for it."""
+        if self._event is not None and self.ids.front.texture is not None:
+            self._show_picture(fade=False)
 
     def content_changed(self) -> None:
         """New content went live while the loop runs: its pictures and title from the next slide on."""

@@ -1,10 +1,13 @@
-"""The ``compare`` type: two sides to compare, with a draggable divider or a toggle.
+"""The ``compare`` type: two sides to compare, side by side (``divider``) or one at a time (``toggle``).
+
+With ``divider`` the kiosk shows both sides side by side when the screen holds them at a
+comfortable reading width, and as two tabs otherwise (portrait, small screens).
 
 Example::
 
     type: compare
     prompt: {fr: Où va votre épargne ?, en: Where do your savings go?}
-    mode: divider            # or: toggle
+    mode: divider            # side by side when it fits; or: toggle (two tabs, always)
     left:
       title: {fr: ..., en: ...}
       text: {fr: ..., en: ...}

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from itertools import chain
 from typing import Callable, Iterable, Iterator
 
-from kivy.base import EventLoop
+from kivy.base import EventLoop, ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ class Ahead:
         self.card_box = None                # the box home's cards ask their pictures for
         self._done_for = None               # what the last run on home or in an exhibit prepared
         self.since = 0                      # the picture cache's time when the current run began
+        ExceptionManager.add_handler(_RehearsalFaults(self))
 
     # --- running ----------------------------------------------------------------------------
     def run(self, steps: Iterable[Callable[[], object]], while_: Callable[[], bool]) -> None:
@@ -177,6 +178,24 @@ class Ahead:
 
     def _window(self) -> tuple:
         return tuple(self.navigator.manager.size)
+
+
+class _RehearsalFaults(ExceptionHandler):
+    """A view that raises while rehearsed off screen (in a layout callback) is dropped, not the kiosk.
+
+    It fails again when a visitor opens it, and is then handled as any faulty exhibit.
+    """
+
+    def __init__(self, ahead: Ahead):
+        super().__init__()
+        self.ahead = ahead
+
+    def handle_exception(self, exception):
+        if self.ahead.rehearsing is None:
+            return ExceptionManager.RAISE
+        log.warning("exhibit %r failed while prepared ahead: %r", self.ahead.rehearsing, exception)
+        self.ahead.stop()
+        return ExceptionManager.PASS
 
 
 def _card_picture():

@@ -240,3 +240,23 @@ def test_the_attract_picture_follows_a_window_that_changes_size(fresh):
     finally:
         Window.size = (1920, 1080)
         kiosk.settle()
+
+
+def test_a_view_that_fails_while_rehearsed_off_screen_stops_nothing(fresh, monkeypatch):
+    from kivy.clock import Clock
+
+    from kiosk.gui.screens import exhibit
+    from kiosk.gui.widgets.exhibit_view import ExhibitView
+
+    class Broken(ExhibitView):
+        def refresh(self):
+            Clock.schedule_once(lambda _dt: 1 / 0)  # fails in a later frame, as a layout callback would
+
+    kiosk, app = fresh, fresh.app
+    monkeypatch.setattr(exhibit, "view_class", lambda _type: Broken)
+    app.navigator.ahead.learnt.clear()
+    app.navigator.prepare()
+    _ahead_done(kiosk)
+    assert app.navigator.current == "attract" and not app.navigator.faulty
+    monkeypatch.undo()
+    app.navigator.ahead.learnt.clear()

@@ -5,7 +5,7 @@ and an exhibit's texts about as much again, on top of the ~100 ms the frame itse
 So, while the kiosk is idle:
 
 - on the attract loop (:meth:`Navigator.prepare`): the next visitor's screens, each type's
-  view class, then the pictures of the first room's exhibits and every room's card pictures;
+  view class, the language panel, then the pictures of the first room's exhibits;
 - on home, once the visitor has stopped touching for a moment: the pictures of the room's
   exhibits, in the order of the cards, then the other rooms' card pictures (for a room tab);
 - in an exhibit, after a language switch: home in the new language (it waits unseen).
@@ -19,6 +19,7 @@ built the ordinary way.
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections import Counter, defaultdict
@@ -28,6 +29,8 @@ from typing import Callable, Iterable, Iterator
 
 from kivy.base import EventLoop, ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
+
+from kiosk.memory import trim_heap
 
 log = logging.getLogger(__name__)
 STEP_SECONDS = 0.1     # between two pieces: the attract loop never stalls
@@ -48,6 +51,7 @@ class Ahead:
         self.card_box = None                # the box home's cards ask their pictures for
         self._done_for = None               # what the last run on home or in an exhibit prepared
         self.since = 0                      # the picture cache's time when the current run began
+        self._rehearsed = False
         ExceptionManager.add_handler(_RehearsalFaults(self))
 
     # --- running ----------------------------------------------------------------------------
@@ -65,6 +69,10 @@ class Ahead:
             step = next(steps, None) if while_() else None
             if step is None:
                 self.stop()
+                if self._rehearsed:  # the rehearsed views sit in reference cycles, with their textures
+                    self._rehearsed = False
+                    gc.collect()
+                    trim_heap()
                 return
             try:
                 step()
@@ -162,6 +170,7 @@ class Ahead:
         self._listening = self.app.pictures.listen(dry=True)
         self.learnt[manifest.id] = self._listening.__enter__()
         self.rehearsing = manifest.id
+        self._rehearsed = True
         with _muted(self.app.events):
             screen.show(manifest)
 

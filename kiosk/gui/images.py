@@ -23,7 +23,7 @@ from kivy.graphics.texture import Texture
 from PIL import Image, ImageOps
 
 log = logging.getLogger(__name__)
-DEFAULT_BUDGET = 32 * 1024 * 1024  # two attract pictures at 1920×1080 take 12 MB
+DEFAULT_BUDGET = 24 * 1024 * 1024
 ORIENTATION = 0x0112  # the EXIF tag
 RESTING_BUDGET = 10 * 1024 * 1024  # kept between visits: the home screen's thumbnails
 PREFETCH_SHARE = 0.85  # pictures decoded ahead fill at most this share of the budget

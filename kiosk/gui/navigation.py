@@ -108,10 +108,9 @@ class Navigator:
 
         One piece per step, so the attract loop never stalls: the language and home screens
         (home with its first room's cards), the exhibit screen, the language panel, each exhibit type's view class
-        with its kv rules, then the pictures of the first room's exhibits and of every room's
-        cards (kiosk.gui.ahead). A visitor's tap then only fills them in.
+        with its kv rules, then the pictures of the first room's exhibits (kiosk.gui.ahead; the
+        other rooms' card pictures wait for home's idle moments). A visitor's tap then only fills them in.
         """
-        from kiosk.gui.screens import home
         from kiosk.gui.widgets.language_picker import LanguagePicker
 
         ahead = self.ahead
@@ -126,7 +125,6 @@ class Navigator:
                 yield lambda t=type_name: view_class(t)
             room = first_room or self.screen("home").room_id
             yield from ahead.exhibit_pictures(self.app.content.exhibits_in(room) if room else [])
-            yield from ahead.card_pictures(home._card_picture)
 
         ahead.run(steps(), while_=lambda: self.current == "attract")  # a visitor came: their taps build what they need
 

@@ -149,6 +149,7 @@ def test_an_idea_waits_for_the_facilitator_then_goes_on_the_wall(fresh, records)
     assert not [w for w in kiosk.widgets(view.ids.cards) if isinstance(w, IdeaCard)]
     assert not [text for text in kiosk.visible_texts() if "cafe velo" in text]
 
+    kiosk.app.facilitator_language.use("en")   # the moderation panel speaks the facilitator's language
     panel = ModerationPanel(kiosk.app)
     Window.add_widget(panel)
     try:
@@ -160,6 +161,7 @@ def test_an_idea_waits_for_the_facilitator_then_goes_on_the_wall(fresh, records)
         kiosk.find_text("Nothing to read here.", root=panel)
     finally:
         Window.remove_widget(panel)
+        kiosk.app.facilitator_language.use(kiosk.app.settings.facilitator_language)
     kiosk.settle()
     view = kiosk.app.navigator.screen("exhibit").view
     kiosk.find_text("cafe velo", root=view.ids.cards)

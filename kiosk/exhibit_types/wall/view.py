@@ -113,6 +113,7 @@ class WallView(ExhibitView):
 
     def refresh(self) -> None:
         mode = self.state.get("mode", "wall")
+        self.absorbed = mode == "write"   # the keyboard needs the way on's height
         self.clear_widgets()
         self.add_widget(self._panels[mode])
         self._fill_header(mode)
@@ -184,16 +185,14 @@ class WallView(ExhibitView):
         keyboard.layout = self.state["layout"]
 
     def _fill_chips(self) -> None:
-        """One row of tags, from the reading side; it scrolls sideways when they do not fit."""
+        """The tags from the reading side, wrapping onto a second line when they do not fit one."""
         chips, chosen = self.ids.chips, self.state.setdefault("tags", [])
-        rtl = is_rtl(self.ctx.language)
         chips.clear_widgets()
         for index, tag in enumerate(self.wall.tags):
             chip = TagChip(text=one_line(self.text(tag)), selected=index in chosen, colour=self._room_colour())
             chip.tag_index = index
             chip.bind(on_release=lambda c: self.toggle_tag(c.tag_index))
-            chips.add_widget(chip, index=len(chips.children) if rtl else 0)
-        self.ids.chips_scroll.scroll_x = 1 if rtl else 0
+            chips.add_widget(chip)
 
     def _entry(self) -> TextEntry:
         if self.entry is None:

@@ -14,7 +14,7 @@ from kivy.clock import Clock
 from kivy.core.image import Image as CoreImage
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import ListProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
 
 from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
@@ -34,6 +34,7 @@ class ExhibitScreen(KioskScreen):
     room_label = StringProperty("")   # "Back to the room"
     next_label = StringProperty("")   # "Next: <title>", or the next room at a room's end
     notice = StringProperty("")       # "Some texts are shown in French", or nothing
+    way_on_folded = BooleanProperty(False)  # the view asked for the whole height (see ExhibitView.absorbed)
     view = ObjectProperty(None, allownone=True)
 
     def __init__(self, **kwargs):
@@ -50,6 +51,7 @@ class ExhibitScreen(KioskScreen):
         self.room_colour = rgba(room.colour) if room else self.app.theme.ink
         try:
             self.view = view_class(manifest.type)(manifest, self.app.view_context, self.app.session.state_for(manifest.id))
+            self.view.bind(absorbed=self._fold_way_on)
             self.ids.host.add_widget(self.view)
         except Exception as exc:  # a visitor never sees a traceback
             self.release()
@@ -70,6 +72,7 @@ class ExhibitScreen(KioskScreen):
             self.view.refresh()
             self._fill_qr_codes()
             self._fill_way_on()
+            self._fold_way_on(self.view, self.view.absorbed)
             self.notice = fallback_notice(self.app)
         except Exception as exc:  # a visitor never sees a traceback
             exhibit_id = self.manifest.id
@@ -83,8 +86,12 @@ class ExhibitScreen(KioskScreen):
         column.clear_widgets()
         links = [(self.app.text(link.label), self.app.text(link.url)) for link in self.manifest.links]
         links += [link for link in self.view.extra_links() if link[1] not in {url for _, url in links}]
-        self.ids.qr_scroll.opacity = 1 if links else 0
-        self.ids.qr_scroll.size_hint_x = (0.28 if links else 0.001) if self.ids.body.orientation == "horizontal" else 1
+        shown = bool(links) and not self.way_on_folded   # nobody scans a code while typing: the keyboard takes its room
+        self.ids.qr_scroll.opacity = 1 if shown else 0
+        self.ids.qr_scroll.disabled = not shown
+        self.ids.qr_scroll.size_hint_x = (0.28 if shown else 0.001) if self.ids.body.orientation == "horizontal" else 1
+        if not shown:
+            return
         if links:
             title = _scan_title(self.app)
             if self.ids.body.orientation != "horizontal":
@@ -141,6 +148,18 @@ class ExhibitScreen(KioskScreen):
             return QrPanel(texture=texture, label=label, url=url, side=side)
         return QrStripCard(texture=texture, label=label, url=url, side=side, size_hint_x=None,
                            width=self._strip_card_width(self._qr_count))
+
+    def _fold_way_on(self, _view, absorbed: bool) -> None:
+        """A view the visitor is busy in (typing) gets the way on's height; it comes back after."""
+        if self.way_on_folded != absorbed:
+            self.way_on_folded = absorbed
+            footer, content = self.ids.footer, self.ids.content
+            if absorbed and footer.parent is content:
+                content.remove_widget(footer)   # out of the tree: a hidden button must not catch a key's touch
+            elif not absorbed and footer.parent is None:
+                content.add_widget(footer)      # back under the exhibit
+            if self.manifest is not None:
+                self._fill_qr_codes()
 
     def _fill_way_on(self) -> None:
         """"Back to the room" and "next in this room" (the next room's name after its last exhibit)."""

@@ -67,7 +67,6 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         that remain, measured in its font (Arabic lines are taller, media/fonts/README.md).
         """
         theme = App.get_running_app().theme
-        self.picture_height = min(self.width * 10 / 16, self.height * 0.56)
         text_width = self.width - theme.pad * 1.5
         em = 0.45 if theme.rtl else 0.56    # an average letter's width, in font sizes
         title = self.ids.get("title_label")
@@ -75,6 +74,9 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
             else theme.body * 1.05 * (2.1 if theme.rtl else 1.45) * 2
         line = _line_height(theme.font, theme.small)
         spacing = self.spacing * 3 + self.padding[3]   # between picture, title, summary and the filler
+        # the picture gives way to a long title, so that at least one line of summary shows
+        self.picture_height = max(0, min(self.width * 10 / 16, self.height * 0.56,
+                                         self.height - title_height - line - spacing))
         text_room = self.height - self.picture_height - title_height - spacing
         self.summary_lines = max(1, min(5, int(text_room // line)))
         per_line = max(16, int(text_width / (theme.small * em)))

@@ -14,7 +14,7 @@ Views that have steps (quiz questions, gallery images, compare sides) say how ma
 
 from __future__ import annotations
 
-from kivy.properties import ObjectProperty
+from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 
 
@@ -22,6 +22,9 @@ class ExhibitView(BoxLayout):
     manifest = ObjectProperty(None)
     ctx = ObjectProperty(None)
     state = ObjectProperty(None)  # the visitor session's own dict (a DictProperty would copy it)
+    absorbed = BooleanProperty(False)
+    """True while the visitor is busy inside the view (typing on the wall's keyboard): the
+    exhibit screen then folds its way on away, so the view has the whole height."""
 
     def __init__(self, manifest, ctx, state: dict, **kwargs):
         super().__init__(manifest=manifest, ctx=ctx, **kwargs)

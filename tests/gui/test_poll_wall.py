@@ -314,3 +314,23 @@ def test_the_gap_between_answers_is_a_target(fresh, records):
     gap_y = (first.to_window(0, first.y)[1] + second.to_window(0, second.top)[1]) / 2
     kiosk.tap_at(x, gap_y)
     assert view.state.get("voted") in (0, 1), "a touch between two answers chooses one of them"
+
+
+def test_typing_takes_the_whole_exhibit_and_the_way_on_comes_back_after(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, WALL)
+    screen = kiosk.app.navigator.screen("exhibit")
+    assert screen.ids.footer.parent is not None and screen.ids.qr_column.children
+    kiosk.tap(view.ids.add)
+    kiosk.settle()
+    assert screen.ids.footer.parent is None, "no hidden 'next' button under the keyboard's last row"
+    assert not screen.ids.qr_column.children, "the QR codes make room for the keyboard"
+    send = keyboard_key(kiosk, view, rules.SUBMIT)
+    top_bar_bottom = screen.ids.back.to_window(screen.ids.back.x, screen.ids.back.y)[1]
+    prompt = view.ids.write_prompt
+    assert prompt.to_window(prompt.x, prompt.top)[1] <= top_bar_bottom + 1, "the question stays under the top bar"
+    assert send.to_window(send.x, send.y)[1] >= 0, "the keyboard is whole on screen"
+    kiosk.tap(view.ids.cancel)
+    kiosk.settle()
+    assert screen.ids.footer.parent is not None and screen.ids.qr_column.children, "the way on and the codes are back"

@@ -41,6 +41,8 @@ class ExhibitScreen(KioskScreen):
         super().__init__(**kwargs)
         self.manifest = None
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
+        # held strongly: ids are weak, and the way on leaves the tree while the visitor types
+        self._footer, self._content = self.ids.footer.__self__, self.ids.content.__self__
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
 
     def show(self, manifest) -> bool:
@@ -153,7 +155,7 @@ class ExhibitScreen(KioskScreen):
         """A view the visitor is busy in (typing) gets the way on's height; it comes back after."""
         if self.way_on_folded != absorbed:
             self.way_on_folded = absorbed
-            footer, content = self.ids.footer, self.ids.content
+            footer, content = self._footer, self._content
             if absorbed and footer.parent is content:
                 content.remove_widget(footer)   # out of the tree: a hidden button must not catch a key's touch
             elif not absorbed and footer.parent is None:

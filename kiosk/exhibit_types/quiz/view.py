@@ -27,6 +27,7 @@ from kiosk.events import QuizAnswered
 from kiosk.exhibit_types.quiz.model import QuizProgress, answer_status, verdict
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Icon, MirrorBox
+from kiosk.render.bidi import has_rtl, wrap_and_shape
 
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
@@ -70,6 +71,8 @@ class QuizView(ExhibitView):
         self._game, self._finish = self.ids.game.__self__, self.ids.finish.__self__  # strong: one is out of the tree
         self._fit = Clock.create_trigger(lambda _dt: self.fit_question(), -1)
         self.ids.question_zone.bind(width=self._fit)
+        self.ids.ask.bind(height=self._fit)   # the column's height bounds the question in landscape
+        self.ids.answers.bind(minimum_height=self._fit)
         self.bind(size=self._orient)
         Window.bind(size=self._orient)
 
@@ -110,6 +113,11 @@ class QuizView(ExhibitView):
             return
         theme = self.ctx.theme
         limit = QUESTION_LINES * theme.heading * 1.4
+        if not self.portrait:   # landscape: the question and the tallest set of answers share the column's height
+            ask = self.ids.ask
+            room = ask.height - self._tallest_answers() - ask.spacing * 2
+            if room > theme.heading:
+                limit = min(limit, room)
         factor = 1.0
         tallest = self._tallest_question(width, theme.heading)
         while tallest > limit and factor > SMALLEST_QUESTION:
@@ -117,12 +125,21 @@ class QuizView(ExhibitView):
             tallest = self._tallest_question(width, theme.heading * factor)
         self.question_factor, self.question_height = factor, tallest
 
+    def _tallest_answers(self) -> float:
+        """The height of the answers as drawn now (rows of the current question; the others are alike)."""
+        return self.ids.answers.minimum_height if self.ids.answers.children else 0
+
     def _tallest_question(self, width: float, font_size: float) -> float:
         font = self.ctx.theme.font
         heights = []
         for question in self.manifest.details.questions:
-            label = CoreLabel(text=self.text(question.question), font_name=font, font_size=font_size, bold=True,
-                              text_size=(width, None))
+            text = self.text(question.question)
+            if has_rtl(text):   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
+                measure = CoreLabel(font_name=font, font_size=font_size, bold=True)
+                text = wrap_and_shape(text, width, lambda line: measure.get_extents(line)[0])
+                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True)
+            else:
+                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True, text_size=(width, None))
             label.refresh()
             heights.append(label.texture.height)
         return max(heights)

@@ -151,3 +151,5 @@ def test_line_limit_keeps_the_first_lines_and_marks_the_cut(show):
     lines = label.text.split("\n")
     assert len(lines) == 2 and lines[-1].startswith("…"), "two lines, the second ending (at its left) with …"
     assert label.max_lines == 0, "Kivy's own limit is off: it would count lines differently"
+    width = label.width - label.padding[0] - label.padding[2]
+    assert label.measurer()(lines[-1]) <= width, "with its '…' the last line still fits: Kivy does not wrap it again"

@@ -78,11 +78,17 @@ class BidiLabel(Label):
         self.max_lines = 0
         text_width = self.width - self.padding[0] - self.padding[2]
         logical = strip_markup(self.logical_text) if self.markup else self.logical_text
-        shaped = wrap_and_shape(logical, text_width, self.measurer())
+        measure = self.measurer()
+        shaped = wrap_and_shape(logical, text_width, measure)
         lines = shaped.split("\n")
         if self.line_limit and len(lines) > self.line_limit:
             lines = lines[:int(self.line_limit)]
-            lines[-1] = "…" + lines[-1]   # drawn at the left: where a right-to-left line ends
+            last = lines[-1]
+            # the "…" goes at the left, where a right-to-left line ends; the line's last words
+            # (drawn leftmost) make room for it, so the line does not wrap again
+            while measure("…" + last) > text_width and " " in last:
+                last = last.split(" ", 1)[1]
+            lines[-1] = "…" + last
             shaped = "\n".join(lines)
         self.text = escape_markup(shaped) if self.markup else shaped
 

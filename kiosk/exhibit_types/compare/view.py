@@ -122,9 +122,17 @@ class CompareView(ExhibitView):
         toggles.clear_widgets()
         if not self.tabs:
             return
-        for index, side in enumerate(self.manifest.details.sides):
+        sides = self.manifest.details.sides
+        # each tab holds its title on one line: a long one (Arabic titles in portrait) gets a smaller size
+        room = (self.width - toggles.spacing * (len(sides) - 1)) / max(1, len(sides)) \
+            - theme.pad * 2 - theme.icon - theme.space * 1.5
+        for index, side in enumerate(sides):
             chosen = self.state.get("side", 0) == index
-            button = KioskButton(text=self.text(side.title), size_factor=0.9,
+            title = self.text(side.title)
+            measure = CoreLabel(text=shape_line(title), font_name=theme.font, font_size=theme.button * 0.9, bold=True)
+            measure.refresh()
+            factor = 0.9 * min(1.0, room / measure.texture.width) if measure.texture and room > 0 else 0.9
+            button = KioskButton(text=title, size_factor=max(0.6, factor), wrap=False,
                                  background=theme.ink if chosen else theme.surface,
                                  foreground=theme.white if chosen else theme.ink,
                                  outline=[] if chosen else theme.line,

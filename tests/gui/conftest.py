@@ -82,3 +82,18 @@ def facilitator(fresh, monkeypatch):
     app.settings.save()
     app.idle.reset_now()
     fresh.settle()
+
+
+@pytest.fixture(autouse=True)
+def english_facilitator(request):
+    """Tests of the facilitator's screens assert English texts: the facilitator reads English (French is the default)."""
+    if "facilitator" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("facilitator").app
+    app.settings.facilitator_language = "en"
+    app.apply_settings()
+    yield
+    app.settings.facilitator_language = "fr"
+    app.settings.save()
+    app.apply_settings()

@@ -17,21 +17,6 @@ from kiosk.icons import icon
 from tests.gui.conftest import PIN
 
 
-@pytest.fixture(autouse=True)
-def english_facilitator(request):
-    """The texts asserted here are the English ones: the facilitator reads English (French is the default)."""
-    if "facilitator" not in request.fixturenames:
-        yield
-        return
-    app = request.getfixturevalue("facilitator").app
-    app.settings.facilitator_language = "en"
-    app.apply_settings()
-    yield
-    app.settings.facilitator_language = "fr"
-    app.settings.save()
-    app.apply_settings()
-
-
 def hold_corner(driver, seconds: float) -> None:
     touch = UnitTestTouch(5, Window.height - 5)
     touch.touch_down()

@@ -72,7 +72,7 @@ def test_the_facilitator_menu_shows_todays_numbers_as_a_chart(facilitator):
     app.facilitator.access.open_menu()
     kiosk.settle()
     kiosk.find_text("Today")
-    kiosk.find_text("visits; half of them lasted more than")
+    kiosk.find_text("visits today · median length")
     rows = {row.label: row for row in kiosk.widgets(kiosk.screen) if isinstance(row, BarRow)}
     assert "English" in rows and rows["English"].fraction > 0
     numbers = app.facilitator.export.today()  # the whole test session's visits today: the chart shows its top five

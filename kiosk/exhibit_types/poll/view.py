@@ -163,8 +163,8 @@ class PollView(ExhibitView):
             elif self.ballot.voted:
                 row.background = theme.accent if index == chosen else theme.light
                 row.foreground = theme.ink if index == chosen else theme.muted
-            else:
-                row.background, row.foreground = theme.ink, theme.white
+            else:   # white cards, like every other choice in the kiosk
+                row.background, row.foreground = theme.surface, theme.ink
             row.option_index = index
             row.bind(on_release=lambda r: self.choose(r.option_index))
             box.add_widget(row)

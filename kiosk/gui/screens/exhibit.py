@@ -20,7 +20,7 @@ from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
-from kiosk.gui.widgets.widgets import QrPanel, QrStripCard
+from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
 from kiosk.visit.qr import pixels_per_module
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ class ExhibitScreen(KioskScreen):
         super().__init__(**kwargs)
         self.manifest = None
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
+        self._refit_qr = Clock.create_trigger(lambda _dt: self._fit_qr_column(), -1)
+        self.ids.qr_scroll.bind(height=lambda *_: self._refit_qr())
         # held strongly: ids are weak, and the way on leaves the tree while the visitor types
         self._footer, self._content = self.ids.footer.__self__, self.ids.content.__self__
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
@@ -73,9 +75,9 @@ class ExhibitScreen(KioskScreen):
             self.heading = self.app.text(self.manifest.title)
             self.view.refresh()
             self._fill_qr_codes()
-            self._fill_way_on()
-            self._fold_way_on(self.view, self.view.absorbed)
             self.notice = fallback_notice(self.app)
+            self._fill_way_on()   # after the notice: "next" leaves it room
+            self._fold_way_on(self.view, self.view.absorbed)
         except Exception as exc:  # a visitor never sees a traceback
             exhibit_id = self.manifest.id
             self.release()
@@ -94,24 +96,36 @@ class ExhibitScreen(KioskScreen):
         self.ids.qr_scroll.size_hint_x = (0.28 if shown else 0.001) if self.ids.body.orientation == "horizontal" else 1
         if not shown:
             return
-        if links:
-            title = _scan_title(self.app)
-            if self.ids.body.orientation != "horizontal":
-                title.size_hint_x, title.width = None, self.app.theme.touch * 1.7
-            column.add_widget(title)
+        column.add_widget(_scan_title(self.app))
         max_side = self._qr_side([label for label, _url in links])
         self._qr_count = len(links)
+        portrait = self.ids.body.orientation != "horizontal"
+        row = MirrorBox(rtl=self.app.theme.rtl, size_hint_y=None, spacing=self.app.theme.pad * 0.6) if portrait else None
         for label, url in links:
-            column.add_widget(self._qr_panel(label, url, max_side))
+            (row or column).add_widget(self._qr_panel(label, url, max_side))
             self.app.events.emit(QrShown(self.manifest.id, url))
+        if row is not None:
+            column.add_widget(row)
+            Clock.schedule_once(lambda _dt: _even_row(row), -1)   # once the cards know their words' height
         if links and self.ids.body.orientation == "horizontal":
-            Clock.schedule_once(lambda _dt: self._fit_qr_column(), -1)  # once the cards know their heights
+            self._refit_qr()  # once the cards know their heights
 
     def _fit_qr_column(self) -> None:
         """A column still too tall for its place (long labels on a small screen) loses its "scan" title:
         every card would rather be whole than introduced."""
         column, scroll = self.ids.qr_column, self.ids.qr_scroll
+        if self.ids.body.orientation != "horizontal" or scroll.height < Window.height * 0.5:
+            return   # not laid out yet: the column's height comes with the next layout (see __init__)
         column.do_layout()
+        panels = [w for w in column.children if isinstance(w, QrPanel)]
+        over = column.minimum_height - scroll.height
+        if over > 1 and panels:   # first the codes shrink, down to their smallest module
+            for panel in panels:
+                code = self.app.qr.get(panel.url)
+                smaller = code.modules * pixels_per_module(code.modules, int(panel.side - over / len(panels)) - 1,
+                                                           minimum=6 if Window.height >= 1000 else 5)
+                panel.side = min(panel.side, smaller)
+            column.do_layout()
         title = next((w for w in column.children if getattr(w, "scan_title", False)), None)
         if title is not None and column.minimum_height > scroll.height + 1:
             column.remove_widget(title)
@@ -135,9 +149,9 @@ class ExhibitScreen(KioskScreen):
         return int(max(150, min(height * 0.1, self._strip_card_width(count) * 0.45)))
 
     def _strip_card_width(self, count: int) -> float:
-        """Portrait: the cards share the strip's width beside the "scan" title."""
+        """Portrait: the cards share the strip's width, under the "scan" line."""
         theme = self.app.theme
-        return (Window.width - theme.pad * 2 - theme.touch * 1.7 - theme.pad * 0.6 * count) / max(1, count)
+        return (Window.width - theme.pad * 2 - theme.pad * 0.6 * (count - 1)) / max(1, count)
 
     def _qr_panel(self, label: str, url: str, max_side: int) -> QrPanel:
         code = self.app.qr.get(url)
@@ -166,7 +180,7 @@ class ExhibitScreen(KioskScreen):
     def _fill_way_on(self) -> None:
         """"Back to the room" and "next in this room" (the next room's name after its last exhibit)."""
         _ = self.app.tr._
-        self.room_label = _("Back to the room")
+        self.room_label = _("Back to the room")   # first: "next" takes the width this one leaves
         following = self.following()
         if following is None:
             self.next_label = _("Back to the start")
@@ -181,7 +195,10 @@ class ExhibitScreen(KioskScreen):
         """How many characters the "next" button holds: about half the exhibit's width."""
         theme = self.app.theme
         width = Window.width * (0.72 if Window.width >= Window.height else 1) - theme.pad * 2
-        return int(width * 0.55 / (theme.button * 0.56)) - 4
+        room = width - len(self.room_label) * theme.button * 0.56 - theme.pad * 6 - theme.icon * 2
+        if self.notice:   # the notice between the buttons keeps a column of its own
+            room -= notice_width(theme) + theme.icon
+        return int(room / (theme.button * 0.56)) - 2
 
     def following(self):
         """What "next" leads to: ``("exhibit", manifest)``, ``("room", room)`` or None (back to the start)."""
@@ -224,6 +241,11 @@ class ExhibitScreen(KioskScreen):
         self.release()
 
 
+def notice_width(theme) -> float:
+    """The fallback notice's column in the way on: two short lines (exhibit.kv)."""
+    return theme.scale * 300
+
+
 def fallback_notice(app) -> str:
     """"Some texts are shown in French" when a text had no version in the visitor's language."""
     from kiosk.i18n import language_name_in
@@ -240,6 +262,14 @@ def _short(title: str, limit: int = 38) -> str:
         return title
     cut = title[:limit].rsplit(" ", 1)[0].rstrip(" :,;–-")
     return cut + "…"
+
+
+def _even_row(row) -> None:
+    """The portrait strip's cards as tall as the tallest, and the row as tall as they are."""
+    tallest = max((card.natural_height() for card in row.children), default=0)
+    for card in row.children:
+        card.min_height = tallest
+    row.height = tallest
 
 
 def _scan_title(app):

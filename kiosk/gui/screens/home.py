@@ -12,11 +12,11 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from kivy.animation import Animation
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.animation import Animation
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
@@ -25,6 +25,7 @@ from kivy.uix.scrollview import ScrollView
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.widgets import KioskButton
+from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("home.kv")))
 
@@ -281,13 +282,26 @@ class HomeScreen(KioskScreen):
         for number, room in enumerate(self.rooms, start=1):
             selected = room.id == self.room_id
             colour = rgba(room.colour)
-            button = KioskButton(text=f"{number}. {self.app.text(room.title)}",
+            label = f"{number}. {self.app.text(room.title)}"
+            # one line, the tick beside the word: a long name (1280×800) gets a smaller size, never a second line
+            button = KioskButton(text=label, wrap=False, size_factor=self._tab_factor(label, selected),
                                  background=colour if selected else [1, 1, 1, 1],
                                  foreground=[1, 1, 1, 1] if selected else colour, outline=colour,
                                  icon="check" if selected else "")
             button.room_id = room.id
             button.bind(on_release=lambda b: self.show_room(b.room_id))
             self.ids.rooms.add_widget(button)
+
+    def _tab_factor(self, label: str, ticked: bool) -> float:
+        from kivy.core.text import Label as CoreLabel
+        theme, grid = self.app.theme, self.ids.rooms
+        columns = 4 if Window.width > Window.height else 2
+        room = (Window.width - theme.pad * 3 - grid.spacing[0] * (columns - 1)) / columns - theme.pad * 2 \
+            - (theme.icon + theme.space * 1.5 if ticked else 0)
+        measure = CoreLabel(text=shape_line(label) if has_rtl(label) else label, font_name=theme.font,
+                            font_size=theme.button, bold=True)
+        measure.refresh()
+        return max(0.65, min(1.0, room / measure.texture.width)) if measure.texture else 1.0
 
     def _fill_cards(self, room) -> None:
         self.ids.cards.clear_widgets()
@@ -353,7 +367,7 @@ def shorten(text: str, limit: int) -> str:
     """``text`` cut at a word with "…" when longer than ``limit`` characters (the card shows the start)."""
     if len(text) <= limit:
         return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:–-") + "…"
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.–-") + "…"
 
 
 def _card_picture(manifest) -> str | None:

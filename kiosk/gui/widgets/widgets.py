@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.app import App
 from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
@@ -177,3 +178,15 @@ class QrStripCard(MirrorBox):
     label = StringProperty("")
     url = StringProperty("")
     side = NumericProperty(0)
+    min_height = NumericProperty(0)   # the row's tallest card: cards of a row are equal
+
+    def natural_height(self) -> float:
+        theme = App.get_running_app().theme
+        return max(self.side, self.ids.words.minimum_height) + theme.pad
+
+    @staticmethod
+    def short_url(url: str) -> str:
+        """The address as a person types it: no scheme, no "www.", no trailing slash."""
+        for prefix in ("https://", "http://"):
+            url = url.removeprefix(prefix)
+        return url.removeprefix("www.").rstrip("/")

@@ -15,6 +15,7 @@ from kivy.core.image import Image as CoreImage
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.uix.label import Label
 
 from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
@@ -116,6 +117,9 @@ class ExhibitScreen(KioskScreen):
         column, scroll = self.ids.qr_column, self.ids.qr_scroll
         if self.ids.body.orientation != "horizontal" or scroll.height < Window.height * 0.5:
             return   # not laid out yet: the column's height comes with the next layout (see __init__)
+        if any(isinstance(w, Label) and w.text and w.texture is None for w in column.walk(restrict=True)):
+            self._refit_qr()   # a label not drawn yet has no height of its own: measure on the next frame
+            return
         column.do_layout()
         panels = [w for w in column.children if isinstance(w, QrPanel)]
         over = column.minimum_height - scroll.height

@@ -97,6 +97,7 @@ class SnapshotApp(KioskApp):
         elif shot["screen"] == "language":
             navigator.go("language")
         elif shot["screen"] == "home":
+            self.session.seen.clear()   # home as a new visitor finds it: no card marked "seen" by earlier shots
             navigator.show_home(shot["room"])
         else:
             if step == 0 or navigator.current != "exhibit":

@@ -130,9 +130,7 @@ class ExhibitScreen(KioskScreen):
                                                            minimum=6 if Window.height >= 1000 else 5)
                 panel.side = min(panel.side, smaller)
             column.do_layout()
-        title = next((w for w in column.children if getattr(w, "scan_title", False)), None)
-        if title is not None and column.minimum_height > scroll.height + 1:
-            column.remove_widget(title)
+
 
     def _qr_side(self, labels: list[str]) -> int:
         """The largest QR side at which every card fits its column without scrolling.

@@ -2,7 +2,10 @@
 
 Every image of the exhibits (see the IMAGES table) is drawn with Pillow in one
 flat, poster-like style: cream paper, thick ink outlines, each picture dominated
-by its room colour. The drawing code is in the illustrations/ package next to
+by its room colour. A picture has no frame of its own (the kiosk's cards and panels
+draw theirs): its backgrounds bleed off the edges, and its subject keeps clear of the
+outer 8 % of the width, so a card that crops it to a squarer box does not cut it
+(illustrations/canvas.py). The drawing code is in the illustrations/ package next to
 this script: a small kit (palette, geometry, canvas), shared pictograms, and one
 module per theme of pictures.
 

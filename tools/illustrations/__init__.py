@@ -3,7 +3,7 @@
 The kit every picture uses:
     palette    colours, room colours, tint and shade
     geometry   arcs, Bezier curves, resampling, rotation, the question-mark path
-    canvas     the supersampled Canvas: outlined shapes, text, clipping, frame, PNG
+    canvas     the supersampled Canvas: outlined shapes, text, clipping, safe area and bleed, PNG
 Pictograms, by kind:
     people, buildings, nature, money, objects, symbols
 The pictures, one module per theme, each with the pieces only its pictures draw:

@@ -1,10 +1,15 @@
 """The drawing surface of the illustrations: a supersampled canvas with
 ink-outlined primitives (polygons, ellipses, rounded rectangles, strokes, dashes,
-tubes, arrows, pies, arcs, blobs), text in Noto Sans Bold, clipping, the paper
-frame with the four-room mark, and the saving to a deterministic PNG.
+tubes, arrows, pies, arcs, blobs), text in Noto Sans Bold, clipping, and the saving
+to a deterministic PNG.
 
-All coordinates are in final-image pixels (1600x1000). The canvas draws at SS
-times that size and downsamples with LANCZOS when saving.
+A picture is drawn in a 1600x1000 design space and lands, scaled by SAFE about its
+centre, in a 1600x1000 image: what is drawn inside the design space keeps clear of the
+outer 8 % of the image's width, so a card that crops the picture to a squarer box
+does not cut it. The picture has no frame of its own (the kiosk's cards and panels draw
+theirs); backgrounds reach the image's edges through the bleed box (Canvas.left, top,
+right, bottom: the image's edges in design coordinates). The canvas draws at SS times
+the image's size and downsamples with LANCZOS when saving.
 """
 import math
 from contextlib import contextmanager
@@ -16,28 +21,35 @@ from .palette import INK, LIGHT, PAPER, ROOMS, rgb
 from .geometry import polar, resample, trim_end
 
 W, H, SS = 1600, 1000, 2
+SAFE = 0.86  # design space -> image: x = 40 in design lands at 8.6 % of the image's width
 LW = 5  # standard outline width
 FONT = Path(__file__).resolve().parents[2] / "media" / "fonts" / "NotoSans-Bold.ttf"
-FRAME = 22  # inset of the frame line
 SNAP = 8  # see Canvas.save
+K = SS * SAFE  # supersampled image pixels per design unit
+OX, OY = W / 2 * (1 - SAFE), H / 2 * (1 - SAFE)  # where the design space's origin lands in the image
 
 
 class Canvas:
-    """A 1600x1000 drawing surface, supersampled, with ink-outlined primitives."""
+    """A 1600x1000 design space drawn into a 1600x1000 image, supersampled, with ink-outlined primitives."""
+
+    # the image's edges in design coordinates: a background drawn to them bleeds off the picture
+    left, top = -OX / SAFE, -OY / SAFE
+    right, bottom = W + OX / SAFE, H + OY / SAFE
 
     def __init__(self, room, bg=PAPER):
-        self.room_id, self.room, self.light = room, ROOMS[room], LIGHT[room]
+        self.room, self.light = ROOMS[room], LIGHT[room]
         self.im = Image.new("RGB", (W * SS, H * SS), rgb(bg))
         self.d = ImageDraw.Draw(self.im)
         self.fonts = {}
 
     @staticmethod
     def _xy(pts):
-        return [(x * SS, y * SS) for x, y in pts]
+        return [((OX + x * SAFE) * SS, (OY + y * SAFE) * SS) for x, y in pts]
 
     @staticmethod
     def _box(x0, y0, x1, y1, grow=0):
-        return [(x0 - grow) * SS, (y0 - grow) * SS, (x1 + grow) * SS, (y1 + grow) * SS]
+        (a, b), (c, d) = Canvas._xy([(x0 - grow, y0 - grow), (x1 + grow, y1 + grow)])
+        return [a, b, c, d]
 
     def _stroke(self, pts, w, col, caps=True, closed=False):
         """Polyline with round joins (and round caps).
@@ -46,9 +58,9 @@ class Canvas:
         along the path (Pillow's joints leave specks on thick, finely sampled curves).
         """
         p = self._xy(pts) + (self._xy(pts[:1]) if closed else [])
-        col, r = rgb(col), w * SS / 2
-        thin = w * SS < 12
-        self.d.line(p, fill=col, width=max(1, round(w * SS)), joint="curve" if thin else None)
+        col, r = rgb(col), w * K / 2
+        thin = w * K < 12
+        self.d.line(p, fill=col, width=max(1, round(w * K)), joint="curve" if thin else None)
         stamps = [] if thin else resample(p, max(2.0, r / 3))[1:-1]
         for x, y in stamps + (p if caps or closed else p[1:-1]):
             self.d.ellipse([x - r, y - r, x + r, y + r], fill=col)
@@ -62,7 +74,7 @@ class Canvas:
     def ellipse(self, cx, cy, rx, ry, fill, lw=LW):
         box = self._box(cx - rx, cy - ry, cx + rx, cy + ry, lw / 2)
         self.d.ellipse(box, fill=rgb(fill) if fill else None,
-                       outline=rgb(INK) if lw else None, width=round(lw * SS))
+                       outline=rgb(INK) if lw else None, width=round(lw * K))
 
     def circle(self, cx, cy, r, fill, lw=LW):
         self.ellipse(cx, cy, r, r, fill, lw)
@@ -73,9 +85,9 @@ class Canvas:
 
     def rect(self, x0, y0, x1, y1, fill, lw=LW, r=0):
         r = max(0, min(r, (x1 - x0) / 2, (y1 - y0) / 2))
-        self.d.rounded_rectangle(self._box(x0, y0, x1, y1, lw / 2), radius=(r + lw / 2) * SS,
+        self.d.rounded_rectangle(self._box(x0, y0, x1, y1, lw / 2), radius=(r + lw / 2) * K,
                                  fill=rgb(fill) if fill else None,
-                                 outline=rgb(INK) if lw else None, width=round(lw * SS))
+                                 outline=rgb(INK) if lw else None, width=round(lw * K))
 
     def line(self, pts, w, fill=INK, caps=True):
         self._stroke(pts, w, fill, caps)
@@ -119,11 +131,11 @@ class Canvas:
     def pie(self, cx, cy, r, a0, a1, fill, lw=LW):
         self.d.pieslice(self._box(cx - r, cy - r, cx + r, cy + r, lw / 2), a0, a1,
                         fill=rgb(fill) if fill else None,
-                        outline=rgb(INK) if lw else None, width=round(lw * SS))
+                        outline=rgb(INK) if lw else None, width=round(lw * K))
 
     def arc(self, cx, cy, r, a0, a1, w, fill=INK):
         """Circular arc of width w centred on radius r, with round ends."""
-        self.d.arc(self._box(cx - r, cy - r, cx + r, cy + r, w / 2), a0, a1, fill=rgb(fill), width=round(w * SS))
+        self.d.arc(self._box(cx - r, cy - r, cx + r, cy + r, w / 2), a0, a1, fill=rgb(fill), width=round(w * K))
         if (a1 - a0) % 360:
             for a in (a0, a1):
                 x, y = polar(cx, cy, r, a)
@@ -137,9 +149,9 @@ class Canvas:
 
     def text(self, x, y, s, size, fill=INK, anchor="mm", stroke=0, stroke_fill=INK):
         if size not in self.fonts:
-            self.fonts[size] = ImageFont.truetype(str(FONT), round(size * SS))
-        self.d.text((x * SS, y * SS), s, font=self.fonts[size], fill=rgb(fill), anchor=anchor,
-                    stroke_width=round(stroke * SS), stroke_fill=rgb(stroke_fill))
+            self.fonts[size] = ImageFont.truetype(str(FONT), round(size * K))
+        self.d.text(self._xy([(x, y)])[0], s, font=self.fonts[size], fill=rgb(fill), anchor=anchor,
+                    stroke_width=round(stroke * K), stroke_fill=rgb(stroke_fill))
 
     @contextmanager
     def clip(self, box, r=0, ellipse=False):
@@ -155,32 +167,17 @@ class Canvas:
             if ellipse:
                 md.ellipse(self._box(*box), fill=255)
             else:
-                md.rounded_rectangle(self._box(*box), radius=r * SS, fill=255)
+                md.rounded_rectangle(self._box(*box), radius=r * K, fill=255)
             base.paste(self.im, (0, 0), mask)
             self.im, self.d = base, base_draw
 
-    def _frame(self):
-        """Paper margin, ink frame and the four-room mark (current room enlarged)."""
-        mask = Image.new("L", self.im.size, 255)
-        ImageDraw.Draw(mask).rounded_rectangle(self._box(FRAME, FRAME, W - FRAME, H - FRAME),
-                                               radius=30 * SS, fill=0)
-        self.im.paste(rgb(PAPER), (0, 0), mask)
-        self.d.rounded_rectangle(self._box(FRAME, FRAME, W - FRAME, H - FRAME, 2), radius=32 * SS,
-                                 outline=rgb(INK), width=4 * SS)
-        x0, y = W - FRAME - 200, H - FRAME
-        self.rect(x0, y - 17, x0 + 150, y + 17, PAPER, lw=4, r=17)
-        for i, (rid, col) in enumerate(ROOMS.items()):
-            big = rid == self.room_id
-            self.circle(x0 + 27 + i * 32, y, 11 if big else 7, col, lw=3 if big else 0)
-
     def save(self, path):
-        """Frame, downsample with LANCZOS and write an RGB PNG (no metadata, so no timestamp).
+        """Downsample with LANCZOS and write an RGB PNG (no metadata, so no timestamp).
 
         LANCZOS rings: faint halos a few pixels around every edge, invisible but costly for
         PNG. They are removed by clamping each pixel to the 3x3 range of a box-filtered copy
         and by snapping pixels within SNAP levels of that copy onto it.
         """
-        self._frame()
         sharp = self.im.resize((W, H), Image.LANCZOS)
         soft = self.im.resize((W, H), Image.BOX)
         lo, hi = _spread(soft, ImageChops.darker), _spread(soft, ImageChops.lighter)

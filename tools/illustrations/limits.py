@@ -8,7 +8,7 @@ from .geometry import arc_pts, bezier, polar, resample
 from .canvas import LW
 from .people import elder, person, tired_worker
 from .buildings import chimney_stack, factory, smoke
-from .nature import cloud, garden_bed, globe, ground, sun, tree
+from .nature import cloud, garden_bed, globe, ground, sky, sun, tree
 from .money import coin, crossed_coin, price_tag
 from .objects import car, clean_truck, hourglass, tshirt
 from .symbols import cross_shape, heart, star_burst
@@ -139,7 +139,7 @@ def img_frontieres(cv):
 
 def img_economie_lineaire(cv):
     r = cv.room
-    cv.rect(20, 20, 1580, 720, cv.light, lw=0)
+    sky(cv, 720, cv.light)
     ground(cv, 720, tint(SAGE, 0.6))
     sun(cv, 1330, 170, 55)
     cloud(cv, 330, 170, 1.1)
@@ -178,7 +178,7 @@ def img_croissance(cv):
 def img_couts_caches(cv):
     r = cv.room
     wl = 330
-    cv.rect(20, wl, 1580, 980, r, lw=0)
+    ground(cv, wl, r, lw=0)
     berg = [(600, wl), (420, 400), (240, 520), (270, 700), (210, 820), (460, 930), (700, 950), (900, 900),
             (1120, 940), (1370, 830), (1330, 680), (1410, 540), (1180, 430), (1000, wl)]
     cv.poly(berg, tint(SKY, 0.55))
@@ -186,7 +186,8 @@ def img_couts_caches(cv):
     tshirt(cv, 800, 165, 170, OCHRE)
     cv.line([(870, 115), (960, 120)], 4)
     price_tag(cv, 960, 120, 170, "9,99")
-    cv.line([(20 + i * 20, wl + 6 * math.sin(i)) for i in range(80)], 8, shade(r, 0.3))
+    cv.line([(x, wl + 6 * math.sin(i)) for i, x in enumerate(range(round(cv.left), round(cv.right) + 20, 20))],
+            8, shade(r, 0.3))
     chimney_stack(cv, 600, 660, 40, 200, GREY, 0)
     smoke(cv, 615, 445, 3, 30, shade(GREY, 0.45))
     factory(cv, 360, 660, 240, 200, GREY, teeth=2, chimneys=0)
@@ -215,7 +216,7 @@ def img_pib(cv):
 
 def img_bien_etre(cv):
     r = cv.room
-    cv.rect(20, 20, 1580, 620, cv.light, lw=0)
+    sky(cv, 620, cv.light)
     ground(cv, 620, tint(SAGE, 0.75))
     sun(cv, 1200, 150, 60)
     cloud(cv, 400, 130, 1.2)

@@ -5,7 +5,7 @@ import math
 
 from .palette import INK, OCHRE, SAGE, SKY, WHITE, WOOD, shade, tint
 from .geometry import polar, rot
-from .canvas import FRAME, H, LW, W
+from .canvas import LW
 
 
 def tree(cv, x, base, h, crown=SAGE, lw=LW):
@@ -72,8 +72,14 @@ def road(cv, centre, w0, w1, fill):
     cv.poly(left + right[::-1], fill, lw=4)
 
 
-def ground(cv, y, color, x0=FRAME, x1=W - FRAME):
-    cv.rect(x0 - 10, y, x1 + 10, H, color)
+def ground(cv, y, color, lw=LW):
+    """The ground from the horizon y down, bleeding off the picture's sides and bottom."""
+    cv.rect(cv.left - 10, y, cv.right + 10, cv.bottom + 10, color, lw)
+
+
+def sky(cv, horizon, color):
+    """The sky down to the horizon, bleeding off the picture's top and sides."""
+    cv.rect(cv.left - 10, cv.top - 10, cv.right + 10, horizon, color, lw=0)
 
 
 def globe(cv, x, y, r):

@@ -83,8 +83,9 @@ def bunting(cv, cx, cy, rx, ry, colors):
 # ------------------------------------------------------------------ pictures
 
 def commons(cv, r):
-    cv.rect(30, 30, 800, 970, tint(SKY, 0.45), lw=0)
-    cv.poly([(30, 400), (250, 370), (520, 395), (800, 380), (800, 970), (30, 970)], SAGE)
+    left, bottom = cv.left - 10, cv.bottom + 10
+    cv.rect(left, cv.top - 10, 800, bottom, tint(SKY, 0.45), lw=0)
+    cv.poly([(left, 405), (30, 400), (250, 370), (520, 395), (800, 380), (800, bottom), (left, bottom)], SAGE)
     for x, y in ((110, 420), (680, 410)):
         tree(cv, x, y, 150)
     house(cv, 260, 470, 110, 110, WHITE, r)
@@ -99,13 +100,14 @@ def commons(cv, r):
 
 
 def enclosed(cv, r):
-    cv.rect(800, 30, 1570, 970, tint(SKY, 0.45), lw=0)
+    right, bottom = cv.right + 10, cv.bottom + 10
+    cv.rect(800, cv.top - 10, right, bottom, tint(SKY, 0.45), lw=0)
     for x in (1395, 1445, 1500):
         chimney_stack(cv, x, 400, 22, 110 + (x % 3) * 15, shade(r, 0.3))
     for i, x in enumerate((1375, 1425, 1475, 1520)):
         cv.rect(x - 30, 400 - 50 - (i % 2) * 30, x + 30, 400, shade(r, 0.15), lw=4)
-    rows = ((400, 500, (800, 1020, 1260, 1570)), (500, 640, (800, 960, 1160, 1570)),
-            (640, 800, (800, 900, 1200, 1570)), (800, 970, (800, 1100, 1570)))
+    rows = ((400, 500, (800, 1020, 1260, right)), (500, 640, (800, 960, 1160, right)),
+            (640, 800, (800, 900, 1200, right)), (800, bottom, (800, 1100, right)))
     fills = (SAGE, tint(OCHRE, 0.6), shade(SAGE, 0.12), tint(SAGE, 0.7))
     for j, (y0, y1, xs) in enumerate(rows):
         for i, (xa, xb) in enumerate(zip(xs, xs[1:])):
@@ -114,7 +116,7 @@ def enclosed(cv, r):
         for x in xs[1:-1]:
             cv.tube([(x, y0), (x, y1)], 14, "#4F7A4C", lw=4)
         if j < 3:
-            cv.tube([(800, y1), (1570, y1)], 14, "#4F7A4C", lw=4)
+            cv.tube([(800, y1), (right, y1)], 14, "#4F7A4C", lw=4)
     for x0, x1, y in ((850, 990, 600), (1210, 1300, 760)):
         cv.line([(x0, y - 14), (x1, y - 14)], 4, WOOD)
         for x in range(x0, x1 + 1, 22):
@@ -128,7 +130,8 @@ def enclosed(cv, r):
 
 
 def img_enclosures(cv):
-    boxes = ((40, 40, 780, 960), (820, 40, 1560, 960))
+    """Before and after, side by side: two halves bleeding off the picture, a paper seam between them."""
+    boxes = ((cv.left - 40, cv.top - 40, 780, cv.bottom + 40), (820, cv.top - 40, cv.right + 40, cv.bottom + 40))
     with cv.clip(boxes[0], 26):
         commons(cv, cv.room)
     with cv.clip(boxes[1], 26):
@@ -141,13 +144,13 @@ def img_enclosures(cv):
 
 def img_industrie(cv):
     r = cv.room
-    ground(cv, 700, cv.light)
-    factory(cv, 560, 700, 900, 400, r, teeth=5, chimneys=3)
-    flywheel(cv, 290, 500, 185, r)
-    for row, base in enumerate((790, 860)):
+    ground(cv, 660, cv.light)  # the year band stays inside a card's crop of the bottom
+    factory(cv, 560, 660, 900, 370, r, teeth=5, chimneys=3)
+    flywheel(cv, 290, 460, 175, r)
+    for row, base in enumerate((745, 810)):
         for i in range(15):
             person(cv, 110 + i * 92 + row * 46, base, 72, shade(r, 0.12 * row), SKIN[(i + row) % 3])
-    year_band(cv, 80, 1520, 915, "1760", "1914", r)
+    year_band(cv, 80, 1520, 862, "1760", "1914", r)
 
 
 def img_marche(cv):

@@ -256,3 +256,27 @@ def test_every_layout_fits_and_draws_every_key(kiosk, entry, layout):
         keys = [w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey)]
         assert {k.key for k in keys} == set(LAYOUTS[layout].keys(layer))
         assert_apart(keys)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+def test_no_letter_is_cut_by_its_key(kiosk, entry, size):
+    """Each letter of every layout, both cases, is drawn whole inside its key (Arabic ض is wider than it is tall)."""
+    keyboard = entry.ids.keyboard
+    Window.size = size
+    try:
+        for layout in sorted(LAYOUTS):
+            keyboard.layout = layout
+            for layer, shift in (("letters", "off"), ("letters", "once"), ("symbols", "off")):
+                keyboard.layer, keyboard.shift = layer, shift
+                kiosk.settle()
+                letters = [w for w in kiosk.widgets(entry) if isinstance(w, KeyboardKey) and not w.is_word]
+                assert len({round(k.font_size, 2) for k in letters if k.width == letters[0].width}) == 1
+                for k in letters:
+                    k.texture_update()
+                    assert k.text_size == [None, None] or k.text_size == (None, None)
+                    assert k.texture_size[0] <= k.width and k.texture_size[1] <= k.height, (layout, k.key, k.texture_size, k.size)
+                    assert k.font_size >= dp(20), (layout, k.key, k.font_size)
+    finally:
+        keyboard.shift, keyboard.layer, keyboard.layout = "off", "letters", "azerty"
+        Window.size = (1920, 1080)
+        kiosk.settle()

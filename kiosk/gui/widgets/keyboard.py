@@ -42,6 +42,7 @@ from pathlib import Path
 
 from kivy.app import App
 from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
 from kivy.properties import (
     BooleanProperty,
@@ -97,6 +98,7 @@ class KeyboardKey(ButtonBehavior, Label):
     units = NumericProperty(1)                 # width, in letter-key widths
     is_word = BooleanProperty(False)           # a special key (drawn in a darker colour, smaller type)
     font_ratio = NumericProperty(0.44)         # the label's size, as a share of the key's height
+    letter_em = ListProperty([0, 0])           # a letter key: its layout's widest and tallest letter, per px of type
     background = ListProperty([1, 1, 1, 1])
     foreground = ListProperty([0.12, 0.10, 0.09, 1])
     outline = ListProperty([])
@@ -241,9 +243,10 @@ class OnScreenKeyboard(BoxLayout):
 
     def _label_letter(self, button: KeyboardKey) -> None:
         character = rules.shown(button.key, self.shift)
-        button.font_name = "KioskArabic" if self.rtl or _arabic(character) else "Kiosk"
+        button.font_name = _letter_font(character, self.rtl)
         button.font_ratio = 0.44
-        button.text = escape_markup(shape_line(character) if has_rtl(character) else character)
+        button.letter_em = letter_em(self.current)
+        button.text = escape_markup(_shaped(character))
 
     def _label_special(self, button: KeyboardKey) -> None:
         key = button.key
@@ -425,6 +428,34 @@ class TextEntry(BoxLayout):
 
     def on_submit(self, text: str) -> None:
         pass
+
+
+def _letter_font(character: str, rtl: bool) -> str:
+    return "KioskArabic" if rtl or _arabic(character) else "Kiosk"
+
+
+_LETTER_EMS: dict[str, list[float]] = {}
+
+
+def letter_em(layout: KeyboardLayout) -> list[float]:
+    """The widest and the tallest letter of ``layout`` (both layers, both cases) as drawn, per px of type.
+
+    Arabic letters such as ض are almost one and a half times as wide as their type is high, and
+    the Arabic font's lines are twice as tall: the keys size their letters by these.
+    """
+    if layout.name not in _LETTER_EMS:
+        sizes = [_measure(_shaped(character), _letter_font(character, layout.rtl))
+                 for key in {*layout.keys("letters"), *layout.keys("symbols")} - set(rules.SPECIAL_KEYS)
+                 for character in {key, rules.shown(key, "once")}]
+        _LETTER_EMS[layout.name] = [max(w for w, _h in sizes), max(h for _w, h in sizes)]
+    return _LETTER_EMS[layout.name]
+
+
+def _measure(text: str, font_name: str, size: int = 100) -> tuple[float, float]:
+    label = CoreLabel(text=text, font_name=font_name, font_size=size, bold=True)
+    label.refresh()
+    width, height = label.texture.size
+    return width / size, height / size
 
 
 def _shaped(word: str) -> str:

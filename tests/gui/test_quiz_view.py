@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from kivy.uix.image import Image
 
+from tests.gui.test_reading_views import SIZES, sized  # noqa: F401  (a fixture)
 from tests.gui.test_visitor_flow import open_exhibit, start_visit
 
 
@@ -95,3 +97,33 @@ def test_progress_runs_right_to_left_in_arabic(fresh):
     row = rows(view)[0]
     icon = next(w for w in row.children if hasattr(w, "mirror"))
     assert icon.to_window(*icon.pos)[0] > row.to_window(*row.center)[0], "an answer's mark is at its start, the right"
+
+
+def on_screen(widget) -> tuple[float, float, float, float]:
+    """The widget's box in window coordinates: left, bottom, right, top."""
+    left, bottom = widget.to_window(widget.x, widget.y)
+    return left, bottom, left + widget.width, bottom + widget.height
+
+
+@pytest.mark.parametrize("sized", SIZES, indirect=True, ids=["1920", "1280", "portrait"])
+def test_before_the_first_answer_the_card_shows_the_quiz_picture_and_the_invitation(sized):
+    kiosk = sized
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, "origines-quiz")
+    card = view.ids.card
+    kiosk.find_text(view.ctx.gettext("Touch your answer."), root=card)
+    picture = next(w for w in kiosk.widgets(card) if isinstance(w, Image) and w.texture is not None)
+    assert picture.opacity == 1 and picture.get_root_window() is not None
+    left, bottom, right, top = on_screen(picture)
+    card_left, card_bottom, card_right, card_top = on_screen(card)
+    assert card_left - 1 <= left and right <= card_right + 1 and card_bottom - 1 <= bottom and top <= card_top + 1
+    shown_width, shown_height = picture.norm_image_size
+    assert shown_width * shown_height >= card.width * card.height * 0.3, "the picture fills the card"
+    if view.portrait:   # the card takes the room under the answers: no dead area under it
+        screen_bottom = on_screen(view)[1]
+        assert card_bottom - screen_bottom <= view.ctx.theme.pad * 2
+        assert shown_width >= card.width * 0.6
+    kiosk.tap(rows(view)[0])
+    assert not [w for w in kiosk.widgets(card) if isinstance(w, Image)], "the verdict takes the picture's place"
+    kiosk.find_text(view.ctx.gettext("Next question"), root=card)
+    view.progress.restart()

@@ -9,6 +9,10 @@ with an icon and a colour in a card beside the answers (below them in portrait):
     question:  [zone of fixed height]
     answers:   ( ) answer 1  |  verdict card: icon, word, explanation, Next
                ( ) answer 2  |
+
+Before the answer the same card invites the touch and shows the quiz's picture as large as the
+card's room allows (a quiz without a picture shows a large mark and the question's number), so
+no half of the screen waits empty; in portrait the card takes the room left under the answers.
 """
 
 from __future__ import annotations
@@ -21,18 +25,20 @@ from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
+from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
 from kiosk.events import QuizAnswered
 from kiosk.exhibit_types.quiz.model import QuizProgress, answer_status, verdict
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import Icon, MirrorBox
+from kiosk.gui.widgets.widgets import Figure, Icon, MirrorBox
 from kiosk.render.bidi import has_rtl, wrap_and_shape
 
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
 SMALLEST_QUESTION = 0.7     # ... down to this fraction of the heading size
 ROW_ICONS = {"open": "circle", "right": "circle-check", "wrong": "circle-x", "other": "circle"}
+SMALLEST_PICTURE = 2.5      # the prompt's picture is left out when its room is lower than this many touch heights
 
 
 class AnswerRow(ButtonBehavior, MirrorBox):
@@ -59,6 +65,12 @@ class ResultMark(Icon):
     right = BooleanProperty(False)
 
 
+class QuizMark(BoxLayout):
+    """What stands under the prompt of a quiz without a picture: a large mark and the question's number."""
+
+    text = StringProperty("")
+
+
 class QuizView(ExhibitView):
     question_height = NumericProperty(0)
     question_factor = NumericProperty(1.0)
@@ -69,7 +81,10 @@ class QuizView(ExhibitView):
         super().__init__(*args, **kwargs)
         self.progress = QuizProgress(self.manifest.details, self.state)
         self._game, self._finish = self.ids.game.__self__, self.ids.finish.__self__  # strong: one is out of the tree
+        self._prompt, self._verdict_box = self.ids.prompt.__self__, self.ids.verdict.__self__
+        self._figure = self._mark = None
         self._fit = Clock.create_trigger(lambda _dt: self.fit_question(), -1)
+        self._fit_picture = Clock.create_trigger(lambda _dt: self.fit_picture(), -1)
         self.ids.question_zone.bind(width=self._fit)
         self.ids.ask.bind(height=self._fit)   # the column's height bounds the question in landscape
         self.ids.answers.bind(minimum_height=self._fit)
@@ -97,12 +112,14 @@ class QuizView(ExhibitView):
         """Portrait is the screen's shape, not the view's (the QR strip takes a share of a portrait screen)."""
         self.portrait = Window.height > Window.width
 
-    def _show_part(self, part) -> None:
-        for other in (self._game, self._finish):
-            if other is not part and other.parent is self:
-                self.remove_widget(other)
+    def _show_part(self, part, parts=None, holder=None) -> None:
+        """Put ``part`` in ``holder`` (the view) in place of the other ``parts`` (the game, the end)."""
+        holder = holder or self
+        for other in parts or (self._game, self._finish):
+            if other is not part and other.parent is holder:
+                holder.remove_widget(other)
         if part.parent is None:
-            self.add_widget(part)
+            holder.add_widget(part)
 
     # the question
 
@@ -153,10 +170,11 @@ class QuizView(ExhibitView):
         self._fill_answers()
         chosen = progress.chosen
         self.answered = chosen is not None
+        self._show_part(self._verdict_box if self.answered else self._prompt,
+                        (self._prompt, self._verdict_box), self.ids.card.__self__)
         if chosen is None:
-            self._verdict("hand", tr("Touch your answer."), self.ctx.theme.muted)
-            self.ids.explanation.logical_text = ""
-            self.ids.action.opacity, self.ids.action.disabled = 0, True
+            self.ids.prompt_word.logical_text = tr("Touch your answer.")
+            self._fill_picture()
             return
         right = progress.question.is_correct(chosen)
         theme = self.ctx.theme
@@ -169,6 +187,33 @@ class QuizView(ExhibitView):
         self.ids.action.text = tr("See my score") if last else tr("Next question")
         self.ids.action.icon = "list-checks" if last else "chevron-right"
         self.ids.action.opacity, self.ids.action.disabled = 1, False
+
+    def _fill_picture(self) -> None:
+        """The quiz's picture under the prompt, or, without one, a large mark and the question's number."""
+        slot, images = self.ids.picture_slot.__self__, self.manifest.images
+        if images and self._figure is None:
+            box = (Window.width, Window.height * 0.6)    # at most the card's room, in either orientation
+            self._figure = Figure.of(images[0], self, max_height=0, box=box)
+            self._figure.bind(height=self._fit_picture)     # its caption and credit are measured
+        if self._figure is None or self._figure.texture is None:
+            self._mark = self._mark or QuizMark()
+            self._mark.text = self.ctx.gettext("Question {number} of {total}").format(
+                number=self.progress.index + 1, total=len(self.manifest.details.questions))
+        shown = self._figure if self._figure is not None and self._figure.texture is not None else self._mark
+        if shown.parent is not slot:
+            slot.clear_widgets()
+            slot.add_widget(shown)
+        self._fit_picture()
+
+    def fit_picture(self) -> None:
+        """As large as the slot holds with its credit; left out when the slot is too low for it."""
+        figure, slot = self._figure, self.ids.picture_slot.__self__
+        if figure is None or figure.parent is not slot:
+            return
+        extras = figure.height - figure.children[-1].height      # caption and credit under the picture
+        room = slot.height - extras
+        figure.max_height = max(0, room)
+        figure.opacity = 1 if room >= self.ctx.theme.touch * SMALLEST_PICTURE else 0
 
     def _verdict(self, icon_name: str, word: str, colour) -> None:
         self.ids.verdict_icon.name = icon_name

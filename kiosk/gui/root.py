@@ -31,9 +31,15 @@ CORNER_DP = 64
 
 
 class CountdownOverlay(FloatLayout):
-    """"Still there?" over everything. It never takes touches: the root closes it on any touch."""
+    """"Still there?" over everything. It never takes touches: the root closes it on any touch.
+
+    Its ring shows the time left: ``seconds`` of ``total``, as an arc of ``ring_angle`` degrees.
+    It changes once a second, with the number, so the countdown costs one frame a second.
+    """
 
     seconds = NumericProperty(0)
+    total = NumericProperty(10)
+    ring_angle = NumericProperty(360)   # root.kv: 360 * seconds / total
 
     def on_touch_down(self, touch):
         return False
@@ -50,6 +56,7 @@ class KioskRoot(FloatLayout):
     countdown_visible = BooleanProperty(False)
     bar_room = NumericProperty(0)   # the facilitator's bar's strip at the bottom: the screens sit above it
     seconds = NumericProperty(0)
+    countdown_seconds = NumericProperty(10)   # the whole countdown: a full ring
 
     def __init__(self, on_activity=None, on_secret_hold=None, **kwargs):
         self.on_activity = on_activity or (lambda: None)  # the app listens on the Window instead
@@ -127,6 +134,9 @@ class KioskRoot(FloatLayout):
         self.bar_room = height
 
     def show_countdown(self, _gettext=None) -> None:
+        idle = getattr(App.get_running_app(), "idle", None)
+        if idle is not None:
+            self.countdown_seconds = idle.countdown
         self.countdown_visible = True
 
     def hide_countdown(self) -> None:

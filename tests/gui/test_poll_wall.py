@@ -334,3 +334,52 @@ def test_typing_takes_the_whole_exhibit_and_the_way_on_comes_back_after(fresh, r
     kiosk.tap(view.ids.cancel)
     kiosk.settle()
     assert screen.ids.footer.parent is not None and screen.ids.qr_column.children, "the way on and the codes are back"
+
+
+def window_box(widget):
+    (left, bottom), (right, top) = widget.to_window(widget.x, widget.y), widget.to_window(widget.right, widget.top)
+    return left, bottom, right, top
+
+
+def test_after_a_vote_the_explanation_is_whole_on_a_small_arabic_screen(fresh, records):
+    kiosk = fresh
+    Window.size = (1280, 800)
+    try:
+        kiosk.settle()
+        start_visit(kiosk, "العربية")
+        view = open_exhibit(kiosk, POLL)
+        kiosk.tap(options(view)[1])
+        kiosk.settle()
+        explanation, scroll = view.ids.explanation, view.ids.scroll
+        assert explanation.parent is not None and explanation.texture_size[1] > 0
+        left, bottom, right, top = window_box(explanation)
+        s_left, s_bottom, s_right, s_top = window_box(scroll)
+        assert s_bottom - 1 <= bottom and top <= s_top + 1, "the explanation is inside the poll, no scroll needed"
+        assert 0 <= bottom and top <= Window.height
+        assert view.compact and all(row.compact for row in options(view))
+    finally:
+        Window.size = (1920, 1080)
+        kiosk.settle()
+
+
+def test_portrait_poll_has_its_picture_above_the_question_and_no_blank(fresh, records):
+    kiosk = fresh
+    Window.size = (1080, 1920)
+    try:
+        kiosk.settle()
+        start_visit(kiosk, "Français")
+        view = open_exhibit(kiosk, POLL)
+        kiosk.settle()
+        assert view.pictured and view.ids.aside.parent is view
+        figure = view.ids.aside.children[0]
+        assert figure.opacity == 1 and figure.children[-1].height > view.height * 0.2, "a picture, not a thumbnail"
+        question = view.ids.question
+        assert window_box(figure)[1] >= window_box(question)[3], "the picture stands above the question"
+        last = options(view)[-1]
+        assert window_box(last)[1] - window_box(view)[1] < view.ctx.theme.touch, "the answers reach the bottom"
+        kiosk.tap(options(view)[0])
+        kiosk.settle()
+        assert window_box(view.ids.explanation)[1] >= window_box(view)[1] - 1, "the results and their explanation fit"
+    finally:
+        Window.size = (1920, 1080)
+        kiosk.settle()

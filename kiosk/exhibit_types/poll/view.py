@@ -5,6 +5,10 @@ the bar chart (its bar, drawn with canvas Rectangles, fills in proportion to its
 the percentage and the number of votes sit beside it). The visitor votes once per visit:
 ``"voted"`` is kept in the visitor's state, which the idle reset forgets.
 
+In portrait the exhibit's picture stands above the question, in the room the answers leave;
+in landscape, when the results and their explanation are taller than the view (Arabic, a short
+screen), the figures become tighter (``compact``), so they fit under the question without a scroll.
+
 In group mode (``ctx.group.active``, guided tours and workshops) the results wait for the
 facilitator: the facilitator's bar calls :meth:`PollView.reveal` and :meth:`PollView.hide`.
 The revealed polls are kept in ``ctx.group``, so they stay revealed across a language
@@ -19,6 +23,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
@@ -28,6 +33,7 @@ from kiosk.events import PollVoted
 from kiosk.exhibit_types.poll.model import Ballot, percentages
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.widgets import Figure
 from kiosk.render.bidi import is_rtl
 
 log = logging.getLogger(__name__)
@@ -43,6 +49,7 @@ class PollOption(ButtonBehavior, BoxLayout):
     fraction = NumericProperty(0)         # the bar's length, 0 to 1
     results = BooleanProperty(False)
     chosen = BooleanProperty(False)
+    compact = BooleanProperty(False)      # a short screen: tighter figures
     rtl = BooleanProperty(False)
     background = ListProperty([0.12, 0.10, 0.09, 1])
     foreground = ListProperty([1, 1, 1, 1])
@@ -80,9 +87,30 @@ class PollOption(ButtonBehavior, BoxLayout):
 
 
 class PollView(ExhibitView):
+    portrait = BooleanProperty(False)     # the screen's shape (the QR strip takes a share of a portrait one)
+    pictured = BooleanProperty(False)     # the picture stands above the question (portrait)
+    compact = BooleanProperty(False)      # landscape, the results taller than the view: tighter figures
+
     def __init__(self, manifest, ctx, state: dict, **kwargs):
         super().__init__(manifest, ctx, state, **kwargs)
         self.ballot = Ballot(state)
+        ids = self.ids
+        # strong references: a block with nothing to say leaves the column (and its gap with it)
+        self._blocks = [ids[name].__self__ for name in ("question", "hint", "total", "options", "waiting", "explanation")]
+        self._aside, self._figure = ids.aside.__self__, None
+        ids.aside.bind(height=self._fit_picture)
+        ids.column.bind(height=self._fit_results)
+        ids.scroll.bind(height=self._fit_results)
+        Window.bind(size=self._orient)
+        self._orient()
+
+    def _orient(self, *_args) -> None:
+        portrait = Window.height > Window.width
+        self.compact = False    # measured again for this shape
+        if portrait != self.portrait:
+            self.portrait = portrait
+            if self.ids.options.children:   # drawn already: redrawn for the new shape
+                self.refresh()
 
     @property
     def poll(self):
@@ -139,6 +167,49 @@ class PollView(ExhibitView):
         counts = self._tally() if shown else [0] * len(self.poll.options)
         self._fill_options(counts, shown)
         self._show_totals(counts, shown)
+        self._fill_column()
+        self._fill_picture()
+
+    def _fit_results(self, *_args) -> None:
+        """Once the results outgrow the view in landscape, their rows stay compact (no flicker back)."""
+        scroll = self.ids.scroll
+        if not self.portrait and self.results_shown and self.ids.column.height > scroll.height + 1 and scroll.height > 1:
+            self.compact = True
+
+    def on_compact(self, *_args) -> None:
+        for row in self.ids.options.children:
+            row.compact = self.compact
+
+    def _fill_column(self) -> None:
+        column = self.ids.column
+        column.clear_widgets()
+        for block in self._blocks:
+            if block is self._blocks[3] or block.logical_text:
+                column.add_widget(block)
+
+    def _fill_picture(self) -> None:
+        """Portrait: the exhibit's first picture above the question, as large as the room left holds."""
+        images = self.manifest.images
+        if self.portrait and images and self._figure is None:
+            box = (Window.width, Window.height * 0.4)
+            self._figure = Figure.of(images[0], self, max_height=0, box=box)
+            self._figure.bind(height=self._fit_picture)   # its credit is measured
+            self._aside.add_widget(self._figure)
+        self.pictured = self.portrait and self._figure is not None and self._figure.texture is not None
+        if self.pictured and self._aside.parent is None:
+            self.add_widget(self._aside, index=len(self.children))
+        elif not self.pictured and self._aside.parent is not None:
+            self.remove_widget(self._aside)
+        self._fit_picture()
+
+    def _fit_picture(self, *_args) -> None:
+        figure = self._figure
+        if figure is None or not self.pictured:
+            return
+        extras = figure.height - figure.children[-1].height      # the credit under the picture
+        room = self._aside.height - extras
+        figure.max_height = max(0, room)
+        figure.opacity = 1 if room >= self.ctx.theme.touch * 1.5 else 0
 
     def _tally(self) -> list[int]:
         try:
@@ -154,7 +225,7 @@ class PollView(ExhibitView):
         for index, option in enumerate(self.poll.options):
             row = PollOption(label=self.text(option), results=shown, chosen=index == chosen,
                              colour=self._room_colour(), rtl=is_rtl(self.ctx.language),
-                             disabled=self.ballot.voted)
+                             compact=self.compact, disabled=self.ballot.voted)
             if shown:
                 row.fraction = counts[index] / total if total else 0
                 row.percent = self.ctx.gettext("{percent}%").format(percent=shares[index])

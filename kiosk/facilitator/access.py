@@ -59,7 +59,8 @@ class FacilitatorAccess:
             self.screens.quit()
             return
         self._exit_armed_at = now
-        self.screens.notice(self.kiosk.facilitator_gettext("Tap “Exit the kiosk” again to close the kiosk."))
+        tr = self.kiosk.facilitator_gettext
+        self.screens.notice(tr("Tap “Exit the kiosk” again to close the kiosk."))
 
 
 class SettingsEditor:
@@ -78,7 +79,8 @@ class SettingsEditor:
         except ValueError as exc:
             settings.update(before)
             log.warning("setting refused: %s", exc)
-            return self.kiosk.facilitator_gettext("Not changed: {reason}").format(reason=exc)
+            tr = self.kiosk.facilitator_gettext
+            return tr("Not changed: {reason}").format(reason=exc)
         settings.save()
         self.kiosk.apply_settings()
         for name, value in values.items():  # the session log that goes with an export

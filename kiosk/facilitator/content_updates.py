@@ -31,13 +31,13 @@ class ContentUpdates:
     # --- what is shown, and what is not ------------------------------------------------------
     def problems(self) -> list[str]:
         """One line per skipped exhibit or path and per faulty exhibit, for the menu."""
-        content, lines = self.kiosk.content, []
+        content, lines, tr = self.kiosk.content, [], self.kiosk.facilitator_gettext
         for result in [*content.skipped, *(r for r in content.path_results if not r.valid)]:
             first = next((f for f in result.findings if f.is_error), None)
-            lines.append(f"{result.id}: " + (first.format(content.root.parent) if first else "invalid"))
-        not_loaded = self.kiosk.facilitator_gettext("Exhibit type plugin {name} failed to load ({error})")
+            lines.append(f"{result.id}: " + (first.format(content.root.parent) if first else tr("invalid")))
+        not_loaded = tr("Exhibit type plugin {name} failed to load ({error})")
         lines += [not_loaded.format(name=name, error=error) for name, error in sorted(default_registry().disabled.items())]
-        failed = self.kiosk.facilitator_gettext("failed while shown")
+        failed = tr("failed while shown")
         lines += [f"{exhibit_id}: {failed} ({error})" for exhibit_id, error in self.kiosk.faulty.items()]
         return lines
 
@@ -75,13 +75,15 @@ class ContentUpdates:
         live = live_info(self.kiosk.live.source)
         if live:
             return self.describe(live)
-        return self.kiosk.facilitator_gettext("“{title}” (not installed from a bundle)").format(
+        tr = self.kiosk.facilitator_gettext
+        return tr("“{title}” (not installed from a bundle)").format(
             title=self.kiosk.facilitator_text(self.kiosk.content.collection.title))
 
     def describe(self, info) -> str:
         """A bundle as the facilitator reads it: title, version and date, in the menu's language."""
+        tr = self.kiosk.facilitator_gettext
         title = info.title.get(self.kiosk.language) or info.title_default
-        return self.kiosk.facilitator_gettext("“{title}”, version {version}, made {date}").format(
+        return tr("“{title}”, version {version}, made {date}").format(
             title=title, version=info.version, date=info.made_local)
 
     def confirm_install(self, found) -> None:
@@ -104,7 +106,8 @@ class ContentUpdates:
     def _show_progress(self) -> bool:
         if self.installing is None:
             return False  # done: the outcome replaced the progress
-        self.screens.notice(self.kiosk.facilitator_gettext("Installing… {percent} %").format(percent=int(self.installing * 100)))
+        tr = self.kiosk.facilitator_gettext
+        self.screens.notice(tr("Installing… {percent} %").format(percent=int(self.installing * 100)))
         return True
 
     def _install(self, found) -> None:

@@ -44,7 +44,8 @@ class SessionExport:
             return self._translated(exc)
         self._export_stats(written)
         kiosk.records.log("export", written.name, kiosk.venue)
-        return kiosk.facilitator_gettext("Exported to {folder}").format(folder=written)
+        tr = kiosk.facilitator_gettext
+        return tr("Exported to {folder}").format(folder=written)
 
     def _translated(self, error) -> str:
         """The export error's message in the menu's language (its English text when untranslated)."""

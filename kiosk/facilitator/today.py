@@ -6,6 +6,10 @@ visits, as in ``kiosk stats`` and the report::
 
     language_rows(numbers)                          # [("fr", 5), ("en", 2), (None, 2)]
     visits_text(numbers, gettext, ngettext)         # "9 visits today · median length 4 min 05 s"
+    duration_text(45, gettext)                      # "45 s"; 150 → "2 min 30 s"; 1500 → "25 min"
+
+The median counts only the visits that have ended (an idle reset ends one): while none has, the
+line gives the visits alone rather than a median of nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +25,21 @@ def language_rows(numbers) -> list[tuple[str | None, int]]:
 
 def visits_text(numbers, gettext, ngettext) -> str:
     visits = ngettext("{count} visit today", "{count} visits today", numbers.visits).format(count=numbers.visits)
-    minutes, seconds = divmod(int(numbers.median_visit_seconds), 60)
-    median = gettext("median length {minutes} min {seconds} s").format(minutes=minutes, seconds=f"{seconds:02d}")
+    if not numbers.ended_visits:
+        return visits
+    minutes, seconds = divmod(int(round(numbers.median_visit_seconds)), 60)
+    if minutes:
+        median = gettext("median length {minutes} min {seconds} s").format(minutes=minutes, seconds=f"{seconds:02d}")
+    else:
+        median = gettext("median length {seconds} s").format(seconds=seconds)
     return f"{visits} · {median}"
+
+
+def duration_text(seconds: float, gettext) -> str:
+    """A time spent, as a facilitator reads it at a glance: seconds, then minutes and seconds, then minutes."""
+    minutes, rest = divmod(int(round(seconds)), 60)
+    if not minutes:
+        return gettext("{seconds} s").format(seconds=rest)
+    if minutes < 10:
+        return gettext("{minutes} min {seconds} s").format(minutes=minutes, seconds=f"{rest:02d}")
+    return gettext("{minutes} min").format(minutes=minutes)

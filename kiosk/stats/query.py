@@ -61,6 +61,7 @@ class TodayNumbers:
     top_exhibits: list[ExhibitAttention] = field(default_factory=list)   # by total dwell, at most 5
     languages: dict[str, int] = field(default_factory=dict)              # visits per first language
     without_language: int = 0                                            # visits with no language chosen
+    ended_visits: int = 0                                                # visits over, the median's sample
 
 
 def summarize(db_path: Path, since: date | None = None, venue: str | None = None,
@@ -85,7 +86,8 @@ def today_numbers(db_path: Path, venue: str | None = None, now: float | None = N
     with _reading(db_path) as db:
         reader = _Reader(db, Selection(day, day, venue))
         return TodayNumbers(day, venue, reader.count("visit_start"), reader.median_visit(),
-                            reader.exhibits()[:TODAY_TOP], reader.languages(), reader.without_language())
+                            reader.exhibits()[:TODAY_TOP], reader.languages(), reader.without_language(),
+                            ended_visits=reader.count("visit_end"))
 
 
 def recorded_venues(db_path: Path) -> dict[str, int]:

@@ -193,9 +193,12 @@ def test_the_menu_speaks_the_facilitators_language_and_the_visitor_keeps_theirs(
     driver.find_text("Menu d'animation")                      # French, not the visitor's English
     assert not [t for t in driver.visible_texts() if t == "Facilitator menu"]
     menu = app.navigator.screen("facilitator")
-    arabic = next(b for b in driver.widgets(menu) if getattr(b, "font_override", "") == "KioskArabic"
-                  and b.parent is not None and b.parent.__class__.__name__ == "StackLayout")
-    driver.tap(arabic)                                        # the first Arabic button: this menu's language
+    card = next(title.parent.parent for _mark, title in card_headings(driver, menu)
+                if title.logical_text == app.facilitator_gettext("Language of this menu"))
+    arabic = next(b for b in driver.widgets(card) if getattr(b, "font_override", "") == "KioskArabic")
+    menu.ids.scroll.scroll_to(arabic, animate=False)
+    driver.settle()
+    driver.tap(arabic)                                        # this menu's language: Arabic
     assert app.settings.facilitator_language == "ar"
     header = menu.ids.header
     mark = next(w for w in header.children if getattr(w, "font_name", "") == "Icons")
@@ -290,3 +293,88 @@ def test_digits_on_the_pin_pad_never_reach_the_exhibit_beneath(facilitator, monk
     assert pin_pad() is None
     assert carousel.index == 0 and seen == [] and recorded == []  # nothing reached the exhibit
     assert app.session.exhibit_id == "limites-en-images"
+
+
+# --- the menu in each language and shape ---------------------------------------------------------------
+def open_menu_in(driver, language: str):
+    app = driver.app
+    app.settings.facilitator_language = language
+    app.apply_settings()
+    app.facilitator.access.open_menu()
+    menu = app.navigator.screen("facilitator")
+    menu.refresh()                                            # as a tap on a language of the menu does
+    driver.settle()
+    return menu
+
+
+def card_headings(driver, menu):
+    """(icon, title) of every card's heading row."""
+    from kiosk.gui.facilitator.menu import MenuCard
+
+    for card in (w for w in driver.widgets(menu) if isinstance(w, MenuCard)):
+        heading = card.children[-1]                       # the first row of the card
+        mark = next(w for w in heading.children if getattr(w, "font_name", "") == "Icons")
+        title = next(w for w in heading.children if w is not mark)
+        yield mark, title
+
+
+def menu_words(driver, menu) -> set[str]:
+    """The words of every text of the menu, scrolled out of sight or not (lower case, letters only)."""
+    import re
+
+    from kivy.uix.label import Label
+
+    texts = [w.text for w in driver.widgets(menu) if isinstance(w, Label) and w.font_name != "Icons"]
+    words = (word for text in texts for word in re.findall(r"\w+", text))   # KIOSK_CONTENT stays one word
+    return {word.lower() for word in words if len(word) >= 4 and re.fullmatch("[A-Za-z]+", word)}
+
+
+SAME_IN_FRENCH = {"mode", "notes", "menu", "date", "votes", "exports", "alternatives", "kiosk", "bundle",
+                  "english", "deutsch", "nederlands"}   # names, commands and words French shares with English
+
+
+@pytest.mark.xfail(reason="until the new msgids of the menu are translated in i18n/ (pybabel update, compile)", strict=False)
+def test_the_french_menu_has_no_english_left(facilitator):
+    driver = facilitator
+    try:
+        english = menu_words(driver, open_menu_in(driver, "en"))
+        french = menu_words(driver, open_menu_in(driver, "fr"))
+    finally:
+        driver.app.settings.facilitator_language = "fr"
+        driver.app.apply_settings()
+    left = (english & french) - SAME_IN_FRENCH
+    assert left == set(), f"English words in the French menu: {sorted(left)}"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_in_arabic_each_heading_leads_with_its_icon_on_the_right_and_every_card_fits(facilitator, size):
+    driver = facilitator
+    Window.size = size
+    try:
+        menu = open_menu_in(driver, "ar")
+        headings = list(card_headings(driver, menu))
+        assert len(headings) >= 8
+        for mark, title in headings:
+            assert mark.x >= title.right - 1, f"the icon of {title.text!r} is not on its right"
+        from kiosk.gui.facilitator.menu import MenuCard
+
+        for card in (w for w in driver.widgets(menu) if isinstance(w, MenuCard)):
+            x, _y = card.to_window(card.x, card.y)
+            assert 0 <= x and x + card.width <= Window.width, "a card runs off the screen"
+    finally:
+        driver.app.settings.facilitator_language = "fr"
+        driver.app.apply_settings()
+        Window.size = (1920, 1080)
+        driver.settle()
+
+
+def test_in_landscape_the_two_columns_come_out_near_in_height(facilitator):
+    menu = open_menu_in(facilitator, "fr")
+    try:
+        left, right = menu.ids.left, menu.ids.right
+        assert right.parent is not None and len(right.children) >= 2
+        tallest = max(card.height for card in [*left.children, *right.children])
+        assert abs(left.height - right.height) <= tallest      # no half-empty column
+    finally:
+        facilitator.app.facilitator.close_menu()
+        facilitator.settle()

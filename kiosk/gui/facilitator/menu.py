@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, StringProperty
@@ -21,7 +22,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.label import Label
 
 from kiosk.facilitator.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
-from kiosk.facilitator.today import language_rows, visits_text
+from kiosk.facilitator.today import duration_text, language_rows, visits_text
 from kiosk.files import format_size
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.widgets.bar_chart import bar_rows
@@ -45,6 +46,10 @@ class FacilitatorScreen(KioskScreen):
     notice = StringProperty("")  # the answer to the last action (export done, content reloaded, …)
     two_columns = BooleanProperty(True)  # landscape: two columns of cards; portrait: one
 
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._balance_soon = Clock.create_trigger(self._balance)
+
     def on_pre_enter(self, *_args) -> None:
         self.notice = ""
         self.refresh()
@@ -52,15 +57,44 @@ class FacilitatorScreen(KioskScreen):
 
     def refresh(self) -> None:
         self.two_columns = Window.width > Window.height * 1.1
-        left, right = self.ids.left, self.ids.right
+        left, right = self.ids.left, self._right_column()
         left.clear_widgets()
         right.clear_widgets()
-        first = (self._warnings, self._today, self._mode, self._wall)
-        second = (self._language_and_timing, self._venue, self._content, self._new_content, self._export, self._leave)
-        for build in first:
+        sections = (self._warnings, self._today, self._mode, self._wall, self._language_and_timing, self._venue,
+                    self._content, self._new_content, self._export, self._leave)
+        for build in sections:
             build(left)
-        for build in second:
-            build(right if self.two_columns else left)
+        self._balance()
+
+    def _balance(self, *_args) -> None:
+        """Landscape: the cards in reading order, cut where the two columns come out nearest in height.
+
+        Called again whenever a card's height changes (its texts are measured a frame or two later)."""
+        if not self.two_columns:
+            return
+        left, right = self.ids.left, self._right
+        cards = [*reversed(left.children), *reversed(right.children)]
+        if len(cards) < 2:
+            return
+        heights = [card.height for card in cards]
+        split = min(range(1, len(cards) + 1), key=lambda i: abs(sum(heights[:i]) - sum(heights[i:])))
+        if len(left.children) == split:
+            return
+        left.clear_widgets()
+        right.clear_widgets()
+        for index, card in enumerate(cards):
+            (left if index < split else right).add_widget(card)
+
+    def _right_column(self):
+        """The second column, in the tree only in landscape (a hidden one would still take its spacing)."""
+        columns = self.ids.columns
+        if getattr(self, "_right", None) is None:
+            self._right = self.ids.right.__self__   # held strongly: ids are weak references, and it leaves the tree
+        if self.two_columns and self._right.parent is None:
+            columns.add_widget(self._right)
+        elif not self.two_columns and self._right.parent is not None:
+            columns.remove_widget(self._right)
+        return self._right
 
     # --- sections ---------------------------------------------------------------------------
     def _warnings(self, box) -> None:
@@ -85,9 +119,9 @@ class FacilitatorScreen(KioskScreen):
         card.add_widget(self._text(visits_text(numbers, self._, self.language.ngettext), bold=True))
         rtl = self.language.rtl
         if numbers.top_exhibits:
-            card.add_widget(self._text(self._("Exhibits that held attention (minutes)"), role="small", tone="muted"))
-            rows = [(self._exhibit_title(a.exhibit), a.total_seconds / 60) for a in numbers.top_exhibits]
-            for row in bar_rows(rows, self.app.theme.accent, figure=_minutes, rtl=rtl):
+            card.add_widget(self._text(self._("Exhibits that held attention"), role="small", tone="muted"))
+            rows = [(self._exhibit_title(a.exhibit), a.total_seconds) for a in numbers.top_exhibits]
+            for row in bar_rows(rows, self.app.theme.accent, figure=lambda value: duration_text(value, self._), rtl=rtl):
                 card.add_widget(row)
         card.add_widget(self._text(self._("Languages (visits)"), role="small", tone="muted"))
         rows = [(language_name(code) if code else self._("No language chosen"), count)
@@ -153,8 +187,10 @@ class FacilitatorScreen(KioskScreen):
         row.add_widget(self._step("minus", lambda: self._set(venue_date=(day - datetime.timedelta(days=1)).isoformat())))
         row.add_widget(self._value(settings.venue_date or self._("No date")))
         row.add_widget(self._step("plus", lambda: self._set(venue_date=(day + datetime.timedelta(days=1)).isoformat())))
-        row.add_widget(self._button(self._("Today"), lambda: self._set(venue_date=datetime.date.today().isoformat()),
-                                    plain=True, icon="calendar"))
+        today = self._button(self._("Today"), lambda: self._set(venue_date=datetime.date.today().isoformat()),
+                             plain=True, icon="calendar")
+        _fit_text(today)   # its word whole on one line ("Aujourd'hui" broke at 1280×800)
+        row.add_widget(today)
         card.add_widget(row)
 
     def _wall(self, box) -> None:
@@ -172,9 +208,10 @@ class FacilitatorScreen(KioskScreen):
         problems = len(content.skipped) + sum(not r.valid for r in content.path_results) + len(faulty)
         parts = (ngettext("{count} exhibit shown", "{count} exhibits shown", len(content.exhibits)),
                  ngettext("{count} guided path", "{count} guided paths", len(content.paths)),
-                 ngettext("{count} problem", "{count} problems", problems))
+                 ngettext("{count} problem", "{count} problems", problems) if problems else self._("no problem"))
         counts = (len(content.exhibits), len(content.paths), problems)
-        card.add_widget(self._text(" · ".join(part.format(count=n) for part, n in zip(parts, counts))))
+        card.add_widget(self._text(" · ".join(part.format(count=n) for part, n in zip(parts, counts)),
+                                   tone="danger" if problems else "ink"))
         for line in self.app.facilitator.content.problems():
             card.add_widget(self._text(line, role="small", tone="danger"))
         card.add_widget(self._button(self._("Reload the content"), self._reload, plain=True, icon="refresh-cw"))
@@ -266,6 +303,7 @@ class FacilitatorScreen(KioskScreen):
 
     def _card(self, box, icon_name: str, title: str, tone: str = "ink") -> MenuCard:
         card = MenuCard()
+        card.bind(height=self._balance_soon)
         heading = MirrorBox(rtl=self.language.rtl, size_hint_y=None, spacing=self.app.theme.space * 1.5)
         mark = Label(text=icon(icon_name), font_name="Icons", font_size=self.app.theme.icon,
                      color=getattr(self.app.theme, tone), size_hint_x=None, width=self.app.theme.icon * 1.2)
@@ -359,8 +397,11 @@ def _fit(button: KioskButton) -> None:
     button.bind(parent=fit, texture_size=fit)
 
 
-def _minutes(value: float) -> str:
-    return f"{value:.1f}" if value < 10 else f"{value:.0f}"
+def _fit_text(button: KioskButton) -> None:
+    """A button of a fixed row as wide as its words, on one line; the row's value takes what is left."""
+    button.size_hint_x, button.wrap = None, False
+    button.bind(texture_size=lambda *_: setattr(button, "width", button.texture_size[0] + button.padding[0]
+                                                 + button.padding[2]))
 
 
 def _date(text: str) -> datetime.date | None:

@@ -6,6 +6,10 @@ under software OpenGL every full-screen frame costs ~0.09 CPU-second whatever it
 (measured: presenting the frame, not drawing it), so a slide costs two frames plus one
 picture decode, ~0.22 CPU-s; at the default 12 s per slide that is ~2 % of a core.
 Any touch opens the language choice.
+
+In portrait the screen is a poster: the picture bleeds off the top and the sides, cropped to
+:data:`PORTRAIT_RATIO` (the bundled pictures keep their subject clear of the outer 8 % of their
+width, tools/illustrations/canvas.py), and the words stand under it.
 """
 
 from __future__ import annotations
@@ -16,13 +20,15 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import ListProperty, NumericProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import Theme
 from kiosk.i18n import catalog
 
 FADE_STEPS = 2
+PICTURE_RATIO = 1.6     # the exhibition's pictures are 16:10
+PORTRAIT_RATIO = 1.34   # the portrait poster's crop: 16:10 less 8 % of the width on each side
 
 Builder.load_file(str(Path(__file__).with_name("attract.kv")))
 
@@ -34,6 +40,8 @@ class AttractScreen(KioskScreen):
     font = StringProperty("Kiosk")
     step = NumericProperty(0)
     pictures = ListProperty([])
+    portrait = BooleanProperty(False)
+    portrait_ratio = NumericProperty(PORTRAIT_RATIO)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -97,7 +105,7 @@ class AttractScreen(KioskScreen):
         if not self.pictures:
             return
         front, back = self.ids.front, self.ids.back
-        box = attract_picture_box(*Window.size, self.app.theme.pad)  # the screen's own size is still 100×100 at the first slide
+        box = attract_decode_box(*Window.size, self.app.theme.pad)  # the screen's own size is still 100×100 at the first slide
         texture = self.app.pictures.texture(self.pictures[self.step % len(self.pictures)], box)
         if not fade:
             front.texture, front.opacity, back.opacity = texture, 1, 0
@@ -120,7 +128,15 @@ class AttractScreen(KioskScreen):
 
 
 def attract_picture_box(width: float, height: float, pad: float) -> tuple[int, int]:
-    """The picture's stage for a window (attract.kv): 62 % of the width in landscape, 45 % of the height in portrait."""
+    """The picture's stage for a window (attract.kv): 62 % of the width in landscape, the whole width in portrait."""
     if width >= height:
         return int((width - pad * 6) * 0.62), int(height - pad * 4)
-    return int(width - pad * 4), int((height - pad * 6) * 0.45)
+    return int(width), int(width / PORTRAIT_RATIO)
+
+
+def attract_decode_box(width: float, height: float, pad: float) -> tuple[int, int]:
+    """The box a picture is decoded to fit in: the stage, or in portrait enough to cover it (a 16:10 picture)."""
+    stage_width, stage_height = attract_picture_box(width, height, pad)
+    if width >= height:
+        return stage_width, stage_height
+    return max(stage_width, int(stage_height * PICTURE_RATIO)), stage_height

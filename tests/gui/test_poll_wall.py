@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 from kivy.core.window import Window
 
@@ -341,11 +343,21 @@ def window_box(widget):
     return left, bottom, right, top
 
 
-def test_after_a_vote_the_explanation_is_whole_on_a_small_arabic_screen(fresh, records):
-    kiosk = fresh
-    Window.size = (1280, 800)
+@contextmanager
+def screen_size(kiosk, size):
+    """The window at ``size`` for the block, back to 1920×1080 after it."""
+    Window.size = size
     try:
         kiosk.settle()
+        yield
+    finally:
+        Window.size = (1920, 1080)
+        kiosk.settle()
+
+
+def test_after_a_vote_the_explanation_is_whole_on_a_small_arabic_screen(fresh, records):
+    kiosk = fresh
+    with screen_size(kiosk, (1280, 800)):
         start_visit(kiosk, "العربية")
         view = open_exhibit(kiosk, POLL)
         kiosk.tap(options(view)[1])
@@ -357,16 +369,11 @@ def test_after_a_vote_the_explanation_is_whole_on_a_small_arabic_screen(fresh, r
         assert s_bottom - 1 <= bottom and top <= s_top + 1, "the explanation is inside the poll, no scroll needed"
         assert 0 <= bottom and top <= Window.height
         assert view.compact and all(row.compact for row in options(view))
-    finally:
-        Window.size = (1920, 1080)
-        kiosk.settle()
 
 
 def test_portrait_poll_has_its_picture_above_the_question_and_no_blank(fresh, records):
     kiosk = fresh
-    Window.size = (1080, 1920)
-    try:
-        kiosk.settle()
+    with screen_size(kiosk, (1080, 1920)):
         start_visit(kiosk, "Français")
         view = open_exhibit(kiosk, POLL)
         kiosk.settle()
@@ -380,6 +387,21 @@ def test_portrait_poll_has_its_picture_above_the_question_and_no_blank(fresh, re
         kiosk.tap(options(view)[0])
         kiosk.settle()
         assert window_box(view.ids.explanation)[1] >= window_box(view)[1] - 1, "the results and their explanation fit"
-    finally:
-        Window.size = (1920, 1080)
+
+
+def test_portrait_arabic_writing_fills_the_screen_and_keeps_every_letter_whole(fresh, records):
+    kiosk = fresh
+    with screen_size(kiosk, (1080, 1920)):
+        start_visit(kiosk, "العربية")
+        view = open_exhibit(kiosk, WALL)
+        kiosk.tap(view.ids.add)
         kiosk.settle()
+        gap = view.ctx.theme.pad
+        panel, header = view.ids.write_panel, view.ids.write_header
+        assert window_box(panel)[3] - window_box(header)[3] < gap, "the question right under the top bar"
+        assert window_box(view.ids.chips)[1] - window_box(view.entry)[3] < gap, "the writing area right under the tags"
+        assert window_box(view.entry)[1] - window_box(panel)[1] < gap, "the keyboard at the bottom, within reach"
+        keys = [w for w in kiosk.widgets(view.entry.ids.keyboard) if isinstance(w, KeyboardKey) and not w.is_word]
+        assert {k.key for k in keys} >= {"ض", "ش", "ص"}
+        for key in keys:
+            assert key.texture_size[0] <= key.width and key.texture_size[1] <= key.height, (key.key, key.texture_size, key.size)

@@ -196,7 +196,7 @@ class WallView(ExhibitView):
 
     def _entry(self) -> TextEntry:
         if self.entry is None:
-            self.entry = TextEntry(max_length=self.wall.max_length, text=self.state.get("draft", ""))
+            self.entry = TextEntry(max_length=self.wall.max_length, text=self.state.get("draft", ""), stretch=True)
             self.entry.bind(text=lambda _e, text: self.state.__setitem__("draft", text),
                             on_submit=lambda _e, text: self.submit(text))
             self.entry.ids.keyboard.bind(layout=lambda _k, name: self.state.__setitem__("layout", name))

@@ -15,7 +15,8 @@ double spaces) in :mod:`kiosk.render.typing_rules`, both without Kivy.
   without one, the key says the translated "OK" beside a tick); events ``on_text`` (the property) and ``on_submit(text)``; ``clear()``.
 - ``TextEntry``: what is being typed (big, wrapping, with a caret and a "42/200"
   counter, or ``hint`` in grey while empty) above the keyboard. Same ``text``,
-  ``max_length``, ``on_submit(text)`` and ``clear()``. Right-to-left text is joined and
+  ``max_length``, ``on_submit(text)`` and ``clear()``; with ``stretch`` (and a size hint) the
+  writing area grows into the height the entry is given. Right-to-left text is joined and
   ordered as it is typed, digits and Latin words keeping their own order.
 
 Example, in kv::
@@ -389,6 +390,7 @@ class TextEntry(BoxLayout):
     text = StringProperty("")
     max_length = NumericProperty(200)
     hint = StringProperty("")
+    stretch = BooleanProperty(False)           # the writing area takes the height the entry is given
     display_text = StringProperty("")          # kv markup: the text and its caret, or the hint
 
     __events__ = ("on_submit",)

@@ -6,6 +6,7 @@ import statistics
 
 import pytest
 from kivy.core.window import Window
+from kivy.uix.image import Image
 
 from kiosk.gui.curator.proof_checks import screen_problems
 from kiosk.gui.widgets.reader import PagedReader
@@ -135,6 +136,25 @@ def test_an_event_without_a_picture_fills_its_half_with_its_date(sized):
     year = view.events[index].date.text
     assert any(year in text for text in kiosk.visible_texts(card))
     assert not cut_lines(kiosk, view)
+
+
+@pytest.mark.parametrize("sized", [(1080, 1920)], indirect=True, ids=["portrait"])
+@pytest.mark.parametrize("language", ["Français", "العربية"])
+def test_in_portrait_the_timeline_picture_takes_the_width_and_the_text_leaves_no_blank(sized, language):
+    kiosk = sized
+    start_visit(kiosk, language)
+    view = open_exhibit(kiosk, TIMELINE)
+    card, theme = view.ids.card, view.ctx.theme
+    for index in range(len(view.events)):
+        view.select(index)
+        kiosk.settle()
+        if view.picture(index):
+            picture = next(w for w in _walk(view.ids.aside) if isinstance(w, Image) and w.texture)
+            assert picture.norm_image_size[0] >= card.width * 0.6, "the picture uses the card's width"
+        window = view.ids.reader._slots[0].window            # the text's first column as shown
+        text_bottom, card_bottom = window.to_window(*window.pos)[1], card.to_window(*card.pos)[1]
+        assert text_bottom - card_bottom <= theme.touch + theme.pad * 3, f"blank under the text of event {index}"
+        assert not cut_lines(kiosk, view)
 
 
 def test_compare_mirrors_in_arabic(fresh):

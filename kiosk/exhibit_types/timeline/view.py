@@ -5,6 +5,10 @@ language, with its arrows mirrored; it shows whole stops only and turns by a swi
 points at the card. The card shows the event's picture beside its text (above it in
 portrait); an event without a picture shows its date large in the room's colour instead,
 so no half of the card stays blank. Long texts turn page by page (``PagedReader``).
+
+In portrait the text takes the height it needs and the picture (or the date) above it takes
+the rest, up to the picture's own height at the card's full width: no blank under a short text.
+The chosen stop just above the card says the date, so the card does not say it again.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
 from kiosk.gui.widgets.widgets import Figure, TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("timeline.kv")))
+SMALLEST_ASIDE = 0.3        # in portrait the picture or the date keeps at least this share of the card's height
+CREDIT_LINES = 2.5          # room under a picture for its credit, in small lines, until the figure is drawn
 
 
 class TimelineStop(ButtonBehavior, BoxLayout):
@@ -62,12 +68,19 @@ class TimelineView(ExhibitView):
     count = NumericProperty(0)
     first = NumericProperty(0)      # the first event shown in the strip, which shows whole stops only
     shown = NumericProperty(1)      # how many stops the strip shows
+    aside_height = NumericProperty(0)   # portrait: the picture's (or the date's) share above the text
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.ids.reader.bind(page=lambda _r, page: self.state.__setitem__("page", page))
         self._trigger_aside = Clock.create_trigger(lambda _dt: self._fill_aside(), 0)
         self.ids.aside.bind(size=self._trigger_aside)
+        self._trigger_fit = Clock.create_trigger(lambda _dt: self.fit_aside(), 0)   # after the layout it follows
+        self._measured: dict = {}
+        for widget, name in ((self.ids.card, "size"), (self.ids.reader, "column_width"), (self.ids.title, "height"),
+                             (self.ids.date, "height")):
+            widget.bind(**{name: self._trigger_fit})
+        self.ids.card.bind(orientation=self._show_date)
 
     @property
     def events(self):
@@ -104,27 +117,84 @@ class TimelineView(ExhibitView):
         for stop in self.ids.stops.children:
             stop.selected = stop.event_index == index
         event = self.events[index]
-        # without a picture, the date stands large beside the text: not said twice
-        self.ids.date.logical_text = format_date(event.date, self.ctx.theme.rtl) if self.picture(index) else ""
-        self.ids.date.opacity = 1 if self.picture(index) else 0
+        self._show_date()
         self.ids.title.logical_text = self.text(event.title)
         text = self.text(event.text) if event.text else ""
         self.ids.reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=page)
+        self.fit_aside()
         self._fill_aside()
         self._reveal(index)
+
+    def _show_date(self, *_args) -> None:
+        """The date over the title beside a picture. Not said twice: not beside a date card, which shows
+        it large, nor in portrait, where the chosen stop just above the card says it."""
+        index = int(self.selected)
+        shown = bool(self.picture(index)) and self.ids.card.orientation == "horizontal"
+        self.ids.date.logical_text = format_date(self.events[index].date, self.ctx.theme.rtl) if shown else ""
+        self.ids.date.opacity = 1 if shown else 0
 
     def picture(self, index: int):
         event = self.events[index]
         return event.image or (self.manifest.images[0] if self.manifest.images and index == 0 else None)
 
+    def fit_aside(self) -> None:
+        """The picture as large as the aside holds with its caption and credit. Portrait: the text
+        above all takes what it needs, and the picture or the date gets the rest."""
+        card, detail, reader, figure = self.ids.card, self.ids.detail, self.ids.reader, self._figure()
+        if card.orientation == "horizontal" or reader.column_width <= 1:
+            if figure is not None:
+                figure.max_height = self.ids.aside.height - self._under_picture(figure)
+            return
+        theme = self.ctx.theme
+        inner = card.height - card.padding[1] - card.padding[3] - card.spacing
+        text = self._text_height(int(self.selected), reader.column_width) / reader.columns
+        needed = (self.ids.date.height + self.ids.title.height + detail.spacing * 2
+                  + text + reader.spacing + reader.ids.control.height)
+        if self.picture(int(self.selected)):
+            origin = self.ctx.pictures.origin(figure.texture) if figure and figure.texture else None
+            width, height = origin[1] if origin else (16, 10)      # till it is drawn: the usual 16:10
+            ratio = height / width
+            largest = (card.width - card.padding[0] - card.padding[2]) * ratio + self._under_picture(figure)
+        else:
+            largest = inner             # the date, large, takes what the text leaves
+        self.aside_height = round(max(inner * SMALLEST_ASIDE, min(largest, inner - needed)))
+        if figure is not None:
+            figure.max_height = self.aside_height - self._under_picture(figure)
+
+    def _figure(self) -> Figure | None:
+        return next((child for child in self.ids.aside.children if isinstance(child, Figure)), None)
+
+    def _under_picture(self, figure: Figure | None) -> float:
+        """The height of a figure's caption and credit (estimated until the figure is drawn)."""
+        if figure is None:
+            return self.ctx.theme.small * CREDIT_LINES
+        words = figure.children[:-1]          # all but the picture, its first child
+        return sum(child.height for child in words) + figure.spacing * len(words)
+
+    def _text_height(self, index: int, width: float) -> float:
+        """The event's text set in one column ``width`` wide, measured apart (the reader's own flow is
+        rebuilt at every change of its height, and measures nothing meanwhile)."""
+        event = self.events[index]
+        text = self.text(event.text) if event.text else ""
+        key = (text, round(width))
+        if key not in self._measured:
+            block = TextBlock(logical_text=text, width=width)
+            block.rewrap()
+            block.texture_update()
+            self._measured = {key: block.texture_size[1]}
+        return self._measured[key]
+
     def _fill_aside(self) -> None:
         aside, index = self.ids.aside, int(self.selected)
         aside.clear_widgets()
         picture = self.picture(index)
-        if picture and aside.height > 1:
-            height = aside.height - self.ctx.theme.small * 5      # room for the caption and credit
-            aside.add_widget(Figure.of(picture, self, max_height=height, box=(aside.width, height)))
+        room = aside.height if self.ids.card.orientation == "horizontal" else self.aside_height   # laid out or not yet
+        if picture and room > 1:
+            height = room - self._under_picture(None)
+            figure = Figure.of(picture, self, max_height=height, box=(aside.width, height))
+            aside.add_widget(figure)
             aside.add_widget(BoxLayout())
+            figure.bind(height=self._trigger_fit)     # its shape, caption and credit are known now
         elif not picture:
             position = self.ctx.gettext("{number} of {count}").format(number=index + 1, count=len(self.events))
             aside.add_widget(DateCard(date=format_date(self.events[index].date, self.ctx.theme.rtl),

@@ -20,24 +20,18 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
-from kivy.uix.scrollview import ScrollView
 
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
-from kiosk.gui.widgets.widgets import KioskButton
+from kiosk.gui.widgets.widgets import KioskButton, TapScrollView
 from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("home.kv")))
 
 
 class ExhibitCard(ButtonBehavior, BoxLayout):
-    """A card of the room's row. Tapped, it shows itself pressed in that very frame, then opens its exhibit.
+    """A card of the room's row: lit while a finger is on it (``touched``), it opens its exhibit when lifted."""
 
-    Building an exhibit takes a few frames; the pressed look tells the visitor at once that
-    the tap was heard (the exhibit opens on the next frame, after the pressed look is drawn).
-    """
-
-    opening = BooleanProperty(False)   # tapped: its exhibit opens on the next frame
     touched = BooleanProperty(False)   # a finger is on it (the row has not yet told a tap from a swipe)
     exhibit_id = StringProperty("")
     title = StringProperty("")
@@ -94,13 +88,14 @@ def _line_height(font: str, size: float) -> float:
     return two.texture.height - one.texture.height
 
 
-class CardRow(ScrollView):
-    """The room's row of cards. A finger on a card lights it up at once.
+class CardRow(TapScrollView):
+    """The room's row of cards. A finger on a card lights it up at once; lifted, it opens the exhibit.
 
     A ScrollView holds a touch back from its children until it knows the touch is not a
     swipe (up to ``scroll_timeout``, 250 ms); the card under the finger is marked
     ``touched`` meanwhile, so the visitor sees the tap heard, and unmarked when the finger
-    lifts or the row starts to move.
+    lifts or the row starts to move. A tap reaches the card when the finger lifts
+    (``TapScrollView``), not 0.2 s later.
     """
 
     portrait = BooleanProperty(False)
@@ -220,6 +215,11 @@ class HomeScreen(KioskScreen):
         self.room_id = self.rooms[0].id if self.rooms else None
         self._shown: tuple[str | None, str] | None = None  # (room, language) the cards were built for
         self._shown_rtl = False
+        # each room's row of cards, built once per language and window size (a room tab only swaps rows;
+        # kiosk.gui.ahead builds the other rooms' rows while nobody touches), with the languages of the
+        # texts it shows in place of the visitor's (for the fallback notice)
+        self._rows: dict[str, tuple[list, set[str]]] = {}
+        self._rows_for = None
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
 
     def show_room(self, room_id: str | None) -> None:
@@ -277,20 +277,27 @@ class HomeScreen(KioskScreen):
         self.notice = fallback_notice(app)
 
     def _fill_rooms(self) -> None:
-        """One tab per room: the chosen one filled with its colour, the others outlined in it."""
-        self.ids.rooms.clear_widgets()
-        for number, room in enumerate(self.rooms, start=1):
-            selected = room.id == self.room_id
-            colour = rgba(room.colour)
-            label = f"{number}. {self.app.text(room.title)}"
+        """One tab per room: the chosen one filled with its colour, the others outlined in it.
+
+        The tabs are built once per language; choosing a room only repaints them.
+        """
+        built = self.ids.rooms.children[::-1]
+        if [getattr(b, "built_for", None) for b in built] != [(r.id, self.app.language, tuple(Window.size)) for r in self.rooms]:
+            self.ids.rooms.clear_widgets()
+            for number, room in enumerate(self.rooms, start=1):
+                label = f"{number}. {self.app.text(room.title)}"
+                button = KioskButton(text=label, wrap=False, outline=rgba(room.colour))
+                button.room_id, button.label = room.id, label   # the text before shaping (KioskButton.on_text)
+                button.built_for = (room.id, self.app.language, tuple(Window.size))
+                button.bind(on_release=lambda b: self.show_room(b.room_id))
+                self.ids.rooms.add_widget(button)
+        for button in self.ids.rooms.children:
+            selected, colour = button.room_id == self.room_id, button.outline
             # one line, the tick beside the word: a long name (1280×800) gets a smaller size, never a second line
-            button = KioskButton(text=label, wrap=False, size_factor=self._tab_factor(label, selected),
-                                 background=colour if selected else [1, 1, 1, 1],
-                                 foreground=[1, 1, 1, 1] if selected else colour, outline=colour,
-                                 icon="check" if selected else "")
-            button.room_id = room.id
-            button.bind(on_release=lambda b: self.show_room(b.room_id))
-            self.ids.rooms.add_widget(button)
+            button.size_factor = self._tab_factor(button.label, selected)
+            button.background = colour if selected else [1, 1, 1, 1]
+            button.foreground = [1, 1, 1, 1] if selected else colour
+            button.icon = "check" if selected else ""
 
     def _tab_factor(self, label: str, ticked: bool) -> float:
         from kivy.core.text import Label as CoreLabel
@@ -305,7 +312,37 @@ class HomeScreen(KioskScreen):
 
     def _fill_cards(self, room) -> None:
         self.ids.cards.clear_widgets()
+        cards, fallbacks = self._row(room)
+        self.app.shown_in.update(fallbacks)
+        for card in cards:
+            card.seen, card.touched = card.exhibit_id in self.app.session.seen, False
+            self.ids.cards.add_widget(card)
+
+    def prepare_row(self, room_id: str) -> None:
+        """Build a room's row of cards ahead of its tab being tapped (pictures decoded ahead first)."""
+        room = self.app.content.collection.room(room_id)
+        if room is not None:
+            shown_in = set(self.app.shown_in)
+            self._row(room)
+            self.app.shown_in.clear()
+            self.app.shown_in.update(shown_in)
+
+    def _row(self, room) -> tuple[list, set[str]]:
+        wanted = (self.app.language, tuple(Window.size))
+        if self._rows_for != wanted:
+            self._rows.clear()
+            self._rows_for = wanted
+        if room.id not in self._rows:
+            before = set(self.app.shown_in)
+            self.app.shown_in.clear()
+            cards = self._make_cards(room)
+            self._rows[room.id] = (cards, set(self.app.shown_in))
+            self.app.shown_in.update(before)
+        return self._rows[room.id]
+
+    def _make_cards(self, room) -> list:
         _ = self.app.tr._
+        cards = []
         box = card_picture_box(*Window.size, self.app.theme.pad)
         for manifest in self.app.content.exhibits_in(room.id):
             icon, kind = KINDS.get(manifest.type, ("sparkles", N_("Exhibit")))
@@ -317,19 +354,15 @@ class HomeScreen(KioskScreen):
             if picture:
                 card.thumbnail = self.app.pictures.texture(manifest.image_path(picture), box)
             card.bind(on_release=self._open_card)
-            self.ids.cards.add_widget(card)
+            cards.append(card)
+        return cards
 
     def _mark_seen(self) -> None:
         for card in self.ids.cards.children:
             card.seen = card.exhibit_id in self.app.session.seen
 
     def _open_card(self, card: ExhibitCard) -> None:
-        card.opening = True
-        Clock.schedule_once(lambda _dt: self.navigator.open_exhibit(card.exhibit_id))  # after this frame is drawn
-
-    def on_pre_enter(self, *_args) -> None:
-        for card in self.ids.cards.children:
-            card.opening = False
+        self.navigator.open_exhibit(card.exhibit_id)   # in the frame of the release: its pictures are decoded ahead
 
     def _fill_next_room(self) -> None:
         ids = [r.id for r in self.rooms]

@@ -22,6 +22,7 @@ from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.core.text import Label as CoreLabel
 from kivy.uix.label import Label
+from kivy.uix.scrollview import ScrollView
 
 from kiosk.gui.widgets.arabic_label import BidiLabel
 from kiosk.icons import icon, mirrored
@@ -129,6 +130,33 @@ class MirrorBox(BoxLayout):
             self.children.reverse()
             self._mirrored = wanted
             self._trigger_layout()
+
+
+class TapScrollView(ScrollView):
+    """A ScrollView whose buttons answer a tap as soon as the finger lifts.
+
+    A ScrollView holds a touch back from its children until it knows the touch is not a
+    swipe. When the finger lifts first (a tap), Kivy gives the children the press and then
+    waits 0.2 s before the release, so that the pressed look can be seen: under software GL
+    that wait was most of the visitor's wait for an exhibit to open (tap_latency.py). Here
+    what is tapped lights up under the finger already (``CardRow``), so the release goes
+    through at once. For a ScrollView without another one inside it.
+    """
+
+    def on_scroll_stop(self, touch, check_children=True):
+        ud = touch.ud.get(self._get_uid())
+        tap = ud is not None and ud["mode"] == "unknown"
+        result = super().on_scroll_stop(touch, check_children)
+        if tap and self._get_uid("svavoid") not in touch.ud:
+            self._do_touch_up(touch)
+        return result
+
+    def _do_touch_up(self, touch, *args) -> None:
+        done = self._get_uid("released")
+        if touch.ud.get(done):
+            return  # released at once already: Kivy's delayed call finds nothing left to do
+        touch.ud[done] = True
+        super()._do_touch_up(touch, *args)
 
 
 class Chip(MirrorBox):

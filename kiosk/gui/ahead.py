@@ -7,7 +7,8 @@ So, while the kiosk is idle:
 - on the attract loop (:meth:`Navigator.prepare`): the next visitor's screens, each type's
   view class, the language panel, then the pictures of the first room's exhibits;
 - on home, once the visitor has stopped touching for a moment: the pictures of the room's
-  exhibits, in the order of the cards, then the other rooms' card pictures (for a room tab);
+  exhibits, in the order of the cards, then the other rooms' card pictures, then their rows of
+  cards (a room tab then only swaps rows);
 - in an exhibit, after a language switch: home in the new language (it waits unseen).
 
 Which pictures an exhibit shows, and at which size, depends on its view and on the window:
@@ -93,7 +94,7 @@ class Ahead:
         navigator, app = self.navigator, self.app
         if self.running or navigator.current not in ("home", "exhibit"):
             return
-        if EventLoop.touches or time.monotonic() - app.idle.last_touch < QUIET_SECONDS:
+        if _fingers() or time.monotonic() - app.idle.last_touch < QUIET_SECONDS:
             return  # a finger is on the screen, or was a moment ago
         if navigator.current == "home":
             home = navigator.screen("home")
@@ -101,8 +102,9 @@ class Ahead:
             if wanted != self._done_for:
                 self._done_for = wanted
                 manifests = app.content.exhibits_in(home.room_id) if home.room_id else []
-                steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()))
-                self.run(steps, while_=self._untouched_on("home"))  # the cards of the other rooms' tabs too
+                rows = (lambda r=room.id: home.prepare_row(r) for room in home.rooms if room.id != home.room_id)
+                steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()), rows)
+                self.run(steps, while_=self._untouched_on("home"))  # the other rooms' tabs too: pictures, then rows
         elif navigator.manager.has_screen("home"):
             wanted = ("exhibit", app.language)
             if wanted != self._done_for:  # home in the visitor's new language, waiting unseen for Back
@@ -115,7 +117,7 @@ class Ahead:
 
     def _untouched_on(self, screen: str) -> Callable[[], bool]:
         since = self.app.idle.last_touch
-        return lambda: self.navigator.current == screen and self.app.idle.last_touch == since and not EventLoop.touches
+        return lambda: self.navigator.current == screen and self.app.idle.last_touch == since and not _fingers()
 
     # --- what is prepared -------------------------------------------------------------------------
     def exhibit_pictures(self, manifests) -> Iterator[Callable[[], object]]:
@@ -180,13 +182,20 @@ class Ahead:
         listening, self._listening = self._listening, None
         listening.__exit__(None, None, None)
         heard = self.learnt.get(self.rehearsing, [])
-        self.learnt[self.rehearsing] = list(dict.fromkeys(heard))  # each (path, box) once, in order
+        # a view asks again as its layout settles (first at a default size): what it shows is what it asked last
+        self.learnt[self.rehearsing] = list({path: (path, box) for path, box in heard}.values())
         self.rehearsing = None
         if self.navigator.manager.current != "exhibit":
             self.navigator.screen("exhibit").release()
 
     def _window(self) -> tuple:
         return tuple(self.navigator.manager.size)
+
+
+def _fingers() -> list:
+    """The touches on the screen now. Kivy also lists the mouse pointer hovering over the window
+    (a motion event of type "hover", there as long as the pointer is): it is no finger."""
+    return [touch for touch in EventLoop.touches if getattr(touch, "type_id", "touch") == "touch"]
 
 
 class _RehearsalFaults(ExceptionHandler):

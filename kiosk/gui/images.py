@@ -23,7 +23,7 @@ from kivy.graphics.texture import Texture
 from PIL import Image, ImageOps
 
 log = logging.getLogger(__name__)
-DEFAULT_BUDGET = 24 * 1024 * 1024
+DEFAULT_BUDGET = 32 * 1024 * 1024   # a room's exhibit pictures and every room's card pictures, at 1920×1080
 ORIENTATION = 0x0112  # the EXIF tag
 RESTING_BUDGET = 10 * 1024 * 1024  # kept between visits: the home screen's thumbnails
 PREFETCH_SHARE = 0.85  # pictures decoded ahead fill at most this share of the budget
@@ -57,6 +57,9 @@ class PictureCache:
         if key in self._textures:
             self._use(key)
             return self._textures[key]
+        larger = self._larger(key)
+        if larger is not None:
+            return larger
         texture, size = self._load(path, (key[2], key[3]))
         self.decoded += 1
         if texture is not None:
@@ -64,6 +67,22 @@ class PictureCache:
             self._use(key)
             self._origins[id(texture)] = (Path(path), size)
         return texture
+
+    def _larger(self, key: tuple) -> Texture | None:
+        """The same file decoded already for a larger box, if at most twice the size wanted.
+
+        A layout settles in a few passes within one frame and asks for its pictures at sizes it
+        will not keep (first at Kivy's default sizes): those are served by the picture decoded
+        ahead for the final size, drawn a little smaller, instead of being decoded in the tap's frame.
+        """
+        for other, texture in self._textures.items():
+            if other[:2] != key[:2]:
+                continue
+            shrink = min(key[2] / texture.width, key[3] / texture.height)  # how much smaller it is drawn
+            if 0.5 <= shrink <= 1:
+                self._use(other)
+                return texture
+        return None
 
     def has(self, path: Path, box: tuple[float, float]) -> bool:
         """Whether the picture at ``path`` for ``box`` is decoded already (a tap would not wait for it)."""

@@ -204,6 +204,8 @@ class GalleryView(ExhibitView):
         self._portrait = None
         self._indicator, self._captions = self.ids.indicator.__self__, self.ids.captions.__self__
         self._fit = Clock.create_trigger(lambda _dt: self.fit_captions(), -1)
+        self._neighbours = Clock.create_trigger(self._load_around, 0.3)
+        self.ids.carousel.fbind("on_touch_down", self._load_around)   # a drag shows them at once
         self.ids.caption.bind(width=self._fit)
         self.bind(size=self._arrange)
         Window.bind(size=self._arrange)
@@ -223,10 +225,10 @@ class GalleryView(ExhibitView):
         self.fit_captions()
 
     def _build_slides(self) -> None:
-        box = (1600 * self.ctx.theme.scale, 1000 * self.ctx.theme.scale)
-        for image in self.manifest.images:
-            texture = self.ctx.pictures.texture(self.manifest.image_path(image.file), box)
-            self.ids.carousel.add_slide(ZoomPicture(texture=texture))
+        """One slide per picture; each picture is decoded when its slide can be seen (``_load``):
+        a gallery opens with the one picture it shows, not with all of them (~45 ms each)."""
+        for _image in self.manifest.images:
+            self.ids.carousel.add_slide(ZoomPicture(texture=None))
             self._dots.append(Dot())
             self.ids.dots.add_widget(self._dots[-1])
         self._built = True
@@ -259,8 +261,25 @@ class GalleryView(ExhibitView):
             heights.append(label.texture.height)
         self.caption_height = max(heights)
 
+    def _load(self, index: int) -> None:
+        slide = self.ids.carousel.slides[index]
+        if slide.texture is None:
+            box = (1600 * self.ctx.theme.scale, 1000 * self.ctx.theme.scale)
+            slide.texture = self.ctx.pictures.texture(self.manifest.image_path(self.manifest.images[index].file), box)
+
+    def _load_around(self, *_args) -> None:
+        """The pictures either side of the one shown, before a finger drags them into view."""
+        if self.get_parent_window() is None or not self.ids.carousel.slides:
+            return   # built off screen, or left
+        index = self.ids.carousel.index
+        for other in (index - 1, index + 1):
+            if 0 <= other < self.count:
+                self._load(other)
+
     def show_image(self, index) -> None:
         index = int(index or 0)
+        self._load(index)
+        self._neighbours()   # once this picture is on screen
         self.position = index
         self.state["image"] = index
         image = self.manifest.images[index]

@@ -27,7 +27,7 @@ class PanelView(ExhibitView):
         super().__init__(*args, **kwargs)
         self._links: list[tuple[str, str]] = []
         self.ids.reader.bind(page=lambda _r, page: self.state.__setitem__("page", page))
-        self._trigger_aside = Clock.create_trigger(lambda _dt: self._fill_aside(), 0)
+        self._trigger_aside = Clock.create_trigger(lambda _dt: self._fill_aside(), -1)  # within the frame
         self.bind(size=self._trigger_aside)
 
     def refresh(self) -> None:
@@ -56,7 +56,8 @@ class PanelView(ExhibitView):
         aside.size_hint = (1, None) if portrait else (0.42, 1)
         self.ids.reader.size_hint_x = 1 if portrait else 0.58
         height = self.height * (0.3 if portrait else 0.8)
-        aside.add_widget(Figure.of(images[0], self, max_height=height, box=(self.width, height)))
+        width = self.width * (1 if portrait else aside.size_hint_x)   # decoded at the size it is shown, no larger
+        aside.add_widget(Figure.of(images[0], self, max_height=height, box=(width, height)))
         if not portrait:
             aside.add_widget(Widget())
 

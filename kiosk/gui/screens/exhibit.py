@@ -57,6 +57,9 @@ class ExhibitScreen(KioskScreen):
         try:
             self.view = view_class(manifest.type)(manifest, self.app.view_context, self.app.session.state_for(manifest.id))
             self.view.bind(absorbed=self._fold_way_on)
+            # the host's size from its last layout: a view that sizes its pictures and pages by its own
+            # size does so once, right, instead of first at Kivy's default 100×100 and again a frame later
+            self.view.size = self.ids.host.size
             self.ids.host.add_widget(self.view)
         except Exception as exc:  # a visitor never sees a traceback
             self.release()

@@ -101,8 +101,12 @@ class Screen:
         return left, top, w, h
 
 
-def measure(screen: Screen, x: int, y: int) -> tuple[float, float]:
-    """Tap at (x, y): seconds to the first change near the tap, and to the last change of the whole screen."""
+def measure(screen: Screen, x: int, y: int, changes: list | None = None) -> tuple[float, float]:
+    """Tap at (x, y): seconds to the first change near the tap, and to the last change of the whole screen.
+
+    ``changes``, if given, receives the time of every visible change of the whole screen (to see
+    how many frames a step takes to settle).
+    """
     box = screen.box_around(x, y)
     before, whole = screen.grab(box), screen.grab()
     pressed = screen.click()
@@ -117,6 +121,8 @@ def measure(screen: Screen, x: int, y: int) -> tuple[float, float]:
         now = screen.grab()
         if now != last and visible_change(now, last, screen):
             last_change = time.monotonic()
+            if changes is not None:
+                changes.append(last_change - pressed)
         last = now
     return (first if first is not None else float("nan")), last_change - pressed
 
@@ -170,7 +176,7 @@ class Kiosk:
             self.process.wait()
 
 
-def one_round(screen: Screen, env: dict, size: str, idle: float) -> dict[str, tuple[float, float]]:
+def one_round(screen: Screen, env: dict, size: str, idle: float, trace: bool = False) -> dict[str, tuple[float, float]]:
     kiosk, results = Kiosk(env, size), {}
     try:
         for step, target in STEPS:
@@ -181,7 +187,10 @@ def one_round(screen: Screen, env: dict, size: str, idle: float) -> dict[str, tu
                 break
             time.sleep(idle)  # the kiosk lowers its frame rate after 5 s without a touch
             screen.move(x, y)
-            results[step] = measure(screen, x, y)
+            changes = [] if trace else None
+            results[step] = measure(screen, x, y, changes)
+            if trace:
+                print(f"{step:28} changes at " + ", ".join(f"{c * 1000:.0f}" for c in changes) + " ms", file=sys.stderr)
     finally:
         kiosk.stop()
     return results
@@ -198,12 +207,13 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--idle", type=float, default=6.0, help="seconds without a touch before each tap")
+    parser.add_argument("--trace", action="store_true", help="print when the screen changed after each tap")
     args = parser.parse_args()
     rounds = []
     with VirtualScreen(args.size) as virtual:
         screen = Screen(virtual.display)
         for number in range(args.rounds):
-            rounds.append(one_round(screen, virtual.env(), args.size, args.idle))
+            rounds.append(one_round(screen, virtual.env(), args.size, args.idle, args.trace))
             print(f"round {number + 1} of {args.rounds} done", file=sys.stderr)
     print(f"tap latency at {args.size}, from outside, {args.rounds} rounds, from idle ({args.idle:.0f} s without a touch)")
     print(f"{'step':28} {'first response (ms)':>26} {'drawn (ms)':>26}")

@@ -124,6 +124,10 @@ def test_before_the_first_answer_the_card_shows_the_quiz_picture_and_the_invitat
         assert card_bottom - screen_bottom <= view.ctx.theme.pad * 2
         assert shown_width >= card.width * 0.6
     kiosk.tap(rows(view)[0])
-    assert not [w for w in kiosk.widgets(card) if isinstance(w, Image)], "the verdict takes the picture's place"
     kiosk.find_text(view.ctx.gettext("Next question"), root=card)
+    pictures = [w for w in kiosk.widgets(card) if isinstance(w, Image) and w.opacity > 0]
+    if view.portrait:         # the picture stays in the room the verdict leaves, under the way on
+        assert all(on_screen(w)[3] <= on_screen(view.ids.action)[1] for w in pictures)
+    else:
+        assert not pictures, "the verdict takes the picture's place"
     view.progress.restart()

@@ -12,7 +12,8 @@ with an icon and a colour in a card beside the answers (below them in portrait):
 
 Before the answer the same card invites the touch and shows the quiz's picture as large as the
 card's room allows (a quiz without a picture shows a large mark and the question's number), so
-no half of the screen waits empty; in portrait the card takes the room left under the answers.
+no half of the screen waits empty. In portrait the card takes the room left under the answers,
+and keeps the picture under the verdict when that room holds it.
 """
 
 from __future__ import annotations
@@ -82,13 +83,14 @@ class QuizView(ExhibitView):
         self.progress = QuizProgress(self.manifest.details, self.state)
         self._game, self._finish = self.ids.game.__self__, self.ids.finish.__self__  # strong: one is out of the tree
         self._prompt, self._verdict_box = self.ids.prompt.__self__, self.ids.verdict.__self__
+        self._slot = self.ids.picture_slot.__self__
         self._figure = self._mark = None
         self._fit = Clock.create_trigger(lambda _dt: self.fit_question(), -1)
         self._fit_picture = Clock.create_trigger(lambda _dt: self.fit_picture(), -1)
         self.ids.question_zone.bind(width=self._fit)
         self.ids.ask.bind(height=self._fit)   # the column's height bounds the question in landscape
         self.ids.answers.bind(minimum_height=self._fit)
-        self.bind(size=self._orient)
+        self.bind(size=self._orient, portrait=self._fill_card)
         Window.bind(size=self._orient)
 
     @classmethod
@@ -112,14 +114,12 @@ class QuizView(ExhibitView):
         """Portrait is the screen's shape, not the view's (the QR strip takes a share of a portrait screen)."""
         self.portrait = Window.height > Window.width
 
-    def _show_part(self, part, parts=None, holder=None) -> None:
-        """Put ``part`` in ``holder`` (the view) in place of the other ``parts`` (the game, the end)."""
-        holder = holder or self
-        for other in parts or (self._game, self._finish):
-            if other is not part and other.parent is holder:
-                holder.remove_widget(other)
+    def _show_part(self, part) -> None:
+        for other in (self._game, self._finish):
+            if other is not part and other.parent is self:
+                self.remove_widget(other)
         if part.parent is None:
-            holder.add_widget(part)
+            self.add_widget(part)
 
     # the question
 
@@ -170,11 +170,10 @@ class QuizView(ExhibitView):
         self._fill_answers()
         chosen = progress.chosen
         self.answered = chosen is not None
-        self._show_part(self._verdict_box if self.answered else self._prompt,
-                        (self._prompt, self._verdict_box), self.ids.card.__self__)
+        self._fill_card()
+        self._fill_picture()
         if chosen is None:
             self.ids.prompt_word.logical_text = tr("Touch your answer.")
-            self._fill_picture()
             return
         right = progress.question.is_correct(chosen)
         theme = self.ctx.theme
@@ -186,11 +185,22 @@ class QuizView(ExhibitView):
         last = progress.index + 1 == total
         self.ids.action.text = tr("See my score") if last else tr("Next question")
         self.ids.action.icon = "list-checks" if last else "chevron-right"
-        self.ids.action.opacity, self.ids.action.disabled = 1, False
+
+    def _fill_card(self, *_args) -> None:
+        """Before the answer: the prompt and the picture. After it: the verdict, and in portrait the
+        picture in the room the verdict leaves (in landscape the verdict takes the whole card)."""
+        parts = [self._verdict_box if self.answered else self._prompt]
+        if not self.answered or self.portrait:
+            parts.append(self._slot)
+        card = self.ids.card.__self__
+        if list(reversed(card.children)) != parts:
+            card.clear_widgets()
+            for part in parts:
+                card.add_widget(part)
 
     def _fill_picture(self) -> None:
         """The quiz's picture under the prompt, or, without one, a large mark and the question's number."""
-        slot, images = self.ids.picture_slot.__self__, self.manifest.images
+        slot, images = self._slot, self.manifest.images
         if images and self._figure is None:
             box = (Window.width, Window.height * 0.6)    # at most the card's room, in either orientation
             self._figure = Figure.of(images[0], self, max_height=0, box=box)
@@ -207,10 +217,11 @@ class QuizView(ExhibitView):
 
     def fit_picture(self) -> None:
         """As large as the slot holds with its credit; left out when the slot is too low for it."""
-        figure, slot = self._figure, self.ids.picture_slot.__self__
+        figure, slot = self._figure, self._slot
         if figure is None or figure.parent is not slot:
             return
-        extras = figure.height - figure.children[-1].height      # caption and credit under the picture
+        words = figure.children[:-1]            # the caption and credit under the picture, its first child
+        extras = sum(child.height for child in words) + figure.spacing * len(words)
         room = slot.height - extras
         figure.max_height = max(0, room)
         figure.opacity = 1 if room >= self.ctx.theme.touch * SMALLEST_PICTURE else 0

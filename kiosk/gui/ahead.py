@@ -53,12 +53,15 @@ class Ahead:
         self._done_for = None               # what the last run on home or in an exhibit prepared
         self.since = 0                      # the picture cache's time when the current run began
         self._rehearsed = False
+        self.enabled = True   # off: nothing is prepared ahead (the UI tests' shared kiosk, except the tests of this)
         ExceptionManager.add_handler(_RehearsalFaults(self))
 
     # --- running ----------------------------------------------------------------------------
     def run(self, steps: Iterable[Callable[[], object]], while_: Callable[[], bool]) -> None:
         """Do ``steps`` one per STEP_SECONDS while ``while_()`` holds; a new run or a touch ends this one."""
         self.stop()
+        if not self.enabled:
+            return
         self._run += 1
         run, steps = self._run, iter(steps)
         self.running = True
@@ -92,7 +95,7 @@ class Ahead:
     def look(self, _dt=None) -> None:
         """Called every LOOK_SECONDS: on home or in an exhibit, after a quiet moment, prepare what comes next."""
         navigator, app = self.navigator, self.app
-        if self.running or navigator.current not in ("home", "exhibit"):
+        if not self.enabled or self.running or navigator.current not in ("home", "exhibit"):
             return
         if _fingers() or time.monotonic() - app.idle.last_touch < QUIET_SECONDS:
             return  # a finger is on the screen, or was a moment ago

@@ -298,9 +298,14 @@ class KioskApp(App):
         self.records.log("new content live", f"{len(content.exhibits)} exhibits", self.venue)
         return True
 
-    def release_memory(self) -> None:
-        """Free textures held by removed widgets (they sit in reference cycles), and give the memory back."""
-        self.pictures.shrink(RESTING_BUDGET)
+    def release_memory(self, keep_pictures: bool = False) -> None:
+        """Free textures held by removed widgets (they sit in reference cycles), and give the memory back.
+
+        Between two visitors the pictures go down to home's; during a visit (``keep_pictures``)
+        they stay, the next taps show them.
+        """
+        if not keep_pictures:
+            self.pictures.shrink(RESTING_BUDGET)
         gc.collect()
         trim_heap()
 

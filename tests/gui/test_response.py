@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.screenmanager import NoTransition
@@ -11,6 +12,15 @@ from kivy.uix.screenmanager import NoTransition
 from kiosk.gui.screens.attract import attract_picture_box
 
 from tests.gui.test_visitor_flow import start_visit
+
+
+@pytest.fixture(autouse=True)
+def working_ahead(kiosk):
+    """These tests are about the work done ahead of the visitor: it is on, as in a real kiosk."""
+    kiosk.app.navigator.ahead.enabled = True
+    yield
+    kiosk.app.navigator.ahead.enabled = False
+    kiosk.app.navigator.ahead.stop()
 
 
 def test_screens_change_in_one_frame(fresh):
@@ -139,12 +149,49 @@ def test_an_exhibit_opened_after_the_pictures_were_decoded_ahead_decodes_none(fr
     _ahead_done(kiosk)
     start_visit(kiosk, "English")
     _ahead_done(kiosk)   # the visitor looks at home for a moment: the room's pictures are decoded meanwhile
-    manifest = next(m for m in _rooms_first_exhibits(kiosk) if app.navigator.ahead.learnt.get(m.id))
+    for manifest in _rooms_first_exhibits(kiosk):   # each type settles its layout in its own way
+        decoded = app.pictures.decoded
+        app.navigator.open_exhibit(manifest.id)
+        kiosk.frames(2)
+        assert app.navigator.current == "exhibit"
+        assert app.pictures.decoded == decoded, f"opening {manifest.id} decoded no picture: they were all ready"
+        app.navigator.back()
+        kiosk.frames(2)
+
+
+def test_a_room_tab_shows_a_row_of_cards_built_ahead(fresh, monkeypatch):
+    from kiosk.gui.screens.home import ExhibitCard
+
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    _ahead_done(kiosk)
+    built = []
+    monkeypatch.setattr(ExhibitCard, "on_kv_post", lambda card, *_: built.append(card), raising=False)
+    home = app.navigator.screen("home")
     decoded = app.pictures.decoded
-    app.navigator.open_exhibit(manifest.id)
-    kiosk.settle()
-    assert app.navigator.current == "exhibit"
-    assert app.pictures.decoded == decoded, "the tap decoded no picture: they were all ready"
+    tab = next(b for b in home.ids.rooms.children if b.room_id == home.rooms[2].id)
+    kiosk.tap(tab)
+    assert home.room_id == home.rooms[2].id and home.ids.cards.children
+    assert not built and app.pictures.decoded == decoded, "the tab swapped in a ready row: no card built, no picture decoded"
+    assert [b.icon for b in home.ids.rooms.children[::-1]] == ["", "", "check", ""], "the tab chosen is ticked"
+
+
+def test_a_mouse_pointer_over_the_window_does_not_stop_the_work_ahead(fresh):
+    """Kivy lists a hovering pointer among its touches; a kiosk with a mouse plugged in still prepares."""
+    from kivy.base import EventLoop
+    from kivy.input.providers.mouse import MouseMotionEvent
+
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    hover = MouseMotionEvent("mouse", "hover-test", (0.5, 0.5), type_id="hover")
+    EventLoop.touches.append(hover)
+    try:
+        app.navigator.ahead._done_for = None
+        kiosk.wait(1.0)
+        app.navigator.ahead.look()
+        assert app.navigator.ahead.running
+    finally:
+        EventLoop.touches.remove(hover)
 
 
 def test_working_ahead_stops_as_soon_as_a_visitor_touches(fresh):

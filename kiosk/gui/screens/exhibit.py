@@ -16,6 +16,7 @@ from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
 from kivy.uix.label import Label
+from kivy.uix.layout import Layout
 
 from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
@@ -61,6 +62,7 @@ class ExhibitScreen(KioskScreen):
             # size does so once, right, instead of first at Kivy's default 100×100 and again a frame later
             self.view.size = self.ids.host.size
             self.ids.host.add_widget(self.view)
+            _lay_out(self.view)
         except Exception as exc:  # a visitor never sees a traceback
             self.release()
             self.navigator.exhibit_failed(manifest.id, exc)
@@ -240,10 +242,20 @@ class ExhibitScreen(KioskScreen):
 
     def on_leave(self, *_):
         self.release()
-        self.app.release_memory()
+        # after the next screen is drawn, not in the frame of the tap; the pictures decoded ahead stay
+        Clock.schedule_once(lambda _dt: self.app.release_memory(keep_pictures=True), 0.5)
 
     def reset(self) -> None:
         self.release()
+
+
+def _lay_out(widget) -> None:
+    """Lay out a view's frame from the top down, now: the boxes its pictures and pages are measured
+    from have their size before it fills them (Kivy would size them over the next layout passes,
+    and a view would first ask for its pictures at Kivy's default 100×100)."""
+    for child in widget.walk(restrict=True):   # parents before their children
+        if isinstance(child, Layout):
+            child.do_layout()
 
 
 def notice_width(theme) -> float:

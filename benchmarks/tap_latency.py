@@ -9,8 +9,10 @@ what a camera would film):
 - **first response**: the first change in a 240×160 box around the tap (the pressed state,
   or the next screen fading in), watched every ~1 ms;
 - **drawn**: the last change of the whole screen before it stays still for 1 s (whole-screen
-  grabs take ~30 ms each, so this figure is ±30 ms); thin changes (a scroll bar fading out
-  a second after the screen appears) are not counted.
+  grabs take ~30 ms each, so this figure is up to ~30 ms late); thin changes (a scroll bar
+  fading out a second after the screen appears) are not counted. Each grab is timed as it
+  arrives; grabs are compared only after the screen has settled, so that the comparing
+  neither delays the times nor takes the processor from the kiosk.
 
 The kiosk process answers one question between taps, "where is this text?", so that the
 taps land on the real buttons (a card out of view is first scrolled into it, as an earlier
@@ -37,6 +39,8 @@ BOX = (240, 160)
 STILL = 1.0
 TILES, THIN = 8, 10    # a change counts when, in one of 8×8 tiles, it is more than 10 px high and wide
 LONGEST = 6.0
+KEPT = 48          # whole-screen grabs kept before they are compared (8 MB each at 1920×1080)
+GRAB_GAP = 0.002   # between two whole-screen grabs: Xvfb also has the kiosk's frames to take
 
 # (step, what to tap: a text on screen, or None for the middle of the screen)
 STEPS = [
@@ -116,15 +120,37 @@ def measure(screen: Screen, x: int, y: int, changes: list | None = None) -> tupl
             first = time.monotonic() - pressed
         else:
             time.sleep(0.001)
-    last_change, last = pressed + (first or 0.0), whole  # still for STILL seconds after the first response
-    while time.monotonic() - last_change < STILL and time.monotonic() - pressed < LONGEST:
+    # The whole screen, grabbed again and again until it has not changed for STILL seconds. Each
+    # grab is timed as it arrives and only kept: comparing two grabs (~25 ms of processor) waits
+    # until the end, so that it neither delays the times nor takes the processor from the kiosk.
+    grabs, last, last_raw = [], whole, pressed + (first or 0.0)
+    settled = Settled(screen, whole, pressed + (first or 0.0), pressed, changes)
+    while time.monotonic() - last_raw < STILL and time.monotonic() - pressed < LONGEST:
         now = screen.grab()
-        if now != last and visible_change(now, last, screen):
-            last_change = time.monotonic()
-            if changes is not None:
-                changes.append(last_change - pressed)
-        last = now
-    return (first if first is not None else float("nan")), last_change - pressed
+        arrived = time.monotonic()   # the screen showed this by now
+        if now != last:
+            grabs.append((arrived, now))
+            last, last_raw = now, arrived
+            if len(grabs) > KEPT:    # a long animation: compare the oldest now, to keep memory bounded
+                settled.add(*grabs.pop(0))
+        time.sleep(GRAB_GAP)
+    for arrived, now in grabs:
+        settled.add(arrived, now)
+    return (first if first is not None else float("nan")), settled.last_change - pressed
+
+
+class Settled:
+    """The grabs of the whole screen, in order: when it last changed visibly."""
+
+    def __init__(self, screen: Screen, shown: bytes, since: float, pressed: float, changes: list | None):
+        self.screen, self.shown, self.last_change, self.pressed, self.changes = screen, shown, since, pressed, changes
+
+    def add(self, arrived: float, now: bytes) -> None:
+        if visible_change(now, self.shown, self.screen):
+            self.last_change = arrived
+            if self.changes is not None:
+                self.changes.append(arrived - self.pressed)
+        self.shown = now
 
 
 def visible_change(now: bytes, before: bytes, screen: Screen) -> bool:

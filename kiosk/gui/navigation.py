@@ -11,7 +11,7 @@ import logging
 
 from kivy.clock import Clock
 from kivy.core.window import Window
-from kivy.uix.screenmanager import NoTransition
+from kivy.uix.screenmanager import NoTransition, ScreenManagerException
 
 from kiosk import events
 from kiosk.gui.ahead import LOOK_SECONDS, Ahead
@@ -28,6 +28,27 @@ SCREENS = {
 }
 
 
+class InstantTransition(NoTransition):
+    """The next screen in the very frame of the tap.
+
+    Kivy's NoTransition still runs a zero-length animation: the frame of the tap draws both
+    screens (~100 ms under software GL at 1920×1080) and the old one leaves only on the next
+    frame, which then draws the new one again (tap_latency.py saw the exhibit one frame late).
+    Here the screens are swapped at once, with the same events in the same order.
+    """
+
+    def start(self, manager) -> None:
+        if self.is_active:
+            raise ScreenManagerException("start() is called twice!")
+        self.manager = manager
+        self.is_active = True
+        self.add_screen(self.screen_in)
+        self.screen_in.transition_progress, self.screen_out.transition_progress = 1.0, 0.0
+        self.screen_in.dispatch("on_pre_enter")
+        self.screen_out.dispatch("on_pre_leave")
+        self._on_complete()   # the old screen leaves (NoTransition.on_complete), then on_enter, on_leave
+
+
 class Navigator:
     def __init__(self, app, manager):
         self.app = app
@@ -35,7 +56,7 @@ class Navigator:
         self.faulty: dict[str, str] = {}  # exhibit id → what went wrong, for the facilitator
         # One frame from a screen to the next: under software GL a cross-fade costs ~0.09 CPU-s per
         # frame at 1920×1080, so a 0.2 s fade delayed the next screen by half a second (tap_latency.py).
-        manager.transition = NoTransition()
+        manager.transition = InstantTransition()
         self.ahead = Ahead(self)  # what the next taps will show, prepared while nobody touches
         Window.fbind("on_touch_down", self._touched)
         Clock.schedule_interval(self.ahead.look, LOOK_SECONDS)

@@ -23,12 +23,15 @@ def working_ahead(kiosk):
     kiosk.app.navigator.ahead.stop()
 
 
-def test_screens_change_in_one_frame(fresh):
-    kiosk = fresh
-    assert isinstance(kiosk.app.navigator.manager.transition, NoTransition)
+def test_screens_change_in_the_frame_of_the_tap(fresh):
+    kiosk, manager = fresh, fresh.app.navigator.manager
+    assert isinstance(manager.transition, NoTransition)
+    kiosk.app.navigator.show_languages()   # what a tap on the attract loop does
+    assert [screen.name for screen in manager.children] == ["language"], \
+        "the old screen is gone before the frame is drawn: no frame draws both"
     start_visit(kiosk, "English")
     kiosk.frames(1)
-    assert kiosk.app.navigator.manager.current_screen.name == "home"
+    assert manager.current_screen.name == "home" and len(manager.children) == 1
 
 
 def test_the_next_visitors_screens_are_built_while_nobody_touches(fresh):

@@ -147,16 +147,17 @@ class KioskApp(App):
         self.navigator.prepare()
 
     def _woken_by_input(self, _dt) -> None:
-        """A touch, seen outside Kivy while the frame rate slept: the frame comes now, then full speed.
+        """A finger came down or lifted, seen outside Kivy: the loop reads it now, not after its sleep.
 
         This runs inside the clock's sleep (a "free" callback of the free_only clock), which
-        otherwise lasts until 1/fps after the last frame; moving the last frame's time back by
-        that much ends the sleep, and the loop goes on to read the touch.
+        otherwise lasts until 1/fps after the last frame (half a second when idle, 33 ms at full
+        speed: a lifted finger then waited for it before the tap's screen was even built);
+        moving the last frame's time back by that much ends the sleep, and the loop goes on to
+        read the touch.
         """
-        sleeping = self.framerate.fps <= self.framerate.idle
+        fps = self.framerate.fps
         self.framerate.wake()
-        if sleeping:
-            Clock._last_tick = min(Clock._last_tick, Clock.time() - 1.0 / max(self.framerate.idle, 1))
+        Clock._last_tick = min(Clock._last_tick, Clock.time() - 1.0 / max(fps, 1))
 
     def on_stop(self) -> None:
         self.input_waker.stop()

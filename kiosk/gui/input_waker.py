@@ -35,7 +35,10 @@ import threading
 log = logging.getLogger(__name__)
 
 XI_RAW_BUTTON_PRESS = 15
+XI_RAW_BUTTON_RELEASE = 16
 XI_RAW_TOUCH_BEGIN = 22   # XInput 2.2
+XI_RAW_TOUCH_END = 24
+WAKING = (XI_RAW_BUTTON_PRESS, XI_RAW_BUTTON_RELEASE, XI_RAW_TOUCH_BEGIN, XI_RAW_TOUCH_END)
 POLL_SECONDS = 0.5        # how often the thread looks whether it should stop
 
 
@@ -130,7 +133,7 @@ class InputWaker:
 
 
 def _raw_input_connection(name: str):
-    """A connection to the X server ``name`` that receives every raw button press and touch start."""
+    """A connection to the X server ``name`` that receives every raw button press and release, touch start and end."""
     from Xlib import display
     from Xlib.ext import xinput
 
@@ -139,18 +142,18 @@ def _raw_input_connection(name: str):
         connection.close()
         raise RuntimeError("the X server has no XInput extension")
     version = connection.xinput_query_version()
-    mask = 1 << XI_RAW_BUTTON_PRESS
+    mask = 1 << XI_RAW_BUTTON_PRESS | 1 << XI_RAW_BUTTON_RELEASE   # a tap acts when the finger lifts
     if (version.major_version, version.minor_version) >= (2, 2):
-        mask |= 1 << XI_RAW_TOUCH_BEGIN
+        mask |= 1 << XI_RAW_TOUCH_BEGIN | 1 << XI_RAW_TOUCH_END
     connection.screen().root.xinput_select_events([(xinput.AllMasterDevices, mask)])
     connection.sync()
     return connection
 
 
 def _drain_x11(connection) -> bool:
-    """Read what the X server sent; True when it holds a press or a touch start."""
-    pressed = False
+    """Read what the X server sent; True when it holds a finger coming down or lifting."""
+    touched = False
     while connection.pending_events():
         event = connection.next_event()
-        pressed = pressed or getattr(event, "evtype", None) in (XI_RAW_BUTTON_PRESS, XI_RAW_TOUCH_BEGIN)
-    return pressed
+        touched = touched or getattr(event, "evtype", None) in WAKING
+    return touched

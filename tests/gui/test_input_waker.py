@@ -36,6 +36,36 @@ def test_a_press_on_the_x_server_wakes_the_kiosk():
         waker.stop()
 
 
+def test_a_finger_lifting_wakes_the_kiosk_too():
+    """A tap acts on release: the loop must not finish its sleep before reading it."""
+    display = os.environ.get("DISPLAY")
+    if not display:
+        pytest.skip("no X display (pytest-xvfb starts one when Xvfb is installed)")
+    from Xlib import X
+    from Xlib import display as xdisplay
+    from Xlib.ext import xtest
+
+    wakes = []
+    waker = InputWaker(on_input=lambda: wakes.append(time.monotonic()), display=display, devices=[])
+    assert waker.start() == "x11"
+    finger = xdisplay.Display(display)
+    try:
+        xtest.fake_input(finger, X.ButtonPress, 1)
+        finger.sync()
+        end = time.monotonic() + 5
+        while not wakes and time.monotonic() < end:
+            time.sleep(0.01)
+        pressed = len(wakes)
+        xtest.fake_input(finger, X.ButtonRelease, 1)
+        finger.sync()
+        while len(wakes) == pressed and time.monotonic() < end + 5:
+            time.sleep(0.01)
+        assert pressed >= 1 and len(wakes) > pressed, "the press and the release each woke the kiosk"
+    finally:
+        finger.close()
+        waker.stop()
+
+
 def test_input_devices_wake_the_kiosk_when_there_is_no_x(tmp_path):
     device = tmp_path / "event0"
     os.mkfifo(device)

@@ -1,4 +1,6 @@
-"""French typography for the screen: a space before ``? ! : ; »`` (and after ``«``) that never breaks.
+"""Typography for the screen: French spaces that never break, and texts cut short at a word.
+
+A space before ``? ! : ; »`` (and after ``«``) never breaks.
 
 Curators type ordinary spaces there, as French asks for a space before those marks; on a
 narrow screen the wrap could then leave a lone “?” at the start of a line. A no-break
@@ -19,3 +21,14 @@ _AFTER = re.compile(r"(«)[ \t]+")
 
 def keep_with_word(text: str) -> str:
     return _AFTER.sub(r"\1" + NO_BREAK_SPACE, _BEFORE.sub(NO_BREAK_SPACE + r"\1", text))
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word with "…" when longer than ``limit`` characters (the whole text is a tap away)::
+
+        >>> shorten("From the steam engine to the First World War.", 30)
+        'From the steam engine to the…'
+    """
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.–-") + "…"

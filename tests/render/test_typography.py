@@ -12,3 +12,11 @@ def test_space_before_double_marks_and_inside_quotes_no_longer_breaks():
 def test_text_without_such_spaces_is_unchanged():
     for text in ("Why? Because: it works!", "https://www.le-mes.org/", "**Note**", "12:30", ""):
         assert keep_with_word(text) == text
+
+
+def test_a_long_text_is_cut_at_a_word_without_its_last_mark():
+    from kiosk.render.typography import shorten
+
+    assert shorten("Enclosures: when the commons were fenced off", 21) == "Enclosures: when the…"
+    assert shorten("Three ways. To organise", 12) == "Three ways…", "no '.…'"
+    assert shorten("Short", 20) == "Short"

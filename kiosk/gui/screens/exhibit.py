@@ -23,6 +23,7 @@ from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
+from kiosk.render.typography import shorten
 from kiosk.visit.qr import pixels_per_module
 
 log = logging.getLogger(__name__)
@@ -193,8 +194,8 @@ class ExhibitScreen(KioskScreen):
             self.next_label = _("Back to the start")
         elif following[0] == "exhibit":
             label = _("Next: {title}")
-            self.next_label = label.format(title=_short(self.app.text(following[1].title),
-                                                        self._next_room_for() - len(label) + len("{title}")))
+            room = max(12, self._next_room_for() - len(label) + len("{title}"))
+            self.next_label = label.format(title=shorten(self.app.text(following[1].title), room))
         else:
             self.next_label = _("Next room: {room}").format(room=self.app.text(following[1].title))
 
@@ -272,15 +273,6 @@ def fallback_notice(app) -> str:
     return app.tr._("Some texts are shown in {language}").format(language=names)
 
 
-def _short(title: str, limit: int = 38) -> str:
-    """A title cut at a word to fit the "next" button (the whole title is on the next screen)."""
-    limit = max(12, limit)
-    if len(title) <= limit:
-        return title
-    cut = title[:limit].rsplit(" ", 1)[0].rstrip(" :,;–-")
-    return cut + "…"
-
-
 def _even_row(row) -> None:
     """The portrait strip's cards as tall as the tallest, and the row as tall as they are."""
     tallest = max((card.natural_height() for card in row.children), default=0)
@@ -293,5 +285,4 @@ def _scan_title(app):
     from kiosk.gui.widgets.widgets import TextBlock
     title = TextBlock(logical_text=app.tr._("Scan to read more on your phone"), role="small", bold=True,
                       halign="center")
-    title.scan_title = True
     return title

@@ -25,6 +25,7 @@ from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.widgets import KioskButton, TapScrollView
 from kiosk.render.bidi import has_rtl, shape_line
+from kiosk.render.typography import shorten
 
 Builder.load_file(str(Path(__file__).with_name("home.kv")))
 
@@ -46,14 +47,10 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
     seen_label = StringProperty("")
     full_summary = StringProperty("")
 
-    def on_size(self, *_args) -> None:
-        self._fit()
-
-    def on_full_summary(self, *_args) -> None:
-        self._fit()
-
-    def on_title(self, *_args) -> None:
-        self._fit()
+    def __init__(self, **kwargs):
+        self.fit = Clock.create_trigger(lambda _dt: self._fit(), -1)   # once a frame, however many inputs changed
+        super().__init__(**kwargs)
+        self.bind(size=self.fit, title=self.fit, full_summary=self.fit)
 
     def _fit(self) -> None:
         """The picture takes what the title and a few lines of summary leave; the summary ends with "…".
@@ -394,13 +391,6 @@ def card_picture_box(width: float, height: float, pad: float) -> tuple[int, int]
     per_row = 2 if height > width else 3
     card = (width - pad * 3 - pad * (per_row - 1)) / per_row
     return int(card), int(card * 10 / 16)
-
-
-def shorten(text: str, limit: int) -> str:
-    """``text`` cut at a word with "…" when longer than ``limit`` characters (the card shows the start)."""
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.–-") + "…"
 
 
 def _card_picture(manifest) -> str | None:

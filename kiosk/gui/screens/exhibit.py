@@ -118,8 +118,8 @@ class ExhibitScreen(KioskScreen):
             self._refit_qr()  # once the cards know their heights
 
     def _fit_qr_column(self) -> None:
-        """A column still too tall for its place (long labels on a small screen) loses its "scan" title:
-        every card would rather be whole than introduced."""
+        """A column still too tall for its place (long labels on a small screen) shrinks its codes:
+        every card shows whole, with its "scan" line above."""
         column, scroll = self.ids.qr_column, self.ids.qr_scroll
         if self.ids.body.orientation != "horizontal" or scroll.height < Window.height * 0.5:
             return   # not laid out yet: the column's height comes with the next layout (see __init__)
@@ -129,11 +129,13 @@ class ExhibitScreen(KioskScreen):
         column.do_layout()
         panels = [w for w in column.children if isinstance(w, QrPanel)]
         over = column.minimum_height - scroll.height
-        if over > 1 and panels:   # first the codes shrink, down to their smallest module
+        # the codes shrink, down to their smallest module: 4 px on a small screen (about 0.9 mm on a
+        # 13-inch 1280×800 panel, read by a phone at a hand's length) for long right-to-left labels
+        if over > 1 and panels:
             for panel in panels:
                 code = self.app.qr.get(panel.url)
                 smaller = code.modules * pixels_per_module(code.modules, int(panel.side - over / len(panels)) - 1,
-                                                           minimum=6 if Window.height >= 1000 else 5)
+                                                           minimum=6 if Window.height >= 1000 else 4)
                 panel.side = min(panel.side, smaller)
             column.do_layout()
 

@@ -26,6 +26,13 @@ class KioskDriver:
         while time.monotonic() < end:
             EventLoop.idle()
 
+    def wait_until(self, condition, limit: float = 10.0) -> bool:
+        """Draw frames until ``condition()`` holds (work done on a thread, a loaded machine), at most ``limit`` s."""
+        end = time.monotonic() + limit
+        while not condition() and time.monotonic() < end:
+            EventLoop.idle()
+        return bool(condition())
+
     def settle(self) -> None:
         """Let transitions, layouts, text re-wrapping and ScrollView's delayed taps (0.1 s) finish."""
         self.frames(12)

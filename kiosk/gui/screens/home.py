@@ -384,6 +384,9 @@ class HomeScreen(KioskScreen):
         self.room_id = self.rooms[0].id if self.rooms else None
         self.to_start()
         self._shown = None  # the next visitor's first look builds the row afresh
+        # between visitors only the first room's row stays built (its pictures are the resting ones);
+        # the others are built again while the next visitor looks at home
+        self._rows = {room: row for room, row in self._rows.items() if room == self.room_id}
 
 
 def card_picture_box(width: float, height: float, pad: float) -> tuple[int, int]:

@@ -114,8 +114,11 @@ def test_export_to_a_stick(facilitator, tmp_path, monkeypatch):
     app.records.log("test", "export", app.venue)
     app.facilitator.access.open_menu()
     driver.settle()
-    scroll = next(w for w in driver.widgets(driver.screen) if type(w).__name__ == "ScrollView")
-    scroll.scroll_y = 0
+    button = next(w for w in driver.widgets(driver.screen) if "Export to STICK" in getattr(w, "text", ""))
+    scroll = button.parent
+    while type(scroll).__name__ != "ScrollView":   # the menu's column that holds it (its place depends on the day's figures)
+        scroll = scroll.parent
+    scroll.scroll_to(button, padding=40, animate=False)
     driver.settle()
     driver.tap_text("Export to STICK")
     driver.wait_until(lambda: any(stick.iterdir()) and "Exported to" in " ".join(driver.visible_texts()))

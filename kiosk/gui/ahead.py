@@ -7,8 +7,9 @@ So, while the kiosk is idle:
 - on the attract loop (:meth:`Navigator.prepare`): the next visitor's screens, each type's
   view class, the language panel, then the pictures of the first room's exhibits;
 - on home, once the visitor has stopped touching for a moment: the pictures of the room's
-  exhibits, in the order of the cards, then the other rooms' card pictures, then their rows of
-  cards (a room tab then only swaps rows);
+  exhibits, in the order of the cards, then the other rooms' card pictures, then the next
+  room's row of cards ("next room" then only swaps rows; a room tab builds its cards from
+  pictures ready);
 - in an exhibit, after a language switch: home in the new language (it waits unseen).
 
 Which pictures an exhibit shows, and at which size, depends on its view and on the window:
@@ -105,9 +106,9 @@ class Ahead:
             if wanted != self._done_for:
                 self._done_for = wanted
                 manifests = app.content.exhibits_in(home.room_id) if home.room_id else []
-                rows = (lambda r=room.id: home.prepare_row(r) for room in home.rooms if room.id != home.room_id)
-                steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()), rows)
-                self.run(steps, while_=self._untouched_on("home"))  # the other rooms' tabs too: pictures, then rows
+                row = [lambda: home.prepare_row(home.next_room_id())]
+                steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()), row)
+                self.run(steps, while_=self._untouched_on("home"))  # the other rooms' tabs too: their pictures; the next room's row
         elif navigator.manager.has_screen("home"):
             wanted = ("exhibit", app.language)
             if wanted != self._done_for:  # home in the visitor's new language, waiting unseen for Back

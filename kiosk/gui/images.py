@@ -68,7 +68,7 @@ class PictureCache:
             self._origins[id(texture)] = (Path(path), size)
         return texture
 
-    def _larger(self, key: tuple) -> Texture | None:
+    def _larger(self, key: tuple, use: bool = True) -> Texture | None:
         """The same file decoded already for a larger box, if at most twice the size wanted.
 
         A layout settles in a few passes within one frame and asks for its pictures at sizes it
@@ -80,14 +80,15 @@ class PictureCache:
                 continue
             shrink = min(key[2] / texture.width, key[3] / texture.height)  # how much smaller it is drawn
             if 0.5 <= shrink <= 1:
-                self._use(other)
+                if use:
+                    self._use(other)
                 return texture
         return None
 
     def has(self, path: Path, box: tuple[float, float]) -> bool:
         """Whether the picture at ``path`` for ``box`` is decoded already (a tap would not wait for it)."""
         key = self._key(path, box)
-        return key is None or key in self._textures
+        return key is None or key in self._textures or self._larger(key, use=False) is not None
 
     def now(self) -> int:
         """A mark in the cache's time: pictures asked for or kept after it are not let go by ``prefetch``."""
@@ -98,6 +99,8 @@ class PictureCache:
         key = self._key(path, box)
         if key in self._textures:
             self._use(key)
+        elif key is not None:
+            self._larger(key)   # the larger picture that serves it
 
     def prefetch(self, path: Path, box: tuple[float, float], since: int | None = None) -> bool:
         """Decode ahead the picture a screen will ask for, if there is room; True if a decode was done.
@@ -106,7 +109,7 @@ class PictureCache:
         another room's), never of those wanted since; when there is none to let go, nothing is done.
         """
         key = self._key(path, box)
-        if key is None or key in self._textures:
+        if key is None or self.has(path, box):
             self.keep(path, box)
             return False
         need = key[2] * key[3] * 3

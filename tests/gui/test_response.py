@@ -162,7 +162,7 @@ def test_an_exhibit_opened_after_the_pictures_were_decoded_ahead_decodes_none(fr
         kiosk.frames(2)
 
 
-def test_a_room_tab_shows_a_row_of_cards_built_ahead(fresh, monkeypatch):
+def test_next_room_shows_a_row_built_ahead_and_a_room_tab_decodes_nothing(fresh, monkeypatch):
     from kiosk.gui.screens.home import ExhibitCard
 
     kiosk, app = fresh, fresh.app
@@ -172,11 +172,15 @@ def test_a_room_tab_shows_a_row_of_cards_built_ahead(fresh, monkeypatch):
     monkeypatch.setattr(ExhibitCard, "on_kv_post", lambda card, *_: built.append(card), raising=False)
     home = app.navigator.screen("home")
     decoded = app.pictures.decoded
-    tab = next(b for b in home.ids.rooms.children if b.room_id == home.rooms[2].id)
+    kiosk.tap(home.ids.next_room)
+    assert home.room_id == home.rooms[1].id and home.ids.cards.children
+    assert not built and app.pictures.decoded == decoded, "'next room' swapped in a ready row: no card built, no picture decoded"
+    tab = next(b for b in home.ids.rooms.children if b.room_id == home.rooms[3].id)
     kiosk.tap(tab)
-    assert home.room_id == home.rooms[2].id and home.ids.cards.children
-    assert not built and app.pictures.decoded == decoded, "the tab swapped in a ready row: no card built, no picture decoded"
-    assert [b.icon for b in home.ids.rooms.children[::-1]] == ["", "", "check", ""], "the tab chosen is ticked"
+    assert home.room_id == home.rooms[3].id and home.ids.cards.children
+    assert app.pictures.decoded == decoded, "every room's card pictures were decoded ahead"
+    assert [b.icon for b in home.ids.rooms.children[::-1]] == ["", "", "", "check"], "the tab chosen is ticked"
+    assert len(home._rows) <= 2, "two rows at most stay built (memory)"
 
 
 def test_a_mouse_pointer_over_the_window_does_not_stop_the_work_ahead(fresh):

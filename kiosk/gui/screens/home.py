@@ -46,6 +46,7 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
     seen = BooleanProperty(False)
     seen_label = StringProperty("")
     full_summary = StringProperty("")
+    picture = None                     # the file of its thumbnail, shown while the card is in the row
 
     def __init__(self, **kwargs):
         self.fit = Clock.create_trigger(lambda _dt: self._fit(), -1)   # once a frame, however many inputs changed
@@ -308,15 +309,20 @@ class HomeScreen(KioskScreen):
         return max(0.65, min(1.0, room / measure.texture.width)) if measure.texture else 1.0
 
     def _fill_cards(self, room) -> None:
+        for card in self.ids.cards.children:
+            card.thumbnail = None   # a row out of sight holds no picture: the picture cache keeps them, within its budget
         self.ids.cards.clear_widgets()
         cards, fallbacks = self._row(room)
         self.app.shown_in.update(fallbacks)
+        box = card_picture_box(*Window.size, self.app.theme.pad)
         for card in cards:
             card.seen, card.touched = card.exhibit_id in self.app.session.seen, False
+            if card.picture is not None:   # decoded ahead: the cache has it
+                card.thumbnail = self.app.pictures.texture(card.picture, box)
             self.ids.cards.add_widget(card)
 
     def prepare_row(self, room_id: str) -> None:
-        """Build a room's row of cards ahead of its tab being tapped (pictures decoded ahead first)."""
+        """Build a room's row of cards ahead of a tap on "next room" (its pictures are decoded ahead first)."""
         room = self.app.content.collection.room(room_id)
         if room is not None:
             shown_in = set(self.app.shown_in)
@@ -335,12 +341,20 @@ class HomeScreen(KioskScreen):
             cards = self._make_cards(room)
             self._rows[room.id] = (cards, set(self.app.shown_in))
             self.app.shown_in.update(before)
+        # two rows at most, this one and the one a tap on "next room" shows (each row's widgets and
+        # texts weigh ~9 MiB: every room's made the kiosk's memory after a full tour 27 MiB larger)
+        kept = {room.id, self.room_id, self.next_room_id()}
+        self._rows = {kept_id: row for kept_id, row in self._rows.items() if kept_id in kept}
         return self._rows[room.id]
+
+    def next_room_id(self) -> str | None:
+        """The room "next room" leads to (the first after the last)."""
+        ids = [r.id for r in self.rooms]
+        return ids[(ids.index(self.room_id) + 1) % len(ids)] if self.room_id in ids else None
 
     def _make_cards(self, room) -> list:
         _ = self.app.tr._
         cards = []
-        box = card_picture_box(*Window.size, self.app.theme.pad)
         for manifest in self.app.content.exhibits_in(room.id):
             icon, kind = KINDS.get(manifest.type, ("sparkles", N_("Exhibit")))
             card = ExhibitCard(exhibit_id=manifest.id, title=self.app.text(manifest.title),
@@ -348,8 +362,7 @@ class HomeScreen(KioskScreen):
                                kind=_(kind), kind_icon=icon, seen_label=_("Seen"),
                                seen=manifest.id in self.app.session.seen)
             picture = _card_picture(manifest)
-            if picture:
-                card.thumbnail = self.app.pictures.texture(manifest.image_path(picture), box)
+            card.picture = manifest.image_path(picture) if picture else None   # its thumbnail comes when it is shown
             card.bind(on_release=self._open_card)
             cards.append(card)
         return cards
@@ -373,8 +386,7 @@ class HomeScreen(KioskScreen):
             self.next_colour = rgba(self.rooms[0].colour)
 
     def next_room(self) -> None:
-        ids = [r.id for r in self.rooms]
-        self.show_room(ids[(ids.index(self.room_id) + 1) % len(ids)])
+        self.show_room(self.next_room_id())
 
     def choose_language(self) -> None:
         from kiosk.gui.widgets.language_picker import LanguagePicker

@@ -7,6 +7,7 @@ Touch targets never go below 48 dp. In kv: ``font_size: app.theme.body``.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from kivy.core.text import LabelBase
@@ -96,3 +97,21 @@ class Theme(EventDispatcher):
     @staticmethod
     def font_for(language: str) -> str:
         return "KioskArabic" if is_rtl(language) else "Kiosk"
+
+    def line_height(self, size: float, font: str | None = None) -> float:
+        """The height in pixels of one line of text at ``size`` in ``font`` (the visitor's by default).
+
+        Measured as a Label draws it: the Arabic font's lines are taller than Noto Sans's
+        (media/fonts/README.md), so layouts that count lines ask here rather than guess.
+        """
+        return measured_line(font or self.font, size)
+
+
+@functools.lru_cache(maxsize=64)
+def measured_line(font: str, size: float) -> float:
+    """The height of one line of text in ``font`` at ``size``, as a Label draws it."""
+    from kivy.core.text import Label as CoreLabel
+    one, two = CoreLabel(text="Ag", font_name=font, font_size=size), CoreLabel(text="Ag\nAg", font_name=font, font_size=size)
+    one.refresh()
+    two.refresh()
+    return two.texture.height - one.texture.height

@@ -149,7 +149,7 @@ class ExhibitScreen(KioskScreen):
         """
         theme, count = self.app.theme, max(1, len(labels))
         width, height = Window.size
-        line = theme.small * (2.2 if theme.rtl else 1.45)
+        line = theme.line_height(theme.small)
         if width > height:
             per_line = max(12, (width * 0.28 - theme.pad) / (theme.small * 0.55))
             label_lines = sum(min(4, -(-len(label) // int(per_line))) for label in labels)

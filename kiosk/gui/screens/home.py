@@ -9,7 +9,6 @@ walks a visitor through the exhibition in order. Texts follow the visitor's lang
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from kivy.animation import Animation
@@ -64,8 +63,8 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         em = 0.45 if theme.rtl else 0.56    # an average letter's width, in font sizes
         title = self.ids.get("title_label")
         title_height = title.height if title is not None and title.texture and title.height > 1 \
-            else theme.body * 1.05 * (2.1 if theme.rtl else 1.45) * 2
-        line = _line_height(theme.font, theme.small)
+            else theme.line_height(theme.body * 1.05) * 2
+        line = theme.line_height(theme.small)
         spacing = self.spacing * 3 + self.padding[3]   # between picture, title, summary and the filler
         # the picture gives way to a long title, so that at least one line of summary shows
         self.picture_height = max(0, min(self.width * 10 / 16, self.height * 0.56,
@@ -74,16 +73,6 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         self.summary_lines = max(1, min(5, int(text_room // line)))
         per_line = max(16, int(text_width / (theme.small * em)))
         self.summary = shorten(self.full_summary, self.summary_lines * per_line)
-
-
-@functools.lru_cache(maxsize=16)
-def _line_height(font: str, size: float) -> float:
-    """The height of one line of text in ``font`` at ``size``, as a Label draws it."""
-    from kivy.core.text import Label as CoreLabel
-    one, two = CoreLabel(text="Ag", font_name=font, font_size=size), CoreLabel(text="Ag\nAg", font_name=font, font_size=size)
-    one.refresh()
-    two.refresh()
-    return two.texture.height - one.texture.height
 
 
 class CardRow(TapScrollView):

@@ -11,6 +11,7 @@ What it does, per weight (Regular, Bold):
   hinting programs, which the second font's glyph instructions would then call wrongly);
 - merges Noto Sans first (so it wins for shared code points: space, digits, punctuation)
   with Noto Sans Arabic (both have 1000 units per em);
+- sets the line's height to 1.57 em (see ``LINE``), not Noto Sans Arabic's 2.1 em;
 - renames the family to "Noto Sans Kiosk" and records the origin in the name table.
 
 The result is written to media/fonts/NotoSansKiosk-{Regular,Bold}.ttf. The inputs and
@@ -35,7 +36,14 @@ FAMILY = "Noto Sans Kiosk"
 HINTING_TABLES = ("fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX")
 ORIGIN = ("Merged from Noto Sans and Noto Sans Arabic (Debian fonts-noto-core "
           "20201225-1) by tools/make_fonts.py of the musee-kiosk project; "
-          "hinting removed.")
+          "hinting removed, line height 1.57 em.")
+
+#: Above and below the baseline, in font units (1000 per em). Noto Sans Arabic's own line
+#: (1374 + 738 = 2.1 em) keeps room for the stacked Quranic annotation marks (U+06D6–U+06ED),
+#: which the kiosk never draws, and made every Arabic paragraph look double-spaced. 1100 + 470
+#: holds every Latin letter and every Arabic letter, presentation form and vowel mark (SDL_ttf
+#: draws marks where their glyph is, unpositioned); tests/render/test_fonts.py checks it.
+LINE = (1100, 470)
 
 
 def dehint(source: Path, target: Path) -> None:
@@ -52,6 +60,15 @@ def dehint(source: Path, target: Path) -> None:
                   "maxInstructionDefs", "maxStackElements", "maxSizeOfInstructions"):
         setattr(maxp, field, 1 if field == "maxZones" else 0)
     font.save(target)
+
+
+def set_line(font: TTFont) -> None:
+    """Give the merged font the line of ``LINE``, in every table a renderer may read it from."""
+    ascent, descent = LINE
+    font["hhea"].ascent, font["hhea"].descent, font["hhea"].lineGap = ascent, -descent, 0
+    os2 = font["OS/2"]
+    os2.sTypoAscender, os2.sTypoDescender, os2.sTypoLineGap = ascent, -descent, 0
+    os2.usWinAscent, os2.usWinDescent = ascent, descent
 
 
 def rename(font: TTFont, style: str, inputs: list[Path]) -> None:
@@ -80,6 +97,7 @@ def build(fonts: Path, style: str) -> Path:
         for source, target in zip(inputs, plain):
             dehint(source, target)
         merged = merge.Merger().merge([str(path) for path in plain])
+    set_line(merged)
     rename(merged, style, inputs)
     merged["head"].created = min(TTFont(p)["head"].created for p in inputs)
     merged["head"].modified = max(TTFont(p)["head"].modified for p in inputs)

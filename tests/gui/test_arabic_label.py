@@ -153,3 +153,13 @@ def test_line_limit_keeps_the_first_lines_and_marks_the_cut(show):
     assert label.max_lines == 0, "Kivy's own limit is off: it would count lines differently"
     width = label.width - label.padding[0] - label.padding[2]
     assert label.measurer()(lines[-1]) <= width, "with its '…' the last line still fits: Kivy does not wrap it again"
+
+
+def test_a_line_of_arabic_is_drawn_whole_at_a_reading_line_height(show, tmp_path):
+    """The tallest and deepest letters (أ, ﻷ, ي, ج…) keep clear of the texture's edges: nothing is cut."""
+    text = "أإآ لأ ﻷ يجع في جمعيّة «AMAP» gjÉ 2001"
+    label = show(text)
+    box = ink_box(label, tmp_path / "tall.png")
+    height = label.texture.size[1]
+    assert box[1] > 0 and box[3] < height, f"ink touches the edge: {box} in a texture {height} px high"
+    assert height <= 30 * 1.6, f"one line is {height} px at 30 px: Arabic text looks double-spaced"

@@ -10,10 +10,12 @@ sample of the text (its average character sets how wide a column may be)::
 A block with ``keep_with_next = True`` (a heading) never ends a page.
 
 The reader picks one to ``max_columns`` columns (``kiosk.render.pages.columns_for``), cuts
-the flow into pages between lines (no line is ever shown cut in half), and shows a page
-control (‹ 2 / 4 ›, round arrows that turn round in right to left) when there is more than one page. A horizontal swipe turns
-the page too. In a right-to-left language the first column is on the right and the page
-control mirrors.
+the flow into pages between lines (no line is ever shown cut in half), at the end of a sentence
+or a paragraph when that leaves the page at most a third blank, and shows a page control
+(‹ 2 / 4 ›, round arrows that turn round in right to left) when there is more than one page.
+A page that ends inside a sentence says so: its "next" arrow becomes a "Continued →" button
+(``continued``). A horizontal swipe turns the page too. In a right-to-left language the first
+column is on the right and the page control mirrors.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from kivy.uix.widget import Widget
 
 from kiosk.gui.widgets.widgets import Icon
 from kiosk.render.bidi import shape_line
-from kiosk.render.pages import columns_for, page_breaks
+from kiosk.render.pages import columns_for, ends_mid_sentence, ends_sentence, page_breaks
 
 _TAG = re.compile(r"\[/?[a-z]+(=[^\]]*)?\]")
 
@@ -71,10 +73,12 @@ class PagedReader(BoxLayout):
     font_size = NumericProperty(28)
     sample = StringProperty("")
     pages = ListProperty([])       # (start, end) of each column's slice of the flow, in px from its top
+    continued = BooleanProperty(False)   # the page shown ends inside a sentence that the next one goes on with
 
     def __init__(self, **kwargs):
         self._build = None
         self._slots: list[ColumnSlot] = []
+        self._mid_sentence: list[bool] = []
         self._trigger_reflow = Clock.create_trigger(self.reflow, -1)   # within the frame: a snapshot sees it
         super().__init__(**kwargs)
         self.fbind("rtl", self._trigger_reflow)
@@ -115,36 +119,44 @@ class PagedReader(BoxLayout):
         label = CoreLabel(text=sample, font_name=self.font_name, font_size=self.font_size)
         return label.get_extents(sample)[0] / len(sample)
 
-    def cuts(self) -> list[float]:
-        """Where the first column's flow may be cut: block tops, lines inside texts, its end.
+    def cuts(self) -> tuple[list[float], list[float]]:
+        """Where the first column's flow may be cut (block tops, lines inside texts, its end), and
+        which of these cuts end a paragraph or a sentence.
 
         Counted from the blocks' heights, so that a layout not yet done cannot shift them.
         """
         flow = self._slots[0].flow
-        cuts, top, keep = [], 0.0, False
+        cuts, clean, top, keep = [], [], 0.0, False
         for block in reversed(flow.children):        # top to bottom
             if not keep:                             # a heading stays with what follows it
                 cuts.append(top)
+                clean.append(top)
             keep = getattr(block, "keep_with_next", False)
             if isinstance(block, Label) and block._label is not None and not keep:
-                y = top + block.padding[1]
+                y, rtl = top + block.padding[1], getattr(block, "is_rtl", False)
                 for line in block._label._cached_lines[:-1]:
                     y += line.h
                     cuts.append(y)
+                    if ends_sentence("".join(word.text for word in line.words), rtl):
+                        clean.append(y)
             top += block.height + flow.spacing
         cuts.append(max(0.0, top - flow.spacing))
-        return cuts
+        return cuts, clean
 
     def _measure(self, *_args) -> None:
         if not self._slots:
             return
-        pages = page_breaks(self.cuts(), self.ids.row.height)
+        cuts, clean = self.cuts()
+        pages = page_breaks(cuts, self.ids.row.height, clean)
+        self._mid_sentence = ends_mid_sentence(pages, clean)
         self.pages = pages
         self.page_count = max(1, math.ceil(len(pages) / self.columns))
         self.page = min(self.page, self.page_count - 1)
         self._place()
 
     def _place(self, *_args) -> None:
+        last = min(len(self.pages), (int(self.page) + 1) * self.columns) - 1     # the last column shown
+        self.continued = bool(self._mid_sentence[last]) if 0 <= last < len(self._mid_sentence) else False
         for index, slot in enumerate(self._slots):
             number = int(self.page) * self.columns + index
             window, flow = slot.window, slot.flow

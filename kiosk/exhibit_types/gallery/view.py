@@ -2,12 +2,15 @@
 
 - A quick flick (under 150 ms) turns the picture; a slow drag follows the finger and snaps
   (:mod:`kiosk.exhibit_types.gallery.swipe`). Pinch or double-tap zooms; a zoomed picture pans.
-- Round arrows for those who don't swipe, and dots with "2 / 3" for the position.
+- Round arrows beside the picture, level with its middle, for those who don't swipe (over its
+  edges when beside it would shrink the picture, as in portrait); an arrow that leads nowhere
+  is a pale outline (hidden over the picture). Dots with "2 / 3" mark the position.
 - In a right-to-left language everything mirrors: the next picture comes from the left,
   swiping to the right goes forward, the next arrow is on the left, the first dot on the right.
 - The caption sits under the picture, in a zone as tall as the longest caption, so the picture
-  never changes size from one to the next. In landscape the arrows flank the caption; in
-  portrait they flank the dots and the caption takes the full width below.
+  never changes size from one to the next; a caption of three lines or more reads from its
+  start rather than centred. In portrait the picture takes the width and only the height it
+  needs: what is left stays under the caption, not in bands around the picture.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from kivy.uix.relativelayout import RelativeLayout
 from kivy.uix.scatter import Scatter
 from kivy.uix.stencilview import StencilView
 from kivy.uix.widget import Widget
+from PIL import Image
 
 from kiosk.exhibit_types.gallery.swipe import page_step, turned
 from kiosk.gui.widgets.exhibit_view import ExhibitView
@@ -186,6 +190,8 @@ class PictureStrip(StencilView):
 class ArrowButton(ButtonBehavior, Icon):
     """A round arrow, big enough for a finger; it turns round in right-to-left layouts."""
 
+    over_picture = BooleanProperty(False)   # drawn over the picture's edge rather than beside it
+
 
 class Dot(Widget):
     current = BooleanProperty(False)
@@ -195,20 +201,25 @@ class GalleryView(ExhibitView):
     position = NumericProperty(0)
     count = NumericProperty(0)
     caption_height = NumericProperty(0)
+    long_caption = BooleanProperty(False)         # the caption shown has three lines or more
+    arrows_over_picture = BooleanProperty(False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.count = len(self.manifest.images)
         self._built = False
         self._dots = []     # in reading order
-        self._portrait = None
-        self._indicator, self._captions = self.ids.indicator.__self__, self.ids.captions.__self__
+        self._ratios = [self._ratio(image) for image in self.manifest.images]   # height / width
         self._fit = Clock.create_trigger(lambda _dt: self.fit_captions(), -1)
+        self._size_stage = Clock.create_trigger(lambda _dt: self.size_stage(), -1)
+        self._place = Clock.create_trigger(lambda _dt: self.place_picture(), -1)
         self._neighbours = Clock.create_trigger(self._load_around, 0.3)
         self.ids.carousel.fbind("on_touch_down", self._load_around)   # a drag shows them at once
-        self.ids.caption.bind(width=self._fit)
-        self.bind(size=self._arrange)
-        Window.bind(size=self._arrange)
+        self.ids.caption.bind(width=self._fit, texture_size=self._count_lines)
+        self.ids.captions.bind(height=self._size_stage)
+        self.bind(size=self._size_stage)
+        self.ids.stage.bind(pos=self._place, size=self._place)
+        self.ids.carousel.bind(rtl=self._place)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -234,19 +245,52 @@ class GalleryView(ExhibitView):
         self._built = True
         self.ids.carousel.index = min(self.state.get("image", 0), self.count - 1)
 
-    def _arrange(self, *_args) -> None:
-        """Landscape: arrows beside the caption. Portrait: arrows beside the dots, the caption below."""
-        portrait = Window.height > Window.width      # the screen's shape (the QR strip takes a share of a portrait one)
-        if portrait == self._portrait:
+    def _ratio(self, image) -> float:
+        """The picture's height over its width, read from the file's header (no decoding)."""
+        try:
+            with Image.open(self.manifest.image_path(image.file)) as picture:
+                width, height = picture.size
+            return height / width
+        except (OSError, ValueError, ZeroDivisionError):
+            return 10 / 16
+
+    def size_stage(self) -> None:
+        """Portrait: the picture's box as tall as the picture at the full width, no more.
+
+        Landscape: the picture takes the height the dots and the caption leave.
+        """
+        stage, gap = self.ids.stage, self.ctx.theme.space * 2
+        if Window.height <= Window.width:
+            stage.size_hint_y = 1
+            self.padding = [0, 0, 0, gap]
             return
-        self._portrait = portrait
-        inline, below = (self._indicator, self._captions) if portrait else (self._captions, self._indicator)
-        for widget in (inline, below):
-            if widget.parent is not None:
-                widget.parent.remove_widget(widget)
-        self._indicator.size_hint_y = 1 if portrait else None     # beside the arrows: centred between them
-        self.ids.slot.add_widget(inline)
-        self.add_widget(below, index=0 if portrait else len(self.children) - 1)
+        fixed = self.ids.indicator.height + self.ids.captions.height + self.spacing * 2 + gap
+        stage.size_hint_y = None
+        stage.height = max(0, min(self.height - fixed, self.width * max(self._ratios)))
+        self.padding = [0, 0, 0, max(gap, self.height - fixed - stage.height + gap)]   # the rest under the caption
+
+    def place_picture(self) -> None:
+        """The arrows level with the picture's middle: beside it when that keeps the picture within
+        90 % of its size, otherwise over its edges. The strip takes the whole box: a swipe beside
+        the picture turns it too."""
+        stage, theme = self.ids.stage, self.ctx.theme
+        previous, following = self.ids.prev, self.ids.next
+        arrow, gap = previous.width, theme.space * 2
+        natural = min(stage.width, stage.height / min(self._ratios))     # the widest picture at this height
+        beside = stage.width - 2 * (arrow + gap)
+        self.arrows_over_picture = beside < natural * 0.9
+        if self.arrows_over_picture:
+            start, end = stage.x + theme.space, stage.right - theme.space - arrow
+        else:
+            half = min(beside, natural) / 2
+            start, end = stage.center_x - half - gap - arrow, stage.center_x + half + gap
+        if theme.rtl:
+            start, end = end, start
+        previous.pos = (start, stage.center_y - previous.height / 2)
+        following.pos = (end, stage.center_y - following.height / 2)
+
+    def _count_lines(self, caption, _size) -> None:
+        self.long_caption = caption._label is not None and len(caption._label._cached_lines) >= 3
 
     def fit_captions(self) -> None:
         """The caption zone is as tall as the longest caption: the picture keeps its size."""

@@ -16,7 +16,9 @@ from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 
 from kiosk.facilitator.guided_paths import clock_text
+from kiosk.gui.theme import Theme
 from kiosk.gui.widgets.widgets import TextBlock
+from kiosk.render.bidi import has_rtl
 
 Builder.load_file(str(Path(__file__).with_name("facilitator_bar.kv")))
 
@@ -61,15 +63,19 @@ class FacilitatorBar(BoxLayout):
 
     def _fill_notes(self) -> None:
         guided, text, tr = self.app.facilitator.guided.session, self.app.facilitator_text, self.app.facilitator_gettext
-        font = self.app.facilitator_language.font
         box = self.ids.notes
         box.clear_widgets()
         step = guided.step
         title = text(step.title) if step.title else text(self.app.content.exhibit(step.exhibit).title)
         minutes = tr("{minutes} min").format(minutes=int(step.minutes))
-        box.add_widget(TextBlock(logical_text=f"{guided.index + 1}. {title} · {minutes}", font_override=font,
-                                 role="heading", bold=True, tone="white"))
-        box.add_widget(TextBlock(logical_text=text(step.notes), tone="white", font_override=font))
-        box.add_widget(TextBlock(logical_text=tr("To discuss"), role="body", bold=True, tone="accent", font_override=font))
+        self._note(f"{guided.index + 1}. {title} · {minutes}", role="heading", bold=True)
+        self._note(text(step.notes))
+        self._note(tr("To discuss"), bold=True, tone="accent")
         for prompt in step.prompts:
-            box.add_widget(TextBlock(logical_text="• " + text(prompt), tone="white", font_override=font))
+            self._note("• " + text(prompt))
+
+    def _note(self, text: str, role: str = "body", bold: bool = False, tone: str = "white") -> None:
+        """A line of the notes. Notes are written in French or English: a text with no Arabic letter is drawn
+        in the Latin font, at its own line height, even when the menu speaks Arabic."""
+        font = self.app.facilitator_language.font if has_rtl(text) else Theme.font_for("fr")
+        self.ids.notes.add_widget(TextBlock(logical_text=text, role=role, bold=bold, tone=tone, font_override=font))

@@ -49,7 +49,7 @@ class PinPad(ModalView):
 
     def _add_keys(self) -> None:
         app = App.get_running_app()
-        theme, rtl = app.theme, app.facilitator_language.rtl
+        theme = app.theme
         for key in KEYS:
             label = {"back": icon("delete"), "ok": self._("OK")}.get(key, key)   # Delete: its icon, never cut
             button = KioskButton(text=label, size_factor=1.3 if len(label) == 1 else 0.8, height=theme.touch * 1.1,

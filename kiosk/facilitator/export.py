@@ -139,10 +139,30 @@ MESSAGES = {
 }
 
 
-def export_message(kind: str, details: dict, gettext=N_) -> str:
-    """The message for an error ``kind``: plain English, or translated by ``gettext`` (the menu's language)."""
-    values = {key: format_size(value) if key in ("needed", "free") else value for key, value in details.items()}
+def export_message(kind: str, details: dict, gettext=N_, language: str | None = None) -> str:
+    """The message for an error ``kind``: plain English, or translated by ``gettext`` (the menu's ``language``)."""
+    values = {key: size_text(value, language) if key in ("needed", "free") else value for key, value in details.items()}
     return gettext(MESSAGES[kind]).format_map(values)
+
+
+def size_text(size: int, language: str | None = None) -> str:
+    """A size as the facilitator reads it in ``language`` (CLDR's units: "1,5 Go" in French), or in plain
+    English for the log when no language is given: "1.5 GB"."""
+    if language is None:
+        return format_size(size)
+    from babel import UnknownLocaleError
+    from babel.units import format_unit
+
+    value, unit = size, "byte"
+    for bigger in ("kilobyte", "megabyte", "gigabyte", "terabyte"):
+        if value < 1000:
+            break
+        value, unit = value / 1000, bigger
+    try:
+        return format_unit(value, f"digital-{unit}", length="short", locale=language,
+                           format="#,##0" if unit == "byte" else "#,##0.0")
+    except (UnknownLocaleError, ValueError):
+        return format_size(size)
 
 
 class ExportError(Exception):

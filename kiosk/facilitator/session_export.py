@@ -53,7 +53,8 @@ class SessionExport:
 
         if error.kind not in MESSAGES:
             return str(error)
-        return export_message(error.kind, error.details, self.kiosk.facilitator_gettext)
+        return export_message(error.kind, error.details, self.kiosk.facilitator_gettext,
+                              self.kiosk.settings.facilitator_language)
 
     def _export_stats(self, folder) -> None:
         """The anonymous statistics beside the export, for ``kiosk stats merge`` and ``kiosk report`` elsewhere."""

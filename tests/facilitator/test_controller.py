@@ -229,7 +229,7 @@ def test_export_errors_come_in_the_menus_language(parts, kiosk, tmp_path, monkey
     monkeypatch.setattr("kiosk.facilitator.export.export_session", full)
     kiosk.words["The USB stick is full: this export needs {needed} but only {free} is free. Make room on it or "
                 "use another stick. Nothing was lost on the kiosk."] = "La clé est pleine : il faut {needed}, {free} libres."
-    assert facilitator.export.export(tmp_path) == "La clé est pleine : il faut 2.5 MB, 1.0 kB libres."
+    assert facilitator.export.export(tmp_path) == "La clé est pleine : il faut 2,5\u202fMo, 1,0\u202fko libres."   # French units
 
 
 def test_no_stick_is_no_list(parts, monkeypatch):

@@ -12,20 +12,23 @@ work itself is done by :mod:`kiosk.facilitator` (``app.facilitator``), the scree
 from __future__ import annotations
 
 import datetime
+import math
 from pathlib import Path
 
 from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.gridlayout import GridLayout
 from kivy.uix.label import Label
 
+from kiosk.facilitator.export import size_text
 from kiosk.facilitator.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
 from kiosk.facilitator.today import duration_text, language_rows, visits_text
-from kiosk.files import format_size
 from kiosk.gui.screens.base import KioskScreen
-from kiosk.gui.widgets.bar_chart import bar_rows
+from kiosk.gui.theme import Theme
 from kiosk.gui.widgets.dialogs import ask_text, choose_folder, open_panel
 from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
 from kiosk.i18n import interface_languages, language_name
@@ -38,8 +41,23 @@ IDLE_STEP = 30
 MODE_KINDS = {"guided": "tour", "workshop": "workshop"}
 
 
+LATIN_FONT, ARABIC_FONT = Theme.font_for("fr"), Theme.font_for("ar")
+
+
 class MenuCard(BoxLayout):
     """One section of the menu: a white card with an icon and a heading."""
+
+
+class MenuBar(BoxLayout):
+    """A figure of the day: its name and value above a bar across the card (a long title wraps at most twice)."""
+
+    label = StringProperty("")
+    figure = StringProperty("")
+    fraction = NumericProperty(0)     # the bar's length, 0 to 1 of the longest
+    colour = ListProperty([0, 0, 0, 1])
+    rtl = BooleanProperty(False)      # the name on the right, the bar grows from the right
+    label_font = StringProperty(LATIN_FONT)
+    figure_font = StringProperty(LATIN_FONT)
 
 
 class FacilitatorScreen(KioskScreen):
@@ -117,17 +135,21 @@ class FacilitatorScreen(KioskScreen):
             card.add_widget(self._text(self._("No visit recorded yet today."), tone="muted"))
             return
         card.add_widget(self._text(visits_text(numbers, self._, self.language.ngettext), bold=True))
-        rtl = self.language.rtl
         if numbers.top_exhibits:
-            card.add_widget(self._text(self._("Exhibits that held attention"), role="small", tone="muted"))
+            card.add_widget(self._subheading(self._("Exhibits that held attention")))
             rows = [(self._exhibit_title(a.exhibit), a.total_seconds) for a in numbers.top_exhibits]
-            for row in bar_rows(rows, self.app.theme.accent, figure=lambda value: duration_text(value, self._), rtl=rtl):
-                card.add_widget(row)
-        card.add_widget(self._text(self._("Languages (visits)"), role="small", tone="muted"))
+            self._bars(card, rows, self.app.theme.accent, lambda value: duration_text(value, self._))
+        card.add_widget(self._subheading(self._("Languages (visits)")))
         rows = [(language_name(code) if code else self._("No language chosen"), count)
                 for code, count in language_rows(numbers)]
-        for row in bar_rows(rows, self.app.theme.ink, figure=lambda value: f"{value:.0f}", rtl=rtl):
-            card.add_widget(row)
+        self._bars(card, rows, self.app.theme.ink, lambda value: f"{value:.0f}")
+
+    def _bars(self, card, rows: list[tuple[str, float]], colour, figure) -> None:
+        largest = max((value for _label, value in rows), default=0) or 1
+        for label, value in rows:
+            text = figure(value)
+            card.add_widget(MenuBar(label=label, figure=text, fraction=value / largest, colour=list(colour),
+                                    rtl=self.language.rtl, label_font=self._font(label), figure_font=self._font(text)))
 
     def _exhibit_title(self, exhibit_id: str) -> str:
         manifest = self.app.content.exhibit(exhibit_id)
@@ -136,11 +158,9 @@ class FacilitatorScreen(KioskScreen):
     def _mode(self, box) -> None:
         settings, guided = self.app.settings, self.app.facilitator.guided
         card = self._card(box, "users", self._("Mode"))
-        row = self._row()
-        for mode, label in (("free", self._("Free visit")), ("guided", self._("Guided tour")),
-                            ("workshop", self._("Workshop"))):
-            row.add_widget(self._choice(label, settings.mode == mode, lambda mode=mode: self._set_mode(mode)))
-        card.add_widget(row)
+        modes = (("free", self._("Free visit")), ("guided", self._("Guided tour")), ("workshop", self._("Workshop")))
+        card.add_widget(self._grid([self._choice(label, settings.mode == mode, lambda mode=mode: self._set_mode(mode))
+                                    for mode, label in modes]))
         if settings.mode == "free":
             return
         paths = [p for p in self.app.content.paths if p.kind == MODE_KINDS[settings.mode]]
@@ -158,18 +178,14 @@ class FacilitatorScreen(KioskScreen):
     def _language_and_timing(self, box) -> None:
         settings, languages = self.app.settings, self.app.content.collection.languages
         card = self._card(box, "languages", self._("Language of this menu"))
-        row = self._row(wrap=True)
-        for code in interface_languages():
-            row.add_widget(self._choice(language_name(code), code == self.language.language,
-                                        lambda code=code: self._set(facilitator_language=code), font=code))
-        card.add_widget(row)
+        card.add_widget(self._grid([self._choice(language_name(code), code == self.language.language,
+                                                 lambda code=code: self._set(facilitator_language=code), font=code)
+                                    for code in interface_languages()]))
         card.add_widget(self._subheading(self._("Language at the start of each visit")))
-        row = self._row(wrap=True)
         current = settings.default_language or languages.default
-        for code in languages.languages:
-            row.add_widget(self._choice(language_name(code), code == current,
-                                        lambda code=code: self._set(default_language=code), font=code))
-        card.add_widget(row)
+        card.add_widget(self._grid([self._choice(language_name(code), code == current,
+                                                 lambda code=code: self._set(default_language=code), font=code)
+                                    for code in languages.languages]))
         card.add_widget(self._subheading(self._("Back to the start after")))
         row = self._row()
         seconds = self.app.idle.timeout
@@ -230,9 +246,10 @@ class FacilitatorScreen(KioskScreen):
             if bundle.info is None:
                 reason = " ".join(part for part in (bundle.headline(self._), bundle.problem) if part)
                 card.add_widget(self._text(self._("On {stick}: {file} cannot be installed. {reason}").format(
-                    stick=bundle.drive, file=bundle.path.name, reason=reason), role="small", tone="danger"))
+                    stick=self._embedded(bundle.drive), file=bundle.path.name, reason=reason),
+                    role="small", tone="danger"))
                 continue
-            card.add_widget(self._text(self._("On {stick}: {bundle}").format(stick=bundle.drive,
+            card.add_widget(self._text(self._("On {stick}: {bundle}").format(stick=self._embedded(bundle.drive),
                                                                            bundle=updates.describe(bundle.info))))
             card.add_widget(self._button(self._("Install this version…"),
                                          lambda bundle=bundle: updates.confirm_install(bundle)))
@@ -243,20 +260,19 @@ class FacilitatorScreen(KioskScreen):
         if not drives:
             card.add_widget(self._text(self._("No USB stick found. Plug one in, or choose a folder."), tone="muted"))
         for drive in drives:
-            label = self._("Export to {name} ({free} free)").format(name=drive.label, free=format_size(drive.free_bytes))
+            label = self._("Export to {name} ({free} free)").format(
+                name=self._embedded(drive.label), free=size_text(drive.free_bytes, self.language.language))
             card.add_widget(self._button(label, lambda folder=drive.mount_point: self._export_to(folder), icon="usb"))
-        row = self._row(wrap=True)
-        row.add_widget(self._button(self._("Look for sticks again"), self.refresh, plain=True, icon="refresh-cw"))
-        row.add_widget(self._button(self._("Choose a folder…"), self._choose_folder, plain=True))
-        card.add_widget(row)
+        card.add_widget(self._grid([self._button(self._("Look for sticks again"), self.refresh, plain=True,
+                                                 icon="refresh-cw"),
+                                    self._button(self._("Choose a folder…"), self._choose_folder, plain=True)]))
 
     def _leave(self, box) -> None:
         card = self._card(box, "log-out", self._("Leave"))
-        row = self._row(wrap=True)
-        row.add_widget(self._button(self._("Back to the visit"), self.app.facilitator.close_menu, icon="x"))
-        row.add_widget(self._button(self._("Exit the kiosk"), self.app.facilitator.access.ask_exit,
-                                    background=self.app.theme.danger, icon="lock"))
-        card.add_widget(row)
+        facilitator, danger = self.app.facilitator, self.app.theme.danger
+        card.add_widget(self._grid([self._button(self._("Back to the visit"), facilitator.close_menu, icon="x"),
+                                    self._button(self._("Exit the kiosk"), facilitator.access.ask_exit,
+                                                 background=danger, icon="lock")]))
 
     # --- actions ----------------------------------------------------------------------------
     def _set_mode(self, mode: str) -> None:
@@ -315,12 +331,23 @@ class FacilitatorScreen(KioskScreen):
         box.add_widget(card)
         return card
 
+    def _embedded(self, name: str) -> str:
+        """A stick's name inside a sentence of the menu: in Arabic, a right-to-left mark after it keeps the
+        brackets that follow with the Arabic words ("STICK (1.0 GB free)" read in the right order)."""
+        return f"{name}\u200f" if self.language.rtl else name
+
     def _subheading(self, text: str) -> TextBlock:
         return self._text(text, role="body", bold=True)
 
+    @staticmethod
+    def _font(text: str) -> str:
+        """The font of a text's own script: Latin text keeps the Latin font and line height in the Arabic menu,
+        and "العربية" has its letters in the French menu."""
+        return ARABIC_FONT if has_rtl(text) else LATIN_FONT
+
     def _text(self, text: str, role: str = "body", tone: str = "ink", bold: bool = False) -> TextBlock:
         theme = self.app.theme
-        block = TextBlock(logical_text=text, role=role, bold=bold, font_override=self.language.font,
+        block = TextBlock(logical_text=text, role=role, bold=bold, font_override=self._font(text),
                           halign="right" if self.language.rtl and not has_rtl(text) else "auto")
         if tone == "danger":
             block.custom_color = theme.danger
@@ -331,29 +358,42 @@ class FacilitatorScreen(KioskScreen):
     def _value(self, text: str) -> Label:
         """A value between two buttons of a row, centred in its cell."""
         theme = self.app.theme
-        label = Label(text=shape_line(text) if has_rtl(text) else text, font_name=self.language.font,
+        label = Label(text=shape_line(text) if has_rtl(text) else text, font_name=self._font(text),
                       font_size=theme.body, color=theme.ink, halign="center", valign="middle")
         label.bind(size=lambda widget, size: setattr(widget, "text_size", size))
         return label
 
-    def _row(self, wrap: bool = False):
-        """A row of buttons in reading order (right to left in Arabic); ``wrap``: as many rows as they need."""
+    def _row(self):
+        """A row of a value between buttons, in reading order (right to left in Arabic)."""
         theme = self.app.theme
-        if not wrap:
-            return MirrorBox(rtl=self.language.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
-        from kivy.uix.stacklayout import StackLayout
+        return MirrorBox(rtl=self.language.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
 
-        row = StackLayout(orientation="rl-tb" if self.language.rtl else "lr-tb", size_hint_y=None,
-                          spacing=theme.space * 1.5)
-        row.bind(minimum_height=row.setter("height"))
-        return row
+    def _grid(self, buttons: list[KioskButton]) -> GridLayout:
+        """Buttons of equal width across the card, in reading order: as many a row as their longest caption
+        allows, the rows as full as can be (six languages: 3 + 3, not 4 + 2)."""
+        theme = self.app.theme
+        grid = GridLayout(cols=len(buttons), size_hint_y=None, spacing=theme.space * 1.5,
+                          orientation="rl-tb" if self.language.rtl else "lr-tb")
+        grid.bind(minimum_height=grid.setter("height"))
+        for button in buttons:
+            grid.add_widget(button)
+
+        def arrange(*_args):
+            widest = max(_natural_width(button) for button in buttons)
+            fit = max(1, min(len(buttons), int((grid.width + grid.spacing[0]) // (widest + grid.spacing[0]))))
+            grid.cols = math.ceil(len(buttons) / math.ceil(len(buttons) / fit))
+        grid.bind(width=arrange)
+        for button in buttons:
+            button.bind(text=arrange, font_size=arrange, padding=arrange)
+        return grid
 
     def _styled(self, button: KioskButton, icon_name: str = "") -> KioskButton:
-        """The facilitator's font and direction, and a width that fits its word in a wrapping row."""
+        """The facilitator's font and direction; icon and caption as one centred group."""
         button.font_override = self.language.font
         button.direction = "rtl" if self.language.rtl else "ltr"
         button.icon_rtl = self.language.rtl
         button.icon = icon_name
+        _keep_together(button)
         return button
 
     def _choice(self, label: str, chosen: bool, action, font: str | None = None, icon: str = "") -> KioskButton:
@@ -363,7 +403,6 @@ class FacilitatorScreen(KioskScreen):
                                           size_factor=0.85), icon if chosen or icon else "")
         if font:
             button.font_override = theme.font_for(font)
-        _fit(button)
         button.bind(on_release=lambda *_: action())
         return button
 
@@ -372,7 +411,6 @@ class FacilitatorScreen(KioskScreen):
         button = self._styled(KioskButton(text=label, background=background or (theme.surface if plain else theme.ink),
                                           foreground=theme.ink if plain and not background else theme.white,
                                           outline=theme.ink if plain else [], size_factor=0.85), icon)
-        _fit(button)
         button.bind(on_release=lambda *_: action())
         return button
 
@@ -386,22 +424,29 @@ class FacilitatorScreen(KioskScreen):
         return button
 
 
-def _fit(button: KioskButton) -> None:
-    """In a wrapping row a button is as wide as its words (the row wraps), never wider than the card."""
+def _natural_width(button: KioskButton) -> float:
+    """The width of a button's caption on one line, its icon and margins included."""
+    measure = CoreLabel(font_name=button.font_name, font_size=button.font_size, bold=button.bold)
+    return measure.get_extents(button.text)[0] + button.padding[0] + button.padding[2]   # measured, not drawn
+
+
+def _keep_together(button: KioskButton) -> None:
+    """A caption on one line, with its icon just before it, the two centred as one group, whenever it fits;
+    a caption too long for its button wraps across it (a wrapping caption fills the button, and puts
+    its icon at the button's edge)."""
     def fit(*_args):
-        parent = button.parent
-        if parent is not None and parent.__class__.__name__ == "StackLayout":
-            button.size_hint_x = None
-            button.wrap = False
-            button.width = min(parent.width or 10_000, button.texture_size[0] + button.padding[0] + button.padding[2])
-    button.bind(parent=fit, texture_size=fit)
+        button.wrap = button.size_hint_x is not None and _natural_width(button) > button.width
+    button.bind(width=fit, text=fit, font_name=fit, font_size=fit, padding=fit)
 
 
 def _fit_text(button: KioskButton) -> None:
     """A button of a fixed row as wide as its words, on one line; the row's value takes what is left."""
     button.size_hint_x, button.wrap = None, False
-    button.bind(texture_size=lambda *_: setattr(button, "width", button.texture_size[0] + button.padding[0]
-                                                 + button.padding[2]))
+
+    def fit(*_args):
+        button.width = _natural_width(button)
+    fit()
+    button.bind(text=fit, font_name=fit, font_size=fit, padding=fit)
 
 
 def _date(text: str) -> datetime.date | None:

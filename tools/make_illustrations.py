@@ -24,7 +24,8 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from illustrations import alternatives_money, alternatives_solidarity, hopes, limits, origins, quizzes  # noqa: E402
+from illustrations import (alternatives_commons, alternatives_money, alternatives_solidarity,  # noqa: E402
+                           hopes, limits, origins, quizzes)
 from illustrations.canvas import Canvas  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -59,6 +60,7 @@ IMAGES = {
     ("alternatives-quiz", "quiz-alternatives.png"): quizzes.img_quiz_alternatives,
     ("alternatives-sondage", "sondage.png"): alternatives_solidarity.img_sondage,
     ("alternatives-mur", "mur.png"): alternatives_solidarity.img_mur,
+    ("alternatives-vallee-partagee", "vallee.png"): alternatives_commons.img_vallee,
 }
 
 

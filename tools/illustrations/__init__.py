@@ -7,7 +7,8 @@ The kit every picture uses:
 Pictograms, by kind:
     people, buildings, nature, money, objects, symbols
 The pictures, one module per theme, each with the pieces only its pictures draw:
-    origins, hopes, limits, alternatives_money, alternatives_solidarity, quizzes
+    origins, hopes, limits, alternatives_money, alternatives_solidarity, alternatives_commons,
+    quizzes
 
 The images are original work made for the project, released under CC BY-SA 4.0.
 """

@@ -20,7 +20,7 @@ def stage_centre(view):
 def picture_box(view):
     """The shown picture as drawn, in window coordinates: (x, y, width, height)."""
     strip = view.ids.carousel
-    image = next(w for w in strip.current_slide.walk() if isinstance(w, Image))
+    image = next(w for w in strip.current_slide.walk(restrict=True) if isinstance(w, Image))
     width, height = image.norm_image_size
     x, y = image.to_window(image.center_x - width / 2, image.center_y - height / 2)
     return x, y, width, height

@@ -188,7 +188,8 @@ def test_compare_tabs_in_portrait_show_one_side_at_a_time(sized):
     second = next(b for b in view.ids.toggles.children if b.side_index == 1)
     kiosk.tap(second)
     title = view.manifest.details.right.title.get("fr")
-    kiosk.find_text(title, root=view.ids.stage)
+    kiosk.find_text(title, root=view.ids.toggles)       # the tab names the side: the card does not repeat it
+    assert view.cards[0].parent == view.ids.stage and len(view.cards) == 1
     assert not cut_lines(kiosk, view)
 
 

@@ -2,10 +2,13 @@
 
 When the screen is wide enough for two columns of at least 45 characters, the two sides
 stand side by side (the first on the right in a right-to-left language), each a card with
-its title, picture and text. Otherwise (portrait, small screens, or ``mode: toggle``) two
-tabs above show one side at a time, its picture beside the text. Texts never scroll: they
-turn page by page (``PagedReader``), so no line is ever shown cut. ``mode: divider`` is
-kept for older content and reads side by side.
+its title, picture and text, and a ⚖ disc between the two titles. Otherwise (portrait, small
+screens, or ``mode: toggle``) two tabs above show one side at a time: the tab names the side,
+so the card has no title of its own; its picture stands beside the text in landscape, above
+it in portrait. A picture takes its column's width, cut to 16:9; side by side, it is left out
+when it would leave the text fewer than six lines a page. Texts never scroll: they turn page
+by page (``PagedReader``), so no line is ever shown cut. ``mode: divider`` is kept for older
+content and reads side by side.
 """
 
 from __future__ import annotations
@@ -16,22 +19,31 @@ from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty
+from kivy.properties import BooleanProperty, ObjectProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
+from PIL import Image
 
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader
-from kiosk.gui.widgets.widgets import Figure, KioskButton, MirrorBox, TextBlock
+from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
 from kiosk.render.bidi import shape_line
 from kiosk.render.pages import AIM, chars_per_line
 
 Builder.load_file(str(Path(__file__).with_name("compare.kv")))
-PICTURE_SHARE = 0.2    # of the stage's height, for a picture in a card side by side
+WIDE = 9 / 16          # a picture's height over its width, cut to fit (16:9)
+LINES_WITH_PICTURE = 6  # side by side, a picture stays only if the text keeps this many lines a page
 
 
 class CompareCard(MirrorBox):
     pass
+
+
+class ComparePicture(BoxLayout):
+    """A side's picture at its column's width, cut to 16:9, with its credit under it."""
+
+    texture = ObjectProperty(None, allownone=True)
+    credit = StringProperty("")
 
 
 class CompareView(ExhibitView):
@@ -63,16 +75,30 @@ class CompareView(ExhibitView):
 
     def fits_side_by_side(self) -> bool:
         """Side by side only if each card holds lines of 45 characters, at least four to a page."""
-        stage, theme = self.ids.stage, self.ctx.theme
+        theme = self.ctx.theme
         if self.mode == "toggle" or Window.width < Window.height:
             return False
         sample = shape_line(self.text(self.manifest.details.left.text)[:400]) or "Reading"
         label = CoreLabel(font_name=theme.font, font_size=theme.body)
-        char_width, line_height = label.get_extents(sample)[0] / len(sample), label.get_extents("Ag")[1]
-        column = (stage.width - stage.spacing * 2) / 2 - theme.pad * 2
-        picture = stage.height * PICTURE_SHARE + theme.small * 1.4 if any(s.image for s in self.manifest.details.sides) else 0
-        fixed = theme.pad * 2 + theme.heading * 1.35 + theme.touch + theme.space * 6   # padding, title, page control, gaps
-        return chars_per_line(column, char_width) >= AIM[0] and stage.height - fixed - picture >= line_height * 4
+        char_width = label.get_extents(sample)[0] / len(sample)
+        return (chars_per_line(self._column(side_by_side=True), char_width) >= AIM[0]
+                and self._text_room(titled=True) >= theme.line_height(theme.body) * 4)
+
+    def _column(self, side_by_side: bool) -> float:
+        """The width inside a card: one of two side by side, or the only one (tabs)."""
+        stage, theme = self.ids.stage, self.ctx.theme
+        return (stage.width - stage.spacing * 2) / 2 - theme.pad * 2 if side_by_side else stage.width - theme.pad * 2
+
+    def _text_room(self, titled: bool) -> float:
+        """The height a card leaves its text: the stage less padding, title, page control and gaps."""
+        theme = self.ctx.theme
+        title = theme.line_height(theme.heading) + theme.space * 2 if titled else 0
+        return self.ids.stage.height - theme.pad * 2 - title - theme.touch - theme.space * 2
+
+    def _picture_height(self) -> float:
+        """A picture's height with its credit in a card side by side."""
+        theme = self.ctx.theme
+        return self._column(side_by_side=True) * WIDE + theme.line_height(theme.small * 0.8) + theme.space * 3
 
     def layout_sides(self) -> None:
         stage = self.ids.stage
@@ -92,30 +118,40 @@ class CompareView(ExhibitView):
         self._fill_toggles()
 
     def _card(self, index: int, side, wide: bool) -> CompareCard:
-        """A side's card: title, picture and text; the picture beside the text when ``wide``."""
+        """A side's card: title (unless a tab names it), picture and text; the picture beside the text when ``wide``."""
         stage, theme = self.ids.stage, self.ctx.theme
         card = CompareCard(orientation="horizontal" if wide else "vertical", rtl=theme.rtl and wide)
         reader = PagedReader(max_columns=2 if wide else 1)
         text = self.text(side.text)
         reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=self.state.get(f"page{index}", 0))
         reader.bind(page=lambda _r, page: self.state.__setitem__(f"page{index}", page))
-        title = TextBlock(logical_text=self.text(side.title), role="heading", bold=True)
         column = BoxLayout(orientation="vertical", spacing=theme.space * 2)
-        column.add_widget(title)
+        if not self.tabs:
+            column.add_widget(TextBlock(logical_text=self.text(side.title), role="heading", bold=True))
         if side.image and wide:
             aside = BoxLayout(orientation="vertical", size_hint_x=0.42)
-            height = stage.height * 0.8
-            aside.add_widget(Figure.of(side.image, self, max_height=height, box=(stage.width * 0.4, height)))
+            aside.add_widget(self._picture(side.image, (stage.width - theme.pad * 2) * 0.42))
             aside.add_widget(Widget())
             card.add_widget(aside)
-        elif side.image:
-            height = stage.height * (0.3 if self.tabs else PICTURE_SHARE)
-            column.add_widget(Figure.of(side.image, self, max_height=height, box=(stage.width, height)))
+        elif side.image and (self.tabs or self._text_room(titled=True) - self._picture_height()
+                             >= theme.line_height(theme.body) * LINES_WITH_PICTURE):
+            column.add_widget(self._picture(side.image, self._column(side_by_side=not self.tabs)))
         column.add_widget(reader)
         card.add_widget(column)
         self.cards.append(card)
         self.readers.append(reader)
         return card
+
+    def _picture(self, image, width: float) -> ComparePicture:
+        """The picture decoded just large enough to cover ``width`` × 16:9."""
+        path = self.manifest.image_path(image.file)
+        try:
+            with Image.open(path) as picture:
+                ratio = picture.height / picture.width
+        except (OSError, ValueError, ZeroDivisionError):
+            ratio = WIDE
+        box = (width * max(1.0, WIDE / ratio), width * max(ratio, WIDE))
+        return ComparePicture(texture=self.ctx.pictures.texture(path, box), credit=self.text(image.credit))
 
     def _fill_toggles(self) -> None:
         toggles, theme = self.ids.toggles, self.ctx.theme

@@ -214,8 +214,9 @@ class FacilitatorScreen(KioskScreen):
             return
         waiting = self.app.facilitator.wall.counts()["pending"]
         card = self._card(box, "message-square-text", self._("Wall of alternatives"))
-        card.add_widget(self._button(self.language.ngettext("Read {count} new idea", "Read {count} new ideas", waiting)
-                                     .format(count=waiting), self._open_moderation, icon="eye"))
+        label = (self.language.ngettext("Read {count} new idea", "Read {count} new ideas", waiting).format(count=waiting)
+                 if waiting else self._("No new idea: see every idea"))   # not "Read 0 new idea"
+        card.add_widget(self._button(label, self._open_moderation, icon="eye"))
 
     def _content(self, box) -> None:
         content, faulty = self.app.content, self.app.navigator.faulty

@@ -155,7 +155,9 @@ def test_back_and_home_on_every_exhibit(fresh):
     kiosk = fresh
     start_visit(kiosk)
     open_exhibit(kiosk, "espoirs-creches-parentales")
-    kiosk.tap_text(catalog("fr").gettext("Back"))
+    back = kiosk.app.navigator.screen("exhibit").ids.back
+    assert back.text == "Espoirs", "the top bar's back button says where it leads: the room"
+    kiosk.tap(back)
     assert kiosk.app.navigator.current == "home"
     assert kiosk.app.navigator.screen("home").room_id == "espoirs"
     open_exhibit(kiosk, "espoirs-creches-parentales")

@@ -77,6 +77,8 @@ class QuizView(ExhibitView):
     question_factor = NumericProperty(1.0)
     portrait = BooleanProperty(False)
     answered = BooleanProperty(False)   # the current question has its answer: the verdict card shows
+    in_progress = BooleanProperty(True)
+    """Until the score shows, the exhibit screen's "next" stays quiet: the answers come first."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,6 +104,7 @@ class QuizView(ExhibitView):
         self.refresh()
 
     def refresh(self) -> None:
+        self.in_progress = not self.progress.finished
         if self.progress.finished:
             self._show_part(self._finish)
             self._show_score()

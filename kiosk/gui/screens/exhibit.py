@@ -23,6 +23,7 @@ from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
+from kiosk.render.bidi import has_rtl
 from kiosk.render.typography import shorten
 from kiosk.visit.qr import pixels_per_module
 
@@ -34,8 +35,11 @@ Builder.load_file(str(Path(__file__).with_name("exhibit.kv")))
 class ExhibitScreen(KioskScreen):
     heading = StringProperty("")
     room_colour = ListProperty([0, 0, 0, 1])
+    room_name = StringProperty("")    # the top bar's way back: the room's name
     room_label = StringProperty("")   # "Back to the room"
     next_label = StringProperty("")   # "Next: <title>", or the next room at a room's end
+    next_icon = StringProperty("arrow-right")   # the house for "Back to the start"
+    next_quiet = BooleanProperty(False)   # the view is not done with the visitor yet (a quiz before its end)
     notice = StringProperty("")       # "Some texts are shown in French", or nothing
     way_on_folded = BooleanProperty(False)  # the view asked for the whole height (see ExhibitView.absorbed)
     view = ObjectProperty(None, allownone=True)
@@ -49,6 +53,9 @@ class ExhibitScreen(KioskScreen):
         # held strongly: ids are weak, and the way on leaves the tree while the visitor types
         self._footer, self._content = self.ids.footer.__self__, self.ids.content.__self__
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
+        self.fit_heading = Clock.create_trigger(lambda _dt: self._fit_heading(), -1)
+        self.bind(heading=self.fit_heading)
+        self.ids.heading.bind(width=self.fit_heading, font_size=self.fit_heading, font_name=self.fit_heading)
 
     def show(self, manifest) -> bool:
         """Build the view for ``manifest``; False (and the exhibit marked faulty) if it fails."""
@@ -59,6 +66,7 @@ class ExhibitScreen(KioskScreen):
         try:
             self.view = view_class(manifest.type)(manifest, self.app.view_context, self.app.session.state_for(manifest.id))
             self.view.bind(absorbed=self._fold_way_on)
+            self._quiet_next()
             # the host's size from its last layout: a view that sizes its pictures and pages by its own
             # size does so once, right, instead of first at Kivy's default 100×100 and again a frame later
             self.view.size = self.ids.host.size
@@ -91,6 +99,22 @@ class ExhibitScreen(KioskScreen):
             self.navigator.exhibit_failed(exhibit_id, exc)
             return False
         return True
+
+    def _quiet_next(self) -> None:
+        """A view with ``in_progress`` (the quiz) keeps "next" quiet until it is over."""
+        if self.view.property("in_progress", quiet=True) is None:
+            self.next_quiet = False
+            return
+        self.view.bind(in_progress=self.setter("next_quiet"))
+        self.next_quiet = self.view.in_progress
+
+    def _fit_heading(self) -> None:
+        """The title in the lines the bar's fixed height holds (two short lines or one), cut with "…"."""
+        label, theme = self.ids.heading, self.app.theme
+        # the bar's height inside its padding; the font is the one the label draws this title in (its
+        # change fits the title again)
+        label.line_limit = max(1, min(2, int(theme.touch // theme.line_height(label.font_size, label.font_name))))
+        label.logical_text = fit_lines(label, self.heading, label.line_limit)
 
     def _fill_qr_codes(self) -> None:
         column = self.ids.qr_column
@@ -190,8 +214,11 @@ class ExhibitScreen(KioskScreen):
     def _fill_way_on(self) -> None:
         """"Back to the room" and "next in this room" (the next room's name after its last exhibit)."""
         _ = self.app.tr._
+        room = self.app.content.collection.room(self.manifest.room)
+        self.room_name = self.app.text(room.title) if room else _("Back")
         self.room_label = _("Back to the room")   # first: "next" takes the width this one leaves
         following = self.following()
+        self.next_icon = "house" if following is None else "arrow-right"
         if following is None:
             self.next_label = _("Back to the start")
         elif following[0] == "exhibit":
@@ -250,6 +277,39 @@ class ExhibitScreen(KioskScreen):
 
     def reset(self) -> None:
         self.release()
+
+
+def fit_lines(label, text: str, lines: int, width: float | None = None) -> str:
+    """``text`` as ``label`` (a BidiLabel) shows it in at most ``lines`` lines, the last ending with "…" when cut.
+
+    Measured in the label's font at its width (or ``width``, the one it is about to have).
+    Right-to-left text is returned whole: the label wraps it itself and its ``line_limit`` cuts
+    it. Kivy's ``max_lines`` does not cut a label whose height follows its text, so a
+    left-to-right text is cut here.
+    """
+    width = (label.width if width is None else width) - label.padding[0] - label.padding[2]
+    if not text or width < 10 or has_rtl(text):
+        return text
+    measure = label.measurer()
+    kept: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):   # a no-break space keeps its word together, as Kivy does
+            if line and measure(f"{line} {word}") > width:
+                kept.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        kept.append(line)
+    if len(kept) <= lines:
+        return text
+    last = kept[lines - 1]
+    while True:
+        last = last.rstrip(" ,;:.–-\u00a0")
+        if measure(last + "…") <= width or " " not in last:
+            break
+        last = last.rsplit(" ", 1)[0]
+    return "\n".join(kept[:lines - 1] + [last + "…"])
 
 
 def _lay_out(widget) -> None:

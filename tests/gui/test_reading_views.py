@@ -7,7 +7,9 @@ import statistics
 import pytest
 from kivy.core.window import Window
 from kivy.uix.image import Image
+from kivy.uix.label import Label
 
+from kiosk.exhibit_types.timeline.view import format_date
 from kiosk.gui.curator.proof_checks import screen_problems
 from kiosk.gui.widgets.reader import PagedReader
 from kiosk.gui.widgets.widgets import TextBlock
@@ -120,22 +122,48 @@ def test_timeline_runs_left_to_right_in_french_and_marks_the_chosen_event(fresh)
 
 
 @pytest.mark.parametrize("sized", SIZES, indirect=True, ids=["1920", "1280", "portrait"])
-def test_an_event_without_a_picture_fills_its_half_with_its_date(sized):
+@pytest.mark.parametrize("language", ["Français", "العربية"])
+def test_an_event_without_a_picture_gives_its_text_the_card_and_lists_the_dates_that_follow(sized, language):
+    kiosk = sized
+    start_visit(kiosk, language)
+    view = open_exhibit(kiosk, TIMELINE)
+    index = next(i for i, event in enumerate(view.events) if view.picture(i) is None and i < len(view.events) - 2)
+    view.select(index)
+    kiosk.settle()
+    card, detail, theme = view.ids.card, view.ids.detail, view.ctx.theme
+    inner = card.width - card.padding[0] - card.padding[2]
+    assert detail.width >= inner - 1, "the text's side takes the card's whole width"
+    assert view.ids.aside.width * view.ids.aside.height == 0 and not view.ids.aside.children
+    year = format_date(view.events[index].date, theme.rtl)
+    said = kiosk.visible_texts(view.ids.date)
+    assert any(year in text and str(len(view.events)) in text for text in said), said   # "1825 · 3 of 8"
+    large = [w for w in _walk(card) if isinstance(w, Label) and year in w.text and w.font_size > theme.heading]
+    assert not large, "no large date repeats it"
+    rows = [row for row in view.ids.later.children if type(row).__name__ == "LaterRow"][::-1]
+    assert rows, "the dates that come next fill the room the text leaves"
+    assert rows[0].date == format_date(view.events[index + 1].date, theme.rtl)
+    card_bottom = card.to_window(*card.pos)[1]
+    last_bottom = rows[-1].to_window(*rows[-1].pos)[1]
+    assert last_bottom >= card_bottom + card.padding[3] - 1, "no date is cut by the card"
+    if card.orientation == "vertical":
+        assert last_bottom - card_bottom <= theme.touch * 2 + card.padding[3], "no blank half under them"
+    kiosk.tap(rows[0])
+    assert view.selected == index + 1
+    assert not cut_lines(kiosk, view)
+
+
+@pytest.mark.parametrize("sized", SIZES, indirect=True, ids=["1920", "1280", "portrait"])
+def test_the_strip_says_how_many_dates_there_are_and_which_it_shows(sized):
     kiosk = sized
     start_visit(kiosk, "Français")
     view = open_exhibit(kiosk, TIMELINE)
-    index = next(i for i, event in enumerate(view.events) if view.picture(i) is None)
-    view.select(index)
+    dots = next(w for w in _walk(view) if type(w).__name__ == "StripDots")
+    assert dots.count == len(view.events) > view.shown
+    assert dots.width >= dots.count * view.ctx.theme.space * 2 and dots.get_root_window()
+    assert (dots.first, dots.shown, dots.selected) == (view.first, view.shown, 0)
+    view.select(len(view.events) - 1)
     kiosk.settle()
-    aside = view.ids.aside
-    card = aside.children[0]
-    assert type(card).__name__ == "DateCard"
-    assert card.width >= aside.width * 0.95 and card.height >= aside.height * 0.95
-    share = aside.width / view.ids.card.width if view.ids.card.orientation == "horizontal" else aside.height / view.ids.card.height
-    assert share >= 0.25
-    year = view.events[index].date.text
-    assert any(year in text for text in kiosk.visible_texts(card))
-    assert not cut_lines(kiosk, view)
+    assert dots.first == view.first > 0 and dots.selected == len(view.events) - 1
 
 
 @pytest.mark.parametrize("sized", [(1080, 1920)], indirect=True, ids=["portrait"])
@@ -151,9 +179,16 @@ def test_in_portrait_the_timeline_picture_takes_the_width_and_the_text_leaves_no
         if view.picture(index):
             picture = next(w for w in _walk(view.ids.aside) if isinstance(w, Image) and w.texture)
             assert picture.norm_image_size[0] >= card.width * 0.6, "the picture uses the card's width"
-        window = view.ids.reader._slots[0].window            # the text's first column as shown
-        text_bottom, card_bottom = window.to_window(*window.pos)[1], card.to_window(*card.pos)[1]
-        assert text_bottom - card_bottom <= theme.touch + theme.pad * 3, f"blank under the text of event {index}"
+            window = view.ids.reader._slots[0].window            # the text's first column as shown
+            bottom = window.to_window(*window.pos)[1]
+        else:                                                    # the dates that follow fill the rest
+            later = view.ids.later
+            rows = [row for row in later.children if type(row).__name__ == "LaterRow"]
+            assert rows, f"event {index}: nothing under its text"
+            bottom = min(row.to_window(*row.pos)[1] for row in rows)
+            assert view.ids.aside.height < theme.pad, "no slab repeats the date"
+        card_bottom = card.to_window(*card.pos)[1]
+        assert bottom - card_bottom <= theme.touch * 1.5 + theme.pad * 3, f"blank under the text of event {index}"
         assert not cut_lines(kiosk, view)
 
 

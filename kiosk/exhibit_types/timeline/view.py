@@ -1,14 +1,16 @@
 """The ``timeline`` view: dated stops along a line, and the chosen event told in a card below.
 
 The line runs in reading order: earliest on the left, or on the right in a right-to-left
-language, with its arrows mirrored; it shows whole stops only and turns by a swipe. The chosen stop is filled with the room's colour and
-points at the card. The card shows the event's picture beside its text (above it in
-portrait); an event without a picture shows its date large in the room's colour instead,
-so no half of the card stays blank. Long texts turn page by page (``PagedReader``).
+language, with its arrows mirrored; it shows whole stops only and turns by a swipe. A row of
+dots beside the hint, one a date, says how many dates there are and which the strip shows.
+The chosen stop is filled with the room's colour and points at the card. The card says
+"1825 · 3 of 8" over the event's title and shows its picture beside its text (above it in
+portrait). An event without a picture gives its text the card, and the dates that come next
+(``LaterRow``, each a button) take the room the text leaves: beside it in landscape, under it
+in portrait. Long texts turn page by page (``PagedReader``).
 
-In portrait the text takes the height it needs and the picture (or the date) above it takes
-the rest, up to the picture's own height at the card's full width: no blank under a short text.
-The chosen stop just above the card says the date, so the card does not say it again.
+In portrait the text takes the height it needs and the picture above it takes the rest, up to
+the picture's own height at the card's full width: no blank under a short text.
 """
 
 from __future__ import annotations
@@ -20,12 +22,14 @@ from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.graphics import Color, Ellipse
 from kivy.uix.stencilview import StencilView
+from kivy.uix.widget import Widget
 
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
-from kiosk.gui.widgets.widgets import Figure, TextBlock
+from kiosk.gui.widgets.widgets import Figure, MirrorBox, TextBlock
 
 Builder.load_file(str(Path(__file__).with_name("timeline.kv")))
 SMALLEST_ASIDE = 0.3        # in portrait the picture or the date keeps at least this share of the card's height
@@ -49,13 +53,43 @@ class StripWindow(StencilView):
         return self.collide_point(*touch.pos) and super().on_touch_up(touch)
 
 
-class DateCard(BoxLayout):
-    """What stands beside an event that has no picture: its date, large, in the room's colour."""
+class LaterRow(ButtonBehavior, MirrorBox):
+    """A date that comes after the chosen one: its year, its title and an arrow; a touch opens it."""
 
     date = StringProperty("")
-    position = StringProperty("")
+    title = StringProperty("")
     colour = ListProperty([0, 0, 0, 1])
-    band = BooleanProperty(False)
+
+
+class StripDots(Widget):
+    """One dot a date, in reading order: the chosen one in the room's colour, those in view in ink."""
+
+    count = NumericProperty(0)
+    first = NumericProperty(0)
+    shown = NumericProperty(1)
+    selected = NumericProperty(0)
+    colour = ListProperty([0, 0, 0, 1])
+    rtl = BooleanProperty(False)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("count", "first", "shown", "selected", "colour", "rtl", "pos", "size"):
+            self.fbind(name, self.draw)
+
+    def draw(self, *_args) -> None:
+        from kivy.app import App
+
+        theme = App.get_running_app().theme
+        self.canvas.clear()
+        count = int(self.count)
+        step = self.width / max(count, 1)
+        with self.canvas:
+            for index in range(count):
+                place = count - 1 - index if self.rtl else index
+                chosen, in_view = index == self.selected, self.first <= index < self.first + self.shown
+                size = step * (0.62 if chosen else 0.46 if in_view else 0.36)
+                Color(*(self.colour if chosen else theme.ink if in_view else theme.line))
+                Ellipse(pos=(self.x + step * (place + 0.5) - size / 2, self.center_y - size / 2), size=(size, size))
 
 
 def format_date(date, rtl: bool = False) -> str:
@@ -68,7 +102,10 @@ class TimelineView(ExhibitView):
     count = NumericProperty(0)
     first = NumericProperty(0)      # the first event shown in the strip, which shows whole stops only
     shown = NumericProperty(1)      # how many stops the strip shows
-    aside_height = NumericProperty(0)   # portrait: the picture's (or the date's) share above the text
+    aside_height = NumericProperty(0)   # portrait: the picture's share above the text
+    reader_height = NumericProperty(0)  # portrait, no picture: the text's height, the later dates under it
+    pictured = BooleanProperty(True)    # the chosen event has a picture
+    colour_rgba = ListProperty([0, 0, 0, 1])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,9 +115,11 @@ class TimelineView(ExhibitView):
         self._trigger_fit = Clock.create_trigger(lambda _dt: self.fit_aside(), 0)   # after the layout it follows
         self._measured: dict = {}
         for widget, name in ((self.ids.card, "size"), (self.ids.reader, "column_width"), (self.ids.title, "height"),
-                             (self.ids.date, "height")):
+                             (self.ids.date, "height"), (self.ids.body, "height")):
             widget.bind(**{name: self._trigger_fit})
-        self.ids.card.bind(orientation=self._show_date)
+        self._trigger_later = Clock.create_trigger(lambda _dt: self._fill_later(), 0)
+        self._trigger_trim = Clock.create_trigger(lambda _dt: self._trim_later(), 0)   # not inside its layout
+        self.ids.later.bind(size=self._trigger_later, minimum_height=self._trigger_trim)
 
     @property
     def events(self):
@@ -101,6 +140,7 @@ class TimelineView(ExhibitView):
     def refresh(self) -> None:
         self.ids.hint.logical_text = self.ctx.gettext("Tap a date to read what happened.")
         self.count = len(self.events)
+        self.colour_rgba = self.colour
         self.ids.stops.clear_widgets()
         for index, event in enumerate(self.events):
             stop = TimelineStop(date=format_date(event.date, self.ctx.theme.rtl), title=self.text(event.title),
@@ -117,21 +157,21 @@ class TimelineView(ExhibitView):
         for stop in self.ids.stops.children:
             stop.selected = stop.event_index == index
         event = self.events[index]
+        self.pictured = bool(self.picture(index))
         self._show_date()
         self.ids.title.logical_text = self.text(event.title)
         text = self.text(event.text) if event.text else ""
         self.ids.reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=page)
         self.fit_aside()
         self._fill_aside()
+        self._fill_later()
         self._reveal(index)
 
     def _show_date(self, *_args) -> None:
-        """The date over the title beside a picture. Not said twice: not beside a date card, which shows
-        it large, nor in portrait, where the chosen stop just above the card says it."""
+        """Over the title: the date and where it stands among the others, "1825 · 3 of 8"."""
         index = int(self.selected)
-        shown = bool(self.picture(index)) and self.ids.card.orientation == "horizontal"
-        self.ids.date.logical_text = format_date(self.events[index].date, self.ctx.theme.rtl) if shown else ""
-        self.ids.date.opacity = 1 if shown else 0
+        position = self.ctx.gettext("{number} of {count}").format(number=index + 1, count=len(self.events))
+        self.ids.date.logical_text = f"{format_date(self.events[index].date, self.ctx.theme.rtl)} · {position}"
 
     def picture(self, index: int):
         event = self.events[index]
@@ -139,24 +179,24 @@ class TimelineView(ExhibitView):
 
     def fit_aside(self) -> None:
         """The picture as large as the aside holds with its caption and credit. Portrait: the text
-        above all takes what it needs, and the picture or the date gets the rest."""
+        above all takes what it needs, and the picture gets the rest; with no picture, the dates
+        that come next get it."""
         card, detail, reader, figure = self.ids.card, self.ids.detail, self.ids.reader, self._figure()
         if card.orientation == "horizontal" or reader.column_width <= 1:
             if figure is not None:
                 figure.max_height = self.ids.aside.height - self._under_picture(figure)
             return
-        theme = self.ctx.theme
-        inner = card.height - card.padding[1] - card.padding[3] - card.spacing
         text = self._text_height(int(self.selected), reader.column_width) / reader.columns
-        needed = (self.ids.date.height + self.ids.title.height + detail.spacing * 2
-                  + text + reader.spacing + reader.ids.control.height)
-        if self.picture(int(self.selected)):
-            origin = self.ctx.pictures.origin(figure.texture) if figure and figure.texture else None
-            width, height = origin[1] if origin else (16, 10)      # till it is drawn: the usual 16:10
-            ratio = height / width
-            largest = (card.width - card.padding[0] - card.padding[2]) * ratio + self._under_picture(figure)
-        else:
-            largest = inner             # the date, large, takes what the text leaves
+        text += reader.spacing + reader.ids.control.height
+        if not self.picture(int(self.selected)):
+            self.aside_height = 0
+            self.reader_height = min(text, self.ids.body.height)
+            return
+        inner = card.height - card.padding[1] - card.padding[3] - card.spacing
+        needed = self.ids.date.height + self.ids.title.height + detail.spacing * 2 + text
+        origin = self.ctx.pictures.origin(figure.texture) if figure and figure.texture else None
+        width, height = origin[1] if origin else (16, 10)      # till it is drawn: the usual 16:10
+        largest = (card.width - card.padding[0] - card.padding[2]) * height / width + self._under_picture(figure)
         self.aside_height = round(max(inner * SMALLEST_ASIDE, min(largest, inner - needed)))
         if figure is not None:
             figure.max_height = self.aside_height - self._under_picture(figure)
@@ -195,10 +235,35 @@ class TimelineView(ExhibitView):
             aside.add_widget(figure)
             aside.add_widget(BoxLayout())
             figure.bind(height=self._trigger_fit)     # its shape, caption and credit are known now
-        elif not picture:
-            position = self.ctx.gettext("{number} of {count}").format(number=index + 1, count=len(self.events))
-            aside.add_widget(DateCard(date=format_date(self.events[index].date, self.ctx.theme.rtl),
-                                      position=position, colour=self.colour))
+
+    def _fill_later(self) -> None:
+        """The dates after the chosen one, then the nearest before it, as many as the room beside or
+        under a text without a picture holds, in the order of the line."""
+        later, index, theme = self.ids.later, int(self.selected), self.ctx.theme
+        later.clear_widgets()
+        fits = int((later.height - theme.line_height(theme.small) - theme.space) // theme.touch)
+        if self.pictured or fits < 1 or len(self.events) < 2:
+            return
+        chosen = sorted((list(range(index + 1, len(self.events))) + list(range(index - 1, -1, -1)))[:fits])
+        gettext = self.ctx.gettext
+        heading = (gettext("Later") if chosen[0] > index else gettext("Earlier") if chosen[-1] < index
+                   else gettext("Other dates"))
+        later.add_widget(TextBlock(logical_text=heading, role="small", tone="muted", bold=True))
+        for number in chosen:
+            row = LaterRow(date=format_date(self.events[number].date, theme.rtl),
+                           title=self.text(self.events[number].title), colour=self.colour)
+            row.bind(on_release=lambda _row, number=number: self.select(number))
+            later.add_widget(row)
+        later.add_widget(Widget())
+
+    def _trim_later(self) -> None:
+        """Titles wrapped on more lines than guessed: the last dates go, so none is cut by the card."""
+        later = self.ids.later
+        rows = [child for child in later.children if isinstance(child, LaterRow)]
+        if later.minimum_height > later.height + 0.5 and rows:
+            later.remove_widget(rows[0])            # children run last first
+            if len(rows) == 1:
+                later.clear_widgets()
 
     def place_strip(self, *_args) -> None:
         """Fit whole stops in the strip (no stop cut by its edge) and show those from ``first`` on."""

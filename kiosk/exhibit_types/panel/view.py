@@ -1,7 +1,9 @@
 """The ``panel`` view: the body rendered from Markdown, with the exhibit's pictures, in pages.
 
-The lead picture stands beside the text in landscape and above it in portrait; the text
-flows into columns of 45–75 characters and turns page by page (``PagedReader``), never
+The lead picture stands beside the text in landscape and above it in portrait; in landscape
+the summary stands under it as a lead (``PanelLead``), and the further pictures too while the
+column holds them, so the column has no blank foot; what does not fit there goes into the text.
+The text flows into columns of 45–75 characters and turns page by page (``PagedReader``), never
 scrolling a line out of sight. Links written in the body are not clickable: they are
 numbered in the text ("(QR 1)") and shown as QR codes beside it, with the exhibit's own links.
 """
@@ -12,7 +14,10 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.lang import Builder
+from kivy.properties import ListProperty
 from kivy.uix.widget import Widget
+
+from kiosk.gui.theme import rgba
 
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
@@ -20,46 +25,100 @@ from kiosk.gui.widgets.widgets import Figure, TextBlock
 from kiosk.render.markdown import render_markdown
 
 Builder.load_file(str(Path(__file__).with_name("panel.kv")))
+CREDIT_LINES = 2.5          # room under a picture for its credit, in small lines
+
+
+class PanelLead(TextBlock):
+    """The summary as a lead under the picture: larger, with a rule in the room's colour at its start."""
+
+    colour = ListProperty([0, 0, 0, 1])
 
 
 class PanelView(ExhibitView):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._links: list[tuple[str, str]] = []
+        self._body = None
         self.ids.reader.bind(page=lambda _r, page: self.state.__setitem__("page", page))
         self._trigger_aside = Clock.create_trigger(lambda _dt: self._fill_aside(), -1)  # within the frame
         self.bind(size=self._trigger_aside)
 
     def refresh(self) -> None:
-        body = render_markdown(self.text(self.manifest.body))
-        self._links = [(link.label, link.url) for link in body.links]
-        images = list(self.manifest.images)
+        self._body = render_markdown(self.text(self.manifest.body))
+        self._links = [(link.label, link.url) for link in self._body.links]
         self._fill_aside()
-        summary = self.text(self.manifest.summary)
+
+    def _fill_reader(self, beside: list) -> None:
+        """The text's flow: the summary and the pictures that are not ``beside`` it, around the body."""
+        body, summary = self._body, self.text(self.manifest.summary)
+        images = [image for image in self.manifest.images[1:] if image not in beside]
 
         def build(_width, height):
-            blocks = [TextBlock(logical_text=summary, size_factor=1.1, italic=True, tone="muted")]
+            blocks = [] if summary in beside else [TextBlock(logical_text=summary, size_factor=1.1, italic=True,
+                                                             tone="muted")]
             blocks += [self._block(block) for block in body.blocks]
-            blocks += [Figure.of(image, self, max_height=height * 0.45) for image in images[1:]]
+            blocks += [Figure.of(image, self, max_height=height * 0.45) for image in images]
             return blocks
 
         sample = " ".join(block.markup for block in body.blocks if block.kind == "paragraph")
         self.ids.reader.set_content(build, sample or summary, page=self.state.get("page", 0))
 
     def _fill_aside(self) -> None:
+        if self._body is None:          # not filled yet
+            return
         aside, images = self.ids.aside, self.manifest.images
         aside.clear_widgets()
         if not images:
             aside.size_hint, aside.width, self.ids.reader.size_hint_x = (None, None), 0, 1
+            self._fill_reader([])
             return
         portrait = self.ids.layout.orientation == "vertical"
         aside.size_hint = (1, None) if portrait else (0.42, 1)
         self.ids.reader.size_hint_x = 1 if portrait else 0.58
         height = self.height * (0.3 if portrait else 0.8)
         width = self.width * (1 if portrait else aside.size_hint_x)   # decoded at the size it is shown, no larger
-        aside.add_widget(Figure.of(images[0], self, max_height=height, box=(width, height)))
+        figure = Figure.of(images[0], self, max_height=height, box=(width, height))
+        aside.add_widget(figure)
+        beside = [] if portrait else self._stack_under(figure, width)
+        self._fill_reader(beside)
         if not portrait:
             aside.add_widget(Widget())
+
+    def _stack_under(self, figure: Figure, width: float) -> list:
+        """Under the lead picture in landscape: the summary, then the further pictures, while they fit."""
+        theme, aside = self.ctx.theme, self.ids.aside
+        room = self.height - self._figure_height(figure, width) - aside.spacing
+        beside = []
+        summary = self.text(self.manifest.summary)
+        if summary:
+            lead = PanelLead(logical_text=summary, width=width, colour=self._colour())
+            lead.rewrap()
+            lead.texture_update()
+            if lead.texture_size[1] + theme.pad * 2 <= room:
+                aside.add_widget(Widget(size_hint_y=None, height=theme.pad))
+                aside.add_widget(lead)
+                room -= lead.texture_size[1] + theme.pad * 2
+                beside.append(summary)
+        for image in self.manifest.images[1:]:
+            picture = Figure.of(image, self, max_height=room, box=(width, room))
+            needed = self._figure_height(picture, width) + theme.pad
+            if needed > room or picture.texture is None:
+                break
+            aside.add_widget(Widget(size_hint_y=None, height=theme.pad))
+            aside.add_widget(picture)
+            room -= needed
+            beside.append(image)
+        return beside
+
+    def _figure_height(self, figure: Figure, width: float) -> float:
+        theme, texture = self.ctx.theme, figure.texture
+        picture = min(figure.max_height, width * texture.height / texture.width) if texture else 0
+        words = theme.line_height(theme.small) * CREDIT_LINES if figure.credit or figure.caption else 0
+        return picture + words
+
+    def _colour(self):
+        room = self.ctx.room(self.manifest.room)
+        return rgba(room.colour) if room else self.ctx.theme.ink
 
     def _block(self, block) -> TextBlock:
         theme = self.ctx.theme

@@ -81,6 +81,17 @@ class IdeaSent:
     tags: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class CommonsPlayed:
+    """A game of ``commons`` reached its end (nothing about who played: only how many)."""
+
+    exhibit: str
+    players: int
+    rounds: int
+    rules_adopted: int
+    outcome: str   # sustained, depleted or collapsed
+
+
 class EventBus:
     def __init__(self) -> None:
         self._subscribers: dict[type, list[Callable]] = defaultdict(list)

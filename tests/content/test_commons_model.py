@@ -48,7 +48,7 @@ def test_the_template_is_a_valid_game_and_builds_the_engines_territory(folder, r
     assert game.territory.resources[0].capacity == 100 and game.collapse_within == 3
     assert game.players[0].secret.get("en").startswith("You want")
     assert game.players[1].secret is None and game.secret_choices
-    assert game.events["storm"].get("fr") == "Une tempête abat des arbres."
+    assert game.event_texts["storm"].get("fr") == "Une tempête abat des arbres."
 
 
 def test_an_unknown_end_is_a_span_of_rounds(folder, registry):

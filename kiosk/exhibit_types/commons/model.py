@@ -22,7 +22,7 @@ Example (``kiosk new ID --type commons`` writes a complete, commented one)::
     collapse_within: 4               # greedy play loses a resource by this round (checked)
     discussion: 90                   # seconds of talk between rounds
     choices: secret                  # or: open
-    events:
+    random_events:
       - id: drought
         text: {fr: Sécheresse..., en: Drought...}
         probability: 0.15
@@ -49,6 +49,8 @@ from kiosk.exhibit_types.commons.engine import (
 
 MAX_RESOURCES = 3
 MAX_ROUNDS = 20
+#: How the territory's picture draws each kind of resource: its icon.
+KINDS = {"forest": "trees", "water": "droplets", "fish": "fish", "soil": "sprout", "pasture": "wheat"}
 ID_HINT = "an id is lower-case letters, digits and -, starting with a letter: forest, river-fish"
 
 
@@ -94,6 +96,8 @@ def _check_resource(values: dict, path: tuple, ctx: Context) -> None:
 RESOURCE = ObjectKind("resource", (
     Field("id", StrKind(pattern=r"^[a-z][a-z0-9-]{0,31}$", meaning="a resource id", hint=ID_HINT), required=True),
     Field("name", TextKind(max_length=60), required=True, doc="What players call it: the forest, the river."),
+    Field("kind", StrKind(choices=tuple(KINDS)), default="forest",
+          doc="How the territory's picture draws it: forest, water, fish, soil or pasture."),
     Field("unit", TextKind(max_length=30), doc="What a unit is: hectares, tonnes of fish…"),
     Field("stock", NumberKind(1, 10_000), required=True, doc="Units at the start of the game."),
     Field("capacity", NumberKind(1, 10_000), required=True, doc="The most the territory can hold; players are not told."),
@@ -136,7 +140,8 @@ FIELDS = (
     Field("discussion", NumberKind(15, 600), default=90, doc="Seconds of talk between rounds."),
     Field("choices", StrKind(choices=("secret", "open")), default="secret",
           doc="secret: the screen hides each choice before the next player's turn."),
-    Field("events", ListKind(EVENT, max_items=8), default=[]),
+    Field("random_events", ListKind(EVENT, max_items=8), default=[],
+          doc="What may happen in a round: at most one strikes, each with its probability."),
     Field("rules", ListKind(StrKind(choices=RULES), min_items=0, max_items=len(RULES)), default=list(RULES),
           doc="The rules the group may vote on."),
     Field("debrief", ListKind(TextKind(max_length=300), min_items=1, max_items=8), required=True,
@@ -148,6 +153,11 @@ FIELDS = (
 class ResourceText:
     name: LocalizedText
     unit: LocalizedText | None
+    kind: str = "forest"
+
+    @property
+    def icon(self) -> str:
+        return KINDS[self.kind]
 
 
 @dataclass(frozen=True)
@@ -165,7 +175,7 @@ class Commons:
     situation: LocalizedText
     resources: dict[str, ResourceText]
     players: tuple[PlayerText, ...]
-    events: dict[str, LocalizedText]
+    event_texts: dict[str, LocalizedText]
     debrief: tuple[LocalizedText, ...]
     discussion: int
     secret_choices: bool
@@ -177,7 +187,7 @@ def _territory(values: dict) -> Territory:
                                r["growth"]) for r in values["resources"])
     events = tuple(Event(e["id"], float(e["probability"]),
                          tuple(Effect(x["resource"], x["stock"], float(x["price"]), x["newcomer"]) for x in e["effects"]))
-                   for e in values["events"])
+                   for e in values["random_events"])
     low, high = values["rounds"]
     return Territory(resources, len(values["players"]), high, values["max_take"],
                      unknown_end=(low, high) if low != high else None, events=events,
@@ -188,9 +198,9 @@ def build(values: dict) -> Commons:
     return Commons(
         territory=_territory(values),
         situation=values["situation"],
-        resources={r["id"]: ResourceText(r["name"], r["unit"]) for r in values["resources"]},
+        resources={r["id"]: ResourceText(r["name"], r["unit"], r["kind"]) for r in values["resources"]},
         players=tuple(PlayerText(p["name"], p["role"], p["secret"]) for p in values["players"]),
-        events={e["id"]: e["text"] for e in values["events"]},
+        event_texts={e["id"]: e["text"] for e in values["random_events"]},
         debrief=tuple(values["debrief"]),
         discussion=values["discussion"],
         secret_choices=values["choices"] == "secret",
@@ -200,7 +210,7 @@ def build(values: dict) -> Commons:
 
 def check(values: dict, ctx: Context) -> None:
     """Checks across fields: ids, events, the sum of chances, and that the game can be won and lost."""
-    resources, events = values.get("resources"), values.get("events") or []
+    resources, events = values.get("resources"), values.get("random_events") or []
     if not _whole(resources):
         return
     ids = [r["id"] for r in resources]
@@ -215,7 +225,7 @@ def check(values: dict, ctx: Context) -> None:
     needed = ("rounds", "max_take", "collapse_within", "players")
     if not all(_whole(values.get(name)) for name in needed):
         return
-    territory = _territory({**values, "events": [], "rules": []})
+    territory = _territory({**values, "random_events": [], "rules": []})
     lost_in, stated = rounds_to_collapse(territory), values["collapse_within"]
     if lost_in is None or lost_in > stated:
         when = "never loses anything" if lost_in is None else f"loses a resource only in round {lost_in}"
@@ -251,9 +261,9 @@ def _check_events(events: list, ids: list[str], ctx: Context) -> None:
         for j, effect in enumerate(event["effects"]):
             if effect["resource"] not in ids:
                 hint = did_you_mean(effect["resource"], ids) or f"the resources are {', '.join(ids)}"
-                ctx.error(("events", i, "effects", j, "resource"),
+                ctx.error(("random_events", i, "effects", j, "resource"),
                           f"event '{event['id']}' names the resource '{effect['resource']}', which does not exist", hint)
     if total > 1:
-        ctx.error(("events",), f"the events' probabilities add up to {total:g}, more than 1",
+        ctx.error(("random_events",), f"the random events' probabilities add up to {total:g}, more than 1",
                   "at most one event strikes a round: lower them so they add up to 1 or less")
 

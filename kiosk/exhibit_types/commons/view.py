@@ -1,0 +1,751 @@
+"""The ``commons`` view: a territory's shared resources, played by 2 to 6 people around one screen.
+
+Two sides (one above the other in portrait, mirrored in right-to-left)::
+
+    territory                      | the phase's panel
+    [forest  42 hectares  ↘]       | Round 2 of 8 · The upper village's turn
+    [ trees, fewer as it is used ] | [−] 3 [+]  The forest, at most 8
+    [river   30 tonnes    ↗]       | This round brings you 30 coins.
+    [ droplets …             ]     | [Confirm and hide my choice]
+
+The territory's side is the shared state everyone watches: each resource is a band of its
+icons, as many as its stock warrants (its starting stock shows 16), tinted from its colour
+to dry sand as it is used up, greyed when lost. Players are never told the capacity.
+
+The phases are those of :mod:`kiosk.exhibit_types.commons.play`; each is a panel built when
+the phase starts. While the group plays (from the roles to the last result) the view asks
+for the whole height (``absorbed``): the exhibit's way on folds away until the end.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
+from kivy.core.window import Window
+from kivy.graphics import Color, Line, Rectangle, RoundedRectangle
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
+from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
+
+from kiosk.events import CommonsPlayed
+from kiosk.exhibit_types.commons.play import Session
+from kiosk.gui.theme import rgba
+from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
+from kiosk.icons import icon as glyph
+
+Builder.load_file(str(Path(__file__).with_name("commons.kv")))
+
+#: The colour each kind of resource is drawn in (on the paper; dark enough for its text).
+KIND_COLOURS = {"forest": "#2F6B3A", "water": "#24628F", "fish": "#1D6B78", "soil": "#7A4E22", "pasture": "#7A6414"}
+DRY = "#C9B48A"              # a used-up resource fades towards this sand colour
+LOST = "#8C8680"
+ICONS_AT_START = 20          # a resource at its starting stock shows this many icons
+MOST_ICONS = 32
+RULE_ICONS = {"quota": "scale", "rotation": "repeat", "monitoring": "eye", "sanction": "gavel", "reserve": "piggy-bank"}
+STEPS = ("intro", "roles", "choose", "pass", "result", "discuss", "rules", "end")
+TALK_MORE = 30               # seconds a "+30 s" adds to the discussion
+
+
+def mix(colour, base, amount: float) -> list[float]:
+    return [c * amount + b * (1 - amount) for c, b in zip(colour[:3], base[:3])] + [1]
+
+
+class IconField(Widget):
+    """``count`` icons scattered over the widget, always in the same places for the same ``seed``."""
+
+    icon = StringProperty("")
+    count = NumericProperty(0)
+    colour = ListProperty([0, 0, 0, 1])
+    seed = StringProperty("")
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._draw = Clock.create_trigger(lambda _dt: self.draw(), -1)
+        self.bind(size=self._draw, pos=self._draw, count=self._draw, icon=self._draw, colour=self._draw)
+
+    def grid(self) -> tuple[int, int]:
+        """Columns and rows of nearly square cells, room for MOST_ICONS."""
+        columns = max(2, min(MOST_ICONS, round((MOST_ICONS * self.width / max(1, self.height)) ** 0.5)))
+        return columns, -(-MOST_ICONS // columns)
+
+    def slots(self) -> list[tuple[float, float]]:
+        """Places on a loose grid, each nudged a little, in an order that spreads the first ones out."""
+        columns, rows = self.grid()
+        shuffle = random.Random(self.seed)
+        places = [((c + 0.5 + shuffle.uniform(-0.28, 0.28)) / columns, (r + 0.5 + shuffle.uniform(-0.25, 0.25)) / rows)
+                  for r in range(rows) for c in range(columns)]
+        shuffle.shuffle(places)
+        return places[:MOST_ICONS]
+
+    def draw(self) -> None:
+        self.canvas.clear()
+        if not self.icon or self.width < 10 or self.height < 10:
+            return
+        columns, rows = self.grid()
+        side = min(self.width / columns, self.height / rows) * 0.95
+        label = CoreLabel(text=glyph(self.icon), font_name="Icons", font_size=side)
+        label.refresh()
+        texture = label.texture
+        with self.canvas:
+            Color(*self.colour)
+            for fx, fy in self.slots()[:int(self.count)]:
+                Rectangle(texture=texture, size=texture.size,
+                          pos=(self.x + fx * self.width - texture.width / 2, self.y + fy * self.height - texture.height / 2))
+
+
+class ResourceBand(BoxLayout):
+    icon = StringProperty("trees")
+    name = StringProperty("")
+    amount = StringProperty("")
+    trend = StringProperty("")
+    count = NumericProperty(0)
+    tint = ListProperty([1, 1, 1, 1])
+    ink = ListProperty([0, 0, 0, 1])
+
+
+class TakeStepper(MirrorBox):
+    icon = StringProperty("")
+    name = StringProperty("")
+    note = StringProperty("")
+    value = NumericProperty(0)
+    least = NumericProperty(0)
+    limit = NumericProperty(0)
+    ink = ListProperty([0, 0, 0, 1])
+
+    def __init__(self, **kwargs):
+        self.register_event_type("on_change")
+        super().__init__(**kwargs)
+
+    def on_change(self, step: int) -> None:
+        pass
+
+
+class RuleRow(MirrorBox):
+    icon = StringProperty("")
+    title = StringProperty("")
+    text = StringProperty("")
+    action = StringProperty("")        # the button's word; empty: the rule cannot be proposed now
+    in_force = BooleanProperty(False)
+
+    def __init__(self, **kwargs):
+        self.register_event_type("on_propose")
+        super().__init__(**kwargs)
+
+    def on_propose(self) -> None:
+        pass
+
+
+class NoteRow(MirrorBox):
+    icon = StringProperty("info")
+    text = StringProperty("")
+    role = StringProperty("body")
+    bold = BooleanProperty(False)
+    colour = ListProperty([])
+    scale = NumericProperty(1.0)
+
+
+class Card(BoxLayout):
+    background = ListProperty([])
+
+
+class TalkTimer(Widget):
+    total = NumericProperty(90)
+    left = NumericProperty(90)
+    label = StringProperty("")
+
+
+class CommonsView(ExhibitView):
+    portrait = BooleanProperty(False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.game_text = self.manifest.details
+        self.session = Session(self.game_text.territory, self.state, secret=self.game_text.secret_choices)
+        self._timer = None
+        self._vote: dict = {}
+        self.action = None
+        self.steppers: dict[str, TakeStepper] = {}
+        self.hands: list[KioskButton] = []
+        self.rule_rows: dict[str, RuleRow] = {}
+        self.bind(size=self._orient)
+        Window.bind(size=self._orient)
+        self._orient()
+
+    @classmethod
+    def step_count_for(cls, manifest) -> int:
+        return len(STEPS)
+
+    def show_step(self, index: int) -> None:
+        self.session.go_to(STEPS[index])
+        self.refresh()
+
+    def _orient(self, *_args) -> None:
+        self.portrait = Window.height > Window.width
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def tr(self, text: str) -> str:
+        return self.ctx.gettext(text)
+
+    def coins(self, amount: int) -> str:
+        return self.ctx.ngettext("{n} coin", "{n} coins", amount).format(n=amount)
+
+    def units(self, resource_id: str, amount: int) -> str:
+        unit = self.game_text.resources[resource_id].unit
+        return f"{amount} {self.text(unit)}" if unit else str(amount)
+
+    def name_of(self, player: int) -> str:
+        return self.text(self.game_text.players[player].name)
+
+    def resource_name(self, resource_id: str) -> str:
+        return self.text(self.game_text.resources[resource_id].name)
+
+    def _text(self, text: str, role: str = "body", **options) -> TextBlock:
+        return TextBlock(logical_text=text, role=role, **options)
+
+    def _button(self, text: str, icon: str, action, kind: str = "primary", **options) -> KioskButton:
+        theme = self.ctx.theme
+        colours = {"primary": (theme.ink, theme.white, []), "accent": (theme.accent, theme.ink, []),
+                   "secondary": (theme.surface, theme.ink, theme.ink)}[kind]
+        button = KioskButton(text=text, icon=icon, background=colours[0], foreground=colours[1], outline=colours[2],
+                             **options)
+        button.bind(on_release=lambda *_: action())
+        if kind == "accent":
+            self.action = button        # the phase's one main action (tests and the proof find it here)
+        return button
+
+    def _add(self, *widgets) -> None:
+        for widget in widgets:
+            self.ids.panel.add_widget(widget)
+
+    # -- every phase ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._stop_timer()
+        self.action, self.steppers, self.hands, self.rule_rows = None, {}, [], {}
+        phase = self.session.phase
+        self.absorbed = phase not in ("intro", "end")
+        self.ids.panel.clear_widgets()
+        self.ids.panel.spacing = self.ctx.theme.space * 2.5
+        self._fill_picture_side(phase)
+        getattr(self, f"_show_{phase}")()
+        self.ids.panel.add_widget(Widget())     # the panel's room left below its content
+        self.ids.panel_scroll.scroll_y = 1
+
+    def _fill_picture_side(self, phase: str) -> None:
+        side = self.ids.picture_side
+        side.clear_widgets()
+        if phase == "end":
+            side.add_widget(StockChart(self))
+            return
+        game, last = self.session.game, self.session.last_round
+        theme = self.ctx.theme
+        for resource in game.territory.resources:
+            kind = self.game_text.resources[resource.id].kind
+            colour = rgba(KIND_COLOURS[kind])
+            stock, lost = game.stocks[resource.id], resource.id in game.collapsed
+            health = 0 if lost else min(1.0, stock / max(1, resource.stock))
+            band = ResourceBand(icon=self.game_text.resources[resource.id].icon if not lost else "ban",
+                                name=self.resource_name(resource.id),
+                                count=0 if lost else min(MOST_ICONS, round(ICONS_AT_START * stock / max(1, resource.stock))))
+            band.ink = rgba(LOST) if lost else colour
+            band.tint = mix(rgba(LOST), theme.surface, 0.18) if lost else \
+                mix(mix(colour, rgba(DRY), health), theme.surface, 0.16 + 0.1 * health)
+            band.amount = self.tr("Lost") if lost else self.units(resource.id, stock)
+            if last is not None and not lost:
+                before = last.stocks_before[resource.id]
+                band.trend = "trending-up" if stock > before else "trending-down" if stock < before else ""
+            side.add_widget(band)
+
+    def _round_line(self) -> str:
+        game = self.session.game
+        number = min(game.round, game.last_round) if not game.history or not game.over else len(game.history)
+        if game.territory.unknown_end:
+            return self.tr("Round {number}").format(number=number)
+        return self.tr("Round {number} of {total}").format(number=number, total=game.last_round)
+
+    # intro: the situation, how to play, how many players
+
+    def _show_intro(self) -> None:
+        tr, theme = self.tr, self.ctx.theme
+        self._add(self._text(self.text(self.game_text.situation)))
+        steps = Card()
+        steps.add_widget(self._text(tr("How to play"), "body", bold=True))
+        secretly = self.game_text.secret_choices
+        for icon_name, sentence in (
+                ("hand-coins", tr("Each round, every player takes what they want from the shared resources, "
+                                  "without the others seeing.") if secretly else
+                 tr("Each round, every player takes what they want from the shared resources, for all to see.")),
+                ("sprout", tr("What is left grows back, at a pace nobody knows in advance.")),
+                ("vote", tr("Between rounds, talk it over, then vote rules that the game will enforce."))):
+            steps.add_widget(NoteRow(icon=icon_name, text=sentence, role="small", colour=theme.ink, scale=0.8))
+        self._add(steps)
+        most = self.session.territory.players
+        choice = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
+        choice.add_widget(self._text(tr("How many are playing?"), "body", bold=True, pos_hint={"center_y": 0.5}))
+        chosen = self.state.get("chosen_players", most)
+        for count in range(2, most + 1):
+            kind = "primary" if count == chosen else "secondary"
+            button = self._button(str(count), "", lambda c=count: self._choose_players(c), kind, size_hint_x=None,
+                                  width=theme.touch * 1.2, wrap=False)
+            choice.add_widget(button)
+        self._add(choice)
+        start = self._button(tr("Start the game"), "play", lambda: self._start(chosen), "accent")
+        self._add(start)
+
+    def _choose_players(self, count: int) -> None:
+        self.state["chosen_players"] = count
+        self.refresh()
+
+    def _start(self, players: int) -> None:
+        self.session.start(players=players)
+        self.refresh()
+
+    # roles: each player reads theirs; a secret one is hidden again before the screen passes on
+
+    def _show_roles(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        player = self.game_text.players[session.turn]
+        self._add(self._text(tr("Player {number} of {total}").format(number=session.turn + 1, total=session.players),
+                             "small", bold=True, tone="muted"))
+        card = Card()
+        card.add_widget(self._text(self.text(player.name), "heading", bold=True))
+        card.add_widget(self._text(self.text(player.role)))
+        self._add(card)
+        if player.secret is not None:
+            if self.state.get("secret_shown"):
+                secret = Card(background=theme.ink)
+                secret.add_widget(NoteRow(icon="lock", text=tr("Only for you:"), bold=True, colour=theme.white))
+                secret.add_widget(self._text(self.text(player.secret), custom_color=theme.white))
+                self._add(secret, self._button(tr("Hide it"), "eye-off", self._toggle_secret, "secondary"))
+            else:
+                self._add(self._text(tr("You have a secret goal. Read it without showing the others."), tone="muted"),
+                          self._button(tr("Show my secret goal"), "eye", self._toggle_secret, "secondary"))
+        last = session.turn + 1 >= session.players
+        following = tr("Start round 1") if last else \
+            tr("Pass the screen to {name}").format(name=self.name_of(session.turn + 1))
+        self._add(Widget(size_hint_y=None, height=theme.space), self._button(following, "chevron-right", self._role_read,
+                                                                             "accent", icon_end=True, icon_mirror=True))
+
+    def _toggle_secret(self) -> None:
+        self.state["secret_shown"] = not self.state.get("secret_shown")
+        self.refresh()
+
+    def _role_read(self) -> None:
+        self.state.pop("secret_shown", None)
+        self.session.role_read()
+        self.refresh()
+
+    # choose: the current player's take of each resource
+
+    def _show_choose(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        game, turn = session.game, session.turn
+        self._add(self._text(self._round_line(), "small", bold=True, tone="muted"),
+                  self._text(tr("{name}, how much do you take?").format(name=self.name_of(turn)), "heading", bold=True))
+        chosen, gain = session.chosen, 0
+        resting = game.resting() == turn
+        for resource in game.territory.resources:
+            kind = self.game_text.resources[resource.id].kind
+            limit = game.limit(turn, resource.id)
+            gain += round(chosen[resource.id] * game.prices[resource.id])
+            if resource.id in game.collapsed:
+                note = tr("Lost: nothing to take.")
+            elif resting:
+                note = tr("Your turn to rest: you take nothing this round.")
+            elif "quota" in game.rules:
+                note = tr("Quota: at most {number} a round.").format(number=limit)
+            else:
+                note = tr("At most {number} a round.").format(number=limit)
+            stepper = TakeStepper(icon=self.game_text.resources[resource.id].icon, name=self.resource_name(resource.id),
+                                  note=note, value=chosen[resource.id], limit=limit, ink=rgba(KIND_COLOURS[kind]))
+            stepper.bind(on_change=lambda s, step, r=resource.id: self._step(r, s, step))
+            self.steppers[resource.id] = stepper
+            self._add(stepper)
+        self._add(NoteRow(icon="coins", text=tr("This round brings you {coins}.").format(coins=self.coins(gain)),
+                          bold=True, colour=theme.ink))
+        if "monitoring" in game.rules:
+            self._add(NoteRow(icon="eye", text=tr("Monitoring: everyone will see what you took."), role="small"))
+        more = turn + 1 < session.players
+        label = tr("Confirm and hide my choice") if more and session.secret else tr("Confirm my choice")
+        self._add(self._button(label, "check", self._confirm, "accent"))
+
+    def _step(self, resource_id: str, stepper: TakeStepper, step: int) -> None:
+        stepper.value = self.session.set_take(resource_id, int(stepper.value) + step)
+        self.refresh()
+
+    def _confirm(self) -> None:
+        record = self.session.confirm()
+        if record is not None and self.session.game.over:
+            self._report()
+        self.refresh()
+
+    # pass: the screen goes to the next player, the last choice hidden
+
+    def _show_pass(self) -> None:
+        tr, theme = self.tr, self.ctx.theme
+        name = self.name_of(self.session.turn)
+        card = Card()
+        card.add_widget(NoteRow(icon="eye-off", text=tr("Your choice is hidden."), role="heading", bold=True,
+                                colour=theme.ink, scale=1.4))
+        card.add_widget(self._text(tr("Pass the screen to {name}.").format(name=name)))
+        self._add(card, self._button(tr("I am {name}: my turn").format(name=name), "hand", self._passed_on, "accent"))
+
+    def _passed_on(self) -> None:
+        self.session.passed_on()
+        self.refresh()
+
+    # result: what the round did to the territory and to each player
+
+    def _show_result(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        game, record = session.game, session.last_round
+        self._add(self._text(tr("Results of round {number}").format(number=record.number), "heading", bold=True))
+        if record.event is not None:
+            event = Card(background=mix(theme.accent, theme.surface, 0.3))
+            event.add_widget(NoteRow(icon="cloud-rain", text=self.text(self.game_text.event_texts[record.event]), bold=True,
+                                     colour=theme.ink))
+            self._add(event)
+        for resource in game.territory.resources:
+            taken = sum(t[resource.id] for t in record.taken)
+            if resource.id in record.collapsed:
+                line = tr("{resource} is lost: nothing will grow back.").format(resource=self.resource_name(resource.id))
+                self._add(NoteRow(icon="ban", text=line, bold=True, colour=theme.danger))
+                continue
+            line = tr("{resource}: {taken} taken, {left} now.").format(
+                resource=self.resource_name(resource.id), taken=self.units(resource.id, taken),
+                left=self.units(resource.id, record.stocks_after[resource.id]))
+            self._add(NoteRow(icon=self.game_text.resources[resource.id].icon, text=line, colour=theme.ink))
+        shown = "monitoring" in record.rules or not session.secret
+        table = Card()
+        for player in range(session.players):
+            took = ", ".join(self.units(r, n) for r, n in record.taken[player].items() if n) or "0"
+            what = tr("{name}: took {taken}, earned {coins}").format(
+                name=self.name_of(player), taken=took, coins=self.coins(record.gains[player])) if shown else \
+                tr("{name}: earned {coins}").format(name=self.name_of(player), coins=self.coins(record.gains[player]))
+            table.add_widget(NoteRow(icon="coins", text=what, role="small", colour=theme.ink))
+            if player in record.warned:
+                table.add_widget(NoteRow(icon="triangle-alert", text=tr("Warned: more than a fair share."),
+                                         role="small", colour=theme.danger))
+            if record.fines[player]:
+                table.add_widget(NoteRow(icon="gavel", text=tr("Fined {coins}.").format(coins=self.coins(record.fines[player])),
+                                         role="small", colour=theme.danger))
+        if not shown:
+            table.add_widget(self._text(tr("Who took what stays secret: only the total is known."), "small", tone="muted"))
+        if "reserve" in record.rules:
+            table.add_widget(NoteRow(icon="piggy-bank", text=tr("Shared reserve: {coins}.").format(coins=self.coins(record.reserve)),
+                                     role="small", colour=theme.ink))
+        self._add(table)
+        if game.over:
+            self._add(self._button(tr("See how it ended"), "chart-line", self._discuss, "accent"))
+        else:
+            self._add(self._button(tr("Talk it over"), "message-square-text", self._discuss, "accent"))
+
+    def _discuss(self) -> None:
+        self.session.discuss()
+        self.state["talk_left"] = self.game_text.discussion
+        self.refresh()
+
+    # discuss: a timer and questions to start the talk
+
+    def _show_discuss(self) -> None:
+        tr, theme = self.tr, self.ctx.theme
+        self._add(self._text(tr("Talk it over"), "heading", bold=True))
+        row = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch * 2.6, spacing=theme.space * 3)
+        self._talk = TalkTimer(total=self.game_text.discussion, left=self.state.get("talk_left", self.game_text.discussion))
+        questions = BoxLayout(orientation="vertical", spacing=theme.space * 1.5)
+        for sentence in (tr("Is the territory holding up? How can you tell?"),
+                         tr("Did someone take more than the others? Why?"),
+                         tr("Would a rule help? Which one?")):
+            questions.add_widget(NoteRow(icon="message-square-text", text=sentence, role="small", colour=theme.ink))
+        row.add_widget(self._talk)
+        row.add_widget(questions)
+        self._add(row)
+        buttons = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
+        buttons.add_widget(self._button(tr("+30 s"), "timer", self._talk_more, "secondary"))
+        buttons.add_widget(self._button(tr("To the vote"), "vote", self._to_rules, "accent"))
+        self._add(buttons)
+        self._tick(0)
+        self._timer = Clock.schedule_interval(self._tick, 1)
+
+    def _tick(self, elapsed: float) -> None:
+        left = max(0, self.state.get("talk_left", self.game_text.discussion) - (1 if elapsed else 0))
+        self.state["talk_left"] = left
+        self._talk.left = left
+        self._talk.label = f"{left // 60}:{left % 60:02d}"
+        if left <= 0:
+            self._stop_timer()
+
+    def _talk_more(self) -> None:
+        self.state["talk_left"] = self.state.get("talk_left", 0) + TALK_MORE
+        self._talk.total = max(self._talk.total, self.state["talk_left"])
+        if self._timer is None:
+            self._timer = Clock.schedule_interval(self._tick, 1)
+        self._tick(0)
+
+    def _stop_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _to_rules(self) -> None:
+        self.session.to_rules()
+        self._vote = {}
+        self.refresh()
+
+    # rules: propose one, then a show of hands
+
+    def rule_name(self, rule: str) -> str:
+        tr = self.tr
+        return {"quota": tr("Quota"), "rotation": tr("Rotation"), "monitoring": tr("Monitoring"),
+                "sanction": tr("Sanctions"), "reserve": tr("Shared reserve")}[rule]
+
+    def rule_text(self, rule: str) -> str:
+        tr = self.tr
+        return {"quota": tr("Nobody takes more than a set amount a round."),
+                "rotation": tr("Each round, one player in turn lets the land rest."),
+                "monitoring": tr("Everybody's takes are shown after each round."),
+                "sanction": tr("More than a fair share: a warning, then growing fines."),
+                "reserve": tr("Part of every gain is kept for hard times, and shared at the end.")}[rule]
+
+    def _show_rules(self) -> None:
+        tr, theme, game = self.tr, self.ctx.theme, self.session.game
+        if self._vote.get("rule"):
+            self._show_vote()
+            return
+        self.ids.panel.spacing = theme.space * 1.5     # five rules and the way on share the height
+        self._add(self._text(tr("Rules for the next round"), "heading", bold=True))
+        if self._vote.get("outcome"):
+            self._add(NoteRow(icon="vote", text=self._vote["outcome"], bold=True, colour=theme.ink))
+        for rule in game.territory.rules:
+            in_force = rule in game.rules
+            blocked = rule == "sanction" and "monitoring" not in game.rules and not in_force
+            row = RuleRow(icon=RULE_ICONS[rule], in_force=in_force,
+                          title=self.rule_name(rule) + (" · " + tr("in force") if in_force else ""),
+                          text=tr("Needs monitoring first.") if blocked else self.rule_text(rule),
+                          action="" if blocked else tr("Drop it") if in_force else tr("Propose"))
+            row.bind(on_propose=lambda _row, r=rule, f=in_force: self._propose(r, f))
+            self.rule_rows[rule] = row
+            self._add(row)
+        self._add(self._button(tr("Play round {number}").format(number=game.round), "play", self._next_round, "accent"))
+
+    def _propose(self, rule: str, repeal: bool) -> None:
+        defaults = {"quota": max(1, self.session.game.territory.max_take // 2), "reserve": 20, "sanction": 10}
+        self._vote = {"rule": rule, "repeal": repeal, "amount": 0 if repeal else defaults.get(rule, 0)}
+        self.refresh()
+
+    def _show_vote(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        rule, repeal = self._vote["rule"], self._vote["repeal"]
+        heading = tr("Drop the rule: {rule}?") if repeal else tr("Adopt the rule: {rule}?")
+        self._add(self._text(heading.format(rule=self.rule_name(rule)), "heading", bold=True),
+                  self._text(self.rule_text(rule)))
+        if not repeal and rule in ("quota", "reserve", "sanction"):
+            sentence = {"quota": tr("At most this many a round, each:"), "reserve": tr("Percent of every gain kept:"),
+                        "sanction": tr("The first fine, in coins:")}[rule]
+            limit = {"quota": session.game.territory.max_take, "reserve": 50, "sanction": 100}[rule]
+            step = {"quota": 1, "reserve": 10, "sanction": 5}[rule]
+            self._add(self._text(sentence, bold=True))
+            amount = TakeStepper(icon=RULE_ICONS[rule], name=self.rule_name(rule), value=self._vote["amount"],
+                                 least=step, limit=limit, ink=theme.ink)
+            amount.bind(on_change=lambda s, d: self._set_amount(s, d * step, limit))
+            self._add(amount)
+        self._add(self._text(tr("Hands up: how many are for it?"), bold=True))
+        hands = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
+        for count in range(session.players + 1):
+            self.hands.append(self._button(str(count), "", lambda c=count: self._count_hands(c), "secondary",
+                                           size_hint_x=None, width=theme.touch * 1.2, wrap=False))
+            hands.add_widget(self.hands[-1])
+        hands.add_widget(Widget())
+        self._add(hands, self._text(tr("More than half of the players adopt it, from the next round."), "small",
+                                    tone="muted"))
+        self._add(self._button(tr("Back to the rules"), "chevron-left", self._cancel_vote, "secondary", icon_mirror=True))
+
+    def _set_amount(self, stepper: TakeStepper, change: int, limit: int) -> None:
+        self._vote["amount"] = max(1, min(limit, self._vote["amount"] + change))
+        stepper.value = self._vote["amount"]
+
+    def _count_hands(self, yes: int) -> None:
+        tr, rule = self.tr, self._vote["rule"]
+        passed = self.session.vote(rule, yes, self._vote["amount"], self._vote["repeal"])
+        total = self.session.players
+        if passed:
+            outcome = tr("Adopted, {yes} of {total}: {rule} applies from the next round.") if not self._vote["repeal"] \
+                else tr("Dropped, {yes} of {total}: {rule} no longer applies.")
+        else:
+            outcome = tr("Not adopted: {yes} of {total} for {rule}.")
+        self._vote = {"outcome": outcome.format(yes=yes, total=total, rule=self.rule_name(rule))}
+        self.refresh()
+
+    def _cancel_vote(self) -> None:
+        self._vote = {}
+        self.refresh()
+
+    def _next_round(self) -> None:
+        self._vote = {}
+        self.session.next_round()
+        self.refresh()
+
+    # end: each player's and the group's results, the replay, the debrief
+
+    def _show_end(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        results = session.game.results()
+        headline, icon_name, colour = {
+            "sustained": (tr("The territory held."), "sprout", theme.success),
+            "depleted": (tr("The territory is poorer than at the start."), "trending-down", theme.ink),
+            "collapsed": (tr("Part of the territory was lost."), "ban", theme.danger),
+        }[results["outcome"]]
+        self._add(NoteRow(icon=icon_name, text=headline, role="heading", bold=True, colour=colour, scale=1.4))
+        gains = Card()
+        best = max(results["gains"]) or 1
+        for player, coins in enumerate(results["gains"]):
+            gains.add_widget(PlayerBar(name=self.name_of(player), amount=self.coins(coins), share=coins / best))
+        together = tr("Together: {coins}, after {rounds} rounds.").format(coins=self.coins(results["total"]),
+                                                                          rounds=results["rounds"])
+        gains.add_widget(NoteRow(icon="handshake", text=together, bold=True, colour=theme.ink))
+        adopted = ", ".join(self.rule_name(rule) for rule in results["rules"])
+        gains.add_widget(self._text(tr("Rules in force at the end: {rules}.").format(rules=adopted) if adopted
+                                    else tr("No rule was adopted."), "small", tone="muted"))
+        if self.portrait:
+            self._add(gains)
+        else:       # landscape: the results stand under the replay, the debrief has the panel
+            self.ids.picture_side.add_widget(gains)
+        self._add(self._debrief_card(), self._button(tr("Play again"), "rotate-ccw", self._again, "accent"))
+
+    def _debrief_card(self) -> Card:
+        """The curator's questions, one at a time: a group talks about one, then turns to the next."""
+        tr, theme = self.tr, self.ctx.theme
+        questions = self.game_text.debrief
+        index = min(self.state.get("debrief", 0), len(questions) - 1)
+        card = Card()
+        card.add_widget(self._text(tr("Talk about it"), "heading", bold=True))
+        card.add_widget(NoteRow(icon="message-square-text", text=self.text(questions[index]), colour=theme.ink,
+                                bold=True))
+        if len(questions) > 1:
+            pager = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
+            back = self._button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
+                                size_hint_x=None, width=theme.touch, disabled=index == 0)
+            back.opacity = 0.35 if index == 0 else 1
+            on = self._button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
+                              size_hint_x=None, width=theme.touch, disabled=index + 1 == len(questions))
+            on.opacity = 0.35 if index + 1 == len(questions) else 1
+            where = self._text(tr("Question {number} of {total}").format(number=index + 1, total=len(questions)),
+                               "small", bold=True, tone="muted", halign="center", pos_hint={"center_y": 0.5})
+            for widget in (back, where, on):
+                pager.add_widget(widget)
+            card.add_widget(pager)
+        return card
+
+    def _turn_debrief(self, step: int) -> None:
+        self.state["debrief"] = max(0, min(len(self.game_text.debrief) - 1, self.state.get("debrief", 0) + step))
+        self.refresh()
+
+    def _again(self) -> None:
+        self.session.restart()
+        self.refresh()
+
+    def _report(self) -> None:
+        results, session = self.session.game.results(), self.session
+        self.ctx.emit(CommonsPlayed(self.manifest.id, session.players, results["rounds"], session.rules_adopted(),
+                                    results["outcome"]))
+
+    def on_parent(self, _widget, parent) -> None:
+        if parent is None:
+            self._stop_timer()
+
+
+class PlayerBar(MirrorBox):
+    """A player's name, a bar as long as their share of the best result, and their coins."""
+
+    name = StringProperty("")
+    amount = StringProperty("")
+    share = NumericProperty(0)
+
+
+class StockChart(BoxLayout):
+    """Each resource's stock, round after round: the replay the debrief starts from."""
+
+    def __init__(self, view: CommonsView, **kwargs):
+        super().__init__(orientation="vertical", **kwargs)
+        self.view = view
+        theme = view.ctx.theme
+        self.padding, self.spacing = theme.pad, theme.space * 1.5
+        with self.canvas.before:
+            Color(*theme.surface)
+            self._card = RoundedRectangle(radius=[theme.radius])
+        self.bind(pos=self._place, size=self._place)
+        lines = self.series()
+        rounds = max(len(points) for points in lines.values()) - 1
+        self.add_widget(TextBlock(logical_text=view.tr("Each resource, from the start to round {number}").format(
+            number=rounds), role="body", bold=True))
+        self.add_widget(Plot(lines=lines, colours={r: rgba(KIND_COLOURS[view.game_text.resources[r].kind]) for r in lines},
+                             theme=theme))
+        figures = [view.units(r, n) for r, points in lines.items() for n in (points[0], points[-1])]
+        widest = max(CoreLabel(text=text, font_name=theme.font, font_size=theme.small).get_extents(text)[0]
+                     for text in figures)
+        for resource_id, points in lines.items():
+            self.add_widget(LegendRow(icon=view.game_text.resources[resource_id].icon, name=view.resource_name(resource_id),
+                                      start=view.units(resource_id, points[0]), end=view.units(resource_id, points[-1]),
+                                      colour=rgba(KIND_COLOURS[view.game_text.resources[resource_id].kind]),
+                                      figure_width=widest + theme.space * 2))
+
+    def _place(self, *_args) -> None:
+        self._card.pos, self._card.size = self.pos, self.size
+
+    def series(self) -> dict[str, list[int]]:
+        game = self.view.session.game
+        lines = {r.id: [min(r.stock, r.capacity)] for r in game.territory.resources}
+        for record in game.history:
+            for resource_id, stock in record.stocks_after.items():
+                lines[resource_id].append(stock)
+        return lines
+
+
+class LegendRow(MirrorBox):
+    icon = StringProperty("")
+    name = StringProperty("")
+    start = StringProperty("")
+    end = StringProperty("")
+    colour = ListProperty([0, 0, 0, 1])
+    figure_width = NumericProperty(100)
+
+
+class Plot(Widget):
+    """Lines from the start (left; right in right-to-left) to the last round, on a light grid."""
+
+    def __init__(self, lines: dict[str, list[int]], colours: dict, theme, **kwargs):
+        super().__init__(**kwargs)
+        self.lines, self.colours, self.theme = lines, colours, theme
+        self._draw = Clock.create_trigger(lambda _dt: self.draw(), -1)
+        self.bind(size=self._draw, pos=self._draw)
+
+    def draw(self) -> None:
+        self.canvas.clear()
+        if self.width < 20 or self.height < 20:
+            return
+        theme = self.theme
+        rounds = max(len(points) for points in self.lines.values()) - 1
+        top = max(max(points) for points in self.lines.values()) or 1
+        rtl = theme.rtl
+
+        def x_at(step: int) -> float:
+            share = step / max(1, rounds)
+            return self.right - self.width * share if rtl else self.x + self.width * share
+
+        with self.canvas:
+            Color(*theme.line)
+            for step in range(rounds + 1):
+                Line(points=[x_at(step), self.y, x_at(step), self.top], width=1)
+            Line(points=[self.x, self.y, self.right, self.y], width=1.5)
+            for resource_id, points in self.lines.items():
+                Color(*self.colours[resource_id])
+                xy = []
+                for step, stock in enumerate(points):
+                    xy += [x_at(step), self.y + self.height * 0.92 * stock / top]
+                Line(points=xy, width=theme.space * 0.5, joint="round", cap="round")

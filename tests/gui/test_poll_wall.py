@@ -47,13 +47,13 @@ def test_a_vote_shows_the_bar_chart(fresh, records):
     assert "100%" not in kiosk.visible_texts()  # no results before voting
 
     kiosk.tap(options(view)[2])
-    kiosk.find_text("Thank you! Your vote has been counted.")
+    kiosk.find_text("Thank you! Your choice: Cohousing, to live together differently")
     assert records.tally(POLL, VENUE, 4) == [0, 0, 1, 0]
     bars = options(view)
     assert [bar.fraction for bar in bars] == [0, 0, 1, 0]
     assert bars[2].chosen and all(bar.disabled for bar in bars)
     kiosk.find_text("100%")
-    kiosk.find_text("1 vote so far")
+    kiosk.find_text("Yours is the first vote here!")
     assert bars[2].percent == "100%" and bars[2].count == "1 vote" and bars[0].percent == "0%"
     kiosk.find_text("No answer is better than another")   # the explanation comes with the results
 
@@ -64,7 +64,7 @@ def test_a_vote_shows_the_bar_chart(fresh, records):
 
     kiosk.tap_text("Back")      # the same visitor, back on the poll: still one vote
     view = open_exhibit(kiosk, POLL)
-    kiosk.find_text("Thank you! Your vote has been counted.")
+    kiosk.find_text("Thank you! Your choice: Cohousing")
     assert all(bar.disabled for bar in options(view)) and options(view)[2].chosen
     kiosk.tap(options(view)[1])
     assert records.tally(POLL, VENUE, 4) == [0, 0, 1, 0]
@@ -100,8 +100,9 @@ def test_group_mode_waits_for_the_facilitator(fresh, records):
     start_visit(kiosk, "English")
     view = open_exhibit(kiosk, POLL)
     kiosk.tap(options(view)[0])
-    kiosk.find_text("Thank you! Your vote has been counted.")
+    kiosk.find_text("Thank you! Your choice: An AMAP")
     kiosk.find_text("Results will be shown by the facilitator.")
+    assert options(view)[0].tag == "Your choice" and options(view)[0].mark == "circle-check", "marked while waiting too"
     assert records.tally(POLL, VENUE, 4) == [1, 0, 0, 0]
     assert not any(bar.results for bar in options(view))
     assert not [text for text in kiosk.visible_texts() if text.endswith("%")]
@@ -213,14 +214,20 @@ def test_the_empty_wall_invites_the_first_idea_with_one_message(fresh, records):
     assert abs(x - host[0]) < 2 and abs(y - host[1]) < view.height * 0.2, "in the middle of the wall, not in a corner"
 
 
-def test_after_sending_only_the_thanks_show(fresh, records):
-    kiosk = fresh
-    start_visit(kiosk, "Français")
+def send_idea(kiosk, language: str, idea: str):
+    """A visitor in ``language`` types ``idea`` on the wall's keyboard and sends it; returns the wall's view."""
+    start_visit(kiosk, language)
     view = open_exhibit(kiosk, WALL)
     kiosk.tap(view.ids.add)
-    for character in "velo":
+    for character in idea:
         kiosk.tap(keyboard_key(kiosk, view, character))
     kiosk.tap(keyboard_key(kiosk, view, rules.SUBMIT))
+    return view
+
+
+def test_after_sending_only_the_thanks_show(fresh, records):
+    kiosk = fresh
+    view = send_idea(kiosk, "Français", "velo")
     thanks = catalog("fr").gettext("Your idea will appear on the wall once the facilitator has read it.")
     empty = catalog("fr").gettext("No ideas on the wall yet")
     kiosk.find_text(thanks)
@@ -281,7 +288,8 @@ def test_vote_counts_are_plural_forms(fresh, records):
     view = open_exhibit(kiosk, POLL)
     kiosk.tap(options(view)[3])
     assert [bar.count for bar in options(view)] == ["2 votes", "1 vote", "0 votes", "1 vote"]
-    kiosk.find_text("4 votes so far")
+    kiosk.find_text(f"4 votes so far · {VENUE}")
+    assert not [text for text in kiosk.visible_texts() if "first vote" in text], "not the first: the venue's total"
     kiosk.app.set_language("ar")
     kiosk.settle()
     counts = [bar.count for bar in options(view)]
@@ -298,12 +306,15 @@ def test_poll_bars_run_right_to_left_in_arabic(fresh, records):
     rows = options(view)
     half = rows[0]
     assert half.fraction == 0.5
-    left, right = half.to_window(half.x, 0)[0], half.to_window(half.right, 0)[0]
-    bar_left = half.to_window(half.bar_x, 0)[0]
-    assert abs(bar_left + half.bar_width - right) < 1, "the bar starts at the right edge"
+    track = half.ids.track
+    left, right = track.to_window(track.x, 0)[0], track.to_window(track.right, 0)[0]
+    bar_left = track.to_window(half.bar_x, 0)[0]
+    assert abs(bar_left + half.bar_width - right) < 1, "the bar starts at the right end of its track"
     assert abs(bar_left - (left + right) / 2) < 1, "and grows to the left"
     label, figures = half.ids.label, half.ids.figures
     assert label.to_window(*label.pos)[0] > figures.to_window(*figures.pos)[0], "the answer on the right, the figures left"
+    mark = rows[1].ids.mark   # the visitor's answer: its tick leads from the right
+    assert mark.to_window(*mark.pos)[0] > rows[1].ids.label.to_window(*rows[1].ids.label.pos)[0]
     assert label.halign in ("auto", "right") and label.base_direction == "rtl"
 
 
@@ -405,3 +416,114 @@ def test_portrait_arabic_writing_fills_the_screen_and_keeps_every_letter_whole(f
         assert {k.key for k in keys} >= {"ض", "ش", "ص"}
         for key in keys:
             assert key.texture_size[0] <= key.width and key.texture_size[1] <= key.height, (key.key, key.texture_size, key.size)
+
+
+def test_before_a_vote_every_answer_is_a_radio_row_beside_the_picture(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, POLL)
+    kiosk.find_text(catalog("fr").gettext("Touch your answer."))
+    theme, rows = view.ctx.theme, options(view)
+    for row in rows:
+        assert row.mark == "circle" and row.ids.mark.opacity == 1, "a radio circle, like the quiz's answers"
+        assert row.height >= theme.touch and row.width == view.ids.options.width, "the whole row is the target"
+    assert view.sided and view.pictured, "landscape: the poll's picture beside the answers, no empty stage"
+    figure = view.ids.aside.children[0]
+    assert figure.opacity == 1 and figure.children[-1].height > view.height * 0.3, "a picture, not a thumbnail"
+    assert window_box(figure)[0] >= window_box(rows[0])[2], "beside the answers, after them in reading order"
+
+
+def test_after_a_vote_the_thanks_name_the_choice_and_its_row_is_marked(fresh, records):
+    kiosk = fresh
+    fr = catalog("fr")
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, POLL)
+    kiosk.tap(options(view)[3])
+    choice = "Une coopérative, pour travailler sans patron"
+    kiosk.find_text(fr.gettext("Thank you! Your choice: {choice}").format(choice=choice))
+    texts = kiosk.visible_texts()
+    assert not [text for text in texts if fr.gettext("Touch your answer.") in text], "the thanks replace the invitation"
+    assert not [text for text in texts if fr.gettext("No votes yet: be the first!") in text], "their own vote counts"
+    kiosk.find_text(fr.gettext("Yours is the first vote here!"))
+    rows = options(view)
+    mine, others = rows[3], rows[:3]
+    assert mine.chosen and mine.mark == "circle-check" and mine.ids.mark.opacity == 1, "a tick on the chosen answer"
+    kiosk.find_text(fr.gettext("Your choice"), root=mine)
+    assert all(row.background != mine.background and not row.mark for row in others), "tinted: not colour alone"
+    kiosk.find_text("100\u202f%", root=mine)
+    for row in rows:
+        track = row.ids.track
+        assert track.opacity == 1 and track.height > 0 and track.width > row.width * 0.4, "every bar has its track"
+    assert mine.bar_width == pytest.approx(mine.ids.track.width) and others[0].bar_width == 0
+    assert not view.pictured and all(row.width == view.ids.options.width for row in rows), "the results take the width"
+
+
+def test_no_votes_yet_never_shows_after_a_vote_even_when_the_records_fail(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, POLL)
+    records.close()                                 # the vote cannot be stored, the tally cannot be read
+    kiosk.tap(options(view)[0])
+    kiosk.find_text("Thank you! Your choice: An AMAP")
+    assert not [text for text in kiosk.visible_texts() if "No votes yet" in text]
+    kiosk.find_text("Yours is the first vote here!")
+    assert options(view)[0].percent == "100%"
+
+
+def test_the_snapshot_of_the_results_shows_a_vote_without_recording_it(fresh, records):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, POLL)
+    view.show_step(1)
+    kiosk.settle()
+    kiosk.find_text("Thank you! Your choice: An AMAP")
+    assert options(view)[0].chosen and options(view)[0].percent == "100%"
+    assert records.tally(POLL, VENUE, 4) == [0, 0, 0, 0]
+    view.show_step(0)
+    kiosk.settle()
+    kiosk.find_text("Touch your answer.")
+    assert not any(row.results or row.chosen for row in options(view))
+
+
+def invitation_fills_the_wall(view) -> None:
+    notice, add = view.ids.notice, view.ids.add
+    card = notice.ids.card
+    assert notice.alone and add.parent is notice.ids.action.__self__, "the write button stands in the invitation"
+    assert add.height >= view.ctx.theme.touch and add.opacity == 1
+    figure = notice.ids.aside.children[0]
+    assert figure.opacity == 1 and figure.children[-1].height > card.height * 0.3, "the wall's picture"
+    panel = view.ids.wall_panel
+    left, bottom, right, top = window_box(card)
+    p_left, p_bottom, p_right, p_top = window_box(panel)
+    header = view.ids.wall_header.height + panel.spacing
+    assert (top - bottom) >= (p_top - p_bottom - header) * 0.95 and (right - left) >= (p_right - p_left) * 0.95, \
+        "no dead area around the invitation"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_the_empty_wall_is_one_invitation_with_its_picture_and_the_button(fresh, records, size):
+    kiosk = fresh
+    with screen_size(kiosk, size):
+        start_visit(kiosk, "Français")
+        view = open_exhibit(kiosk, WALL)
+        kiosk.settle()
+        kiosk.find_text(catalog("fr").gettext("No ideas on the wall yet"))
+        invitation_fills_the_wall(view)
+        figure, words = view.ids.notice.ids.aside.children[0], view.ids.notice.ids.words
+        if size[0] > size[1]:
+            assert window_box(figure)[2] <= window_box(words)[0], "landscape: the picture beside the message"
+        else:
+            assert window_box(figure)[1] >= window_box(words)[3], "portrait: the picture above the message"
+        kiosk.tap(view.ids.add)
+        assert view.state["mode"] == "write"
+
+
+def test_after_sending_on_an_empty_wall_only_the_thanks_show_with_the_button(fresh, records):
+    kiosk = fresh
+    view = send_idea(kiosk, "العربية", "ساحة")
+    ar = catalog("ar")
+    kiosk.find_text(shape_line(ar.gettext("Thank you!")))
+    assert not [text for text in kiosk.visible_texts() if shape_line(ar.gettext("No ideas on the wall yet")) in text]
+    invitation_fills_the_wall(view)
+    figure, words = view.ids.notice.ids.aside.children[0], view.ids.notice.ids.words
+    assert window_box(figure)[0] >= window_box(words)[2], "right to left: the picture first, on the right"

@@ -1,7 +1,9 @@
 """The ``wall`` view: the public wall of ideas, and a writing panel with the on-screen keyboard.
 
 The wall shows the ideas a facilitator has approved, for this exhibit and this venue,
-newest first (at most 30). "Add an idea" opens the writing panel: the prompt, tags to
+newest first (at most 30). An empty wall is one invitation: the exhibit's picture beside
+(landscape) or above (portrait) its message, and "Add an idea" under it; once ideas show, the
+button stands beside the prompt. "Add an idea" opens the writing panel: the prompt, tags to
 touch, and a :class:`~kiosk.gui.widgets.keyboard.TextEntry`. A sent idea waits, hidden, until a
 facilitator reads it in the :class:`~kiosk.gui.facilitator.moderation.ModerationPanel`.
 
@@ -15,6 +17,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from kivy.core.window import Window
 from kivy.factory import Factory
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, StringProperty
@@ -28,6 +31,7 @@ from kiosk.exhibit_types.wall.model import EMPTY, THANKS, UNREADABLE, WALL_SIZE,
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.keyboard import TextEntry
+from kiosk.gui.widgets.widgets import Figure
 from kiosk.render.bidi import has_rtl, is_rtl, shape_line
 from kiosk.render.keyboard_layouts import layout_for
 from kiosk.render.markdown import literal
@@ -53,13 +57,15 @@ NOTICES = {
 
 
 class WallNotice(AnchorLayout):
-    """The wall's one message: ``alone`` in the middle of an empty wall, or a card above its ideas."""
+    """The wall's one message: a card above its ideas, or, ``alone`` on an empty wall, the whole
+    wall's invitation (its picture, the message and "Add an idea"), ``wide`` in landscape."""
 
     icon_name = StringProperty("")
     heading = StringProperty("")
     body = StringProperty("")
     colour = ListProperty([0, 0, 0, 1])
     alone = BooleanProperty(False)
+    wide = BooleanProperty(False)     # the picture beside the message rather than above it
 
 
 class TagChip(ButtonBehavior, Label):
@@ -83,10 +89,16 @@ def one_line(text: str) -> str:
 
 
 class WallView(ExhibitView):
+    invited = BooleanProperty(False)  # an empty wall: "Add an idea" stands in the invitation, not the header
+
     def __init__(self, manifest, ctx, state: dict, **kwargs):
         super().__init__(manifest, ctx, state, **kwargs)
         self.entry: TextEntry | None = None  # built when the writing panel first opens
         self._panels = {"wall": self.ids.wall_panel.__self__, "write": self.ids.write_panel.__self__}
+        self._figure = None                  # the wall's picture, built when the wall is first empty
+        notice = self.ids.notice
+        notice.bind(size=self._fit_picture, wide=self._fit_picture)
+        notice.ids.words.bind(height=self._fit_picture)
         self.clear_widgets()
 
     @property
@@ -127,10 +139,12 @@ class WallView(ExhibitView):
         header = self.ids.write_header if mode == "write" else self.ids.wall_header
         prompt = self.ids.write_prompt if mode == "write" else self.ids.wall_prompt
         prompt.logical_text = self.text(self.wall.prompt)
-        button = self.ids.cancel if mode == "write" else self.ids.add
+        button = (self.ids.cancel if mode == "write" else self.ids.add).__self__
         button.text = tr("Cancel") if mode == "write" else tr("Add an idea")
         first = [button, prompt] if is_rtl(self.ctx.language) else [prompt, button]
         header.clear_widgets()
+        if button.parent is not None:    # "Add an idea" may stand in the empty wall's invitation
+            button.parent.remove_widget(button)
         for widget in first:
             header.add_widget(widget)
 
@@ -148,6 +162,45 @@ class WallView(ExhibitView):
             self.ids.cards.add_widget(column)
         if not ideas:
             self.ids.cards.clear_widgets()   # the notice has the whole wall
+        self._invite(not ideas)
+
+    def _invite(self, alone: bool) -> None:
+        """An empty wall: "Add an idea" and the wall's picture join the message in the middle."""
+        notice, add = self.ids.notice, self.ids.add.__self__
+        self.invited = alone
+        if alone:
+            add.parent.remove_widget(add)
+            notice.ids.action.add_widget(add)
+        images = self.manifest.images
+        if alone and images and self._figure is None:
+            self._figure = Figure.of(images[0], self, max_height=0, box=self._picture_box())
+            self._figure.bind(height=self._fit_picture)   # its credit is measured
+        aside = notice.ids.aside
+        aside.clear_widgets()
+        if alone and self._figure is not None and self._figure.texture is not None:
+            aside.add_widget(self._figure)
+        self._fit_picture()
+
+    @staticmethod
+    def _picture_box() -> tuple[float, float]:
+        """The box the picture is decoded for: half the stage beside the message, or its width above it."""
+        if Window.height > Window.width:
+            return Window.width, Window.height * 0.4
+        return Window.width * 0.4, Window.height * 0.6
+
+    def _fit_picture(self, *_args) -> None:
+        """The picture as large as the notice leaves it (the message and the button keep their room)."""
+        figure, notice = self._figure, self.ids.notice
+        if figure is None or figure.parent is None:
+            notice.ids.aside.height = 0
+            return
+        notice.ids.aside.height = figure.height
+        room = notice.height - self.ctx.theme.pad * 2
+        if not notice.wide:
+            room -= notice.ids.words.height + notice.ids.card.spacing
+        extras = figure.height - figure.children[-1].height      # the credit under the picture
+        figure.max_height = max(0, room - extras)
+        figure.opacity = 1 if room - extras >= self.ctx.theme.touch * 1.5 else 0
 
     def _show_notice(self, which: str | None, alone: bool) -> None:
         notice, tr = self.ids.notice, self.ctx.gettext

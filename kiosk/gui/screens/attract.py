@@ -50,7 +50,7 @@ PORTRAIT_TITLE_SIZE = 2.1  # and in portrait (118 px on a 1080×1920 screen)
 TITLE_LINES, TITLE_GIVE = 2, 0.8  # the title keeps to 2 lines if 80 % of its size is enough for that
 FIT = 0.97              # of the words' width a line is measured to fill (Kivy wraps a little early)
 PROMPT_SIZE = 1.1       # the call to action, in the theme's headings (44 px at 1080 px)
-PORTRAIT_PROMPT_SIZE = 1.3  # and in portrait, where the words have the whole width (52 px)
+PORTRAIT_PROMPT_SIZE = 1.15  # and in portrait, where the words have the whole width (46 px: one line in French)
 
 Builder.load_file(str(Path(__file__).with_name("attract.kv")))
 

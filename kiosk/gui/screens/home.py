@@ -2,31 +2,37 @@
 
 In landscape the cards make a row that scrolls sideways, three whole cards at a time; in
 portrait, a column of two cards a row that scrolls up. A scroll always comes to rest on
-whole cards. Each card shows its kind (quiz, timeline…) and whether this visitor has seen
-it. In a right-to-left language rooms and cards run from the right. A "next room" button
+whole cards, and grey dots under the row say which cards are in view. Each card shows its
+kind (quiz, timeline…) and whether this visitor has seen it. In a right-to-left language rooms and cards run from the right. A "next room" button
 walks a visitor through the exhibition in order. Texts follow the visitor's language at once.
 """
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from kivy.animation import Animation
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.window import Window
+from kivy.graphics import Color, Ellipse
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
 
 from kiosk.gui.screens.base import KioskScreen
+from kiosk.gui.screens.exhibit import fit_lines
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.widgets import KioskButton, TapScrollView
 from kiosk.render.bidi import has_rtl, shape_line
-from kiosk.render.typography import shorten
 
 Builder.load_file(str(Path(__file__).with_name("home.kv")))
+TITLE_LINES = 2          # a card's title: at most two lines, and room for two on every card (pictures alike)
+SUMMARY_LINES = 3        # a card's summary: this many lines on every card, the last ending with "…" when cut
+SMALLEST_PICTURE = 0.3   # ... fewer only where the picture would be lower than this share of the card
 
 
 class ExhibitCard(ButtonBehavior, BoxLayout):
@@ -35,7 +41,8 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
     touched = BooleanProperty(False)   # a finger is on it (the row has not yet told a tap from a swipe)
     exhibit_id = StringProperty("")
     title = StringProperty("")
-    summary = StringProperty("")
+    title_shown = StringProperty("")   # the title cut to its lines
+    summary = StringProperty("")       # the summary cut to its lines
     summary_lines = NumericProperty(3)
     colour = ListProperty([0, 0, 0, 1])
     thumbnail = ObjectProperty(None, allownone=True)
@@ -51,28 +58,33 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         self.fit = Clock.create_trigger(lambda _dt: self._fit(), -1)   # once a frame, however many inputs changed
         super().__init__(**kwargs)
         self.bind(size=self.fit, title=self.fit, full_summary=self.fit)
+        self.fit()
 
     def _fit(self) -> None:
-        """The picture takes what the title and a few lines of summary leave; the summary ends with "…".
+        """Every card of a row alike: the picture takes what the text area leaves, the title has two
+        lines, the summary ``SUMMARY_LINES`` (fewer only on a card too low for them), cut with "…".
 
-        The title's height is its label's own, once drawn; the summary gets the whole lines
-        that remain, measured in its font (Arabic lines are taller, media/fonts/README.md).
+        The lines are measured in the visitor's font (Arabic lines are taller, ``theme.line_height``);
+        the cut is measured too, in the label's font at the text area's width.
         """
         theme = App.get_running_app().theme
-        text_width = self.width - theme.pad * 1.5
-        em = 0.45 if theme.rtl else 0.56    # an average letter's width, in font sizes
-        title = self.ids.get("title_label")
-        title_height = title.height if title is not None and title.texture and title.height > 1 \
-            else theme.line_height(theme.body * 1.05) * 2
-        line = theme.line_height(theme.small)
-        spacing = self.spacing * 3 + self.padding[3]   # between picture, title, summary and the filler
-        # the picture gives way to a long title, so that at least one line of summary shows
-        self.picture_height = max(0, min(self.width * 10 / 16, self.height * 0.56,
-                                         self.height - title_height - line - spacing))
-        text_room = self.height - self.picture_height - title_height - spacing
-        self.summary_lines = max(1, min(5, int(text_room // line)))
-        per_line = max(16, int(text_width / (theme.small * em)))
-        self.summary = shorten(self.full_summary, self.summary_lines * per_line)
+        if self.width < 10:
+            return
+        gap, font = theme.space, theme.font
+        # the card's bottom padding and the gap under the picture; in the text area its top padding,
+        # the chips, and the gaps between chips, title, summary and the filler, which also takes what
+        # a line drawn a little taller than "Ag" (a bracket, an accent) needs
+        words = self.padding[3] + self.spacing + gap + theme.small * 1.9 + gap * 4 \
+            + lines_height(font, theme.body * 1.05, TITLE_LINES, bold=True)
+        lines = SUMMARY_LINES
+        while lines > 1 and self.height - words - lines_height(font, theme.small, lines) < self.height * SMALLEST_PICTURE:
+            lines -= 1
+        self.summary_lines = lines
+        room = self.height - words - lines_height(font, theme.small, lines)
+        self.picture_height = max(0, min(self.width * 10 / 16, room))
+        width = self.width - theme.pad * 1.5
+        self.title_shown = fit_lines(self.ids.title_label, self.title, TITLE_LINES, width)
+        self.summary = fit_lines(self.ids.summary_label, self.full_summary, lines, width)
 
 
 class CardRow(TapScrollView):
@@ -88,25 +100,47 @@ class CardRow(TapScrollView):
     portrait = BooleanProperty(False)
     card_width = NumericProperty(300)
     card_height = NumericProperty(300)
-    per_view = NumericProperty(3)      # whole cards in view across the row (landscape) or down it (portrait: rows)
+    per_view = NumericProperty(3)      # whole cards in view (landscape: across the row; portrait: two a row)
+    count = NumericProperty(0)         # cards in the row
+    first_shown = NumericProperty(0)   # the first card in view, in reading order
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._settle = None
-        self.bind(size=self._size_cards, portrait=self._size_cards)
+        self._where = Clock.create_trigger(lambda _dt: self._find_place(), -1)
+        self.bind(size=self._size_cards, portrait=self._size_cards, viewport_size=self._where)
 
     def _size_cards(self, *_args) -> None:
         """Cards so that a whole number of them fill the view: none is cut at rest."""
         spacing = self.children[0].spacing[0] if self.children else 0
         if self.portrait:
-            self.card_width = (self.width - spacing - self.bar_width * 3) / 2
+            self.card_width = (self.width - spacing) / 2
             rows = 2 if self.height > self.card_width * 1.5 else 1
             self.card_height = (self.height - spacing * (rows - 1)) / rows
+            self.per_view = rows * 2
         else:
             columns = 3 if self.width > self.height * 1.9 else 2
             self.card_width = (self.width - spacing * (columns - 1)) / columns
             self.card_height = self.height
             self.per_view = columns
+        self._where()
+
+    def _find_place(self) -> None:
+        """Which cards are in view (for the dots under the row), from the scroll's place."""
+        content = self.children[0] if self.children else None
+        self.count = len(content.children) if content else 0
+        if content is None:
+            return
+        spacing = content.spacing[0]
+        if self.portrait:
+            spare, step = content.height - self.height, self.card_height + spacing
+            offset = (1 - self.scroll_y) * max(0, spare)
+            self.first_shown = round(offset / step) * 2 if step > 0 else 0
+        else:
+            spare, step = content.width - self.width, self.card_width + spacing
+            # the row starts at its right end in a right-to-left language
+            offset = (1 - self.scroll_x if App.get_running_app().theme.rtl else self.scroll_x) * max(0, spare)
+            self.first_shown = round(offset / step) if step > 0 else 0
 
     def on_scroll_stop(self, touch, check_children=True):
         result = super().on_scroll_stop(touch, check_children)
@@ -164,9 +198,11 @@ class CardRow(TapScrollView):
 
     def on_scroll_x(self, *_args) -> None:
         self._untouch()  # the row moves: it was a swipe, not a tap
+        self._where()
 
     def on_scroll_y(self, *_args) -> None:
         self._untouch()
+        self._where()
 
     def _cards_at(self, touch):
         x, y = self.to_local(*touch.pos)
@@ -175,6 +211,38 @@ class CardRow(TapScrollView):
     def _untouch(self) -> None:
         for card in self.children[0].children if self.children else []:
             card.touched = False
+
+
+class ScrollDots(Widget):
+    """Where the row is: a grey dot per card, darker for the cards in view, the first card's dot
+    at the reading start (right, in a right-to-left language); nothing when every card is in view."""
+
+    count = NumericProperty(0)
+    first = NumericProperty(0)
+    shown = NumericProperty(3)
+    rtl = BooleanProperty(False)
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._draw = Clock.create_trigger(lambda _dt: self.draw(), -1)
+        self.bind(count=self._draw, first=self._draw, shown=self._draw, rtl=self._draw, pos=self._draw, size=self._draw)
+
+    def in_view(self) -> list[bool]:
+        """For each card, in reading order: whether it is in view."""
+        return [self.first <= index < self.first + self.shown for index in range(int(self.count))]
+
+    def draw(self) -> None:
+        self.canvas.clear()
+        theme = App.get_running_app().theme
+        marks = self.in_view()
+        if all(marks):
+            return   # every card is in view: nothing to say
+        side, gap = self.height, theme.space
+        start = self.center_x - (len(marks) * (side + gap) - gap) / 2
+        with self.canvas:
+            for place, shown in enumerate(reversed(marks) if self.rtl else marks):
+                Color(*(theme.muted if shown else theme.line))
+                Ellipse(pos=(start + place * (side + gap), self.y), size=(side, side))
 
 
 def N_(text: str) -> str:
@@ -194,6 +262,7 @@ KINDS = {
 class HomeScreen(KioskScreen):
     room_colour = ListProperty([0, 0, 0, 1])
     next_colour = ListProperty([0, 0, 0, 1])
+    next_onward = BooleanProperty(True)   # "Next room: …"; False for "Back to the first room"
     notice = StringProperty("")   # "Some texts are shown in French", or nothing
 
     def __init__(self, **kwargs):
@@ -344,12 +413,14 @@ class HomeScreen(KioskScreen):
     def _make_cards(self, room) -> list:
         _ = self.app.tr._
         cards = []
+        # at the row's size: a card fits its words once, when built ahead, not again in the tap's frame
+        scroll = self.ids.scroll
         for manifest in self.app.content.exhibits_in(room.id):
             icon, kind = KINDS.get(manifest.type, ("sparkles", N_("Exhibit")))
             card = ExhibitCard(exhibit_id=manifest.id, title=self.app.text(manifest.title),
                                full_summary=self.app.text(manifest.summary), colour=rgba(room.colour),
                                kind=_(kind), kind_icon=icon, seen_label=_("Seen"),
-                               seen=manifest.id in self.app.session.seen)
+                               seen=manifest.id in self.app.session.seen, size=(scroll.card_width, scroll.card_height))
             picture = _card_picture(manifest)
             card.picture = manifest.image_path(picture) if picture else None   # its thumbnail comes when it is shown
             card.bind(on_release=self._open_card)
@@ -366,7 +437,8 @@ class HomeScreen(KioskScreen):
     def _fill_next_room(self) -> None:
         ids = [r.id for r in self.rooms]
         position = ids.index(self.room_id)
-        if position + 1 < len(ids):
+        self.next_onward = position + 1 < len(ids)
+        if self.next_onward:
             following = self.rooms[position + 1]
             self.ids.next_room.text = self.app.tr._("Next room: {room}").format(room=self.app.text(following.title))
             self.next_colour = rgba(following.colour)
@@ -388,6 +460,15 @@ class HomeScreen(KioskScreen):
         # between visitors only the first room's row stays built (its pictures are the resting ones);
         # the others are built again while the next visitor looks at home
         self._rows = {room: row for room, row in self._rows.items() if room == self.room_id}
+
+
+@functools.lru_cache(maxsize=32)
+def lines_height(font: str, size: float, lines: int, bold: bool = False) -> float:
+    """The height of a label of ``lines`` lines in ``font`` at ``size`` (a line's height, and the first line's extra)."""
+    from kivy.core.text import Label as CoreLabel
+    label = CoreLabel(text="\n".join(["Ag"] * lines), font_name=font, font_size=size, bold=bold)
+    label.refresh()
+    return label.texture.height
 
 
 def card_picture_box(width: float, height: float, pad: float) -> tuple[int, int]:

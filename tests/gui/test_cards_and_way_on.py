@@ -1,0 +1,188 @@
+"""Home's cards and an exhibit's bars as a visitor sees them, with simulated touches: cards of a row
+alike (summaries of the same lines, the kind in the text, not on the artwork), dots that say where
+the row is, a top bar of one height whose back button names the room, the way on's last button
+showing the house, and a quiz whose "next room" waits quietly until the score shows."""
+
+from __future__ import annotations
+
+import pytest
+from kivy.core.window import Window
+
+from kiosk.gui.screens.home import SUMMARY_LINES, TITLE_LINES
+from kiosk.i18n import catalog
+from tests.gui.test_shell import window_box as box
+from tests.gui.test_visitor_flow import open_exhibit, start_visit
+
+
+def lines_drawn(label) -> int:
+    label.texture_update()
+    return len(label._label._cached_lines) if label.text else 0
+
+
+@pytest.fixture
+def sized(kiosk):
+    """``sized((w, h))``: the window at that size for the test, 1920×1080 again after it."""
+    def resize(size):
+        Window.size = size
+        kiosk.settle()
+    yield resize
+    Window.size = (1920, 1080)
+    kiosk.settle()
+    # Theme.update() sets ``scale`` before the sizes, and a TextBlock's font size is bound to the
+    # scale alone: coming back from 1280×800 the labels keep the small sizes. Touch the scale
+    # again so that the tests after this one find the 1920×1080 sizes.
+    theme = kiosk.app.theme
+    theme.scale += 0.001
+    theme.update()
+    kiosk.settle()
+
+
+@pytest.mark.parametrize("language, size", [("Français", (1920, 1080)), ("العربية", (1280, 800)),
+                                            ("Français", (1080, 1920))])
+def test_the_cards_of_a_row_are_alike(fresh, sized, language, size):
+    kiosk = fresh
+    sized(size)
+    start_visit(kiosk, language)
+    home = kiosk.app.navigator.screen("home")
+    cut = 0
+    for room in home.rooms:
+        home.show_room(room.id)
+        kiosk.settle()
+        cards = home.ids.cards.children
+        assert len({round(card.picture_height) for card in cards}) == 1, "every picture of the row as high"
+        tops = [box(card.ids.title_label)[3] - box(card)[1] for card in cards]
+        assert max(tops) - min(tops) <= 1, "titles start on the same line"
+        for card in cards:
+            title, summary = card.ids.title_label, card.ids.summary_label
+            assert 1 <= lines_drawn(title) <= TITLE_LINES, card.exhibit_id
+            shown = lines_drawn(summary)
+            assert 1 <= shown <= SUMMARY_LINES == card.summary_lines, f"{card.exhibit_id}: {shown} lines"
+            if summary.text.rstrip().endswith("…") or summary.text.lstrip().startswith("…"):
+                assert shown == SUMMARY_LINES, f"{card.exhibit_id}: a cut summary fills its {SUMMARY_LINES} lines"
+                cut += 1
+            else:
+                assert card.summary == card.full_summary, f"{card.exhibit_id}: uncut, the summary is whole"
+            assert box(summary)[1] >= box(card)[1], f"{card.exhibit_id}: the summary ends inside its card"
+    if language == "Français":
+        assert cut, "the French summaries are long enough to be cut somewhere"
+
+
+def test_the_kind_of_exhibit_is_said_in_the_cards_text_not_on_its_picture(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    home = kiosk.app.navigator.screen("home")
+    french = catalog("fr").gettext
+    for card in home.ids.cards.children:
+        chip, picture, title = card.ids.kind_chip, card.children[-1], card.ids.title_label
+        assert chip.shaped in (french("Read"), french("Timeline"), french("Compare"), french("Quiz"))
+        if box(card)[2] <= Window.width:   # in view
+            kiosk.find_text(chip.shaped, root=card)
+        assert box(chip)[3] <= box(picture)[1] + 0.5, f"{card.exhibit_id}: the chip is under the artwork"
+        assert box(chip)[1] >= box(title)[3] - 0.5, "and above the title"
+        assert box(card)[0] <= box(chip)[0] and box(chip)[2] <= box(card)[2]
+
+
+def test_dots_under_the_row_say_which_cards_are_in_view(fresh, sized):
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    home = kiosk.app.navigator.screen("home")
+    dots, scroll = home.ids.dots, home.ids.scroll
+    home.show_room("alternatives")
+    kiosk.settle()
+    count = len(home.ids.cards.children)
+    assert dots.in_view() == [True] * 3 + [False] * (count - 3)
+    assert len(dots.canvas.children) > count, "a dot per card is drawn"
+    assert box(dots)[3] <= box(scroll)[1], "under the row, not over a card"
+    assert not dots.canvas.children or all(getattr(i, "rgba", None) != list(home.room_colour)
+                                           for i in dots.canvas.children), "grey, not the room's colour"
+    x, y = scroll.to_window(*scroll.center)
+    kiosk.swipe((x + 500, y), (x - 500, y), steps=6)
+    kiosk.wait(1.0)
+    assert dots.in_view()[0] is False and dots.in_view().count(True) == 3, "the dots follow the row"
+
+    sized((1080, 1920))
+    kiosk.app.idle.reset_now()
+    kiosk.settle()
+    start_visit(kiosk, "English")
+    home.show_room("origines")    # four cards: all in view in portrait
+    kiosk.settle()
+    assert all(dots.in_view()) and not dots.canvas.children, "nothing to say when every card is in view"
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+@pytest.mark.parametrize("language, code", [("Français", "fr"), ("العربية", "ar")])
+def test_the_top_bar_keeps_its_height_and_cuts_a_long_title(fresh, sized, size, language, code):
+    kiosk = fresh
+    sized(size)
+    start_visit(kiosk, language)
+    theme = kiosk.app.theme
+    longest = max(kiosk.app.content.exhibits, key=lambda m: len(m.title.get(code) or ""))
+    open_exhibit(kiosk, longest.id)
+    screen = kiosk.app.navigator.screen("exhibit")
+    ids = screen.ids
+    assert ids.bar.height == pytest.approx(theme.touch + theme.pad), "one height in every language and size"
+    heading = ids.heading
+    assert heading.height <= ids.bar.height - theme.pad * 0.5 + 1, "the title's lines fit in the bar"
+    room = kiosk.app.text(kiosk.app.content.collection.room(longest.room).title)
+    assert ids.back.text.replace("\u00a0", " ") in (room, ids.back._shaped), "the back button names the room"
+    left, _b, right, _t = box(heading)
+    lang_left, _lb, lang_right, _lt = box(ids.language)
+    if code == "fr":
+        drawn = left + heading.padding[0] + heading.texture_size[0] - heading.padding[0] - heading.padding[2]
+        assert drawn <= lang_left - theme.pad * 0.5 + 1, "the title stops short of 'Langue'"
+    else:
+        assert right <= box(ids.back)[0] + 1 and left >= lang_right - 1
+    assert lines_drawn(heading) <= heading.line_limit
+    if "…" not in heading.text:
+        assert len(heading.text.split()) == len(screen.heading.split()), "a title cut short says so with '…'"
+
+
+def test_back_to_the_start_shows_the_house(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    rooms = kiosk.app.navigator.screen("home").rooms
+    last = kiosk.app.content.exhibits_in(rooms[-1].id)[-1]
+    open_exhibit(kiosk, last.id)
+    screen = kiosk.app.navigator.screen("exhibit")
+    button = screen.ids.next
+    assert button.text == catalog("fr").gettext("Back to the start")
+    assert button.icon == "house" and not button.icon_after, "the house before the words, no arrow"
+    kiosk.tap(button)
+    home = kiosk.app.navigator.screen("home")
+    assert kiosk.app.navigator.current == "home" and home.room_id == rooms[0].id
+    assert home.ids.next_room.icon == "arrow-right", "home's way on points onward"
+    home.show_room(rooms[-1].id)
+    kiosk.settle()
+    assert home.ids.next_room.icon != "arrow-right", "from the last room, round to the first: no arrow onward"
+
+
+@pytest.mark.parametrize("language", ["Français", "العربية"])
+def test_the_quizs_next_room_is_quiet_until_the_score_shows(fresh, language):
+    kiosk = fresh
+    start_visit(kiosk, language)
+    view = open_exhibit(kiosk, "origines-quiz")
+    screen = kiosk.app.navigator.screen("exhibit")
+    button, answers = screen.ids.next, view.ids.answers
+    colour = list(screen.room_colour)
+
+    def quiet() -> bool:
+        return button.background[3] == 0 and list(button.foreground) == colour
+
+    assert quiet(), "before the first answer 'next room' is words in the room's colour, no filled button"
+    answer = list(answers.children)[0]
+    assert button.background[3] < answer.background[3], "the answers stand out more"
+    questions = view.manifest.details.questions
+    for question in questions:
+        rows = list(reversed(view.ids.answers.children))
+        kiosk.tap(rows[min(question.correct)])
+        assert quiet(), "still quiet while the quiz goes on"
+        kiosk.tap(view.ids.action)
+    assert view.progress.finished
+    assert list(button.background) == colour and list(button.foreground) == list(kiosk.app.theme.white), \
+        "the score is shown: 'next room' is the filled button again"
+    kiosk.tap(view.ids.again)
+    assert quiet(), "playing again, it waits again"
+
+    kiosk.tap(screen.ids.to_room)
+    open_exhibit(kiosk, "origines-enclosures")
+    assert not quiet(), "other exhibits lead on with the filled button"

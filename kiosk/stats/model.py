@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 KINDS = ("visit_start", "visit_end", "language", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
-         "poll_vote", "wall_idea", "fault")
+         "poll_vote", "wall_idea", "fault", "game_end")
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,17 @@ class PollResult:
     votes: dict[int, int]     # option number (1-based) → votes
 
 
+@dataclass(frozen=True)
+class GameResults:
+    """The games of one exhibit (``commons``) that reached their end: nothing about who played."""
+
+    exhibit: str
+    played: int
+    rounds: int               # over all those games
+    rules_adopted: int        # over all those games
+    outcomes: dict[str, int]  # sustained, depleted, collapsed → games
+
+
 @dataclass
 class StatsSummary:
     """What ``kiosk stats`` prints and ``kiosk report`` draws, for one period and venue (or all)."""
@@ -91,5 +102,6 @@ class StatsSummary:
     quiz: list[QuestionSuccess] = field(default_factory=list)        # by exhibit, then question
     polls: list[PollResult] = field(default_factory=list)
     wall_ideas: int = 0
+    games: list[GameResults] = field(default_factory=list)           # by exhibit
     faults: dict[str, int] = field(default_factory=dict)             # exhibit → faults
     events: int = 0                                                  # events of every kind in the selection

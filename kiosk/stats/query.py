@@ -25,7 +25,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Iterator
 
-from kiosk.stats.model import ExhibitAttention, PollResult, QuestionSuccess, StatsSummary
+from kiosk.stats.model import ExhibitAttention, GameResults, PollResult, QuestionSuccess, StatsSummary
 from kiosk.stats.store import StatsError, open_stats
 
 TODAY_TOP = 5
@@ -125,6 +125,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         quiz=reader.quiz(),
         polls=reader.polls(),
         wall_ideas=reader.count("wall_idea"),
+        games=reader.games(),
         faults=reader.grouped("fault", "exhibit"),
     )
 
@@ -201,6 +202,21 @@ class _Reader:
                          "GROUP BY exhibit, option HAVING option >= 1 ORDER BY exhibit, option")
         return [PollResult(exhibit, {option: votes for _, option, votes in group})
                 for exhibit, group in groupby(rows, key=lambda row: row[0])]
+
+
+    def games(self) -> list[GameResults]:
+        """Games that reached their end; ``detail`` holds "outcome players rules-adopted"."""
+        rows = self.rows("game_end", "exhibit, value, detail", "ORDER BY exhibit")
+        found = []
+        for exhibit, group in groupby(rows, key=lambda row: row[0]):
+            played = rounds = rules = 0
+            outcomes: dict[str, int] = {}
+            for _, value, detail in group:
+                outcome, _players, adopted = (detail.split() + ["", "0", "0"])[:3]
+                played, rounds, rules = played + 1, rounds + int(value), rules + int(adopted or 0)
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+            found.append(GameResults(exhibit, played, rounds, rules, outcomes))
+        return found
 
 
 def _attention(exhibit: str, opened: int, dwell: list[float]) -> ExhibitAttention:

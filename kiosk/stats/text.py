@@ -26,7 +26,7 @@ INDENT = "  "
 def format_summary(summary: StatsSummary, source: object = "") -> str:
     """The whole summary, one titled section after another."""
     lines = [_title(summary, source), ""]
-    for section in (_visits, _exhibits, _languages, _qr_links, _quiz, _polls, _wall_and_faults):
+    for section in (_visits, _exhibits, _languages, _qr_links, _quiz, _polls, _games, _wall_and_faults):
         lines += section(summary)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -121,6 +121,16 @@ def _polls(summary: StatsSummary) -> list[str]:
         votes = plural("{n} vote", "{n} votes", total).format(n=total)
         rows.append(f"{poll.exhibit}  {votes}  {options}")
     return _section("Polls", rows)
+
+
+def _games(summary: StatsSummary) -> list[str]:
+    rows = []
+    for game in summary.games:
+        played = plural("{n} game", "{n} games", game.played).format(n=game.played)
+        outcomes = ", ".join(f"{outcome}: {count}" for outcome, count in sorted(game.outcomes.items()))
+        rows.append(f"{game.exhibit}  {played}, {game.rounds / game.played:.1f} rounds and "
+                    f"{game.rules_adopted / game.played:.1f} rules adopted on average  ({outcomes})")
+    return _section("Games played to their end", rows)
 
 
 def _wall_and_faults(summary: StatsSummary) -> list[str]:

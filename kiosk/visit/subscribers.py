@@ -34,6 +34,8 @@ def connect_visit(bus: ev.EventBus, stats, session) -> None:
     bus.subscribe(ev.QuizAnswered, lambda e: stats.quiz_answered(e.exhibit, e.question, e.right))
     bus.subscribe(ev.PollVoted, lambda e: stats.poll_voted(e.exhibit, e.option + 1))
     bus.subscribe(ev.IdeaSent, lambda e: stats.idea_sent(e.exhibit))
+    bus.subscribe(ev.CommonsPlayed, lambda e: stats.game_ended(e.exhibit, e.players, e.rounds, e.rules_adopted,
+                                                               e.outcome))
 
 
 def connect_records(bus: ev.EventBus, store, venue) -> None:

@@ -93,6 +93,10 @@ class VisitStats:
     def idea_sent(self, exhibit_id: str) -> None:
         self._emit("wall_idea", exhibit_id)
 
+    def game_ended(self, exhibit_id: str, players: int, rounds: int, rules_adopted: int, outcome: str) -> None:
+        """A game reached its end: how many played, how long, how many rules they adopted, how it ended."""
+        self._emit("game_end", exhibit_id, value=rounds, detail=f"{outcome} {players} {rules_adopted}")
+
     def fault(self, exhibit_id: str, error: BaseException) -> None:
         self._emit("fault", exhibit_id, detail=type(error).__name__)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.gui.test_visit_recording import events_after, last_event_id
 from tests.gui.test_visitor_flow import open_exhibit, start_visit
 
 GAME = "alternatives-vallee-partagee"
@@ -23,6 +24,7 @@ def visible(kiosk, view, text: str) -> bool:
 @pytest.mark.parametrize("language", ["Français", "العربية"])
 def test_a_group_of_three_plays_a_whole_game(fresh, language):
     kiosk = fresh
+    recorded_before = last_event_id(kiosk.app)
     start_visit(kiosk, language)
     view = open_exhibit(kiosk, GAME)
     session, tr = view.session, view.ctx.gettext
@@ -79,6 +81,9 @@ def test_a_group_of_three_plays_a_whole_game(fresh, language):
     assert session.rules_adopted() == 1
     tops = [w for w in kiosk.widgets(view) if type(w).__name__ == "PlayerBar"]
     assert len(tops) == 3
+    ended = [e for e in events_after(kiosk.app, recorded_before) if e["kind"] == "game_end"]
+    assert [(e["exhibit"], e["value"], e["detail"]) for e in ended] == \
+        [(GAME, rounds, f"{results['outcome']} 3 1")], "the anonymous statistics count the game, nothing about who"
     kiosk.tap(view.action)                                   # play again
     assert session.phase == "intro"
 

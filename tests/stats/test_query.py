@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from kiosk.stats.model import Event, ExhibitAttention, PollResult, QuestionSuccess
+from kiosk.stats.model import Event, ExhibitAttention, GameResults, PollResult, QuestionSuccess
 from kiosk.stats.query import summarize, today_numbers
 from kiosk.stats.store import StatsError
 from tests.stats.conftest import D1, D2, D3, LILLE, NANTES, URL1, URL2, at, sample_events, write_db
@@ -114,3 +114,12 @@ def test_today_numbers_keep_the_top_five(tmp_path):
 def test_today_numbers_before_anything_was_recorded(tmp_path):
     today = today_numbers(tmp_path / "stats.db", now=at(D1, 18))
     assert (today.day, today.visits, today.top_exhibits, today.languages) == (D1, 0, [], {})
+
+
+def test_games_played_to_their_end_are_counted_with_rounds_rules_and_outcomes(tmp_path):
+    events = [Event("game_end", at(D1, 10), LILLE, 7_000_000_009, "vallee", "fr", 8, "sustained 3 2"),
+              Event("game_end", at(D1, 11), LILLE, 7_000_000_010, "vallee", "ar", 4, "collapsed 4 0"),
+              Event("game_end", at(D2, 11), NANTES, 7_000_000_011, "vallee", "fr", 6, "sustained 2 1")]
+    summary = summarize(write_db(tmp_path / "stats.db", events))
+    assert summary.games == [GameResults("vallee", 3, 18, 3, {"sustained": 2, "collapsed": 1})]
+    assert summarize(write_db(tmp_path / "lille.db", events), venue=LILLE).games[0].played == 2

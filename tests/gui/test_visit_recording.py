@@ -59,7 +59,7 @@ def test_what_is_stored_is_only_the_anonymous_columns(fresh):
 
 
 def test_the_facilitator_menu_shows_todays_numbers_as_a_chart(facilitator):
-    from kiosk.gui.widgets.bar_chart import BarRow
+    from kiosk.gui.facilitator.menu import MenuBar
 
     kiosk, app = facilitator, facilitator.app
     start_visit(kiosk, "English")
@@ -73,7 +73,7 @@ def test_the_facilitator_menu_shows_todays_numbers_as_a_chart(facilitator):
     kiosk.settle()
     kiosk.find_text("Today")
     kiosk.find_text("visits today · median length")
-    rows = {row.label: row for row in kiosk.widgets(kiosk.screen) if isinstance(row, BarRow)}
+    rows = {row.label: row for row in kiosk.widgets(kiosk.screen) if isinstance(row, MenuBar)}
     assert "English" in rows and rows["English"].fraction > 0
     numbers = app.facilitator.export.today()  # the whole test session's visits today: the chart shows its top five
     assert numbers.visits >= 1 and numbers.languages.get("en", 0) >= 1

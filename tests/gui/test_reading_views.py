@@ -226,33 +226,3 @@ def test_compare_tabs_in_portrait_show_one_side_at_a_time(sized):
     kiosk.find_text(title, root=view.ids.toggles)       # the tab names the side: the card does not repeat it
     assert view.cards[0].parent == view.ids.stage and len(view.cards) == 1
     assert not cut_lines(kiosk, view)
-
-
-@pytest.mark.parametrize("rtl", [False, True], ids=["ltr", "rtl"])
-def test_bar_chart_mirrors_and_draws_every_letter(fresh, rtl):
-    from kivy.uix.boxlayout import BoxLayout
-
-    from kiosk.gui.widgets.bar_chart import bar_rows
-
-    kiosk = fresh
-    box = BoxLayout(orientation="vertical", size_hint=(None, None), size=(900, 200), pos=(100, 100))
-    rows = bar_rows([("العربية", 12), ("Français", 6)], colour=[0.2, 0.2, 0.2, 1], rtl=rtl)
-    for row in rows:
-        box.add_widget(row)
-    Window.add_widget(box)
-    try:
-        kiosk.settle()
-        for row in rows:
-            name, bar, figure = row.ids.name, row.ids.bar, next(c for c in row.children if c not in (row.ids.name, row.ids.bar))
-            order = sorted((name, bar, figure), key=lambda w: w.x)
-            assert order == ([figure, bar, name] if rtl else [name, bar, figure])
-            assert figure.text.isdigit() and figure.font_name == "Kiosk" and figure.halign == ("right" if rtl else "left")
-            rectangle = next(i for i in bar.canvas.children if type(i).__name__ == "Rectangle")
-            if rtl:                                       # grows from the right, towards the figure
-                assert rectangle.pos[0] + rectangle.size[0] == pytest.approx(bar.right)
-            else:
-                assert rectangle.pos[0] == pytest.approx(bar.x)
-        arabic = rows[0].ids.name
-        assert arabic.font_name == "KioskArabic", "right-to-left names use the font that has their letters"
-    finally:
-        Window.remove_widget(box)

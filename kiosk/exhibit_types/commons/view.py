@@ -660,7 +660,7 @@ class CommonsView(ExhibitView):
             self._stop_timer()
 
 
-class PlayerBar(MirrorBox):
+class PlayerBar(BoxLayout):
     """A player's name, a bar as long as their share of the best result, and their coins."""
 
     name = StringProperty("")
@@ -686,14 +686,11 @@ class StockChart(BoxLayout):
             number=rounds), role="body", bold=True))
         self.add_widget(Plot(lines=lines, colours={r: rgba(KIND_COLOURS[view.game_text.resources[r].kind]) for r in lines},
                              theme=theme))
-        figures = [view.units(r, n) for r, points in lines.items() for n in (points[0], points[-1])]
-        widest = max(CoreLabel(text=text, font_name=theme.font, font_size=theme.small).get_extents(text)[0]
-                     for text in figures)
         for resource_id, points in lines.items():
+            change = view.tr("{start} at the start, {end} at the end").format(
+                start=view.units(resource_id, points[0]), end=view.units(resource_id, points[-1]))
             self.add_widget(LegendRow(icon=view.game_text.resources[resource_id].icon, name=view.resource_name(resource_id),
-                                      start=view.units(resource_id, points[0]), end=view.units(resource_id, points[-1]),
-                                      colour=rgba(KIND_COLOURS[view.game_text.resources[resource_id].kind]),
-                                      figure_width=widest + theme.space * 2))
+                                      change=change, colour=rgba(KIND_COLOURS[view.game_text.resources[resource_id].kind])))
 
     def _place(self, *_args) -> None:
         self._card.pos, self._card.size = self.pos, self.size
@@ -707,13 +704,11 @@ class StockChart(BoxLayout):
         return lines
 
 
-class LegendRow(MirrorBox):
+class LegendRow(BoxLayout):
     icon = StringProperty("")
     name = StringProperty("")
-    start = StringProperty("")
-    end = StringProperty("")
+    change = StringProperty("")
     colour = ListProperty([0, 0, 0, 1])
-    figure_width = NumericProperty(100)
 
 
 class Plot(Widget):

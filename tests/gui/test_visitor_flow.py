@@ -124,8 +124,10 @@ def test_gallery_swipes_and_zooms(fresh):
     view = open_exhibit(kiosk, "limites-en-images")
     carousel = view.ids.carousel
     kiosk.find_text(f"1 / {view.count}")
-    x, y = carousel.to_window(*carousel.center)
-    kiosk.swipe((x + 500, y), (x - 500, y))
+    # a finger swipes across the picture, between the arrows that stand beside it
+    left, right = view.ids.prev.to_window(view.ids.prev.right, 0)[0], view.ids.next.to_window(view.ids.next.x, 0)[0]
+    y = carousel.to_window(*carousel.center)[1]
+    kiosk.swipe((right - 40, y), (left + 40, y))
     kiosk.wait(1.0)
     assert carousel.index == 1
     kiosk.find_text(f"2 / {view.count}")

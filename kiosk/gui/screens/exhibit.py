@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.core.image import Image as CoreImage
+from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
@@ -23,7 +24,7 @@ from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
-from kiosk.render.bidi import has_rtl
+from kiosk.render.bidi import has_rtl, wrap_and_shape
 from kiosk.render.typography import shorten
 from kiosk.visit.qr import pixels_per_module
 
@@ -109,12 +110,24 @@ class ExhibitScreen(KioskScreen):
         self.next_quiet = self.view.in_progress
 
     def _fit_heading(self) -> None:
-        """The title in the lines the bar's fixed height holds (two short lines or one), cut with "…"."""
+        """The title in the lines the bar's fixed height holds (two short lines or one): a title that
+        does not fit is set a little smaller (down to 80 %), and only then cut with "…"."""
         label, theme = self.ids.heading, self.app.theme
-        # the bar's height inside its padding; the font is the one the label draws this title in (its
-        # change fits the title again)
-        label.line_limit = max(1, min(2, int(theme.touch // theme.line_height(label.font_size, label.font_name))))
-        label.logical_text = fit_lines(label, self.heading, label.line_limit)
+        base = 1 if self.width >= self.height else 0.85
+        for factor in (base, base * 0.9, base * 0.8):
+            size = theme.heading * factor
+            lines = max(1, min(2, int(theme.touch // theme.line_height(size, label.font_name))))
+            core = CoreLabel(font_name=label.font_name, font_size=size, bold=True)
+            measure = lambda line, core=core: core.get_extents(line)[0]   # noqa: E731
+            shown = fit_lines(label, self.heading, lines, measure=measure)
+            if has_rtl(self.heading):   # right to left, the label wraps (and cuts) the title itself
+                width = label.width - label.padding[0] - label.padding[2]
+                if len(wrap_and_shape(self.heading, width, measure).split("\n")) <= lines:
+                    break
+            elif shown == self.heading:
+                break
+        # set once: the label's new size fits the title again, and finds the same answer
+        label.size_factor, label.line_limit, label.logical_text = factor, lines, shown
 
     def _fill_qr_codes(self) -> None:
         column = self.ids.qr_column
@@ -279,10 +292,11 @@ class ExhibitScreen(KioskScreen):
         self.release()
 
 
-def fit_lines(label, text: str, lines: int, width: float | None = None) -> str:
+def fit_lines(label, text: str, lines: int, width: float | None = None, measure=None) -> str:
     """``text`` as ``label`` (a BidiLabel) shows it in at most ``lines`` lines, the last ending with "…" when cut.
 
-    Measured in the label's font at its width (or ``width``, the one it is about to have).
+    Measured in the label's font at its width (or ``width``, the one it is about to have), or with
+    ``measure`` (a function giving a line's width in pixels).
     Right-to-left text is returned whole: the label wraps it itself and its ``line_limit`` cuts
     it. Kivy's ``max_lines`` does not cut a label whose height follows its text, so a
     left-to-right text is cut here.
@@ -290,7 +304,7 @@ def fit_lines(label, text: str, lines: int, width: float | None = None) -> str:
     width = (label.width if width is None else width) - label.padding[0] - label.padding[2]
     if not text or width < 10 or has_rtl(text):
         return text
-    measure = label.measurer()
+    measure = measure or label.measurer()
     kept: list[str] = []
     for paragraph in text.split("\n"):
         line = ""

@@ -82,13 +82,16 @@ class Theme(EventDispatcher):
         self.update()
 
     def update(self) -> None:
-        s = self.scale = max(0.5, min(Window.width, Window.height) / 1080)
+        s = max(0.5, min(Window.width, Window.height) / 1080)
         self.title, self.heading, self.body, self.small, self.button = 56 * s, 40 * s, 28 * s, 22 * s, 30 * s
         self.touch = max(dp(48), 96 * s)
         self.pad = 24 * s
         self.space = 8 * s
         self.radius = 16 * s
         self.icon = 40 * s
+        # last: labels that pick their size by name (``getattr(theme, role)``) re-read it when the scale
+        # changes, and must find the new sizes already there
+        self.scale = s
 
     def use_language(self, language: str) -> None:
         self.font = "KioskArabic" if is_rtl(language) else "Kiosk"

@@ -32,3 +32,33 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.–-") + "…"
+
+
+def cut_to_lines(text: str, width: float, measure, lines: int) -> str:
+    r"""``text`` wrapped at ``width`` into at most ``lines`` lines, the last ending with "…" when cut.
+
+    ``measure(line)`` gives a line's width in pixels. Words wrap as Kivy wraps them (a no-break
+    space keeps its word together); the text comes back unchanged when it fits.
+
+    >>> cut_to_lines("one two three four", 9, len, 2)
+    'one two\nthree…'
+    """
+    kept: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            if line and measure(f"{line} {word}") > width:
+                kept.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        kept.append(line)
+    if len(kept) <= lines:
+        return text
+    last = kept[lines - 1]
+    while True:
+        last = last.rstrip(" ,;:.–-\u00a0")
+        if measure(last + "…") <= width or " " not in last:
+            break
+        last = last.rsplit(" ", 1)[0]
+    return "\n".join(kept[:lines - 1] + [last + "…"])

@@ -163,3 +163,12 @@ def test_a_line_of_arabic_is_drawn_whole_at_a_reading_line_height(show, tmp_path
     height = label.texture.size[1]
     assert box[1] > 0 and box[3] < height, f"ink touches the edge: {box} in a texture {height} px high"
     assert height <= 30 * 1.6, f"one line is {height} px at 30 px: Arabic text looks double-spaced"
+
+
+def test_line_limit_cuts_left_to_right_text_too(show):
+    """Kivy's max_lines does nothing on a label whose height follows its text: the label cuts it itself."""
+    text = "Les Équitables Pionniers de Rochdale ouvrent leur magasin coopératif en 1844, rue du Crapaud. " * 3
+    label = show(text, base_direction="ltr", font_name=str(FONTS / "NotoSans-Regular.ttf"), line_limit=2)
+    lines = label.text.split("\n")
+    assert len(lines) == 2 and lines[-1].endswith("…")
+    assert label.texture.size[1] <= 2 * 30 * 1.45

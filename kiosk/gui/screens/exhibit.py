@@ -25,7 +25,7 @@ from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
 from kiosk.render.bidi import has_rtl, wrap_and_shape
-from kiosk.render.typography import shorten
+from kiosk.render.typography import cut_to_lines, shorten
 from kiosk.visit.qr import pixels_per_module
 
 log = logging.getLogger(__name__)
@@ -304,26 +304,7 @@ def fit_lines(label, text: str, lines: int, width: float | None = None, measure=
     width = (label.width if width is None else width) - label.padding[0] - label.padding[2]
     if not text or width < 10 or has_rtl(text):
         return text
-    measure = measure or label.measurer()
-    kept: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split(" "):   # a no-break space keeps its word together, as Kivy does
-            if line and measure(f"{line} {word}") > width:
-                kept.append(line)
-                line = word
-            else:
-                line = f"{line} {word}" if line else word
-        kept.append(line)
-    if len(kept) <= lines:
-        return text
-    last = kept[lines - 1]
-    while True:
-        last = last.rstrip(" ,;:.–-\u00a0")
-        if measure(last + "…") <= width or " " not in last:
-            break
-        last = last.rsplit(" ", 1)[0]
-    return "\n".join(kept[:lines - 1] + [last + "…"])
+    return cut_to_lines(text, width, measure or label.measurer(), lines)
 
 
 def _lay_out(widget) -> None:

@@ -37,6 +37,7 @@ from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
 from kiosk.render.bidi import strip_markup, wrap_and_shape
+from kiosk.render.typography import cut_to_lines
 
 #: The Label properties that change how wide a piece of text is drawn.
 MEASURED_PROPERTIES = ("font_name", "font_size", "bold", "italic", "font_hinting",
@@ -72,8 +73,16 @@ class BidiLabel(Label):
         """Recompute ``text`` (and ``text_size``) from ``logical_text`` now."""
         self.text_size = (self.width, None)
         if not self.is_rtl:
-            self.max_lines = int(self.line_limit)
-            self.text = self.logical_text
+            # Kivy's max_lines does not cut a label whose height follows its text: cut it here
+            # (text with markup keeps max_lines: its tags would be measured as letters)
+            text, self.max_lines = self.logical_text, 0
+            if self.line_limit and self.width > 10:
+                if self.markup and strip_markup(text) != text:
+                    self.max_lines = int(self.line_limit)
+                else:
+                    width = self.width - self.padding[0] - self.padding[2]
+                    text = cut_to_lines(text, width, self.measurer(), int(self.line_limit))
+            self.text = text
             return
         self.max_lines = 0
         text_width = self.width - self.padding[0] - self.padding[2]

@@ -24,13 +24,14 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from contextlib import contextmanager
 from itertools import chain
 from typing import Callable, Iterable, Iterator
 
 from kivy.base import EventLoop, ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
+from kivy.core.window import Window
 
 from kiosk.memory import trim_heap
 
@@ -50,7 +51,6 @@ class Ahead:
         self._listening = None          # the picture cache's listening context while rehearsing
         self.learnt: dict[str, list] = {}   # exhibit id → the (path, box) its screen asks for, at this window size
         self._learnt_for = None             # the window size they were learnt at
-        self.card_box = None                # the box home's cards ask their pictures for
         self._done_for = None               # what the last run on home or in an exhibit prepared
         self.since = 0                      # the picture cache's time when the current run began
         self._rehearsed = False
@@ -143,27 +143,20 @@ class Ahead:
                 else:
                     yield lambda p=path, b=box: pictures.prefetch(p, b, self.since)
 
-    def learn_card_box(self, build: Callable[[], object]) -> None:
-        """Build home, noting the box its cards ask their pictures for."""
-        with self.app.pictures.listen() as heard:
-            build()
-        boxes = Counter(box for _path, box in heard)
-        if boxes:
-            self.card_box = boxes.most_common(1)[0][0]
-
     def card_pictures(self, card_picture: Callable) -> Iterator[Callable[[], object]]:
         """Steps: every room's card pictures, at the box home's cards use."""
-        if self.card_box is None:
-            return
+        from kiosk.gui.screens.home import card_picture_box
+
+        box = card_picture_box(*Window.size, self.app.theme.pad)   # as home asks for them
         for manifest in self.app.content.exhibits:
             name = card_picture(manifest)
             if not name:
                 continue
             path, pictures = manifest.image_path(name), self.app.pictures
-            if pictures.has(path, self.card_box):
-                pictures.keep(path, self.card_box)
+            if pictures.has(path, box):
+                pictures.keep(path, box)
             else:
-                yield lambda p=path: pictures.prefetch(p, self.card_box, self.since)
+                yield lambda p=path: pictures.prefetch(p, box, self.since)
 
     # --- rehearsals -------------------------------------------------------------------------------
     def _rehearse(self, manifest) -> None:

@@ -88,7 +88,10 @@ class PictureCache:
     def has(self, path: Path, box: tuple[float, float]) -> bool:
         """Whether the picture at ``path`` for ``box`` is decoded already (a tap would not wait for it)."""
         key = self._key(path, box)
-        return key is None or key in self._textures or self._larger(key, use=False) is not None
+        return key is None or self._held(key)
+
+    def _held(self, key: tuple) -> bool:
+        return key in self._textures or self._larger(key, use=False) is not None
 
     def now(self) -> int:
         """A mark in the cache's time: pictures asked for or kept after it are not let go by ``prefetch``."""
@@ -96,7 +99,9 @@ class PictureCache:
 
     def keep(self, path: Path, box: tuple[float, float]) -> None:
         """Mark a decoded picture as wanted now (it goes to the end of the queue)."""
-        key = self._key(path, box)
+        self._keep(self._key(path, box))
+
+    def _keep(self, key: tuple | None) -> None:
         if key in self._textures:
             self._use(key)
         elif key is not None:
@@ -108,9 +113,9 @@ class PictureCache:
         Room is made by letting go of pictures not wanted since ``since`` (the attract loop's,
         another room's), never of those wanted since; when there is none to let go, nothing is done.
         """
-        key = self._key(path, box)
-        if key is None or self.has(path, box):
-            self.keep(path, box)
+        key = self._key(path, box)   # one look at the file for the whole decision
+        if key is None or self._held(key):
+            self._keep(key)
             return False
         need = key[2] * key[3] * 3
         while self.used + need > self.budget * PREFETCH_SHARE:

@@ -139,7 +139,7 @@ class Navigator:
 
         def steps():
             yield lambda: self.screen("language")
-            yield lambda: ahead.learn_card_box(self.screen("home").refresh)
+            yield lambda: self.screen("home").refresh()
             yield lambda: self.screen("exhibit")
             yield lambda: LanguagePicker.shared(self.app)
             for type_name in sorted({m.type for m in self.app.content.exhibits}):

@@ -255,7 +255,7 @@ KINDS = {
     "panel": ("file-text", N_("Read")), "timeline": ("history", N_("Timeline")),
     "compare": ("columns-2", N_("Compare")), "quiz": ("list-checks", N_("Quiz")),
     "gallery": ("images", N_("Pictures")), "poll": ("vote", N_("Poll")),
-    "wall": ("message-square-text", N_("Idea wall")),
+    "wall": ("message-square-text", N_("Idea wall")), "commons": ("users", N_("Game")),
 }
 
 
@@ -337,14 +337,14 @@ class HomeScreen(KioskScreen):
 
         The tabs are built once per language; choosing a room only repaints them.
         """
-        built = self.ids.rooms.children[::-1]
-        if [getattr(b, "built_for", None) for b in built] != [(r.id, self.app.language, tuple(Window.size)) for r in self.rooms]:
+        built, wanted = self.ids.rooms.children[::-1], (self.app.language, tuple(Window.size))
+        if [getattr(b, "built_for", None) for b in built] != [(r.id, *wanted) for r in self.rooms]:
             self.ids.rooms.clear_widgets()
             for number, room in enumerate(self.rooms, start=1):
                 label = f"{number}. {self.app.text(room.title)}"
                 button = KioskButton(text=label, wrap=False, outline=rgba(room.colour))
                 button.room_id, button.label = room.id, label   # the text before shaping (KioskButton.on_text)
-                button.built_for = (room.id, self.app.language, tuple(Window.size))
+                button.built_for = (room.id, *wanted)
                 button.bind(on_release=lambda b: self.show_room(b.room_id))
                 self.ids.rooms.add_widget(button)
         for button in self.ids.rooms.children:
@@ -383,21 +383,19 @@ class HomeScreen(KioskScreen):
         """Build a room's row of cards ahead of a tap on "next room" (its pictures are decoded ahead first)."""
         room = self.app.content.collection.room(room_id)
         if room is not None:
-            shown_in = set(self.app.shown_in)
             self._row(room)
-            self.app.shown_in.clear()
-            self.app.shown_in.update(shown_in)
 
     def _row(self, room) -> tuple[list, set[str]]:
         wanted = (self.app.language, tuple(Window.size))
         if self._rows_for != wanted:
             self._rows.clear()
             self._rows_for = wanted
-        if room.id not in self._rows:
-            before = set(self.app.shown_in)
+        if room.id not in self._rows:   # the languages its texts fell back to are kept with the row, and
+            before = set(self.app.shown_in)     # the visitor's own list is left exactly as it was
             self.app.shown_in.clear()
             cards = self._make_cards(room)
             self._rows[room.id] = (cards, set(self.app.shown_in))
+            self.app.shown_in.clear()
             self.app.shown_in.update(before)
         # two rows at most, this one and the one a tap on "next room" shows (each row's widgets and
         # texts weigh ~9 MiB: every room's made the kiosk's memory after a full tour 27 MiB larger)

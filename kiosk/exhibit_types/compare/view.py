@@ -100,12 +100,19 @@ class CompareView(ExhibitView):
         theme = self.ctx.theme
         return self._column(side_by_side=True) * WIDE + theme.line_height(theme.small * 0.8) + theme.space * 3
 
+    def _pictures_fit(self) -> bool:
+        """Side by side, a picture stays only if its card's text still gets enough lines a page."""
+        theme = self.ctx.theme
+        return self._text_room(titled=True) - self._picture_height() >= theme.line_height(theme.body) * LINES_WITH_PICTURE
+
     def layout_sides(self) -> None:
         stage = self.ids.stage
         if stage.width <= 1:
             return
         self.tabs = not self.fits_side_by_side()
-        arrangement = (self.tabs, self.state.get("side", 0), round(stage.width), round(stage.height))
+        # the height only matters through what it decides (tabs, pictures): the readers re-page themselves
+        # when it settles, so a view whose height settles after its first layout is not built twice
+        arrangement = (self.tabs, self.state.get("side", 0), round(stage.width), self._pictures_fit())
         if arrangement == self._arrangement:
             return                  # the same cards at the same size
         self._arrangement = arrangement
@@ -133,8 +140,7 @@ class CompareView(ExhibitView):
             aside.add_widget(self._picture(side.image, (stage.width - theme.pad * 2) * 0.42))
             aside.add_widget(Widget())
             card.add_widget(aside)
-        elif side.image and (self.tabs or self._text_room(titled=True) - self._picture_height()
-                             >= theme.line_height(theme.body) * LINES_WITH_PICTURE):
+        elif side.image and (self.tabs or self._pictures_fit()):
             column.add_widget(self._picture(side.image, self._column(side_by_side=not self.tabs)))
         column.add_widget(reader)
         card.add_widget(column)

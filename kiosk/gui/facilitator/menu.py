@@ -241,8 +241,9 @@ class FacilitatorScreen(KioskScreen):
             return  # the notice shows the progress; no second install meanwhile
         found = updates.stick_bundles()
         if not found:
-            card.add_widget(self._text(self._("No bundle found. Put one in a folder named KIOSK_CONTENT at the root "
-                                              "of the stick (kiosk bundle makes it)."), role="small", tone="muted"))
+            card.add_widget(self._text(self._("No new content on this stick. The curator prepares it on a computer, "
+                                              "in a folder named KIOSK_CONTENT at the root of the stick."),
+                                       role="small", tone="muted"))
         for bundle in found:
             if bundle.info is None:
                 reason = " ".join(part for part in (bundle.headline(self._), bundle.problem) if part)

@@ -134,14 +134,14 @@ def test_an_event_without_a_picture_gives_its_text_the_card_and_lists_the_dates_
     inner = card.width - card.padding[0] - card.padding[2]
     assert detail.width >= inner - 1, "the text's side takes the card's whole width"
     assert view.ids.aside.width * view.ids.aside.height == 0 and not view.ids.aside.children
-    year = format_date(view.events[index].date, theme.rtl)
+    year = format_date(view.events[index].date, view.ctx.language, theme.rtl)
     said = kiosk.visible_texts(view.ids.date)
     assert any(year in text and str(len(view.events)) in text for text in said), said   # "1825 · 3 of 8"
     large = [w for w in _walk(card) if isinstance(w, Label) and year in w.text and w.font_size > theme.heading]
     assert not large, "no large date repeats it"
     rows = [row for row in view.ids.later.children if type(row).__name__ == "LaterRow"][::-1]
     assert rows, "the dates that come next fill the room the text leaves"
-    assert rows[0].date == format_date(view.events[index + 1].date, theme.rtl)
+    assert rows[0].date == format_date(view.events[index + 1].date, view.ctx.language, theme.rtl)
     card_bottom = card.to_window(*card.pos)[1]
     last_bottom = rows[-1].to_window(*rows[-1].pos)[1]
     assert last_bottom >= card_bottom + card.padding[3] - 1, "no date is cut by the card"

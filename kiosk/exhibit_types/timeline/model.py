@@ -18,6 +18,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
+
 from kiosk.content.fields import IMAGE, ImageRef
 from kiosk.content.spec import INVALID, Field, Kind, ListKind, ObjectKind, StrKind, TextKind, describe, join_path
 from kiosk.content.text import LocalizedText
@@ -38,17 +41,18 @@ class TimelineDate:
     def is_range(self) -> bool:
         return "/" in self.text
 
-    def label(self, rtl: bool = False) -> str:
-        """'1844', '1844-12-21' as written; a range '1939 – 1945', its first year on the reading side.
+    def label(self, language: str = "", rtl: bool = False) -> str:
+        """The date in the visitor's ``language``, as Babel (CLDR) writes it: a day "24 mars 2014",
+        "24 March 2014", "24 مارس 2014"; a month "décembre 1844"; a year as written, "1844".
+        Without a language (or one CLDR does not know), the date reads as the curator wrote it.
 
-        Right to left, the earlier year stands on the right, as on the mirrored timeline:
-        ``1945 – 1939`` reads 1939 first. (Digits themselves are never reversed.)
+        A range is joined by an en dash, "1939 – 1945". Right to left (``rtl``), its parts are
+        swapped for a label that draws its text as given: ``1945 – 1939`` reads 1939 first, as on
+        the mirrored timeline (digits themselves are never reversed).
         """
         first, _, last = self.text.partition("/")
-        if not last:
-            return first.strip()
-        first, last = first.strip(), last.strip()
-        return f"{last} – {first}" if rtl else f"{first} – {last}"
+        parts = [_localized(part.strip(), language) for part in (first, last) if part.strip()]
+        return " – ".join(reversed(parts) if rtl else parts)
 
     @classmethod
     def parse(cls, text: str) -> "TimelineDate":
@@ -59,6 +63,27 @@ class TimelineDate:
         if end < start:
             raise ValueError(f"the range '{text}' ends before it starts")
         return cls(start, end, text)
+
+
+_LOCALES = {"en": "en_GB"}      # a museum in Europe: "24 March 2014", as in the facilitator's reports
+
+
+def _localized(text: str, language: str) -> str:
+    """One point of a date ("1844-12-21") in ``language``; a year, a year before 1, or an unknown
+    language: as written."""
+    match = _POINT.match(text)
+    year = int(match.group(1)) if match else 0
+    if not language or not match or not match.group(2) or not 1 <= year <= 9999:
+        return text
+    try:
+        locale = Locale.parse(_LOCALES.get(language, language).replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return text
+    day = datetime.date(year, int(match.group(2)), int(match.group(3) or 1))
+    if not match.group(3):
+        return format_skeleton("yMMMM", day, locale=locale)
+    written = format_date(day, "long", locale=locale)
+    return "1er" + written[1:] if locale.language == "fr" and day.day == 1 else written
 
 
 def _point(text: str, end: bool) -> tuple[int, int, int]:

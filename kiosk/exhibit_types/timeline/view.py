@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
@@ -30,6 +31,7 @@ from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
 from kiosk.gui.widgets.widgets import Figure, MirrorBox, TextBlock
+from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("timeline.kv")))
 SMALLEST_ASIDE = 0.3        # in portrait the picture or the date keeps at least this share of the card's height
@@ -59,6 +61,7 @@ class LaterRow(ButtonBehavior, MirrorBox):
     date = StringProperty("")
     title = StringProperty("")
     colour = ListProperty([0, 0, 0, 1])
+    date_width = NumericProperty(0)     # the list's date column: its titles start level
 
 
 class StripDots(Widget):
@@ -92,9 +95,14 @@ class StripDots(Widget):
                 Ellipse(pos=(self.x + step * (place + 0.5) - size / 2, self.center_y - size / 2), size=(size, size))
 
 
-def format_date(date, rtl: bool = False) -> str:
-    """The date as the visitor reads it (:meth:`TimelineDate.label`)."""
-    return date.label(rtl)
+def format_date(date, language: str = "", rtl: bool = False) -> str:
+    """The date in the visitor's language (:meth:`TimelineDate.label`), ready for a label that
+    draws its text as given: right to left, its Arabic letters joined and its parts in the
+    order they are read (a range of years alone: its parts swapped by the model)."""
+    text = date.label(language)
+    if not rtl:
+        return text
+    return shape_line(text) if has_rtl(text) else date.label(language, rtl=True)
 
 
 class TimelineView(ExhibitView):
@@ -143,7 +151,7 @@ class TimelineView(ExhibitView):
         self.colour_rgba = self.colour
         self.ids.stops.clear_widgets()
         for index, event in enumerate(self.events):
-            stop = TimelineStop(date=format_date(event.date, self.ctx.theme.rtl), title=self.text(event.title),
+            stop = TimelineStop(date=format_date(event.date, self.ctx.language, self.ctx.theme.rtl), title=self.text(event.title),
                                 colour=self.colour)
             stop.event_index = index
             stop.bind(on_release=lambda s: self.select(s.event_index))
@@ -171,11 +179,10 @@ class TimelineView(ExhibitView):
         """Over the title: the date and where it stands among the others, "1825 · 3 of 8"."""
         index = int(self.selected)
         position = self.ctx.gettext("{number} of {count}").format(number=index + 1, count=len(self.events))
-        self.ids.date.logical_text = f"{format_date(self.events[index].date, self.ctx.theme.rtl)} · {position}"
+        self.ids.date.logical_text = f"{self.events[index].date.label(self.ctx.language)} · {position}"   # shaped by the label
 
     def picture(self, index: int):
-        event = self.events[index]
-        return event.image or (self.manifest.images[0] if self.manifest.images and index == 0 else None)
+        return self.events[index].image       # its own only: the exhibit's cover is home's, not a date's
 
     def fit_aside(self) -> None:
         """The picture as large as the aside holds with its caption and credit. Portrait: the text
@@ -249,9 +256,12 @@ class TimelineView(ExhibitView):
         heading = (gettext("Later") if chosen[0] > index else gettext("Earlier") if chosen[-1] < index
                    else gettext("Other dates"))
         later.add_widget(TextBlock(logical_text=heading, role="small", tone="muted", bold=True))
-        for number in chosen:
-            row = LaterRow(date=format_date(self.events[number].date, theme.rtl),
-                           title=self.text(self.events[number].title), colour=self.colour)
+        dates = [format_date(self.events[number].date, self.ctx.language, theme.rtl) for number in chosen]
+        column = max(CoreLabel(text=date, font_name="Kiosk", font_size=theme.body, bold=True).get_extents(date)[0]
+                     for date in dates)
+        for number, date in zip(chosen, dates):
+            row = LaterRow(date=date, title=self.text(self.events[number].title), colour=self.colour,
+                           date_width=column)
             row.bind(on_release=lambda _row, number=number: self.select(number))
             later.add_widget(row)
         later.add_widget(Widget())

@@ -1,4 +1,4 @@
-"""Where a reader's pages end, as a visitor sees them: at a sentence's end, or with a "Continued →" cue."""
+"""Where a reader's pages end, as a visitor sees them: at a sentence's end, or with a "Read on →" cue."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def last_line_shown(reader: PagedReader) -> tuple[str, bool] | None:
 
 
 def check_every_page(kiosk, reader: PagedReader) -> int:
-    """Walks the reader's pages; a page that does not end a sentence shows "Continued →". Counts those."""
+    """Walks the reader's pages; a page that does not end a sentence shows "Read on →". Counts those."""
     mid_sentence = 0
     for page in range(int(reader.page_count)):
         reader.page = page
@@ -48,9 +48,14 @@ def check_every_page(kiosk, reader: PagedReader) -> int:
         shown = last_line_shown(reader)
         ends = last or shown is None or ends_sentence(*shown)
         more, arrow = reader.ids.more, reader.ids.next
+        fades = [slot.fade.size[1] for slot in reader._slots if slot.fade_colour.a]
         if ends:
             assert not reader.continued and more.opacity == 0 and more.disabled, (page, shown)
+            assert not fades, "a page that ends a sentence does not fade"
         else:
+            theme = kiosk.app.theme
+            assert len(fades) == 1 and theme.line_height(reader.font_size) * 0.8 <= fades[0] <= theme.line_height(
+                reader.font_size) * 1.6, f"the last line fades, and it only: {fades}"
             mid_sentence += 1
             assert reader.continued, (page, shown)
             assert more.opacity == 1 and not more.disabled and arrow.opacity == 0

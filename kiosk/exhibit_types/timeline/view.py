@@ -257,7 +257,7 @@ class TimelineView(ExhibitView):
                    else gettext("Other dates"))
         later.add_widget(TextBlock(logical_text=heading, role="small", tone="muted", bold=True))
         dates = [format_date(self.events[number].date, self.ctx.language, theme.rtl) for number in chosen]
-        column = max(CoreLabel(text=date, font_name="Kiosk", font_size=theme.body, bold=True).get_extents(date)[0]
+        column = max(CoreLabel(text=date, font_name=theme.font, font_size=theme.body, bold=True).get_extents(date)[0]
                      for date in dates)
         for number, date in zip(chosen, dates):
             row = LaterRow(date=date, title=self.text(self.events[number].title), colour=self.colour,

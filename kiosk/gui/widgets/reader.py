@@ -13,8 +13,9 @@ The reader picks one to ``max_columns`` columns (``kiosk.render.pages.columns_fo
 the flow into pages between lines (no line is ever shown cut in half), at the end of a sentence
 or a paragraph when that leaves the page at most a third blank, and shows a page control
 (‹ 2 / 4 ›, round arrows that turn round in right to left) when there is more than one page.
-A page that ends inside a sentence says so: its "next" arrow becomes a "Continued →" button
-(``continued``). A horizontal swipe turns the page too. In a right-to-left language the first
+A page that ends inside a sentence says so: its "next" arrow becomes a "Read on →" button
+(``continued``), and its last line fades towards the colour it is printed on, so the cut reads as
+meant. A horizontal swipe turns the page too. In a right-to-left language the first
 column is on the right and the page control mirrors.
 """
 
@@ -26,6 +27,9 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
+from kivy.core.window import Window
+from kivy.graphics import Color, Rectangle, RoundedRectangle
+from kivy.graphics.texture import Texture
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
@@ -39,6 +43,7 @@ from kiosk.render.bidi import shape_line
 from kiosk.render.pages import columns_for, ends_mid_sentence, ends_sentence, page_breaks
 
 _TAG = re.compile(r"\[/?[a-z]+(=[^\]]*)?\]")
+FADE = 0.85     # how far the last line of a page cut inside a sentence fades, at its foot
 
 
 class ReaderArrow(ButtonBehavior, Icon):
@@ -47,8 +52,33 @@ class ReaderArrow(ButtonBehavior, Icon):
     background = ListProperty([1, 1, 1, 1])
 
 
+def _fade_texture():
+    """A column of white growing opaque towards its foot (a ``Color`` tints it): the last line's fade."""
+    steps = 32
+    texture = Texture.create(size=(1, steps), colorfmt="rgba")
+    texture.blit_buffer(bytes(b for row in range(steps)      # row 0 is the foot
+                              for b in (255, 255, 255, round(255 * FADE * (1 - row / (steps - 1)) ** 1.4))),
+                        colorfmt="rgba", bufferfmt="ubyte")
+    texture.mag_filter = "linear"
+    return texture
+
+
+def backdrop(widget) -> list[float]:
+    """The opaque colour a widget is drawn on: the first filled shape under it, up its parents."""
+    while widget is not None:
+        colour = None
+        for instruction in widget.canvas.before.children + widget.canvas.children:
+            if isinstance(instruction, Color):
+                colour = instruction.rgba
+            elif isinstance(instruction, (Rectangle, RoundedRectangle)) and colour and colour[3] >= 1:
+                return list(colour)
+        widget = widget.parent
+    return list(Window.clearcolor)
+
+
 class ColumnSlot(Widget):
-    """One column of a page: a window (clipped at a line) onto the flow of blocks."""
+    """One column of a page: a window (clipped at a line) onto the flow of blocks, and the fade
+    drawn over its last line when the page ends inside a sentence."""
 
     def __init__(self, flow, **kwargs):
         super().__init__(**kwargs)
@@ -56,6 +86,14 @@ class ColumnSlot(Widget):
         self.flow = flow
         self.window.add_widget(flow)
         self.add_widget(self.window)
+        with self.canvas.after:
+            self.fade_colour = Color(0, 0, 0, 0)
+            self.fade = Rectangle(texture=_fade_texture(), size=(0, 0))
+
+    def show_fade(self, height: float, colour) -> None:
+        """A fade ``height`` high over the window's foot, towards ``colour``; 0: none."""
+        self.fade_colour.rgba = list(colour[:3]) + [1 if height else 0]
+        self.fade.pos, self.fade.size = self.window.pos, (self.window.width, height)
 
 
 Builder.load_file(str(Path(__file__).with_name("reader.kv")))
@@ -162,6 +200,7 @@ class PagedReader(BoxLayout):
             window, flow = slot.window, slot.flow
             if number >= len(self.pages):
                 window.size, flow.opacity = (0, 0), 0
+                slot.show_fade(0, (0, 0, 0, 0))
                 continue
             start, end = self.pages[number]
             top = self.ids.row.top
@@ -169,6 +208,15 @@ class PagedReader(BoxLayout):
             window.pos = (slot.x, top - (end - start))
             flow.pos = (slot.x, top + start - flow.height)
             flow.opacity = 1
+            fades = self.continued and number == last
+            slot.show_fade(self._last_line(number) if fades else 0, backdrop(self) if fades else (0, 0, 0, 0))
+
+    def _last_line(self, number: int) -> float:
+        """The height of the last line column ``number`` shows (the step between its last two cuts)."""
+        cuts = sorted(self.cuts()[0])
+        end = self.pages[number][1]
+        before = [cut for cut in cuts if cut < end - 0.5]
+        return end - before[-1] if before else 0
 
     def on_touch_down(self, touch):
         if self.collide_point(*touch.pos):

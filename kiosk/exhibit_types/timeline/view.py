@@ -43,6 +43,7 @@ class TimelineStop(ButtonBehavior, BoxLayout):
     title = StringProperty("")
     selected = BooleanProperty(False)
     colour = ListProperty([0, 0, 0, 1])
+    date_scale = NumericProperty(1)     # under 1: the longest date of the line set smaller, on one line
 
 
 class StripWindow(StencilView):
@@ -122,6 +123,7 @@ class TimelineView(ExhibitView):
         self.ids.aside.bind(size=self._trigger_aside)
         self._trigger_fit = Clock.create_trigger(lambda _dt: self.fit_aside(), 0)   # after the layout it follows
         self._measured: dict = {}
+        self._widths: dict = {}        # a date's width as drawn, by its text, font and size
         for widget, name in ((self.ids.card, "size"), (self.ids.reader, "column_width"), (self.ids.title, "height"),
                              (self.ids.date, "height"), (self.ids.body, "height")):
             widget.bind(**{name: self._trigger_fit})
@@ -257,8 +259,7 @@ class TimelineView(ExhibitView):
                    else gettext("Other dates"))
         later.add_widget(TextBlock(logical_text=heading, role="small", tone="muted", bold=True))
         dates = [format_date(self.events[number].date, self.ctx.language, theme.rtl) for number in chosen]
-        column = max(CoreLabel(text=date, font_name=theme.font, font_size=theme.body, bold=True).get_extents(date)[0]
-                     for date in dates)
+        column = max(self._date_width(date) for date in dates) / 1.15
         for number, date in zip(chosen, dates):
             row = LaterRow(date=date, title=self.text(self.events[number].title), colour=self.colour,
                            date_width=column)
@@ -283,13 +284,24 @@ class TimelineView(ExhibitView):
         gap, count = stops.spacing, len(self.events)
         self.shown = max(1, min(count, int((window.width + gap) // (theme.touch * 3.2 + gap))))
         width = (window.width - gap * (self.shown - 1)) / self.shown
+        widest = max((self._date_width(stop.date) for stop in stops.children), default=0)
         for stop in stops.children:
             stop.width = width
+            stop.date_scale = min(1, (width - stop.padding[0] - stop.padding[2]) / widest) if widest else 1
         self.first = max(0, min(self.first, count - self.shown))
         step, total = width + gap, count * (width + gap) - gap
         stops.size = (total, window.height)
         stops.y = window.y
         stops.x = window.right + self.first * step - total if self.ctx.theme.rtl else window.x - self.first * step
+
+    def _date_width(self, date: str) -> float:
+        """How wide a stop's date is drawn when its stop is chosen (its largest)."""
+        theme = self.ctx.theme
+        key = (date, theme.font, theme.body)
+        if key not in self._widths:
+            self._widths[key] = CoreLabel(text=date, font_name=theme.font, font_size=theme.body * 1.15,
+                                          bold=True).get_extents(date)[0]
+        return self._widths[key]
 
     def _reveal(self, index: int) -> None:
         if index < self.first:

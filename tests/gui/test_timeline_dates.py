@@ -35,9 +35,10 @@ def test_a_day_reads_in_the_visitors_language_and_stays_whole_in_its_stop(sized,
             assert label.texture_size[1] < view.ctx.theme.body * 2, "on one line"
 
 
+@pytest.mark.parametrize("sized", [(1920, 1080), (1080, 1920)], indirect=True, ids=["1920", "portrait"])
 @pytest.mark.parametrize("language", ["Français", "العربية"])
-def test_the_later_dates_titles_start_level(fresh, language):
-    kiosk = fresh
+def test_the_later_dates_titles_start_level(sized, language):
+    kiosk = sized
     start_visit(kiosk, language)
     view = open_exhibit(kiosk, TIMELINE)
     index = next(i for i, event in enumerate(view.events) if view.picture(i) is None and i < len(view.events) - 3)
@@ -47,6 +48,8 @@ def test_the_later_dates_titles_start_level(fresh, language):
     assert len(rows) >= 2
     starts = {round(row.ids.later_title.to_window(*row.ids.later_title.pos)[0]) for row in rows}
     assert len(starts) == 1, f"the titles start at {starts}"
+    for row in rows:
+        assert row.ids.later_date.texture_size[1] < view.ctx.theme.body * 2, f"{row.date} on one line"
 
 
 def test_an_event_without_a_picture_shows_none(fresh):

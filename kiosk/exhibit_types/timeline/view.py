@@ -259,7 +259,7 @@ class TimelineView(ExhibitView):
                    else gettext("Other dates"))
         later.add_widget(TextBlock(logical_text=heading, role="small", tone="muted", bold=True))
         dates = [format_date(self.events[number].date, self.ctx.language, theme.rtl) for number in chosen]
-        column = max(self._date_width(date) for date in dates) / 1.15
+        column = max(self._date_width(date, 1) for date in dates)
         for number, date in zip(chosen, dates):
             row = LaterRow(date=date, title=self.text(self.events[number].title), colour=self.colour,
                            date_width=column)
@@ -294,12 +294,12 @@ class TimelineView(ExhibitView):
         stops.y = window.y
         stops.x = window.right + self.first * step - total if self.ctx.theme.rtl else window.x - self.first * step
 
-    def _date_width(self, date: str) -> float:
-        """How wide a stop's date is drawn when its stop is chosen (its largest)."""
+    def _date_width(self, date: str, factor: float = 1.15) -> float:
+        """How wide a date is drawn at ``factor`` times the body size (1.15: a chosen stop's, its largest)."""
         theme = self.ctx.theme
-        key = (date, theme.font, theme.body)
+        key = (date, theme.font, theme.body * factor)
         if key not in self._widths:
-            self._widths[key] = CoreLabel(text=date, font_name=theme.font, font_size=theme.body * 1.15,
+            self._widths[key] = CoreLabel(text=date, font_name=theme.font, font_size=theme.body * factor,
                                           bold=True).get_extents(date)[0]
         return self._widths[key]
 

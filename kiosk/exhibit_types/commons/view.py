@@ -19,7 +19,6 @@ for the whole height (``absorbed``): the exhibit's way on folds away until the e
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
 from kivy.clock import Clock
@@ -35,7 +34,7 @@ from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
+from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 
 Builder.load_file(str(Path(__file__).with_name("commons.kv")))
@@ -48,6 +47,8 @@ ICONS_AT_START = 20          # a resource at its starting stock shows this many 
 MOST_ICONS = 32
 RULE_ICONS = {"quota": "scale", "rotation": "repeat", "monitoring": "eye", "sanction": "gavel", "reserve": "piggy-bank"}
 STEPS = ("intro", "roles", "choose", "pass", "result", "discuss", "rules", "end")
+PORTRAIT_SIDE = 0.5          # the territory's share of the height in portrait, at most…
+PORTRAIT_SIDE_LEAST = 0.2    # …and at least, when the panel needs the room
 TALK_MORE = 30               # seconds a "+30 s" adds to the discussion
 
 
@@ -56,46 +57,57 @@ def mix(colour, base, amount: float) -> list[float]:
 
 
 class IconField(Widget):
-    """``count`` icons scattered over the widget, always in the same places for the same ``seed``."""
+    """A resource's units on a regular grid, one icon per unit-step, filled in reading order.
+
+    ``count`` icons are drawn full; the places of the units lost since the start (up to
+    ``start``) stay as faint icons, so a fall shows as empty places. Icons are never mirrored.
+    """
 
     icon = StringProperty("")
     count = NumericProperty(0)
+    start = NumericProperty(ICONS_AT_START)
     colour = ListProperty([0, 0, 0, 1])
-    seed = StringProperty("")
+    rtl = BooleanProperty(False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._draw = Clock.create_trigger(lambda _dt: self.draw(), -1)
-        self.bind(size=self._draw, pos=self._draw, count=self._draw, icon=self._draw, colour=self._draw)
+        self.bind(size=self._draw, pos=self._draw, count=self._draw, icon=self._draw, colour=self._draw,
+                  start=self._draw, rtl=self._draw)
+
+    def places(self) -> int:
+        return int(max(self.start, self.count))
 
     def grid(self) -> tuple[int, int]:
-        """Columns and rows of nearly square cells, room for MOST_ICONS."""
-        columns = max(2, min(MOST_ICONS, round((MOST_ICONS * self.width / max(1, self.height)) ** 0.5)))
-        return columns, -(-MOST_ICONS // columns)
+        """Columns and rows of nearly square cells, room for every place."""
+        places = max(1, self.places())
+        columns = max(1, min(places, round((places * self.width / max(1, self.height)) ** 0.5)))
+        rows = -(-places // columns)
+        while columns > 1 and -(-places // (columns - 1)) == rows:      # no empty column at the end
+            columns -= 1
+        return columns, rows
 
     def slots(self) -> list[tuple[float, float]]:
-        """Places on a loose grid, each nudged a little, in an order that spreads the first ones out."""
+        """Cell centres (shares of the widget's size), row by row from the top, in reading order."""
         columns, rows = self.grid()
-        shuffle = random.Random(self.seed)
-        places = [((c + 0.5 + shuffle.uniform(-0.28, 0.28)) / columns, (r + 0.5 + shuffle.uniform(-0.25, 0.25)) / rows)
-                  for r in range(rows) for c in range(columns)]
-        shuffle.shuffle(places)
-        return places[:MOST_ICONS]
+        order = range(columns - 1, -1, -1) if self.rtl else range(columns)
+        return [((c + 0.5) / columns, 1 - (r + 0.5) / rows) for r in range(rows) for c in order][:self.places()]
 
     def draw(self) -> None:
         self.canvas.clear()
         if not self.icon or self.width < 10 or self.height < 10:
             return
         columns, rows = self.grid()
-        side = min(self.width / columns, self.height / rows) * 0.95
+        side = min(self.width / columns, self.height / rows) * 0.8
         label = CoreLabel(text=glyph(self.icon), font_name="Icons", font_size=side)
         label.refresh()
         texture = label.texture
         with self.canvas:
-            Color(*self.colour)
-            for fx, fy in self.slots()[:int(self.count)]:
+            for index, (fx, fy) in enumerate(self.slots()):
+                Color(*self.colour[:3], 1 if index < self.count else 0.2)
                 Rectangle(texture=texture, size=texture.size,
-                          pos=(self.x + fx * self.width - texture.width / 2, self.y + fy * self.height - texture.height / 2))
+                          pos=(round(self.x + fx * self.width - texture.width / 2),
+                               round(self.y + fy * self.height - texture.height / 2)))
 
 
 class ResourceBand(BoxLayout):
@@ -104,6 +116,7 @@ class ResourceBand(BoxLayout):
     amount = StringProperty("")
     trend = StringProperty("")
     count = NumericProperty(0)
+    start = NumericProperty(ICONS_AT_START)
     tint = ListProperty([1, 1, 1, 1])
     ink = ListProperty([0, 0, 0, 1])
 
@@ -149,6 +162,37 @@ class NoteRow(MirrorBox):
     scale = NumericProperty(1.0)
 
 
+class FitText(TextBlock):
+    """One line as wide as its text: an amount ("116 قطعة نقدية") never wraps."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in ("logical_text", "font_size", "font_name", "bold"):
+            self.fbind(name, self._fit)
+        self._fit()
+
+    def _fit(self, *_args) -> None:
+        # unjoined Arabic letters are wider than joined ones: the measure errs on the roomy side
+        self.width = self.measurer()(self.logical_text) + self.padding[0] + self.padding[2] + self.font_size * 0.25
+
+
+class ResultRow(MirrorBox):
+    """A line of a round's table: the player, what they took (when it is shown), what they earned."""
+
+    name = StringProperty("")
+    taken = StringProperty("")
+    coins = StringProperty("")
+    header = BooleanProperty(False)
+
+
+class PlayerToken(Widget):
+    """A player's disc in the game's header: filled once they have played, ringed while it is their turn."""
+
+    label = StringProperty("")
+    done = BooleanProperty(False)
+    current = BooleanProperty(False)
+
+
 class Card(BoxLayout):
     background = ListProperty([])
 
@@ -175,6 +219,9 @@ class CommonsView(ExhibitView):
         self.bind(size=self._orient)
         Window.bind(size=self._orient)
         self._orient()
+        self._fit_trigger = Clock.create_trigger(lambda _dt: self._fit())
+        self.ids.panel.bind(minimum_height=self._fit_trigger)
+        self.ids.split.bind(height=self._fit_trigger)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -186,6 +233,17 @@ class CommonsView(ExhibitView):
 
     def _orient(self, *_args) -> None:
         self.portrait = Window.height > Window.width
+
+    def _fit(self) -> None:
+        """In portrait the territory gives up height (down to a strip) when the panel needs it to show whole."""
+        side, scroll, split = self.ids.picture_side, self.ids.panel_scroll, self.ids.split
+        if not self.portrait:
+            side.size_hint_y = scroll.size_hint_y = 1
+            return
+        room = max(1, split.height - split.spacing)
+        least = max([PORTRAIT_SIDE_LEAST] + [(child.size_hint_min_y or 0) / room for child in side.children])
+        share = min(max(PORTRAIT_SIDE, least), max(least, 1 - self.ids.panel.minimum_height / room))
+        side.size_hint_y, scroll.size_hint_y = share, 1 - share
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -234,14 +292,19 @@ class CommonsView(ExhibitView):
         self.ids.panel.spacing = self.ctx.theme.space * 2.5
         self._fill_picture_side(phase)
         getattr(self, f"_show_{phase}")()
-        self.ids.panel.add_widget(Widget())     # the panel's room left below its content
+        panel = self.ids.panel
+        if phase in ("choose", "result", "discuss") and not self.portrait:
+            panel.add_widget(Widget(), index=len(panel.children) - 1)    # landscape: centred under the header
+        panel.add_widget(Widget())     # the panel's room left below its content
         self.ids.panel_scroll.scroll_y = 1
 
     def _fill_picture_side(self, phase: str) -> None:
         side = self.ids.picture_side
         side.clear_widgets()
         if phase == "end":
-            side.add_widget(StockChart(self))
+            chart = StockChart(self)
+            chart.bind(size_hint_min_y=self._fit_trigger)
+            side.add_widget(chart)
             return
         game, last = self.session.game, self.session.last_round
         theme = self.ctx.theme
@@ -252,7 +315,8 @@ class CommonsView(ExhibitView):
             health = 0 if lost else min(1.0, stock / max(1, resource.stock))
             band = ResourceBand(icon=self.game_text.resources[resource.id].icon if not lost else "ban",
                                 name=self.resource_name(resource.id),
-                                count=0 if lost else min(MOST_ICONS, round(ICONS_AT_START * stock / max(1, resource.stock))))
+                                count=1 if lost else min(MOST_ICONS, round(ICONS_AT_START * stock / max(1, resource.stock))),
+                                start=1 if lost else ICONS_AT_START)
             band.ink = rgba(LOST) if lost else colour
             band.tint = mix(rgba(LOST), theme.surface, 0.18) if lost else \
                 mix(mix(colour, rgba(DRY), health), theme.surface, 0.16 + 0.1 * health)
@@ -262,9 +326,22 @@ class CommonsView(ExhibitView):
                 band.trend = "trending-up" if stock > before else "trending-down" if stock < before else ""
             side.add_widget(band)
 
-    def _round_line(self) -> str:
+    def _header(self, done: int | None = None, current: int | None = None, line: str = "") -> None:
+        """The game's line at the top of the panel: the round, and a disc per player (who played, whose turn)."""
+        theme = self.ctx.theme
+        row = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch * 0.8, spacing=theme.space * 1.5)
+        text = self._text(line or self._round_line(), "body", bold=True, pos_hint={"center_y": 0.5})
+        row.add_widget(text)
+        if done is not None:
+            for player in range(self.session.players):
+                row.add_widget(PlayerToken(label=str(player + 1), done=player < done, current=player == current,
+                                           pos_hint={"center_y": 0.5}))
+        self._add(row)
+
+    def _round_line(self, number: int | None = None) -> str:
         game = self.session.game
-        number = min(game.round, game.last_round) if not game.history or not game.over else len(game.history)
+        if number is None:
+            number = min(game.round, game.last_round) if not game.history or not game.over else len(game.history)
         if game.territory.unknown_end:
             return self.tr("Round {number}").format(number=number)
         return self.tr("Round {number} of {total}").format(number=number, total=game.last_round)
@@ -311,8 +388,8 @@ class CommonsView(ExhibitView):
     def _show_roles(self) -> None:
         tr, theme, session = self.tr, self.ctx.theme, self.session
         player = self.game_text.players[session.turn]
-        self._add(self._text(tr("Player {number} of {total}").format(number=session.turn + 1, total=session.players),
-                             "small", bold=True, tone="muted"))
+        self._header(session.turn, session.turn,
+                     tr("Player {number} of {total}").format(number=session.turn + 1, total=session.players))
         card = Card()
         card.add_widget(self._text(self.text(player.name), "heading", bold=True))
         card.add_widget(self._text(self.text(player.role)))
@@ -346,8 +423,8 @@ class CommonsView(ExhibitView):
     def _show_choose(self) -> None:
         tr, theme, session = self.tr, self.ctx.theme, self.session
         game, turn = session.game, session.turn
-        self._add(self._text(self._round_line(), "small", bold=True, tone="muted"),
-                  self._text(tr("{name}, how much do you take?").format(name=self.name_of(turn)), "heading", bold=True))
+        self._header(turn, turn)
+        self._add(self._text(tr("{name}, how much do you take?").format(name=self.name_of(turn)), "heading", bold=True))
         chosen, gain = session.chosen, 0
         resting = game.resting() == turn
         for resource in game.territory.resources:
@@ -359,9 +436,9 @@ class CommonsView(ExhibitView):
             elif resting:
                 note = tr("Your turn to rest: you take nothing this round.")
             elif "quota" in game.rules:
-                note = tr("Quota: at most {number} a round.").format(number=limit)
+                note = tr("Quota: at most {number} a round.").format(number=self.units(resource.id, limit))
             else:
-                note = tr("At most {number} a round.").format(number=limit)
+                note = tr("At most {number} a round.").format(number=self.units(resource.id, limit))
             stepper = TakeStepper(icon=self.game_text.resources[resource.id].icon, name=self.resource_name(resource.id),
                                   note=note, value=chosen[resource.id], limit=limit, ink=rgba(KIND_COLOURS[kind]))
             stepper.bind(on_change=lambda s, step, r=resource.id: self._step(r, s, step))
@@ -389,12 +466,18 @@ class CommonsView(ExhibitView):
 
     def _show_pass(self) -> None:
         tr, theme = self.tr, self.ctx.theme
-        name = self.name_of(self.session.turn)
-        card = Card()
-        card.add_widget(NoteRow(icon="eye-off", text=tr("Your choice is hidden."), role="heading", bold=True,
-                                colour=theme.ink, scale=1.4))
-        card.add_widget(self._text(tr("Pass the screen to {name}.").format(name=name)))
-        self._add(card, self._button(tr("I am {name}: my turn").format(name=name), "hand", self._passed_on, "accent"))
+        turn = self.session.turn
+        name = self.name_of(turn)
+        self._header(turn, turn)
+        card = Card(padding=theme.pad * 2, spacing=theme.space * 3)
+        card.add_widget(Icon(name="eye-off", color=theme.ink, font_size=theme.icon * 3, size_hint=(None, None),
+                             size=(theme.icon * 3.5, theme.icon * 3.5), pos_hint={"center_x": 0.5}))
+        card.add_widget(self._text(tr("Your choice is hidden."), "body", tone="muted", halign="center"))
+        card.add_widget(self._text(tr("Pass the screen to {name}.").format(name=name), tone="muted", halign="center"))
+        card.add_widget(self._text(tr("Your turn: {name}").format(name=name), "heading", bold=True, halign="center",
+                                   size_factor=1.2))
+        card.add_widget(self._button(tr("I am {name}: my turn").format(name=name), "hand", self._passed_on, "accent"))
+        self._add(Widget(), card)     # centred: room above it, and the panel's room below
 
     def _passed_on(self) -> None:
         self.session.passed_on()
@@ -405,6 +488,7 @@ class CommonsView(ExhibitView):
     def _show_result(self) -> None:
         tr, theme, session = self.tr, self.ctx.theme, self.session
         game, record = session.game, session.last_round
+        self._header(line=self._round_line(record.number))
         self._add(self._text(tr("Results of round {number}").format(number=record.number), "heading", bold=True))
         if record.event is not None:
             event = Card(background=mix(theme.accent, theme.surface, 0.3))
@@ -417,18 +501,15 @@ class CommonsView(ExhibitView):
                 line = tr("{resource} is lost: nothing will grow back.").format(resource=self.resource_name(resource.id))
                 self._add(NoteRow(icon="ban", text=line, bold=True, colour=theme.danger))
                 continue
-            line = tr("{resource}: {taken} taken, {left} now.").format(
-                resource=self.resource_name(resource.id), taken=self.units(resource.id, taken),
-                left=self.units(resource.id, record.stocks_after[resource.id]))
-            self._add(NoteRow(icon=self.game_text.resources[resource.id].icon, text=line, colour=theme.ink))
+            self._add(NoteRow(icon=self.game_text.resources[resource.id].icon, text=self._change_line(resource, record),
+                              colour=theme.ink))
         shown = "monitoring" in record.rules or not session.secret
         table = Card()
+        table.add_widget(ResultRow(name="", taken=tr("Took") if shown else "", coins=tr("Earned"), header=True))
         for player in range(session.players):
             took = ", ".join(self.units(r, n) for r, n in record.taken[player].items() if n) or "0"
-            what = tr("{name}: took {taken}, earned {coins}").format(
-                name=self.name_of(player), taken=took, coins=self.coins(record.gains[player])) if shown else \
-                tr("{name}: earned {coins}").format(name=self.name_of(player), coins=self.coins(record.gains[player]))
-            table.add_widget(NoteRow(icon="coins", text=what, role="small", colour=theme.ink))
+            table.add_widget(ResultRow(name=self.name_of(player), taken=took if shown else "",
+                                       coins=self.coins(record.gains[player])))
             if player in record.warned:
                 table.add_widget(NoteRow(icon="triangle-alert", text=tr("Warned: more than a fair share."),
                                          role="small", colour=theme.danger))
@@ -446,6 +527,23 @@ class CommonsView(ExhibitView):
         else:
             self._add(self._button(tr("Talk it over"), "message-square-text", self._discuss, "accent"))
 
+    def _change_line(self, resource, record) -> str:
+        """What the round did to a resource: taken, grown back, the event's part, what is left."""
+        tr, rid = self.tr, resource.id
+        taken = sum(t[rid] for t in record.taken)
+        harvested = record.stocks_before[rid] - taken - record.outsider.get(rid, 0)
+        grown = resource.regrowth(harvested) if harvested >= resource.threshold else 0
+        event = record.stocks_after[rid] - harvested - grown
+        values = {"resource": self.resource_name(rid), "taken": self.units(rid, taken), "grown": self.units(rid, grown),
+                  "left": self.units(rid, record.stocks_after[rid]), "event": self.units(rid, abs(event))}
+        if event < 0:
+            line = tr("{resource}: {taken} taken, {grown} grew back, {event} lost to the event, {left} now.")
+        elif event > 0:
+            line = tr("{resource}: {taken} taken, {grown} grew back, {event} brought by the event, {left} now.")
+        else:
+            line = tr("{resource}: {taken} taken, {grown} grew back, {left} now.")
+        return line.format(**values)
+
     def _discuss(self) -> None:
         self.session.discuss()
         self.state["talk_left"] = self.game_text.discussion
@@ -455,6 +553,7 @@ class CommonsView(ExhibitView):
 
     def _show_discuss(self) -> None:
         tr, theme = self.tr, self.ctx.theme
+        self._header(line=self._round_line(self.session.last_round.number))
         self._add(self._text(tr("Talk it over"), "heading", bold=True))
         row = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch * 2.6, spacing=theme.space * 3)
         self._talk = TalkTimer(total=self.game_text.discussion, left=self.state.get("talk_left", self.game_text.discussion))
@@ -519,6 +618,7 @@ class CommonsView(ExhibitView):
             self._show_vote()
             return
         self.ids.panel.spacing = theme.space * 1.5     # five rules and the way on share the height
+        self._header()
         self._add(self._text(tr("Rules for the next round"), "heading", bold=True))
         if self._vote.get("outcome"):
             self._add(NoteRow(icon="vote", text=self._vote["outcome"], bold=True, colour=theme.ink))
@@ -602,20 +702,24 @@ class CommonsView(ExhibitView):
             "collapsed": (tr("Part of the territory was lost."), "ban", theme.danger),
         }[results["outcome"]]
         self._add(NoteRow(icon=icon_name, text=headline, role="heading", bold=True, colour=colour, scale=1.4))
-        gains = Card()
+        gains = Card(spacing=theme.space)
         best = max(results["gains"]) or 1
         for player, coins in enumerate(results["gains"]):
             gains.add_widget(PlayerBar(name=self.name_of(player), amount=self.coins(coins), share=coins / best))
         together = tr("Together: {coins}, after {rounds} rounds.").format(coins=self.coins(results["total"]),
                                                                           rounds=results["rounds"])
-        gains.add_widget(NoteRow(icon="handshake", text=together, bold=True, colour=theme.ink))
         adopted = ", ".join(self.rule_name(rule) for rule in results["rules"])
-        gains.add_widget(self._text(tr("Rules in force at the end: {rules}.").format(rules=adopted) if adopted
-                                    else tr("No rule was adopted."), "small", tone="muted"))
+        summary = [NoteRow(icon="handshake", text=together, bold=True, colour=theme.ink),
+                   self._text(tr("Rules in force at the end: {rules}.").format(rules=adopted) if adopted
+                              else tr("No rule was adopted."), "small", tone="muted")]
+        self.ids.panel.spacing = theme.space * 1.5      # the end fits without scrolling
         if self.portrait:
+            for widget in summary:
+                gains.add_widget(widget)
             self._add(gains)
-        else:       # landscape: the results stand under the replay, the debrief has the panel
+        else:       # landscape: the players' results stand under the replay, the group's and the debrief in the panel
             self.ids.picture_side.add_widget(gains)
+            self._add(*summary)
         self._add(self._debrief_card(), self._button(tr("Play again"), "rotate-ccw", self._again, "accent"))
 
     def _debrief_card(self) -> Card:
@@ -680,12 +784,17 @@ class StockChart(BoxLayout):
             Color(*theme.surface)
             self._card = RoundedRectangle(radius=[theme.radius])
         self.bind(pos=self._place, size=self._place)
+        self.bind(minimum_height=self.setter("size_hint_min_y"))     # never squeezed below its plot's least
         lines = self.series()
         rounds = max(len(points) for points in lines.values()) - 1
         self.add_widget(TextBlock(logical_text=view.tr("Each resource, from the start to round {number}").format(
             number=rounds), role="body", bold=True))
-        self.add_widget(Plot(lines=lines, colours={r: rgba(KIND_COLOURS[view.game_text.resources[r].kind]) for r in lines},
-                             theme=theme))
+        self.add_widget(TextBlock(logical_text=view.tr("Each line: the stock as a share of its start (100 %)."),
+                                  role="small", tone="muted"))
+        # the plot keeps a height of its own: a long legend or results beside it never squeeze it away
+        self.add_widget(Plot(lines={r: [100 * p / max(1, points[0]) for p in points] for r, points in lines.items()},
+                             colours={r: rgba(KIND_COLOURS[view.game_text.resources[r].kind]) for r in lines},
+                             theme=theme, size_hint_min_y=theme.touch * 1.6))
         for resource_id, points in lines.items():
             change = view.tr("{start} at the start, {end} at the end").format(
                 start=view.units(resource_id, points[0]), end=view.units(resource_id, points[-1]))
@@ -704,7 +813,7 @@ class StockChart(BoxLayout):
         return lines
 
 
-class LegendRow(BoxLayout):
+class LegendRow(MirrorBox):
     icon = StringProperty("")
     name = StringProperty("")
     change = StringProperty("")
@@ -712,9 +821,12 @@ class LegendRow(BoxLayout):
 
 
 class Plot(Widget):
-    """Lines from the start (left; right in right-to-left) to the last round, on a light grid."""
+    """Lines from the start (left; right in right-to-left) to the last round, on a light grid.
 
-    def __init__(self, lines: dict[str, list[int]], colours: dict, theme, **kwargs):
+    Each line is a resource's stock as a percentage of its start; a dashed line marks 100 %.
+    """
+
+    def __init__(self, lines: dict[str, list[float]], colours: dict, theme, **kwargs):
         super().__init__(**kwargs)
         self.lines, self.colours, self.theme = lines, colours, theme
         self._draw = Clock.create_trigger(lambda _dt: self.draw(), -1)
@@ -726,7 +838,7 @@ class Plot(Widget):
             return
         theme = self.theme
         rounds = max(len(points) for points in self.lines.values()) - 1
-        top = max(max(points) for points in self.lines.values()) or 1
+        top = max(100, max(max(points) for points in self.lines.values()))
         rtl = theme.rtl
 
         def x_at(step: int) -> float:
@@ -738,6 +850,9 @@ class Plot(Widget):
             for step in range(rounds + 1):
                 Line(points=[x_at(step), self.y, x_at(step), self.top], width=1)
             Line(points=[self.x, self.y, self.right, self.y], width=1.5)
+            Color(*theme.muted)      # the start's level: 100 %
+            hundred = self.y + self.height * 0.92 * 100 / top
+            Line(points=[self.x, hundred, self.right, hundred], width=1, dash_length=8, dash_offset=6)
             for resource_id, points in self.lines.items():
                 Color(*self.colours[resource_id])
                 xy = []

@@ -12,13 +12,17 @@ GAME = "alternatives-vallee-partagee"
 END, RESULT = 7, 4
 
 
+def game_at(kiosk, language: str, step: int):
+    start_visit(kiosk, language)
+    view = open_exhibit(kiosk, GAME)
+    view.show_step(step)
+    kiosk.settle()
+    return view
+
 @pytest.mark.parametrize("sized", [(1920, 1080), (1080, 1920)], indirect=True, ids=["1920", "portrait"])
 def test_the_arabic_end_shows_one_line_amounts_the_chart_and_play_again_without_scrolling(sized):
     kiosk = sized
-    start_visit(kiosk, "العربية")
-    view = open_exhibit(kiosk, GAME)
-    view.show_step(END)
-    kiosk.settle()
+    view = game_at(kiosk, "العربية", END)
     bars = [w for w in kiosk.widgets(view) if isinstance(w, PlayerBar)]
     assert bars and all("\n" not in bar.ids.bar_amount.text for bar in bars), "an amount never wraps"
     plot = next(w for w in kiosk.widgets(view) if isinstance(w, Plot))
@@ -32,10 +36,7 @@ def test_the_arabic_end_shows_one_line_amounts_the_chart_and_play_again_without_
 
 def test_a_resource_is_a_grid_of_its_units_where_the_lost_ones_stay_faint(fresh):
     kiosk = fresh
-    start_visit(kiosk, "Français")
-    view = open_exhibit(kiosk, GAME)
-    view.show_step(RESULT)
-    kiosk.settle()
+    view = game_at(kiosk, "Français", RESULT)
     fields = [w for w in kiosk.widgets(view) if isinstance(w, IconField)]
     assert fields
     for field in fields:

@@ -77,6 +77,7 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "trees": 58101,
     "fish": 58278,
     "droplets": 57525,
+    "droplet": 57524,
     "sprout": 57835,
     "wheat": 58270,
     "coins": 57495,

@@ -45,6 +45,7 @@ DRY = "#C9B48A"              # a used-up resource fades towards this sand colour
 LOST = "#8C8680"
 ICONS_AT_START = 20          # a resource at its starting stock shows this many icons
 MOST_ICONS = 32
+FIELD_ICONS = {"droplets": "droplet"}   # one drop a unit: two drops side by side read as Arabic letters (ره)
 RULE_ICONS = {"quota": "scale", "rotation": "repeat", "monitoring": "eye", "sanction": "gavel", "reserve": "piggy-bank"}
 STEPS = ("intro", "roles", "choose", "pass", "result", "discuss", "rules", "end")
 PORTRAIT_SIDE = 0.5          # the territory's share of the height in portrait, at most…
@@ -112,6 +113,7 @@ class IconField(Widget):
 
 class ResourceBand(BoxLayout):
     icon = StringProperty("trees")
+    field_icon = StringProperty("")      # the picture's icon, when not the band's
     name = StringProperty("")
     amount = StringProperty("")
     trend = StringProperty("")
@@ -309,12 +311,12 @@ class CommonsView(ExhibitView):
         game, last = self.session.game, self.session.last_round
         theme = self.ctx.theme
         for resource in game.territory.resources:
-            kind = self.game_text.resources[resource.id].kind
+            kind, icon_name = self.game_text.resources[resource.id].kind, self.game_text.resources[resource.id].icon
             colour = rgba(KIND_COLOURS[kind])
             stock, lost = game.stocks[resource.id], resource.id in game.collapsed
             health = 0 if lost else min(1.0, stock / max(1, resource.stock))
-            band = ResourceBand(icon=self.game_text.resources[resource.id].icon if not lost else "ban",
-                                name=self.resource_name(resource.id),
+            band = ResourceBand(icon=icon_name if not lost else "ban", name=self.resource_name(resource.id),
+                                field_icon="" if lost else FIELD_ICONS.get(icon_name, ""),
                                 count=1 if lost else min(MOST_ICONS, round(ICONS_AT_START * stock / max(1, resource.stock))),
                                 start=1 if lost else ICONS_AT_START)
             band.ink = rgba(LOST) if lost else colour

@@ -840,7 +840,7 @@ class Plot(Widget):
             return
         theme = self.theme
         rounds = max(len(points) for points in self.lines.values()) - 1
-        top = max(100, max(max(points) for points in self.lines.values()))
+        top = max(100, max(max(points) for points in self.lines.values())) * 1.1     # room for the 100 % mark
         rtl = theme.rtl
 
         def x_at(step: int) -> float:
@@ -855,6 +855,11 @@ class Plot(Widget):
             Color(*theme.muted)      # the start's level: 100 %
             hundred = self.y + self.height * 0.92 * 100 / top
             Line(points=[self.x, hundred, self.right, hundred], width=1, dash_length=8, dash_offset=6)
+            mark = CoreLabel(text="100 %", font_name=theme.font, font_size=theme.small * 0.8)
+            mark.refresh()
+            if hundred + mark.texture.height <= self.top:      # named above the line, at the start's side
+                Rectangle(texture=mark.texture, size=mark.texture.size,
+                          pos=(self.right - mark.texture.width if rtl else self.x, hundred + theme.space * 0.5))
             for resource_id, points in self.lines.items():
                 Color(*self.colours[resource_id])
                 xy = []

@@ -472,8 +472,9 @@ class CommonsView(ExhibitView):
         name = self.name_of(turn)
         self._header(turn, turn)
         card = Card(padding=theme.pad * 2, spacing=theme.space * 3)
-        card.add_widget(Icon(name="eye-off", color=theme.ink, font_size=theme.icon * 3, size_hint=(None, None),
-                             size=(theme.icon * 3.5, theme.icon * 3.5), pos_hint={"center_x": 0.5}))
+        hidden = Icon(name="eye-off", pos_hint={"center_x": 0.5})
+        hidden.font_size = theme.icon * 3      # after the kv rule, which sets the usual size
+        card.add_widget(hidden)
         card.add_widget(self._text(tr("Your choice is hidden."), "body", tone="muted", halign="center"))
         card.add_widget(self._text(tr("Pass the screen to {name}.").format(name=name), tone="muted", halign="center"))
         card.add_widget(self._text(tr("Your turn: {name}").format(name=name), "heading", bold=True, halign="center",

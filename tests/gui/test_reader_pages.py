@@ -62,6 +62,8 @@ def check_every_page(kiosk, reader: PagedReader) -> int:
             assert more.text and more.icon == "arrow-right"
             x, y = more.to_window(*more.pos)
             assert 0 <= x and x + more.width <= Window.width and 0 <= y and y + more.height <= Window.height
+            left, _ = reader.to_window(*reader.pos)
+            assert left - 1 <= x and x + more.width <= left + reader.width + 1, "the button stays in its column"
             assert more.height >= kiosk.app.theme.touch
     return mid_sentence
 

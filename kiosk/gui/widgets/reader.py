@@ -72,7 +72,7 @@ def backdrop(widget) -> list[float]:
                 colour = instruction.rgba
             elif isinstance(instruction, (Rectangle, RoundedRectangle)) and colour and colour[3] >= 1:
                 return list(colour)
-        widget = widget.parent
+        widget = widget.parent if widget.parent is not widget else None    # the window is its own parent
     return list(Window.clearcolor)
 
 

@@ -278,8 +278,8 @@ class ExhibitScreen(KioskScreen):
         words = max(width(title, self.next_title), width(kicker, self.next_kicker))
         natural = words + button.padding[0] + button.padding[2] + button.spacing * 2 + theme.icon * 1.2   # 3 children
         room = footer.width - self.ids.to_room.width - footer.spacing * 2
-        if self.notice:   # the notice between the buttons keeps a column of its own: its two lines, no wider
-            room -= min(notice_width(theme), width(self.ids.notice_text, self.notice) * 0.6) + theme.icon
+        if self.notice:   # the notice between the buttons keeps a column of its own
+            room -= notice_width(theme) + theme.icon
         button.width = max(theme.touch * 2.2, min(natural + 2, room))
 
     def following(self):

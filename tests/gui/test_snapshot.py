@@ -15,6 +15,7 @@ from tests.conftest import PROJECT
 
 
 def expected_files(content, languages=None, only=None) -> set[str]:
+    from kiosk.exhibit_types.commons.play import PHASES
     from kiosk.exhibit_types.compare.model import Compare
     from kiosk.exhibit_types.quiz.model import Quiz
     from kiosk.exhibit_types.timeline.model import Timeline
@@ -27,6 +28,8 @@ def expected_files(content, languages=None, only=None) -> set[str]:
             return len(details.events)
         if isinstance(details, Compare) or manifest.type in ("poll", "wall"):
             return 2  # both sides; question and results; the wall and the writing panel
+        if manifest.type == "commons":
+            return len(PHASES)  # a game: each of its phases
         return len(manifest.images) if manifest.type == "gallery" else 1
 
     names = set()

@@ -88,18 +88,6 @@ def test_panel_shows_body_and_qr_codes(fresh):
     assert screen.ids.qr_column.children, "the exhibit's links are shown as QR codes"
 
 
-def test_next_names_the_next_exhibit_in_full_and_opens_it(fresh):
-    kiosk = fresh
-    start_visit(kiosk)
-    open_exhibit(kiosk, "origines-enclosures")
-    screen = kiosk.app.navigator.screen("exhibit")
-    following = screen.following()[1]
-    kiosk.find_text("Suivant", root=screen.ids.next)
-    kiosk.find_text(kiosk.app.text(following.title), root=screen.ids.next)   # whole, no "…"
-    kiosk.tap(screen.ids.next)
-    assert screen.manifest.id == following.id
-
-
 def test_quiz_feedback_score_and_play_again(fresh):
     kiosk = fresh
     start_visit(kiosk, "English")

@@ -16,7 +16,6 @@ from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
-from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 from kivy.uix.layout import Layout
 
@@ -25,27 +24,11 @@ from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
-from kiosk.render.bidi import has_rtl, shape_line, wrap_and_shape
-from kiosk.render.typography import cut_to_lines
+from kiosk.render.bidi import has_rtl, wrap_and_shape
+from kiosk.render.typography import cut_to_lines, shorten
 from kiosk.visit.qr import pixels_per_module
 
 log = logging.getLogger(__name__)
-
-
-
-class NextButton(ButtonBehavior, MirrorBox):
-    """The way on's "next": a small ``kicker`` ("Next") over the ``title`` (two lines at most, then "…"),
-    the icon at the reading end (``icon_end``) or before the words (the house of "Back to the start").
-    Its width is set by ``ExhibitScreen._fit_next``; its height follows its lines."""
-
-    kicker = StringProperty("")
-    title = StringProperty("")
-    icon = StringProperty("arrow-right")
-    icon_end = BooleanProperty(True)
-    background = ListProperty([0, 0, 0, 1])
-    foreground = ListProperty([1, 1, 1, 1])
-    kicker_colour = ListProperty([1, 1, 1, 0.8])
-
 
 Builder.load_file(str(Path(__file__).with_name("exhibit.kv")))
 
@@ -55,9 +38,7 @@ class ExhibitScreen(KioskScreen):
     room_colour = ListProperty([0, 0, 0, 1])
     room_name = StringProperty("")    # the top bar's way back: the room's name
     room_label = StringProperty("")   # "Back to the room"
-    next_label = StringProperty("")   # "Next: <title>", or the next room at a room's end: what "next" says
-    next_kicker = StringProperty("")  # its small first line: "Next", "Next room" (nothing for "Back to the start")
-    next_title = StringProperty("")   # its second: the exhibit's (or room's) title
+    next_label = StringProperty("")   # "Next: <title>", or the next room at a room's end
     next_icon = StringProperty("arrow-right")   # the house for "Back to the start"
     next_quiet = BooleanProperty(False)   # the view is not done with the visitor yet (a quiz before its end)
     notice = StringProperty("")       # "Some texts are shown in French", or nothing
@@ -76,11 +57,6 @@ class ExhibitScreen(KioskScreen):
         self.fit_heading = Clock.create_trigger(lambda _dt: self._fit_heading(), -1)
         self.bind(heading=self.fit_heading)
         self.ids.heading.bind(width=self.fit_heading, font_size=self.fit_heading, font_name=self.fit_heading)
-        self.fit_next = Clock.create_trigger(lambda _dt: self._fit_next(), -1)
-        self.bind(next_kicker=self.fit_next, next_title=self.fit_next, notice=self.fit_next)
-        self.ids.footer.bind(width=self.fit_next)
-        self.ids.to_room.bind(width=self.fit_next)
-        self.ids.next.ids.title.bind(font_size=self.fit_next, font_name=self.fit_next)
 
     def show(self, manifest) -> bool:
         """Build the view for ``manifest``; False (and the exhibit marked faulty) if it fails."""
@@ -253,34 +229,26 @@ class ExhibitScreen(KioskScreen):
         _ = self.app.tr._
         room = self.app.content.collection.room(self.manifest.room)
         self.room_name = self.app.text(room.title) if room else _("Back")
-        self.room_label = _("Back to the room")
+        self.room_label = _("Back to the room")   # first: "next" takes the width this one leaves
         following = self.following()
         self.next_icon = "house" if following is None else "arrow-right"
         if following is None:
-            self.next_label = self.next_title = _("Back to the start")
-            self.next_kicker = ""
-            return
-        pattern, key = (_("Next: {title}"), "title") if following[0] == "exhibit" else (_("Next room: {room}"), "room")
-        title = self.app.text(following[1].title)
-        self.next_label = pattern.format(**{key: title})
-        # the pattern's words before the title, on a line of their own ("Suivant", "التالي")
-        self.next_kicker = lead_words(pattern, key)
-        self.next_title = title if self.next_kicker else self.next_label
+            self.next_label = _("Back to the start")
+        elif following[0] == "exhibit":
+            label = _("Next: {title}")
+            room = max(12, self._next_room_for() - len(label) + len("{title}"))
+            self.next_label = label.format(title=shorten(self.app.text(following[1].title), room))
+        else:
+            self.next_label = _("Next room: {room}").format(room=self.app.text(following[1].title))
 
-    def _fit_next(self) -> None:
-        """"Next" as wide as its longest line, up to what "Back to the room" (and the notice) leave it:
-        a title wider than that takes a second line."""
-        footer, button, theme = self.ids.footer, self.ids.next, self.app.theme
-        title, kicker = button.ids.title, button.ids.kicker
-
-        def width(label, text):
-            return label.measurer()(shape_line(text) if has_rtl(text) else text) if text else 0
-        words = max(width(title, self.next_title), width(kicker, self.next_kicker))
-        natural = words + button.padding[0] + button.padding[2] + button.spacing * 2 + theme.icon * 1.2   # 3 children
-        room = footer.width - self.ids.to_room.width - footer.spacing * 2
+    def _next_room_for(self) -> int:
+        """How many characters the "next" button holds: about half the exhibit's width."""
+        theme = self.app.theme
+        width = Window.width * (0.72 if Window.width >= Window.height else 1) - theme.pad * 2
+        room = width - len(self.room_label) * theme.button * 0.56 - theme.pad * 6 - theme.icon * 2
         if self.notice:   # the notice between the buttons keeps a column of its own
             room -= notice_width(theme) + theme.icon
-        button.width = max(theme.touch * 2.2, min(natural + 2, room))
+        return int(room / (theme.button * 0.56)) - 2
 
     def following(self):
         """What "next" leads to: ``("exhibit", manifest)``, ``("room", room)`` or None (back to the start)."""
@@ -346,13 +314,6 @@ def _lay_out(widget) -> None:
     for child in widget.walk(restrict=True):   # parents before their children
         if isinstance(child, Layout):
             child.do_layout()
-
-
-def lead_words(pattern: str, key: str) -> str:
-    """The words of ``pattern`` ("Suivant : {title}") before its last field, without the colon: "Suivant";
-    nothing when the translation puts words after the field."""
-    head, field, tail = pattern.partition("{" + key + "}")
-    return head.strip(" :\u00a0\u202f\uff1a") if field and not tail.strip() else ""
 
 
 def notice_width(theme) -> float:

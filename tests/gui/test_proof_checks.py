@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kivy.core.window import Window
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.floatlayout import FloatLayout
@@ -14,6 +16,14 @@ from kiosk.gui.curator.proof_checks import missing_glyphs, screen_problems
 from kiosk.gui.images import PictureCache
 from kiosk.render.bidi import shape_line
 from tests.conftest import ROOTS
+
+
+@pytest.fixture(autouse=True)
+def landscape_window(kiosk):
+    """Every check here is drawn on the suite's 1920×1080 window, whatever size an earlier test left."""
+    if tuple(Window.size) != (1920, 1080):
+        Window.size = (1920, 1080)
+        kiosk.settle()
 
 LONG = "A text far too long for the little box it was given by a layout that never asked"
 

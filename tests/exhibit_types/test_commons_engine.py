@@ -73,7 +73,7 @@ def test_with_every_player_greedy_the_stock_collapses_within_a_bound_known_befor
     decline = players * max_take - most_regrowth
     assume(decline > 0)  # greed takes more than the territory can ever give back
     bound = math.ceil(max(0, resource.stock - resource.threshold) / decline) + 1
-    collapsed_in = rounds_to_collapse(Territory((resource,), players, 1, max_take))
+    collapsed_in = rounds_to_collapse(Territory((resource,), players, 1, max_take), horizon=bound + 1)
     assert collapsed_in is not None and collapsed_in <= bound
 
 

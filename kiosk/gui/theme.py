@@ -38,6 +38,11 @@ def rgba(hex_colour: str, alpha: float = 1.0) -> list[float]:
     return colour
 
 
+def mix(colour, base, amount: float) -> list[float]:
+    """``amount`` of ``colour`` over ``base``, opaque (a light tint of a room's colour on white)."""
+    return [c * amount + b * (1 - amount) for c, b in zip(colour[:3], base[:3])] + [1]
+
+
 def register_fonts() -> None:
     """Register 'Kiosk' (Noto Sans) and 'KioskArabic' (Noto Sans merged with Noto Sans Arabic).
 

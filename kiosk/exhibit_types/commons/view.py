@@ -32,7 +32,7 @@ from kivy.uix.widget import Widget
 
 from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
-from kiosk.gui.theme import rgba
+from kiosk.gui.theme import mix, rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
@@ -51,10 +51,6 @@ STEPS = ("intro", "roles", "choose", "pass", "result", "discuss", "rules", "end"
 PORTRAIT_SIDE = 0.5          # the territory's share of the height in portrait, at most…
 PORTRAIT_SIDE_LEAST = 0.2    # …and at least, when the panel needs the room
 TALK_MORE = 30               # seconds a "+30 s" adds to the discussion
-
-
-def mix(colour, base, amount: float) -> list[float]:
-    return [c * amount + b * (1 - amount) for c, b in zip(colour[:3], base[:3])] + [1]
 
 
 class IconField(Widget):
@@ -499,7 +495,6 @@ class CommonsView(ExhibitView):
                                      colour=theme.ink))
             self._add(event)
         for resource in game.territory.resources:
-            taken = sum(t[resource.id] for t in record.taken)
             if resource.id in record.collapsed:
                 line = tr("{resource} is lost: nothing will grow back.").format(resource=self.resource_name(resource.id))
                 self._add(NoteRow(icon="ban", text=line, bold=True, colour=theme.danger))

@@ -36,7 +36,7 @@ from kivy.uix.behaviors import ButtonBehavior
 
 from kiosk.events import PollVoted
 from kiosk.exhibit_types.poll.model import Ballot, percentages
-from kiosk.gui.theme import rgba
+from kiosk.gui.theme import mix, rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Figure, MirrorBox
 from kiosk.render.bidi import has_rtl, is_rtl, wrap_and_shape
@@ -350,8 +350,3 @@ class PollView(ExhibitView):
     def _room_colour(self) -> list:
         room = self.ctx.room(self.manifest.room)
         return rgba(room.colour) if room else self.ctx.theme.ink
-
-
-def mix(colour, base, amount: float) -> list[float]:
-    """``amount`` of ``colour`` over ``base`` (a light tint of the room's colour on white)."""
-    return [c * amount + b * (1 - amount) for c, b in zip(colour[:3], base[:3])] + [1]

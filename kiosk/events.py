@@ -92,6 +92,23 @@ class CommonsPlayed:
     outcome: str   # sustained, depleted or collapsed
 
 
+@dataclass(frozen=True)
+class RoleplayPlayed:
+    """A game of ``roleplay`` reached its end: how many played and, per decision mode, what it gave.
+
+    ``modes`` holds ``(mode, adopted, left_open)`` triples: decisions taken in that mode that
+    adopted something, and that ended with nothing decided. Nothing about who played or chose what.
+    """
+
+    exhibit: str
+    players: int
+    modes: tuple[tuple[str, int, int], ...]
+
+    @property
+    def decisions(self) -> int:
+        return sum(adopted + left_open for _, adopted, left_open in self.modes)
+
+
 class EventBus:
     def __init__(self) -> None:
         self._subscribers: dict[type, list[Callable]] = defaultdict(list)

@@ -317,6 +317,17 @@ def object_schema(fields: tuple[Field, ...]) -> dict:
     return schema
 
 
+def fully_checked(value) -> bool:
+    """True when ``value`` was checked without an error anywhere inside it (for checks across fields)."""
+    if value is INVALID or value is None:
+        return False
+    if isinstance(value, dict):
+        return all(v is None or fully_checked(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return all(fully_checked(v) for v in value)
+    return True
+
+
 def plain_string(text: LocalizedText | None) -> str:
     """The language-neutral value of a text, for logging."""
     if not text:

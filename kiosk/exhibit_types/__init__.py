@@ -82,7 +82,7 @@ from kiosk.content.spec import Context, Field
 
 log = logging.getLogger(__name__)
 
-BUILTIN_TYPES = ("panel", "gallery", "quiz", "timeline", "compare", "poll", "wall", "commons")
+BUILTIN_TYPES = ("panel", "gallery", "quiz", "timeline", "compare", "poll", "wall", "commons", "roleplay")
 ENTRY_POINT_GROUP = "kiosk.exhibit_types"
 _NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 

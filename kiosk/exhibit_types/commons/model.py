@@ -40,7 +40,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.content.spec import INVALID, Context, Field, Kind, ListKind, NumberKind, ObjectKind, StrKind, TextKind, did_you_mean
+from kiosk.content.spec import (
+    INVALID, Context, Field, Kind, ListKind, NumberKind, ObjectKind, StrKind, TextKind, did_you_mean, fully_checked,
+)
 from kiosk.content.text import LocalizedText
 from kiosk.exhibit_types.commons.engine import (
     GROWTHS, MAX_PLAYERS, MIN_PLAYERS, RULES, Effect, Event, Resource, Territory, rounds_to_collapse,
@@ -211,19 +213,19 @@ def build(values: dict) -> Commons:
 def check(values: dict, ctx: Context) -> None:
     """Checks across fields: ids, events, the sum of chances, and that the game can be won and lost."""
     resources, events = values.get("resources"), values.get("random_events") or []
-    if not _whole(resources):
+    if not fully_checked(resources):
         return
     ids = [r["id"] for r in resources]
     for i, resource_id in enumerate(ids):
         if resource_id in ids[:i]:
             ctx.error(("resources", i, "id"), f"two resources are called '{resource_id}'", "give each its own id")
-    if _whole(events):
+    if fully_checked(events):
         _check_events(events, ids, ctx)
     if "sanction" in (values.get("rules") or []) and "monitoring" not in values["rules"]:
         ctx.error(("rules",), "'sanction' is offered without 'monitoring'",
                   "add monitoring: the game only lets a group sanction what it can see")
     needed = ("rounds", "max_take", "collapse_within", "players")
-    if not all(_whole(values.get(name)) for name in needed):
+    if not all(fully_checked(values.get(name)) for name in needed):
         return
     territory = _territory({**values, "random_events": [], "rules": []})
     lost_in, stated = rounds_to_collapse(territory), values["collapse_within"]
@@ -243,17 +245,6 @@ def check(values: dict, ctx: Context) -> None:
                         "raise its stock or regrowth, so that the group can win by sharing")
 
 
-def _whole(value) -> bool:
-    """True when ``value`` was checked without an error anywhere inside it."""
-    if value is INVALID or value is None:
-        return False
-    if isinstance(value, dict):
-        return all(v is None or _whole(v) for v in value.values())
-    if isinstance(value, (list, tuple)):
-        return all(_whole(v) for v in value)
-    return True
-
-
 def _check_events(events: list, ids: list[str], ctx: Context) -> None:
     total = 0.0
     for i, event in enumerate(events):
@@ -266,4 +257,3 @@ def _check_events(events: list, ids: list[str], ctx: Context) -> None:
     if total > 1:
         ctx.error(("random_events",), f"the random events' probabilities add up to {total:g}, more than 1",
                   "at most one event strikes a round: lower them so they add up to 1 or less")
-

@@ -191,7 +191,7 @@ class PlayerToken(Widget):
     current = BooleanProperty(False)
 
 
-class Card(BoxLayout):
+class CommonsCard(BoxLayout):
     background = ListProperty([])
 
 
@@ -349,7 +349,7 @@ class CommonsView(ExhibitView):
     def _show_intro(self) -> None:
         tr, theme = self.tr, self.ctx.theme
         self._add(self._text(self.text(self.game_text.situation)))
-        steps = Card()
+        steps = CommonsCard()
         steps.add_widget(self._text(tr("How to play"), "body", bold=True))
         secretly = self.game_text.secret_choices
         for icon_name, sentence in (
@@ -388,13 +388,13 @@ class CommonsView(ExhibitView):
         player = self.game_text.players[session.turn]
         self._header(session.turn, session.turn,
                      tr("Player {number} of {total}").format(number=session.turn + 1, total=session.players))
-        card = Card()
+        card = CommonsCard()
         card.add_widget(self._text(self.text(player.name), "heading", bold=True))
         card.add_widget(self._text(self.text(player.role)))
         self._add(card)
         if player.secret is not None:
             if self.state.get("secret_shown"):
-                secret = Card(background=theme.ink)
+                secret = CommonsCard(background=theme.ink)
                 secret.add_widget(NoteRow(icon="lock", text=tr("Only for you:"), bold=True, colour=theme.white))
                 secret.add_widget(self._text(self.text(player.secret), custom_color=theme.white))
                 self._add(secret, self._button(tr("Hide it"), "eye-off", self._toggle_secret, "secondary"))
@@ -467,7 +467,7 @@ class CommonsView(ExhibitView):
         turn = self.session.turn
         name = self.name_of(turn)
         self._header(turn, turn)
-        card = Card(padding=theme.pad * 2, spacing=theme.space * 3)
+        card = CommonsCard(padding=theme.pad * 2, spacing=theme.space * 3)
         hidden = Icon(name="eye-off", pos_hint={"center_x": 0.5})
         hidden.font_size = theme.icon * 3      # after the kv rule, which sets the usual size
         card.add_widget(hidden)
@@ -490,7 +490,7 @@ class CommonsView(ExhibitView):
         self._header(line=self._round_line(record.number))
         self._add(self._text(tr("Results of round {number}").format(number=record.number), "heading", bold=True))
         if record.event is not None:
-            event = Card(background=mix(theme.accent, theme.surface, 0.3))
+            event = CommonsCard(background=mix(theme.accent, theme.surface, 0.3))
             event.add_widget(NoteRow(icon="cloud-rain", text=self.text(self.game_text.event_texts[record.event]), bold=True,
                                      colour=theme.ink))
             self._add(event)
@@ -502,7 +502,7 @@ class CommonsView(ExhibitView):
             self._add(NoteRow(icon=self.game_text.resources[resource.id].icon, text=self._change_line(resource, record),
                               colour=theme.ink))
         shown = "monitoring" in record.rules or not session.secret
-        table = Card()
+        table = CommonsCard()
         table.add_widget(ResultRow(name="", taken=tr("Took") if shown else "", coins=tr("Earned"), header=True))
         for player in range(session.players):
             took = ", ".join(self.units(r, n) for r, n in record.taken[player].items() if n) or "0"
@@ -700,7 +700,7 @@ class CommonsView(ExhibitView):
             "collapsed": (tr("Part of the territory was lost."), "ban", theme.danger),
         }[results["outcome"]]
         self._add(NoteRow(icon=icon_name, text=headline, role="heading", bold=True, colour=colour, scale=1.4))
-        gains = Card(spacing=theme.space)
+        gains = CommonsCard(spacing=theme.space)
         best = max(results["gains"]) or 1
         for player, coins in enumerate(results["gains"]):
             gains.add_widget(PlayerBar(name=self.name_of(player), amount=self.coins(coins), share=coins / best))
@@ -720,12 +720,12 @@ class CommonsView(ExhibitView):
             self._add(*summary)
         self._add(self._debrief_card(), self._button(tr("Play again"), "rotate-ccw", self._again, "accent"))
 
-    def _debrief_card(self) -> Card:
+    def _debrief_card(self) -> CommonsCard:
         """The curator's questions, one at a time: a group talks about one, then turns to the next."""
         tr, theme = self.tr, self.ctx.theme
         questions = self.game_text.debrief
         index = min(self.state.get("debrief", 0), len(questions) - 1)
-        card = Card()
+        card = CommonsCard()
         card.add_widget(self._text(tr("Talk about it"), "heading", bold=True))
         card.add_widget(NoteRow(icon="message-square-text", text=self.text(questions[index]), colour=theme.ink,
                                 bold=True))

@@ -123,3 +123,22 @@ def measured_line(font: str, size: float) -> float:
     one.refresh()
     two.refresh()
     return two.texture.height - one.texture.height
+
+
+@functools.lru_cache(maxsize=16)
+def ink_lift(font: str, size: float, text: str = "0123456789", bold: bool = False) -> float:
+    """How far the middle of ``text``'s ink sits below the middle of the line a Label draws it on, in pixels.
+
+    A line is as tall as the font's ascent and descent (the Arabic font's are long), so digits
+    centred by their line sit a few pixels off; a number in a ring moves up by this much.
+    """
+    from kivy.core.text import Label as CoreLabel
+    label = CoreLabel(text=text, font_name=font, font_size=size, bold=bold)
+    label.refresh()
+    texture = label.texture
+    width, pixels = texture.width, texture.pixels          # RGBA rows, top row first
+    rows = [row for row in range(texture.height)
+            if any(pixels[(row * width + column) * 4 + 3] > 128 for column in range(width))]
+    if not rows:
+        return 0.0
+    return (rows[0] + rows[-1]) / 2 - (texture.height - 1) / 2

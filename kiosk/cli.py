@@ -55,8 +55,8 @@ def _content_commands(commands) -> None:
 
     new = commands.add_parser("new", help="start a new exhibit folder that validates at once")
     new.add_argument("id", help="the exhibit id, which is also its folder name (e.g. alternatives-cafe)")
-    new.add_argument("--type", required=True, help="panel, gallery, quiz, timeline, compare, poll or wall "
-                     "(or a type from an installed plugin)")
+    new.add_argument("--type", required=True, help="panel, gallery, quiz, timeline, compare, poll, wall, commons "
+                     "or roleplay (or a type from an installed plugin)")
     new.add_argument("--room", required=True, help="a room id from collection.yaml")
     new.add_argument("--root", type=Path, default=default_content_path(), help="content folder (default: $KIOSK_CONTENT or exhibits)")
     new.set_defaults(handler=cmd_new)

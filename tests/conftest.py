@@ -46,3 +46,20 @@ def only(findings, severity: str = "error"):
     matching = [f for f in findings if f.severity == severity]
     assert len(matching) == 1, [f.format() for f in findings]
     return matching[0]
+
+
+def load_written(folder: Path, text: str, registry=None):
+    """Write ``text`` as ``folder``'s exhibit.yaml (``__ROOM__`` becomes ``alternatives``), load the content
+    root around it, and return that exhibit's result (a template's broken copy, in the type tests)."""
+    from kiosk.content.loader import load_content
+
+    (folder / "exhibit.yaml").write_text(text.replace("__ROOM__", "alternatives"))
+    content = load_content(folder.parent, registry)
+    return next(r for r in content.results if r.id == folder.name)
+
+
+def line_of(text: str, needle: str, after: str = "") -> int:
+    """The 1-based number of the first line of ``text`` holding ``needle`` (below the first holding ``after``)."""
+    lines = text.splitlines()
+    start = next(i + 1 for i, line in enumerate(lines) if after in line) if after else 0
+    return next(i for i, line in enumerate(lines[start:], start + 1) if needle in line)

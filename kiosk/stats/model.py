@@ -22,6 +22,10 @@ quiz_answer        id            1 right, 0 wrong            question number (1-
 poll_vote          id            option number (1-based)     —
 wall_idea          id            —                           —  (an idea was sent; its text is not here)
 fault              id            —                           the exception's type name
+game_end           id            rounds played               "outcome players rules-adopted" (commons)
+roleplay_end       id            decisions taken             "players mode:adopted/open …" (roleplay): per
+                                                             decision mode, how many adopted something and
+                                                             how many were left open
 =================  ============  ==========================  =====================================
 """
 
@@ -31,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 KINDS = ("visit_start", "visit_end", "language", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
-         "poll_vote", "wall_idea", "fault", "game_end")
+         "poll_vote", "wall_idea", "fault", "game_end", "roleplay_end")
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,28 @@ class GameResults:
     outcomes: dict[str, int]  # sustained, depleted, collapsed → games
 
 
+@dataclass(frozen=True)
+class ModeResults:
+    """What the decisions taken in one mode gave, over the games of one ``roleplay`` exhibit."""
+
+    adopted: int              # decisions that adopted a proposal (or chose a person)
+    left_open: int            # decisions that ended with nothing decided
+
+    @property
+    def decisions(self) -> int:
+        return self.adopted + self.left_open
+
+
+@dataclass(frozen=True)
+class RoleplayResults:
+    """The games of one ``roleplay`` exhibit that reached their end: nothing about who played or chose what."""
+
+    exhibit: str
+    played: int
+    decisions: int                       # over all those games
+    modes: dict[str, ModeResults]        # decision mode → what it gave, modes in alphabetical order
+
+
 @dataclass
 class StatsSummary:
     """What ``kiosk stats`` prints and ``kiosk report`` draws, for one period and venue (or all)."""
@@ -103,5 +129,6 @@ class StatsSummary:
     polls: list[PollResult] = field(default_factory=list)
     wall_ideas: int = 0
     games: list[GameResults] = field(default_factory=list)           # by exhibit
+    roleplays: list[RoleplayResults] = field(default_factory=list)   # by exhibit
     faults: dict[str, int] = field(default_factory=dict)             # exhibit → faults
     events: int = 0                                                  # events of every kind in the selection

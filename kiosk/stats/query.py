@@ -25,7 +25,9 @@ from itertools import groupby
 from pathlib import Path
 from typing import Iterator
 
-from kiosk.stats.model import ExhibitAttention, GameResults, PollResult, QuestionSuccess, StatsSummary
+from kiosk.stats.model import (
+    ExhibitAttention, GameResults, ModeResults, PollResult, QuestionSuccess, RoleplayResults, StatsSummary,
+)
 from kiosk.stats.store import StatsError, open_stats
 
 TODAY_TOP = 5
@@ -126,6 +128,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         polls=reader.polls(),
         wall_ideas=reader.count("wall_idea"),
         games=reader.games(),
+        roleplays=reader.roleplays(),
         faults=reader.grouped("fault", "exhibit"),
     )
 
@@ -217,6 +220,33 @@ class _Reader:
                 outcomes[outcome] = outcomes.get(outcome, 0) + 1
             found.append(GameResults(exhibit, played, rounds, rules, outcomes))
         return found
+
+    def roleplays(self) -> list[RoleplayResults]:
+        """Role-plays that reached their end; ``detail`` holds "players mode:adopted/open …"."""
+        rows = self.rows("roleplay_end", "exhibit, value, detail", "ORDER BY exhibit")
+        found = []
+        for exhibit, group in groupby(rows, key=lambda row: row[0]):
+            played = decisions = 0
+            modes: dict[str, list[int]] = {}
+            for _, value, detail in group:
+                played, decisions = played + 1, decisions + int(value)
+                for mode, adopted, left_open in _mode_counts(detail):
+                    line = modes.setdefault(mode, [0, 0])
+                    line[0], line[1] = line[0] + adopted, line[1] + left_open
+            found.append(RoleplayResults(exhibit, played, decisions,
+                                         {mode: ModeResults(*modes[mode]) for mode in sorted(modes)}))
+        return found
+
+
+def _mode_counts(detail: str) -> list[tuple[str, int, int]]:
+    """``"4 majority:1/0 consent:0/1"`` → ``[("majority", 1, 0), ("consent", 0, 1)]``; what is unreadable is left out."""
+    counts = []
+    for word in detail.split()[1:]:
+        mode, _, numbers = word.partition(":")
+        adopted, _, left_open = numbers.partition("/")
+        if mode and adopted.isdigit() and left_open.isdigit():
+            counts.append((mode, int(adopted), int(left_open)))
+    return counts
 
 
 def _attention(exhibit: str, opened: int, dwell: list[float]) -> ExhibitAttention:

@@ -26,7 +26,7 @@ INDENT = "  "
 def format_summary(summary: StatsSummary, source: object = "") -> str:
     """The whole summary, one titled section after another."""
     lines = [_title(summary, source), ""]
-    for section in (_visits, _exhibits, _languages, _qr_links, _quiz, _polls, _games, _wall_and_faults):
+    for section in (_visits, _exhibits, _languages, _qr_links, _quiz, _polls, _games, _roleplays, _wall_and_faults):
         lines += section(summary)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -131,6 +131,16 @@ def _games(summary: StatsSummary) -> list[str]:
         rows.append(f"{game.exhibit}  {played}, {game.rounds / game.played:.1f} rounds and "
                     f"{game.rules_adopted / game.played:.1f} rules adopted on average  ({outcomes})")
     return _section("Games played to their end", rows)
+
+
+def _roleplays(summary: StatsSummary) -> list[str]:
+    rows = []
+    for game in summary.roleplays:
+        played = plural("{n} game", "{n} games", game.played).format(n=game.played)
+        modes = ", ".join(f"{mode}: {line.adopted} adopted, {line.left_open} left open"
+                          for mode, line in game.modes.items())
+        rows.append(f"{game.exhibit}  {played}, {game.decisions / game.played:.1f} decisions on average  ({modes})")
+    return _section("Role-plays played to their end", rows)
 
 
 def _wall_and_faults(summary: StatsSummary) -> list[str]:

@@ -36,6 +36,7 @@ def connect_visit(bus: ev.EventBus, stats, session) -> None:
     bus.subscribe(ev.IdeaSent, lambda e: stats.idea_sent(e.exhibit))
     bus.subscribe(ev.CommonsPlayed, lambda e: stats.game_ended(e.exhibit, e.players, e.rounds, e.rules_adopted,
                                                                e.outcome))
+    bus.subscribe(ev.RoleplayPlayed, lambda e: stats.roleplay_ended(e.exhibit, e.players, e.modes))
 
 
 def connect_records(bus: ev.EventBus, store, venue) -> None:

@@ -97,6 +97,12 @@ class VisitStats:
         """A game reached its end: how many played, how long, how many rules they adopted, how it ended."""
         self._emit("game_end", exhibit_id, value=rounds, detail=f"{outcome} {players} {rules_adopted}")
 
+    def roleplay_ended(self, exhibit_id: str, players: int, modes) -> None:
+        """A role-play reached its end: how many played and, per mode, decisions adopted and left open."""
+        counts = " ".join(f"{mode}:{adopted}/{left_open}" for mode, adopted, left_open in modes)
+        decisions = sum(adopted + left_open for _, adopted, left_open in modes)
+        self._emit("roleplay_end", exhibit_id, value=decisions, detail=f"{players} {counts}".strip())
+
     def fault(self, exhibit_id: str, error: BaseException) -> None:
         self._emit("fault", exhibit_id, detail=type(error).__name__)
 

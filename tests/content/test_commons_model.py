@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.content.loader import load_content
 from kiosk.exhibit_types import ExhibitType, load_registry
 from kiosk.exhibit_types.commons import model
+from tests.conftest import line_of, load_written
 
 TEMPLATE = Path(model.__file__).with_name("template.yaml")
 
@@ -31,13 +31,7 @@ def folder(root):
 
 
 def load(folder, registry, text):
-    (folder / "exhibit.yaml").write_text(text.replace("__ROOM__", "alternatives"))
-    content = load_content(folder.parent, registry)
-    return next(r for r in content.results if r.id == folder.name)
-
-
-def line_of(text, needle):
-    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+    return load_written(folder, text, registry)
 
 
 def test_the_template_is_a_valid_game_and_builds_the_engines_territory(folder, registry):

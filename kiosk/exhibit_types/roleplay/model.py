@@ -127,7 +127,7 @@ def _check_decision(values: dict, path: tuple, ctx: Context) -> None:
     elif not person and isinstance(proposals, list) and len(proposals) < MIN_PROPOSALS:
         ctx.error(path + ("proposals",), f"decision '{values.get('id')}' has {len(proposals)} proposal(s); it needs "
                          f"{MIN_PROPOSALS} to {MAX_PROPOSALS}",
-                  "add proposals under 'proposals:', or write 'person: true' to choose among the players")
+                  "add proposals under 'proposals:', or write 'person: true' to choose among the players", key=True)
 
 
 def _id_field(meaning: str) -> Field:
@@ -293,12 +293,12 @@ def check(values: dict, ctx: Context) -> None:
         if not MIN_ROLES <= len(roles) <= MAX_ROLES:
             ctx.error(("roles",), f"the scenario has {len(roles)} role(s); it needs {MIN_ROLES} to {MAX_ROLES}",
                       "add roles" if len(roles) < MIN_ROLES else "merge roles, or leave some out: "
-                      "six people is already a lot around one screen")
+                      "six people is already a lot around one screen", key=True)
         _check_ids(roles, ("roles",), "roles", ctx)
     if isinstance(decisions, list):
         if len(decisions) > MAX_DECISIONS:
             ctx.error(("decisions",), f"the scenario has {len(decisions)} decisions; at most {MAX_DECISIONS}",
-                      "a game stays within 15 minutes: merge decisions, or make two scenarios")
+                      "a game stays within 15 minutes: merge decisions, or make two scenarios", key=True)
         _check_ids(decisions, ("decisions",), "decisions", ctx)
         for i, decision in enumerate(decisions):
             if isinstance(decision, dict) and isinstance(decision.get("proposals"), list):
@@ -328,7 +328,7 @@ def _check_chances(events: list, ctx: Context) -> None:
     total = sum(chances)
     if total > 1 + 1e-9:
         ctx.error(("random_events",), f"the random events' probabilities add up to {total:g}, more than 1",
-                  "at most one event strikes after a decision: lower them so they add up to 1 or less")
+                  "at most one event strikes after a decision: lower them so they add up to 1 or less", key=True)
 
 
 def _check_player_count(players, roles, ctx: Context) -> None:
@@ -347,7 +347,7 @@ def _check_length(values: dict, ctx: Context) -> None:
         ctx.warning(("decisions",), f"a game would last about {round(seconds / 60)} minutes "
                                     f"({len(values['decisions'])} decisions of {values['discussion']} s of talk, "
                                     f"the texts and the votes); a game should stay within 15 minutes",
-                    "lower 'discussion', take fewer decisions, or shorten the texts")
+                    "lower 'discussion', take fewer decisions, or shorten the texts", key=True)
 
 
 def estimated_seconds(values: dict, language: str) -> float:

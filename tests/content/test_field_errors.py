@@ -8,7 +8,7 @@ from kiosk.content.loader import load_content
 from tests.conftest import findings_for, only
 
 ERRORS = [
-    ("unknown-type", 2, "unknown exhibit type 'quizz'", "did you mean 'quiz'? known types: commons, compare, gallery, panel, poll, quiz, timeline, wall"),
+    ("unknown-type", 2, "unknown exhibit type 'quizz'", "did you mean 'quiz'? known types: commons, compare, gallery, panel, poll, quiz, roleplay, timeline, wall"),
     ("missing-summary", 1, "'summary' is missing", "add a line 'summary: …'"),
     ("wrong-type", 7, "'order' should be a whole number, not a text", "digits only"),
     ("unknown-room", 3, "the room 'alternative' is not declared", "did you mean 'alternatives'?"),

@@ -231,7 +231,7 @@ class Roleplay:
     max_players: int
     discussion: int
     decisions: tuple[DecisionText, ...]
-    events: tuple[EventText, ...]
+    random_events: tuple[EventText, ...]
     debrief: tuple[LocalizedText, ...]
 
     def roles_for(self, players: int) -> tuple[Role, ...]:
@@ -242,11 +242,11 @@ class Roleplay:
         """The engine's scenario for ``players`` people (between min and max)."""
         decisions = tuple(Decision(tuple(p.id for p in d.proposals), d.mode,
                                    tuple(dict(p.effects) for p in d.proposals), d.person) for d in self.decisions)
-        events = tuple(Event(e.id, e.probability, dict(e.effects)) for e in self.events)
+        events = tuple(Event(e.id, e.probability, dict(e.effects)) for e in self.random_events)
         return Scenario(decisions, self._players(players), events)
 
     def event_text(self, event_id: str | None) -> LocalizedText | None:
-        return next((e.text for e in self.events if e.id == event_id), None)
+        return next((e.text for e in self.random_events if e.id == event_id), None)
 
     def _players(self, players: int) -> int:
         if not self.min_players <= players <= self.max_players:
@@ -264,8 +264,8 @@ def build(values: dict) -> Roleplay:
         decisions=tuple(DecisionText(d["id"], d["question"], d["mode"],
                                      tuple(Proposal(p["id"], p["text"], dict(p["effects"])) for p in d["proposals"]),
                                      d["person"]) for d in values["decisions"]),
-        events=tuple(EventText(e["id"], e["text"], float(e["probability"]), dict(e["effects"]))
-                     for e in values["random_events"]),
+        random_events=tuple(EventText(e["id"], e["text"], float(e["probability"]), dict(e["effects"]))
+                             for e in values["random_events"]),
         debrief=tuple(values["debrief"]),
     )
 

@@ -34,23 +34,37 @@ def path_schema() -> dict:
 
 
 def exhibit_schema(registry) -> dict:
-    """Common fields plus every type's fields; each type's required fields apply to that type only."""
+    """Common fields plus every type's fields; each type's required fields apply to that type only.
+
+    Two types may give one name different shapes (``players`` is a list in ``commons``, a
+    ``{min, max}`` mapping in ``roleplay``): the field then accepts any of them, and each
+    type's rule holds its own shape.
+    """
     fields = {f.name: f for f in COMMON_FIELDS}
+    shapes: dict[str, list[dict]] = {}
     for exhibit_type in registry:
         for f in exhibit_type.fields:
             fields.setdefault(f.name, f)
+            if f.kind.schema() not in shapes.setdefault(f.name, []):
+                shapes[f.name].append(f.kind.schema())
     schema = object_schema(tuple(fields.values()))
+    shared = {name for name, found in shapes.items() if len(found) > 1}
+    for name in sorted(shared):
+        described = {"description": fields[name].doc} if fields[name].doc else {}
+        schema["properties"][name] = {"anyOf": shapes[name], **described}
     schema["required"] = [f.name for f in COMMON_FIELDS if f.required]
     schema["properties"]["type"]["enum"] = list(registry.names())
-    schema["allOf"] = [_type_rule(t) for t in registry if any(f.required for f in t.fields)]
+    schema["allOf"] = [_type_rule(t, shared) for t in registry
+                       if any(f.required or f.name in shared for f in t.fields)]
     return {"$schema": DRAFT, "title": "exhibit.yaml (Musée du Kapitalisme kiosk)", **schema}
 
 
-def _type_rule(exhibit_type) -> dict:
-    return {
-        "if": {"properties": {"type": {"const": exhibit_type.name}}, "required": ["type"]},
-        "then": {"required": [f.name for f in exhibit_type.fields if f.required]},
-    }
+def _type_rule(exhibit_type, shared: set[str]) -> dict:
+    then: dict = {"required": [f.name for f in exhibit_type.fields if f.required]}
+    own = {f.name: f.kind.schema() for f in exhibit_type.fields if f.name in shared}
+    if own:
+        then["properties"] = own
+    return {"if": {"properties": {"type": {"const": exhibit_type.name}}, "required": ["type"]}, "then": then}
 
 
 def write_schemas(out: Path, registry) -> list[Path]:

@@ -211,3 +211,22 @@ def test_a_games_end_is_recorded_and_summed_without_personal_data(folder, regist
     printed = format_summary(summary)
     assert "Role-plays played to their end" in printed
     assert "jeu-cafe  2 games, 3.0 decisions on average  (consensus: 1 adopted, 0 left open," in printed
+
+
+def test_the_editors_schema_holds_each_types_own_shape_of_a_shared_field(registry):
+    import jsonschema
+    import yaml
+
+    from kiosk.content.schema_export import exhibit_schema
+
+    schema = exhibit_schema(registry)
+    template = yaml.safe_load(TEMPLATE.read_text().replace("__ROOM__", "alternatives"))
+    jsonschema.validate(template, schema)
+    commons = yaml.safe_load(Path(model.__file__).parent.parent.joinpath("commons", "template.yaml").read_text()
+                             .replace("__ROOM__", "alternatives"))
+    jsonschema.validate(commons, schema)
+    with pytest.raises(jsonschema.ValidationError):   # a commons' list of players in a role-play
+        jsonschema.validate({**template, "players": commons["players"]}, schema)
+    with pytest.raises(jsonschema.ValidationError, match="sante"):
+        jsonschema.validate({**template, "random_events": [{**template["random_events"][0], "effects": {"sante": 1}}]},
+                            schema)

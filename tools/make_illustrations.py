@@ -25,7 +25,7 @@ sys.dont_write_bytecode = True  # keep tools/ free of __pycache__
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from illustrations import (alternatives_commons, alternatives_money, alternatives_solidarity,  # noqa: E402
-                           hopes, limits, origins, quizzes)
+                           hopes, limits, origins, quizzes, roleplays)
 from illustrations.canvas import Canvas  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,6 +40,7 @@ IMAGES = {
     ("espoirs-securite-sociale", "securite-sociale.png"): hopes.img_securite_sociale,
     ("espoirs-creches-parentales", "creches.png"): hopes.img_creches,
     ("espoirs-regies-de-quartier", "regies.png"): hopes.img_regies,
+    ("espoirs-assemblee-regie", "assemblee.png"): roleplays.img_assemblee,
     ("espoirs-quiz", "quiz-espoirs.png"): quizzes.img_quiz_espoirs,
     ("limites-frontieres-planetaires", "frontieres.png"): limits.img_frontieres,
     ("limites-en-images", "economie-lineaire.png"): limits.img_economie_lineaire,
@@ -61,6 +62,7 @@ IMAGES = {
     ("alternatives-sondage", "sondage.png"): alternatives_solidarity.img_sondage,
     ("alternatives-mur", "mur.png"): alternatives_solidarity.img_mur,
     ("alternatives-vallee-partagee", "vallee.png"): alternatives_commons.img_vallee,
+    ("alternatives-epicerie-cooperative", "epicerie.png"): roleplays.img_epicerie,
 }
 
 

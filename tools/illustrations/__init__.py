@@ -8,7 +8,7 @@ Pictograms, by kind:
     people, buildings, nature, money, objects, symbols
 The pictures, one module per theme, each with the pieces only its pictures draw:
     origins, hopes, limits, alternatives_money, alternatives_solidarity, alternatives_commons,
-    quizzes
+    roleplays, quizzes
 
 The images are original work made for the project, released under CC BY-SA 4.0.
 """

@@ -239,7 +239,7 @@ class _Reader:
 
 
 def _mode_counts(detail: str) -> list[tuple[str, int, int]]:
-    """``"4 majority:1/0 consent:0/1"`` → ``[("majority", 1, 0), ("consent", 0, 1)]``; what is unreadable is left out."""
+    """``"4 majority:1/0 consent:0/1"`` → ``[("majority", 1, 0), ("consent", 0, 1)]``; the unreadable is left out."""
     counts = []
     for word in detail.split()[1:]:
         mode, _, numbers = word.partition(":")

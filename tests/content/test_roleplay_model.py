@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from kiosk.content.loader import load_content
 from kiosk.content.scaffold import new_exhibit
+from kiosk.content.schema_export import exhibit_schema
 from kiosk.events import EventBus, RoleplayPlayed
 from kiosk.exhibit_types import load_registry
 from kiosk.exhibit_types.roleplay import model
 from kiosk.exhibit_types.roleplay.engine import Game
-from kiosk.stats.model import ModeResults, RoleplayResults
+from kiosk.stats.model import Event, ModeResults, RoleplayResults
 from kiosk.stats.query import summarize
 from kiosk.stats.store import insert_events, open_stats
 from kiosk.stats.text import format_summary
@@ -75,6 +78,7 @@ def test_kiosk_new_scaffolds_a_roleplay_that_validates(root, registry):
 
 
 # (what to replace, with what, the text on the line the error must name, a line it comes after, the message)
+PLAYERS = "players: {min: 3, max: 4}"
 MISTAKES = [
     ("    mode: consent\n", "    mode: vote\n", "mode: vote", "", "'vote' is not a valid decisions[3].mode"),
     ("effects: {health: -1}", "effects: {sante: -1}", "effects: {sante", "", "'sante' is not an indicator"),
@@ -85,12 +89,13 @@ MISTAKES = [
     ("      - id: spring\n", "      - id: summer\n", "- id: summer", "id: summer",
      "two proposals of decision 'opening' have the id 'summer'"),
     ("  - id: opening\n", "  - id: form\n", "- id: form", "id: form", "two decisions have the id 'form'"),
-    ("players: {min: 3, max: 4}", "players: {min: 3, max: 5}", "players:", "", "players.max is 5, but there are only 4 roles"),
-    ("players: {min: 3, max: 4}", "players: {min: 4, max: 3}", "players:", "", "players.min (4) is more than players.max (3)"),
-    ("players: {min: 3, max: 4}", "players: {min: 1, max: 4}", "players:", "", "players.min is 1; it must be between 2 and 6"),
-    ("    person: true ", "    person: true\n    proposals: [{id: me, text: {fr: Moi, en: Me}}]\n    #", "proposals: [{id: me",
-     "", "a decision with 'person: true' chooses among the players; it has no proposals"),
-    ("    person: true ", "    person: yes please ", "person: yes please", "", "'decisions[2].person' should be true or false"),
+    (PLAYERS, "players: {min: 3, max: 5}", "players:", "", "players.max is 5, but there are only 4 roles"),
+    (PLAYERS, "players: {min: 4, max: 3}", "players:", "", "players.min (4) is more than players.max (3)"),
+    (PLAYERS, "players: {min: 1, max: 4}", "players:", "", "players.min is 1; it must be between 2 and 6"),
+    ("    person: true ", "    person: true\n    proposals: [{id: me, text: {fr: Moi, en: Me}}]\n    #",
+     "proposals: [{id: me", "", "a decision with 'person: true' chooses among the players; it has no proposals"),
+    ("    person: true ", "    person: yes please ", "person: yes please", "",
+     "'decisions[2].person' should be true or false"),
 ]
 
 
@@ -139,7 +144,7 @@ def _role(number: int) -> str:
 def test_too_few_and_too_many_roles(folder, registry):
     text = TEMPLATE.read_text()
     roles = text[text.index("  - id: mayor"):text.index("discussion:")]
-    few = text.replace(roles, _role(1) + _role(2) + "\n").replace("players: {min: 3, max: 4}", "players: {min: 2, max: 2}")
+    few = text.replace(roles, _role(1) + _role(2) + "\n").replace(PLAYERS, "players: {min: 2, max: 2}")
     result = load(folder, registry, few)
     error = next(f for f in errors(result) if "the scenario has 2 role(s); it needs 3 to 6" in f.message)
     assert error.line == line_of(few, "roles:") and error.hint == "add roles"
@@ -214,11 +219,6 @@ def test_a_games_end_is_recorded_and_summed_without_personal_data(folder, regist
 
 
 def test_the_editors_schema_holds_each_types_own_shape_of_a_shared_field(registry):
-    import jsonschema
-    import yaml
-
-    from kiosk.content.schema_export import exhibit_schema
-
     schema = exhibit_schema(registry)
     template = yaml.safe_load(TEMPLATE.read_text().replace("__ROOM__", "alternatives"))
     jsonschema.validate(template, schema)
@@ -230,3 +230,11 @@ def test_the_editors_schema_holds_each_types_own_shape_of_a_shared_field(registr
     with pytest.raises(jsonschema.ValidationError, match="sante"):
         jsonschema.validate({**template, "random_events": [{**template["random_events"][0], "effects": {"sante": 1}}]},
                             schema)
+
+
+def test_a_role_play_end_with_an_unreadable_detail_still_counts_as_a_game(tmp_path):
+    db = open_stats(tmp_path / "stats.db")
+    insert_events(db, [Event("roleplay_end", 1_780_000_000, "lille", 1, "jeu", "fr", 2, "3 majority:1/1 lots:x/1"),
+                       Event("roleplay_end", 1_780_000_100, "lille", 2, "jeu", "ar", 0, "")])
+    db.close()
+    assert summarize(tmp_path / "stats.db").roleplays == [RoleplayResults("jeu", 2, 2, {"majority": ModeResults(1, 1)})]

@@ -308,7 +308,7 @@ def check(values: dict, ctx: Context) -> None:
         _check_ids(events, ("random_events",), "random events", ctx)
         _check_chances(events, ctx)
     _check_player_count(values.get("players"), roles, ctx)
-    if fully_checked(values.get("decisions")) and fully_checked(values.get("roles")) and isinstance(values.get("discussion"), int):
+    if all(fully_checked(values.get(name)) for name in ("situation", "roles", "decisions", "discussion")):
         _check_length(values, ctx)
 
 
@@ -324,8 +324,8 @@ def _check_ids(items: list, path: tuple, what: str, ctx: Context) -> None:
 
 
 def _check_chances(events: list, ctx: Context) -> None:
-    chances = [e["probability"] for e in events if isinstance(e, dict) and isinstance(e.get("probability"), (int, float))]
-    total = sum(chances)
+    chances = [e.get("probability") for e in events if isinstance(e, dict)]
+    total = sum(chance for chance in chances if isinstance(chance, (int, float)))
     if total > 1 + 1e-9:
         ctx.error(("random_events",), f"the random events' probabilities add up to {total:g}, more than 1",
                   "at most one event strikes after a decision: lower them so they add up to 1 or less", key=True)

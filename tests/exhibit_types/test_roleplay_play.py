@@ -74,6 +74,8 @@ def test_a_whole_game_in_four_modes():
     assert outcome.mode == "lots" and outcome.adopted in (0, 1)
     session.next_decision()
     assert session.phase == "end" and session.game.over
+    session.to_debrief()
+    assert session.phase == "debrief"
     summary = session.game.summary()
     assert summary["decisions"] == 4 and set(summary["modes"]) == {"majority", "consent", "election", "lots"}
 
@@ -127,6 +129,8 @@ def test_mistakes_are_refused():
     session.next_decision()
     with pytest.raises(RuleError):
         session.choose_mode("lots")    # the consent decision's mode is the scenario's
+    with pytest.raises(RuleError):
+        session.to_debrief()
 
 
 @pytest.mark.parametrize("step", STEPS)
@@ -136,7 +140,7 @@ def test_every_step_the_tools_photograph_is_a_phase(step):
     assert session.phase == step.partition(":")[0] and session.phase in PHASES
     if ":" in step:
         assert session.mode == step.partition(":")[2]
-    if step == "end":
+    if step in ("end", "debrief"):
         assert session.game.over and len(session.game.history) == len(SCENARIO.decisions)
 
 

@@ -12,7 +12,7 @@ The phases, in order::
     pass (give the screen to the next player) → role (their public text and secret) → pass … →
     discuss (a timer) → mode (only when the group picks how to decide) → spoke (who was heard) →
     decide (votes, a proposal and objections, or a draw) → [object: an election's objections] →
-    outcome → discuss … → end
+    outcome → discuss … → end (how each decision was taken) → debrief (questions for the group)
 
 >>> from kiosk.exhibit_types.roleplay.engine import Decision, Scenario
 >>> scenario = Scenario((Decision(("a", "b"), "majority"),), players=4)
@@ -29,10 +29,11 @@ from dataclasses import replace
 
 from kiosk.exhibit_types.roleplay.engine import MODES, Decision, Game, Outcome, RuleError, Scenario
 
-PHASES = ("intro", "situation", "pass", "role", "discuss", "mode", "spoke", "decide", "object", "outcome", "end")
+PHASES = ("intro", "situation", "pass", "role", "discuss", "mode", "spoke", "decide", "object", "outcome", "end",
+          "debrief")
 #: What the snapshot and proof tools photograph: every phase, and the decision in each of its modes.
 STEPS = ("intro", "situation", "pass", "role", "discuss", "mode", "spoke", "decide:majority", "decide:consent",
-         "decide:consensus", "decide:election", "object", "decide:lots", "outcome", "end")
+         "decide:consensus", "decide:election", "object", "decide:lots", "outcome", "end", "debrief")
 MORE_TIME = 60            # seconds "add a minute" gives the discussion
 
 
@@ -235,6 +236,11 @@ class Session:
         else:
             self._discuss()
 
+    def to_debrief(self) -> None:
+        if not self.game.over:
+            raise RuleError("the debrief comes once every decision is taken")
+        self.state["phase"] = "debrief"
+
     def go_to(self, step: str) -> None:
         """For the snapshot and proof tools: show ``step`` (a phase, or ``decide:<mode>``) of a sample game."""
         phase, _, mode = step.partition(":")
@@ -242,10 +248,10 @@ class Session:
             self.restart()
             return
         self.start(seed=1)
-        if phase == "end":
+        if phase in ("end", "debrief"):
             while not self.game.over:
                 self._sample_decision()
-            self.state["phase"] = "end"
+            self.state["phase"] = phase
             return
         if phase == "outcome":
             self._sample_decision()
@@ -253,6 +259,10 @@ class Session:
         if phase in ("situation", "pass", "role", "discuss"):
             self.state.update(phase=phase, turn=1 if phase in ("pass", "role") else 0)
             return
+        wanted = "choose" if phase == "mode" else "election" if phase == "object" else mode
+        modes = [d.mode for d in self.scenario.decisions]
+        for _ in range(modes.index(wanted) if wanted in modes else 0):    # the scenario's own decision in that mode
+            self._sample_decision()
         self._discuss()
         self.draft.update(spoke=list(range(self.players - 1)))
         if phase == "mode":
@@ -260,7 +270,7 @@ class Session:
         else:
             self.draft["mode"] = mode or ("election" if phase == "object" else self.mode or "majority")
         if self.draft.get("mode") in ("majority", "election"):
-            self.draft["votes"] = [p % max(1, min(2, self.choices)) for p in range(self.players)]
+            self.draft["votes"] = [0 if p <= self.players // 2 else min(1, self.choices - 1) for p in range(self.players)]
         if self.draft.get("mode") in ("consent", "consensus"):
             self.draft.update(proposal=0, objections=[self.players - 1])
         self.state["phase"] = phase

@@ -8,6 +8,7 @@ from kivy.base import EventLoop
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.label import Label
+from kivy.uix.scrollview import ScrollView
 
 NO_BREAK = "\u00a0"  # French punctuation is kept with its word (kiosk.render.typography)
 
@@ -84,8 +85,23 @@ class KioskDriver:
         self.settle()
 
     def tap(self, widget) -> None:
+        """Tap the middle of ``widget``, first scrolling it into view as a person would (a long menu)."""
+        self.reveal(widget)
         x, y = widget.to_window(*widget.center)
         self.tap_at(x, y)
+
+    def reveal(self, widget) -> None:
+        """Scroll the nearest scrolling ancestor until ``widget``'s middle is inside its view."""
+        node = widget.parent
+        while node is not None and node is not Window:
+            if isinstance(node, ScrollView):
+                x, y = widget.to_window(*widget.center)
+                left, bottom = node.to_window(*node.pos)
+                if not (left <= x <= left + node.width and bottom <= y <= bottom + node.height):
+                    node.scroll_to(widget, animate=False)
+                    self.settle()
+                return
+            node = node.parent
 
     def tap_text(self, fragment: str) -> None:
         self.tap(self.find_text(fragment))

@@ -26,6 +26,8 @@ def attract(fresh):
     assert fresh.app.navigator.current == "attract"
     yield screen
     screen.reduced_motion = False
+    if getattr(screen, "_event", None) is not None:
+        screen._event()   # the loop goes on (show() held it)
     if Window.size != (1920, 1080):
         Window.size = (1920, 1080)
         fresh.settle()
@@ -36,6 +38,8 @@ def show(kiosk, attract, language: str, size=(1920, 1080)):
     if Window.size != size:
         Window.size = size
         kiosk.settle()
+    if getattr(attract, "_event", None) is not None:   # the loop's next slide could land mid-test on a loaded machine
+        attract._event.cancel()
     attract.step = kiosk.app.content.collection.languages.languages.index(language)
     attract._show_step(fade=False)
     kiosk.settle()

@@ -18,6 +18,7 @@ def expected_files(content, languages=None, only=None) -> set[str]:
     from kiosk.exhibit_types.commons.play import PHASES
     from kiosk.exhibit_types.compare.model import Compare
     from kiosk.exhibit_types.quiz.model import Quiz
+    from kiosk.exhibit_types.roleplay.play import STEPS as ROLEPLAY_STEPS
     from kiosk.exhibit_types.timeline.model import Timeline
 
     def steps(manifest) -> int:
@@ -30,6 +31,8 @@ def expected_files(content, languages=None, only=None) -> set[str]:
             return 2  # both sides; question and results; the wall and the writing panel
         if manifest.type == "commons":
             return len(PHASES)  # a game: each of its phases
+        if manifest.type == "roleplay":
+            return len(ROLEPLAY_STEPS)  # each phase, and the decision in each of its modes
         return len(manifest.images) if manifest.type == "gallery" else 1
 
     names = set()

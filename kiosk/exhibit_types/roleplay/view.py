@@ -89,6 +89,16 @@ class RoleplayVoteRow(MirrorBox):
     name = StringProperty("")
 
 
+class RoleplayTally(MirrorBox):
+    """A line of the end's table: a way of deciding, then what it adopted, who it overruled, the objections."""
+
+    name = StringProperty("")
+    adopted = StringProperty("")
+    overruled = StringProperty("")
+    objections = StringProperty("")
+    header = BooleanProperty(False)
+
+
 class RoleplayTimer(Widget):
     total = NumericProperty(120)
     left = NumericProperty(120)
@@ -169,10 +179,13 @@ class RoleplayView(ExhibitView):
         return button
 
     def _row(self, *widgets, height=None) -> MirrorBox:
+        """A row in reading order; without a height, as tall as its tallest (a button's caption may wrap)."""
         theme = self.ctx.theme
         row = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=height or theme.touch, spacing=theme.space * 2)
         for widget in widgets:
             row.add_widget(widget)
+        if height is None:
+            row.bind(minimum_height=row.setter("height"))
         return row
 
     def _aside(self, *widgets) -> None:
@@ -279,13 +292,14 @@ class RoleplayView(ExhibitView):
         tr, theme = self.tr, self.ctx.theme
         self._header(tr("The situation"))
         self._add(self._text(self.text(self.game_text.situation)))
-        roles = RoleplayCard()
+        roles = RoleplayCard(spacing=theme.space)
         roles.add_widget(self._text(tr("The roles in play"), "small", bold=True, tone="muted"))
         for player, role in enumerate(self.game_text.roles_for(self.session.players)):
             roles.add_widget(self._row(RoleplayToken(label=str(player + 1), pos_hint={"center_y": 0.5}),
                                        self._text(self.text(role.name), "small", bold=True, pos_hint={"center_y": 0.5}),
                                        height=theme.touch * 0.62))
-        self._add(roles, self._text(tr("Read it aloud together, then deal the roles."), "small", tone="muted"),
+        self._aside(roles)
+        self._add(self._text(tr("Read it aloud together, then deal the roles."), "small", tone="muted"),
                   self._button(tr("Deal the roles"), "chevron-right", lambda: self._go(self.session.situation_read),
                                "accent", icon_end=True, icon_mirror=True))
 
@@ -584,12 +598,13 @@ class RoleplayView(ExhibitView):
     def _modes_card(self) -> RoleplayCard:
         """What each way of deciding produced, and who was never heard."""
         tr, theme, summary = self.tr, self.ctx.theme, self.session.game.summary()
-        modes = RoleplayCard()
+        modes = RoleplayCard(spacing=theme.space)
         modes.add_widget(self._text(tr("What each way of deciding produced"), "small", bold=True, tone="muted"))
+        modes.add_widget(RoleplayTally(name="", adopted=tr("Adopted"), overruled=tr("Overruled"),
+                                       objections=tr("Objections"), header=True))
         for mode, line in summary["modes"].items():
-            produced = tr("Adopted: {adopted} of {decisions} · overruled: {overruled} · objections: {objections}")
-            modes.add_widget(RoleplayNote(icon=MODE_ICONS[mode], text=self.mode_name(mode), detail=produced.format(**line),
-                                          role="small", bold=True, colour=theme.ink, scale=0.8))
+            modes.add_widget(RoleplayTally(name=self.mode_name(mode), adopted=f"{line['adopted']}/{line['decisions']}",
+                                           overruled=str(line["overruled"]), objections=str(line["objections"])))
         silent = ", ".join(self.name_of(p) for p in summary["never_heard"])
         modes.add_widget(RoleplayNote(icon="message-square-text", role="small", bold=True, colour=theme.ink, scale=0.8,
                                       text=tr("Never heard: {names}.").format(names=silent) if silent

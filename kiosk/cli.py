@@ -68,7 +68,7 @@ def _screen_commands(commands) -> None:
     _add_display_options(run)
     run.add_argument("--kiosk", action="store_true", help="full screen, locked down: no exit, no cursor")
     run.add_argument("--lang", help="start directly in this language (skips attract and language choice)")
-    run.add_argument("--quit-after", type=float, metavar="SECONDS", help="stop after this long (smoke tests)")
+    run.add_argument("--quit-after", type=float, metavar="SECONDS", help="stop this long after the first frame is drawn (smoke tests)")
     run.set_defaults(handler=_elsewhere("kiosk.gui.run:cmd_run"))
 
     snapshot = commands.add_parser("snapshot", help="write PNGs of every screen, exhibit, step and language")

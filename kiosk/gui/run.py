@@ -27,8 +27,14 @@ def cmd_run(args) -> int:
     from kiosk.gui.app import KioskApp
 
     app = KioskApp(content, data_dir=data_dir(), kiosk=args.kiosk, language=args.lang, content_source=args.content)
-    if args.quit_after:
+    if args.quit_after:   # counted from the first frame drawn: a loaded machine may take seconds to get there
         from kivy.clock import Clock
-        Clock.schedule_once(lambda _dt: app.stop(), args.quit_after)
+        from kivy.core.window import Window
+
+        def stop_later(*_args) -> None:
+            Window.unbind(on_flip=stop_later)
+            Clock.schedule_once(lambda _dt: app.stop(), args.quit_after)
+
+        Window.bind(on_flip=stop_later)
     app.run()
     return 0

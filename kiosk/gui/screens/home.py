@@ -256,6 +256,7 @@ KINDS = {
     "compare": ("columns-2", N_("Compare")), "quiz": ("list-checks", N_("Quiz")),
     "gallery": ("images", N_("Pictures")), "poll": ("vote", N_("Poll")),
     "wall": ("message-square-text", N_("Idea wall")), "commons": ("users", N_("Game")),
+    "roleplay": ("handshake", N_("Role-play")),
 }
 
 

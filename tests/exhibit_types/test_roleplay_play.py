@@ -1,4 +1,4 @@
-"""A game of roleplay around one screen: roles passed on, timed talk, each mode's reports, a state that survives a rebuild."""
+"""A game of roleplay around one screen: roles passed on, timed talk, each mode's report, a replayable state."""
 
 from __future__ import annotations
 

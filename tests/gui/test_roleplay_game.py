@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from kivy.uix.label import Label
 
-from kiosk.exhibit_types.roleplay.view import RoleplayToggle, RoleplayVoteRow
+from kiosk.exhibit_types.roleplay.view_widgets import RoleplayToggle, RoleplayVoteRow
 from kiosk.render.bidi import shape_line
 from tests.gui.driver import _shown
 from tests.gui.test_visit_recording import events_after, last_event_id
@@ -151,7 +151,7 @@ def test_a_group_of_three_plays_a_whole_game(fresh, language, chosen):
     summary = session.game.summary()
     assert summary["decisions"] == 4 and summary["never_heard"] == []
     ended = [e for e in events_after(kiosk.app, recorded_before) if e["kind"] == "roleplay_end"]
-    assert [(e["exhibit"], e["value"]) for e in ended] == [(GAME, 4)], "the statistics count the game, nothing about who"
+    assert [(e["exhibit"], e["value"]) for e in ended] == [(GAME, 4)], "counted, nothing about who"
     assert ended[0]["detail"].startswith("3 ")
     kiosk.tap(view.action)                                    # play again
     assert session.phase == "intro"

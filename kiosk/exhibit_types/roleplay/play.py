@@ -270,7 +270,8 @@ class Session:
         else:
             self.draft["mode"] = mode or ("election" if phase == "object" else self.mode or "majority")
         if self.draft.get("mode") in ("majority", "election"):
-            self.draft["votes"] = [0 if p <= self.players // 2 else min(1, self.choices - 1) for p in range(self.players)]
+            second = min(1, self.choices - 1)         # a clear majority for the first choice
+            self.draft["votes"] = [0 if p <= self.players // 2 else second for p in range(self.players)]
         if self.draft.get("mode") in ("consent", "consensus"):
             self.draft.update(proposal=0, objections=[self.players - 1])
         self.state["phase"] = phase

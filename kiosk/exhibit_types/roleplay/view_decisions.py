@@ -1,0 +1,248 @@
+"""The role-play's screens from the decision on: each mode's report, the outcome, the end and the debrief.
+
+A part of :class:`kiosk.exhibit_types.roleplay.view.RoleplayView` (a mixin), which holds the helpers
+(``_add``, ``_button``, ``_players_grid``…) and the phases before the decision.
+"""
+
+from __future__ import annotations
+
+from kivy.clock import Clock
+
+from kiosk.exhibit_types.roleplay import model
+from kiosk.exhibit_types.roleplay.engine import INDICATORS
+from kiosk.exhibit_types.roleplay.view_widgets import (
+    MODE_ICONS, RoleplayCard, RoleplayChoice, RoleplayNote, RoleplayTally, RoleplayVoteRow,
+)
+from kiosk.gui.theme import mix
+
+
+class DecisionScreens:
+    # decide: each mode's report
+
+    def _show_decide(self) -> None:
+        self._question()
+        getattr(self, f"_decide_{self.session.mode}")()
+
+    def _mode_line(self) -> None:
+        mode = self.session.mode
+        self._aside(RoleplayNote(icon=MODE_ICONS[mode], text=self.mode_name(mode), detail=self.mode_text(mode),
+                                 role="small", bold=True, colour=self.ctx.theme.ink, scale=0.8))
+
+    def _vote_grid(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        decision = self.game_text.decisions[session.number - 1]
+        if not decision.person:
+            card = RoleplayCard(padding=theme.pad * 0.75, spacing=theme.space)
+            for index, proposal in enumerate(decision.proposals):
+                card.add_widget(RoleplayNote(icon="file-text", text=f"{index + 1}. {self.text(proposal.text)}",
+                                             role="small", colour=theme.ink, scale=0.8))
+            self._aside(card)
+        self._add(self._text(tr("Touch each one's choice (– : none)."), "small", tone="muted"))
+        width = theme.touch * (0.85 if session.choices > 4 else 1)
+        for player in range(session.players):
+            row = RoleplayVoteRow(number=str(player + 1), name=self.name_of(player))
+            buttons = []
+            for choice in list(range(session.choices)) + [None]:
+                picked = session.draft["votes"][player] == choice
+                button = self._button("–" if choice is None else str(choice + 1), "",
+                                      lambda p=player, c=choice: self._vote(p, c), "primary" if picked else "secondary",
+                                      size_hint_x=None, width=width, wrap=False)
+                buttons.append(button)
+                row.add_widget(button)
+            self.votes.append(buttons)
+            self._add(row)
+
+    def _vote(self, player: int, choice: int | None) -> None:
+        self.session.vote(player, choice)
+        theme = self.ctx.theme
+        for index, button in enumerate(self.votes[player]):      # in place: the list stays where the finger is
+            picked = index == (self.session.choices if choice is None else choice)
+            button.background, button.foreground = (theme.ink, theme.white) if picked else (theme.surface, theme.ink)
+            button.outline = [] if picked else theme.ink
+
+    def _decide_majority(self) -> None:
+        self._mode_line()
+        self._vote_grid()
+        count = self._button(self.tr("Count the votes"), "vote", lambda: self._go(self.session.count_votes), "accent")
+        self._add(count)
+
+    _decide_election = _decide_majority
+
+    def _proposal_choices(self) -> None:
+        session = self.session
+        self._add(self._text(self.tr("The proposal you settled on:"), "body", bold=True))
+        for index in range(session.choices):
+            choice = RoleplayChoice(icon="file-text", title=f"{index + 1}. {self.choice_text(index)}",
+                                    picked=session.draft.get("proposal") == index)
+            choice.bind(on_release=lambda _w, i=index: self._go(session.settle_on, i))
+            self.choices.append(choice)
+            self._add(choice)
+
+    def _decide_consent(self) -> None:
+        tr, session = self.tr, self.session
+        self._mode_line()
+        self._proposal_choices()
+        if session.draft["amendments"]:
+            self._add(RoleplayNote(icon="repeat", text=tr("Amended {count} times, asked again.").format(
+                count=session.draft["amendments"]), role="small", colour=self.ctx.theme.ink))
+        self._add(self._text(tr("Who objects, with a reason?"), "body", bold=True),
+                  self._players_grid(session.draft["objections"], self._object, "hand"))
+        settled = session.draft.get("proposal") is not None
+        if session.draft["objections"]:
+            self._add(self._row(self._button(tr("Amend it and ask again"), "repeat", lambda: self._go(session.amend),
+                                             "secondary", disabled=not settled),
+                                self._button(tr("Keep the objection: not adopted"), "ban", self._decide, "accent",
+                                             disabled=not settled)))
+        else:
+            self._add(self._button(tr("No objection: adopted"), "check", self._decide, "accent", disabled=not settled))
+
+    def _object(self, player: int) -> bool:
+        objects = self.session.toggle_objection(player)
+        Clock.schedule_once(lambda _dt: self.refresh())      # consent's buttons follow the objections
+        return objects
+
+    def _decide_consensus(self) -> None:
+        tr, session = self.tr, self.session
+        self._mode_line()
+        self._proposal_choices()
+        self._add(self._text(tr("Who does not agree?"), "body", bold=True),
+                  self._players_grid(session.draft["objections"], session.toggle_objection, "x"),
+                  self._button(tr("Record the decision"), "check", self._decide, "accent",
+                               disabled=session.draft.get("proposal") is None))
+
+    def _show_object(self) -> None:
+        tr, session = self.tr, self.session
+        self._question()
+        self._mode_line()
+        self._add(RoleplayNote(icon="users", text=tr("Most named: {name}.").format(name=self.name_of(session.named())),
+                               role="heading", bold=True, colour=self.ctx.theme.ink),
+                  self._text(tr("Does anyone object, with a reason?"), "body", bold=True),
+                  self._players_grid(session.draft["objections"], session.toggle_objection, "hand"),
+                  self._button(tr("Record the decision"), "check", self._decide, "accent"))
+
+    def _decide_lots(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        self._mode_line()
+        card = RoleplayCard()
+        card.add_widget(self._text(tr("Chance will pick one of these:"), "small", bold=True, tone="muted"))
+        for index in range(session.choices):
+            card.add_widget(RoleplayNote(icon="sparkles", text=f"{index + 1}. {self.choice_text(index)}",
+                                         colour=theme.ink))
+        self._add(card, self._text(tr("Gather round: the draw happens in front of everybody."), "small", tone="muted"),
+                  self._button(tr("Draw"), "sparkles", self._decide, "accent"))
+
+    def _decide(self) -> None:
+        self.session.decide()
+        if self.session.game.over:
+            self.ctx.emit(model.game_played(self.manifest.id, self.session.game))
+        self.refresh()
+
+    # outcome, then the end
+
+    def _show_outcome(self) -> None:
+        tr, theme, session = self.tr, self.ctx.theme, self.session
+        outcome = session.last
+        self._add(self._text(tr("Decision {number}: {mode}").format(number=outcome.number,
+                                                                     mode=self.mode_name(outcome.mode)), "small",
+                             bold=True, tone="muted"))
+        self._question_of(outcome.number)
+        if outcome.adopted is None:
+            self._add(RoleplayNote(icon="ban", text=tr("Nothing was decided."), role="heading", bold=True,
+                                   colour=theme.danger, scale=1.2))
+        else:
+            verdict = RoleplayCard(background=mix(theme.success, theme.surface, 0.12))
+            verdict.add_widget(RoleplayNote(icon="circle-check", text=tr("Adopted:"), bold=True, colour=theme.success))
+            verdict.add_widget(self._text(self._chosen(outcome), "body", bold=True))
+            self._add(verdict)
+        if outcome.overruled:
+            names = ", ".join(self.name_of(p) for p in outcome.overruled)
+            self._add(RoleplayNote(icon="triangle-alert", text=tr("Overruled (voted otherwise, or not heard): {names}.")
+                                   .format(names=names), colour=theme.ink))
+        if outcome.event is not None:
+            event = RoleplayCard(background=mix(theme.accent, theme.surface, 0.3))
+            event.add_widget(RoleplayNote(icon="cloud-rain", text=self.text(self.game_text.event_text(outcome.event)),
+                                          bold=True, colour=theme.ink))
+            self._add(event)
+        self._add(RoleplayNote(icon="chart-bar", text=self._changes(outcome), role="small", bold=True,
+                               colour=theme.ink))
+        label = tr("See how it ended") if session.game.over else tr("Next decision")
+        self._add(self._button(label, "chevron-right", lambda: self._go(session.next_decision), "accent",
+                               icon_end=True, icon_mirror=True))
+
+    def _question_of(self, number: int) -> None:
+        self._header(self.text(self.game_text.decisions[number - 1].question))
+
+    def _chosen(self, outcome) -> str:
+        decision = self.game_text.decisions[outcome.number - 1]
+        if decision.person:
+            return self.name_of(outcome.adopted)
+        return self.text(decision.proposals[outcome.adopted].text)
+
+    def _changes(self, outcome) -> str:
+        """How the decision (and an event) moved the indicators: "Trust -1 · The project's health +2"."""
+        before = self._before()
+        moved = [f"{self.indicator_name(n)} {outcome.indicators[n] - before[n]:+d}" for n in INDICATORS
+                 if outcome.indicators[n] != before[n]]
+        return " · ".join(moved) if moved else self.tr("The indicators did not move.")
+
+    def _show_end(self) -> None:
+        tr, theme, game = self.tr, self.ctx.theme, self.session.game
+        self._header(tr("How you decided"))
+        for outcome in game.history:
+            mode = self.mode_name(outcome.mode)
+            question = self.text(self.game_text.decisions[outcome.number - 1].question)
+            result = tr("{mode}: adopted, {choice}").format(mode=mode, choice=self._chosen(outcome)) \
+                if outcome.adopted is not None else tr("{mode}: nothing decided").format(mode=mode)
+            self._add(RoleplayNote(icon=MODE_ICONS[outcome.mode], text=f"{outcome.number}. {question}", role="small",
+                                   bold=True, colour=theme.ink, scale=0.8, detail=result))
+        self._aside(self._modes_card())
+        self._add(self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
+                               "accent"))
+
+    def _modes_card(self) -> RoleplayCard:
+        """What each way of deciding produced, and who was never heard."""
+        tr, theme, summary = self.tr, self.ctx.theme, self.session.game.summary()
+        modes = RoleplayCard(spacing=theme.space)
+        modes.add_widget(self._text(tr("What each way of deciding produced"), "small", bold=True, tone="muted"))
+        modes.add_widget(RoleplayTally(name="", adopted=tr("Adopted"), overruled=tr("Overruled"),
+                                       objections=tr("Objections"), header=True))
+        for mode, line in summary["modes"].items():
+            modes.add_widget(RoleplayTally(name=self.mode_name(mode), adopted=f"{line['adopted']}/{line['decisions']}",
+                                           overruled=str(line["overruled"]), objections=str(line["objections"])))
+        silent = ", ".join(self.name_of(p) for p in summary["never_heard"])
+        modes.add_widget(RoleplayNote(icon="message-square-text", role="small", bold=True, colour=theme.ink, scale=0.8,
+                                      text=tr("Never heard: {names}.").format(names=silent) if silent
+                                      else tr("Everybody was heard at least once.")))
+        return modes
+
+    def _show_debrief(self) -> None:
+        self._header(self.tr("Talk about it"))
+        self._aside(self._modes_card())
+        self._add(self._debrief_card(), self._button(self.tr("Play again"), "rotate-ccw", self._again, "accent"))
+
+    def _debrief_card(self) -> RoleplayCard:
+        """The curator's questions, one at a time: a group talks about one, then turns to the next."""
+        tr, theme = self.tr, self.ctx.theme
+        questions = self.game_text.debrief
+        index = min(self.state.get("debrief", 0), len(questions) - 1)
+        card = RoleplayCard(spacing=theme.space * 3)
+        card.add_widget(RoleplayNote(icon="message-square-text", text=self.text(questions[index]), colour=theme.ink,
+                                     role="heading", bold=True))
+        if len(questions) > 1:
+            first, last = index == 0, index + 1 == len(questions)
+            back = self._button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
+                                size_hint_x=None, width=theme.touch, disabled=first, opacity=0.35 if first else 1)
+            on = self._button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
+                              size_hint_x=None, width=theme.touch, disabled=last, opacity=0.35 if last else 1)
+            where = self._text(tr("Question {number} of {total}").format(number=index + 1, total=len(questions)),
+                               "small", bold=True, tone="muted", halign="center", pos_hint={"center_y": 0.5})
+            card.add_widget(self._row(back, where, on))
+        return card
+
+    def _turn_debrief(self, step: int) -> None:
+        self.state["debrief"] = max(0, min(len(self.game_text.debrief) - 1, self.state.get("debrief", 0) + step))
+        self.refresh()
+
+    def _again(self) -> None:
+        self.session.restart()
+        self.refresh()

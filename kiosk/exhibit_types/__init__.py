@@ -54,6 +54,10 @@ with ``ctx.emit``: the statistics and the records subscribe to it. For example::
         def town_touched(self, index):
             self.ctx.emit(QuizAnswered(self.manifest.id, index + 1, True))
 
+A game that a facilitator can run in a workshop also implements the view's workshop API
+(``workshop_controls()``, ``next_phase()``, ``toggle_timer()``, ``extend_timer(seconds)``,
+``show_debrief()``; see :mod:`kiosk.gui.widgets.exhibit_view`), as ``commons`` does.
+
 ``tests/roots/plugin`` holds a complete third-party type, ``stamp``, installed through
 the entry point and shown by the real kiosk in ``tests/gui/test_plugin_type.py``.
 

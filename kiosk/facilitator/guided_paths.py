@@ -9,6 +9,13 @@ wait until the facilitator shows them (:class:`GroupResults`)::
     guided.start("visite-guidee")
     guided.next_step(); guided.reveal_results(); guided.stop()
 
+When a step shows a game, the facilitator runs it from the bar through the game view's
+workshop API (:class:`kiosk.gui.widgets.exhibit_view.WorkshopControls`)::
+
+    game = guided.game()          # the view, or None when the step shows no game
+    guided.game_controls()        # what the bar offers now: next phase, timer, debrief
+    guided.run_game("next_phase") # or "toggle_timer", "extend_timer", "show_debrief"
+
 The step the group is on and its timer are a :class:`GuidedSession`, plain Python with
 an injectable clock::
 
@@ -28,6 +35,9 @@ import logging
 from kiosk.events import LanguageChosen, VisitEnded, VisitStarted
 
 log = logging.getLogger(__name__)
+
+GAME_VERBS = ("next_phase", "toggle_timer", "extend_timer", "show_debrief")
+EXTRA_TALK = 60     # seconds the bar's "+1 min" gives a game's discussion
 
 
 class GuidedSession:
@@ -172,6 +182,30 @@ class GuidedPaths:
         """The id of the poll the group is looking at, if it is one."""
         manifest = self.kiosk.content.exhibit(self.kiosk.session.exhibit_id)
         return manifest.id if manifest is not None and manifest.type == "poll" else None
+
+    def game(self):
+        """The game the group is playing at this step (a view that offers workshop controls), or None."""
+        if self.session is None:
+            return None
+        view = self.screens.shown_view()
+        return view if view is not None and view.workshop_controls() is not None else None
+
+    def game_controls(self):
+        """What the bar offers for the game on screen (``WorkshopControls``), or None when there is none."""
+        game = self.game()
+        return game.workshop_controls() if game is not None else None
+
+    def run_game(self, verb: str) -> None:
+        """Do one of the game's workshop verbs: next_phase, toggle_timer, extend_timer (a minute), show_debrief."""
+        game = self.game()
+        if game is None or verb not in GAME_VERBS:
+            return
+        if verb == "extend_timer":
+            game.extend_timer(EXTRA_TALK)
+        else:
+            getattr(game, verb)()
+        self.kiosk.records.log("game " + verb, self.kiosk.session.exhibit_id, self.kiosk.venue)
+        self.screens.refresh_bar()
 
     def reveal_results(self, shown: bool = True) -> None:
         poll = self.current_poll()

@@ -170,8 +170,8 @@ def bundled():
 
 def test_bundled_paths_are_clean(bundled):
     assert [f.format(PROJECT) for f in path_findings(bundled)] == []
-    assert [p.id for p in bundled.paths] == ["visite-guidee", "atelier-democratie-economique",
-                                             "atelier-monnaies-locales"]
+    assert [p.id for p in bundled.paths] == ["visite-guidee", "atelier-decider-ensemble", "atelier-democratie-economique",
+                                             "atelier-gouverner-les-communs", "atelier-monnaies-locales"]
 
 
 def test_bundled_tour_visits_the_four_rooms_in_order(bundled):
@@ -188,6 +188,8 @@ def test_bundled_tour_visits_the_four_rooms_in_order(bundled):
     ("atelier-monnaies-locales", {"alternatives-monnaies-locales", "alternatives-finance-solidaire"}),
     ("atelier-democratie-economique", {"espoirs-regies-de-quartier", "alternatives-habitat-participatif",
                                        "alternatives-plateformes-cooperatives"}),
+    ("atelier-gouverner-les-communs", {"origines-enclosures", "alternatives-vallee-partagee", "alternatives-mur"}),
+    ("atelier-decider-ensemble", {"espoirs-assemblee-regie", "alternatives-epicerie-cooperative"}),
 ])
 def test_bundled_workshops(bundled, path_id, exhibits):
     workshop = bundled.path(path_id)
@@ -211,8 +213,27 @@ def test_bundled_path_schema_is_up_to_date_and_accepts_the_bundled_paths():
     assert json.loads((PROJECT / "exhibits" / "_schemas" / "path.schema.json").read_text()) == schema, \
         "run: kiosk schema --out exhibits/_schemas"
     files = sorted((PROJECT / "exhibits" / PATHS_FOLDER).glob("*.yaml"))
-    assert len(files) == 3
+    assert len(files) == 5
     for file in files:
         jsonschema.validate(yaml.safe_load(file.read_text(encoding="utf-8")), schema)
     with pytest.raises(jsonschema.ValidationError, match="tuor"):
         jsonschema.validate(yaml.safe_load((ROOTS / "paths" / "bad-kind" / "paths" / "visite.yaml").read_text()), schema)
+
+
+@pytest.mark.parametrize("path_id, game_type", [("atelier-gouverner-les-communs", "commons"),
+                                                ("atelier-decider-ensemble", "roleplay")])
+def test_each_game_has_a_workshop_that_plays_it_in_60_to_90_minutes(bundled, path_id, game_type):
+    workshop = bundled.path(path_id)
+    games = [step for step in workshop.steps if bundled.exhibit(step.exhibit).type == game_type]
+    assert workshop.kind == "workshop" and games
+    assert 60 <= workshop.total_minutes <= 90
+    assert sum(step.minutes for step in games) >= 25, "time to play a whole game, and to debrief it"
+    for step in workshop.steps:
+        assert len(step.prompts) >= 2 and all(p.has("fr") and p.has("en") and p.has("ar") for p in step.prompts)
+        assert step.title.has("ar") and len(step.notes.get("fr", ["fr"])) >= 400, "notes a facilitator can run it on"
+
+
+def test_the_commons_workshop_plays_the_game_then_debriefs_it_on_the_same_screen(bundled):
+    steps = bundled.path("atelier-gouverner-les-communs").steps
+    [play, debrief] = [i for i, step in enumerate(steps) if step.exhibit == "alternatives-vallee-partagee"]
+    assert debrief == play + 1, "the debrief step finds the game where the group left it"

@@ -120,3 +120,21 @@ def test_every_phase_can_be_shown_for_the_proof(phase):
         assert len(session.game.history) == 1
     if phase == "end":
         assert session.game.over
+
+
+def test_the_votes_since_the_last_round_are_counted_for_and_against():
+    session = Session(LAND, {}, secret=False)
+    session.start(players=4, seed=2)
+    while session.phase == "roles":
+        session.role_read()
+    session.vote("quota", 1, amount=4)
+    play_round(session, [{"forest": 1}] * 4)
+    assert session.votes_since_round() == []
+    session.vote("monitoring", 3)
+    session.vote("sanction", 3, amount=10)
+    session.vote("reserve", 2, amount=20)
+    assert set(session.game.rules) == {"monitoring", "sanction"}
+    session.vote("monitoring", 4, repeal=True)
+    assert session.votes_since_round() == [("monitoring", 3, 1, False), ("sanction", 3, 1, False),
+                                           ("reserve", 2, 2, False), ("monitoring", 4, 0, True)]
+    assert session.game.rules == {}, "dropping monitoring drops the sanctions with it"

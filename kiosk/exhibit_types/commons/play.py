@@ -173,6 +173,17 @@ class Session:
             self.next_round()
         self.state["phase"] = "end" if self.game.over else phase
 
+    def votes_since_round(self) -> list[tuple[str, int, int, bool]]:
+        """The votes held since the last round, in order: (rule, hands for, hands against, repeal)."""
+        votes = []
+        for entry in self.state.get("log", []):
+            if entry[0] == "round":
+                votes = []
+            else:
+                _, rule, yes, _amount, repeal = entry
+                votes.append((rule, yes, self.players - yes, repeal))
+        return votes
+
     # -- what the end shows --------------------------------------------------------------------
 
     def rules_adopted(self) -> int:

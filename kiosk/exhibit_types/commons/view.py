@@ -15,6 +15,11 @@ to dry sand as it is used up, greyed when lost. Players are never told the capac
 The phases are those of :mod:`kiosk.exhibit_types.commons.play`; each is a panel built when
 the phase starts. While the group plays (from the roles to the last result) the view asks
 for the whole height (``absorbed``): the exhibit's way on folds away until the end.
+
+In a workshop the facilitator runs the phases from the bar (the workshop API of
+:class:`kiosk.gui.widgets.exhibit_view.ExhibitView`): the next phase, the discussion timer
+(paused, started, a minute more) and the debrief shown large; the players' own taps still
+work meanwhile. The players' choices stay theirs: the bar cannot move past a round's choices.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from kivy.uix.widget import Widget
 from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
 from kiosk.gui.theme import mix, rgba
-from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.exhibit_view import N_, ExhibitView, WorkshopControls
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 
@@ -51,6 +56,17 @@ STEPS = ("intro", "roles", "choose", "pass", "result", "discuss", "rules", "end"
 PORTRAIT_SIDE = 0.5          # the territory's share of the height in portrait, at most…
 PORTRAIT_SIDE_LEAST = 0.2    # …and at least, when the panel needs the room
 TALK_MORE = 30               # seconds a "+30 s" adds to the discussion
+#: Each phase as the facilitator's bar names it, and what its "next" does (the workshop API).
+WORKSHOP_PHASES = {
+    "intro": (N_("Introduction"), N_("Start the game")),
+    "roles": (N_("Players read their roles"), N_("Start round 1")),
+    "choose": (N_("Players are choosing"), ""),
+    "pass": (N_("Players are choosing"), ""),
+    "result": (N_("Results of the round"), N_("Talk it over")),
+    "discuss": (N_("Discussion"), N_("To the vote")),
+    "rules": (N_("Vote on the rules"), N_("Next round")),
+    "end": (N_("Debrief"), N_("Next question")),
+}
 
 
 class IconField(Widget):
@@ -199,6 +215,7 @@ class TalkTimer(Widget):
     total = NumericProperty(90)
     left = NumericProperty(90)
     label = StringProperty("")
+    paused = BooleanProperty(False)     # the facilitator paused the talk: the ring greys, a pause mark shows
 
 
 class CommonsView(ExhibitView):
@@ -228,6 +245,75 @@ class CommonsView(ExhibitView):
     def show_step(self, index: int) -> None:
         self.session.go_to(STEPS[index])
         self.refresh()
+
+    # -- the workshop API: the facilitator's bar runs the phases ---------------------------------
+
+    def workshop_controls(self) -> WorkshopControls:
+        phase, session = self.session.phase, self.session
+        name, following = WORKSHOP_PHASES[phase]
+        if phase == "result" and session.game.over:
+            following = N_("See how it ended")
+        if phase == "end" and self.state.get("debrief", 0) + 1 >= len(self.game_text.debrief):
+            following = ""
+        timer = self.state.get("talk_left", self.game_text.discussion) if phase == "discuss" else None
+        shown = phase == "end" and self._for_a_group()
+        return WorkshopControls(phase=name, next_phase=following, timer=timer,
+                                timer_running=self._timer is not None,
+                                debrief=bool(session.game.history) and not shown)
+
+    def next_phase(self) -> None:
+        phase = self.session.phase
+        if phase == "intro":
+            self._start(self.state.get("chosen_players", self.session.territory.players))
+        elif phase == "roles":
+            self.state.pop("secret_shown", None)
+            while self.session.phase == "roles":
+                self.session.role_read()
+            self.refresh()
+        elif phase == "result":
+            self._discuss()
+        elif phase == "discuss":
+            self._to_rules()
+        elif phase == "rules":
+            self._next_round()
+        elif phase == "end":
+            self._turn_debrief(1)
+
+    def toggle_timer(self) -> None:
+        if self.session.phase != "discuss":
+            return
+        if self._timer is not None:
+            self.state["talk_paused"] = True
+            self._stop_timer()
+        else:
+            self.state.pop("talk_paused", None)
+            if self.state.get("talk_left", 0) <= 0:
+                self.state["talk_left"] = self.game_text.discussion      # a talk that had run out starts again
+                self._talk.total = self.game_text.discussion
+            self._run_timer()
+        self._talk.paused = bool(self.state.get("talk_paused"))
+        self._tick(0)
+
+    def extend_timer(self, seconds: int) -> None:
+        if self.session.phase == "discuss":
+            self._talk_more(seconds)
+
+    def show_debrief(self) -> None:
+        """The end screen, large, for the group: the replay so far and the debrief questions (a game cut short
+        by the facilitator counts as played, with the rounds it had)."""
+        game = self.session.game
+        if not game.history:
+            return
+        if self.session.phase != "end" and not game.over:
+            self._report()
+        self._vote = {}
+        self.state.update(phase="end", group_debrief=True, debrief=0)
+        self.refresh()
+
+    def _for_a_group(self) -> bool:
+        """The end is shown to a whole group: the facilitator asked for the debrief, or a guided path runs."""
+        group = self.ctx.group
+        return bool(self.state.get("group_debrief")) or bool(group is not None and group.active)
 
     def _orient(self, *_args) -> None:
         self.portrait = Window.height > Window.width
@@ -285,7 +371,7 @@ class CommonsView(ExhibitView):
         self._stop_timer()
         self.action, self.steppers, self.hands, self.rule_rows = None, {}, [], {}
         phase = self.session.phase
-        self.absorbed = phase not in ("intro", "end")
+        self.absorbed = phase not in ("intro", "end") or (phase == "end" and self._for_a_group())   # a group's debrief: all of it
         self.ids.panel.clear_widgets()
         self.ids.panel.spacing = self.ctx.theme.space * 2.5
         self._fill_picture_side(phase)
@@ -295,6 +381,7 @@ class CommonsView(ExhibitView):
             panel.add_widget(Widget(), index=len(panel.children) - 1)    # landscape: centred under the header
         panel.add_widget(Widget())     # the panel's room left below its content
         self.ids.panel_scroll.scroll_y = 1
+        self.workshop_changed()
 
     def _fill_picture_side(self, phase: str) -> None:
         side = self.ids.picture_side
@@ -545,6 +632,7 @@ class CommonsView(ExhibitView):
     def _discuss(self) -> None:
         self.session.discuss()
         self.state["talk_left"] = self.game_text.discussion
+        self.state.pop("talk_paused", None)
         self.refresh()
 
     # discuss: a timer and questions to start the talk
@@ -554,7 +642,9 @@ class CommonsView(ExhibitView):
         self._header(line=self._round_line(self.session.last_round.number))
         self._add(self._text(tr("Talk it over"), "heading", bold=True))
         row = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch * 2.6, spacing=theme.space * 3)
-        self._talk = TalkTimer(total=self.game_text.discussion, left=self.state.get("talk_left", self.game_text.discussion))
+        self._talk = TalkTimer(total=max(self.game_text.discussion, self.state.get("talk_left", 0)),
+                               left=self.state.get("talk_left", self.game_text.discussion),
+                               paused=bool(self.state.get("talk_paused")))
         questions = BoxLayout(orientation="vertical", spacing=theme.space * 1.5)
         for sentence in (tr("Is the territory holding up? How can you tell?"),
                          tr("Did someone take more than the others? Why?"),
@@ -568,7 +658,12 @@ class CommonsView(ExhibitView):
         buttons.add_widget(self._button(tr("To the vote"), "vote", self._to_rules, "accent"))
         self._add(buttons)
         self._tick(0)
-        self._timer = Clock.schedule_interval(self._tick, 1)
+        self._run_timer()
+
+    def _run_timer(self) -> None:
+        """Count the talk down, unless the facilitator paused it or it is over."""
+        if self._timer is None and not self.state.get("talk_paused") and self.state.get("talk_left", 0) > 0:
+            self._timer = Clock.schedule_interval(self._tick, 1)
 
     def _tick(self, elapsed: float) -> None:
         left = max(0, self.state.get("talk_left", self.game_text.discussion) - (1 if elapsed else 0))
@@ -577,12 +672,12 @@ class CommonsView(ExhibitView):
         self._talk.label = f"{left // 60}:{left % 60:02d}"
         if left <= 0:
             self._stop_timer()
+        self.workshop_changed()
 
-    def _talk_more(self) -> None:
-        self.state["talk_left"] = self.state.get("talk_left", 0) + TALK_MORE
+    def _talk_more(self, seconds: int = TALK_MORE) -> None:
+        self.state["talk_left"] = self.state.get("talk_left", 0) + seconds
         self._talk.total = max(self._talk.total, self.state["talk_left"])
-        if self._timer is None:
-            self._timer = Clock.schedule_interval(self._tick, 1)
+        self._run_timer()
         self._tick(0)
 
     def _stop_timer(self) -> None:
@@ -618,19 +713,44 @@ class CommonsView(ExhibitView):
         self.ids.panel.spacing = theme.space * 1.5     # five rules and the way on share the height
         self._header()
         self._add(self._text(tr("Rules for the next round"), "heading", bold=True))
-        if self._vote.get("outcome"):
-            self._add(NoteRow(icon="vote", text=self._vote["outcome"], bold=True, colour=theme.ink))
+        votes = self.session.votes_since_round()
+        if votes:
+            self._add(self._vote_summary(votes))
         for rule in game.territory.rules:
             in_force = rule in game.rules
             blocked = rule == "sanction" and "monitoring" not in game.rules and not in_force
             row = RuleRow(icon=RULE_ICONS[rule], in_force=in_force,
                           title=self.rule_name(rule) + (" · " + tr("in force") if in_force else ""),
-                          text=tr("Needs monitoring first.") if blocked else self.rule_text(rule),
+                          text=self._sanction_needs() if blocked else self.rule_text(rule),
                           action="" if blocked else tr("Drop it") if in_force else tr("Propose"))
             row.bind(on_propose=lambda _row, r=rule, f=in_force: self._propose(r, f))
             self.rule_rows[rule] = row
             self._add(row)
         self._add(self._button(tr("Play round {number}").format(number=game.round), "play", self._next_round, "accent"))
+
+    def _sanction_needs(self) -> str:
+        """Why sanctions cannot be proposed yet, and what to adopt first (the engine refuses them without monitoring)."""
+        return self.tr("Not yet: first adopt {rule}, then propose sanctions. Nobody can fine what nobody sees.").format(
+            rule=self.rule_name("monitoring"))
+
+    def _vote_summary(self, votes: list[tuple[str, int, int, bool]]) -> CommonsCard:
+        """The votes since the last round, one line each: the rule, the hands for and against, what came of it."""
+        tr, theme, players = self.tr, self.ctx.theme, self.session.players
+        card = CommonsCard(spacing=theme.space * 0.75, padding=[theme.pad, theme.pad * 0.6])   # the rules still fit
+        card.add_widget(self._text(tr("Votes since the last round"), "small", bold=True, tone="muted"))
+        for number, (rule, yes, against, repeal) in enumerate(votes, start=1):
+            passed = yes * 2 > players
+            if repeal:
+                line = tr("Drop {rule}: {yes} for, {against} against. Dropped.") if passed else \
+                    tr("Drop {rule}: {yes} for, {against} against. It stays.")
+            else:
+                line = tr("{rule}: {yes} for, {against} against. Adopted.") if passed else \
+                    tr("{rule}: {yes} for, {against} against. Not adopted.")
+            card.add_widget(NoteRow(icon=RULE_ICONS[rule], text=line.format(rule=self.rule_name(rule), yes=yes,
+                                                                            against=against),
+                                    role="small", bold=number == len(votes),
+                                    colour=theme.success if passed else theme.ink))
+        return card
 
     def _propose(self, rule: str, repeal: bool) -> None:
         defaults = {"quota": max(1, self.session.game.territory.max_take // 2), "reserve": 20, "sanction": 10}
@@ -643,6 +763,9 @@ class CommonsView(ExhibitView):
         heading = tr("Drop the rule: {rule}?") if repeal else tr("Adopt the rule: {rule}?")
         self._add(self._text(heading.format(rule=self.rule_name(rule)), "heading", bold=True),
                   self._text(self.rule_text(rule)))
+        if repeal and rule == "monitoring" and "sanction" in session.game.rules:
+            self._add(NoteRow(icon="gavel", text=tr("Sanctions go with it: nobody can fine what nobody sees."),
+                              role="small", colour=theme.danger))
         if not repeal and rule in ("quota", "reserve", "sanction"):
             sentence = {"quota": tr("At most this many a round, each:"), "reserve": tr("Percent of every gain kept:"),
                         "sanction": tr("The first fine, in coins:")}[rule]
@@ -669,15 +792,8 @@ class CommonsView(ExhibitView):
         stepper.value = self._vote["amount"]
 
     def _count_hands(self, yes: int) -> None:
-        tr, rule = self.tr, self._vote["rule"]
-        passed = self.session.vote(rule, yes, self._vote["amount"], self._vote["repeal"])
-        total = self.session.players
-        if passed:
-            outcome = tr("Adopted, {yes} of {total}: {rule} applies from the next round.") if not self._vote["repeal"] \
-                else tr("Dropped, {yes} of {total}: {rule} no longer applies.")
-        else:
-            outcome = tr("Not adopted: {yes} of {total} for {rule}.")
-        self._vote = {"outcome": outcome.format(yes=yes, total=total, rule=self.rule_name(rule))}
+        self.session.vote(self._vote["rule"], yes, self._vote["amount"], self._vote["repeal"])
+        self._vote = {}             # back to the rules, where the votes' summary shows what came of it
         self.refresh()
 
     def _cancel_vote(self) -> None:
@@ -711,6 +827,11 @@ class CommonsView(ExhibitView):
                    self._text(tr("Rules in force at the end: {rules}.").format(rules=adopted) if adopted
                               else tr("No rule was adopted."), "small", tone="muted")]
         self.ids.panel.spacing = theme.space * 1.5      # the end fits without scrolling
+        if self._for_a_group():     # the replay beside the question, large, then the results
+            for widget in summary:
+                gains.add_widget(widget)
+            self._add(self._debrief_card(), gains, self._button(tr("Play again"), "rotate-ccw", self._again, "accent"))
+            return
         if self.portrait:
             for widget in summary:
                 gains.add_widget(widget)
@@ -725,10 +846,11 @@ class CommonsView(ExhibitView):
         tr, theme = self.tr, self.ctx.theme
         questions = self.game_text.debrief
         index = min(self.state.get("debrief", 0), len(questions) - 1)
-        card = CommonsCard()
-        card.add_widget(self._text(tr("Talk about it"), "heading", bold=True))
+        large = self._for_a_group()
+        card = CommonsCard(spacing=theme.space * (3 if large else 1.5))
+        card.add_widget(self._text(tr("Talk about it"), "heading", bold=True, size_factor=1.2 if large else 1))
         card.add_widget(NoteRow(icon="message-square-text", text=self.text(questions[index]), colour=theme.ink,
-                                bold=True))
+                                bold=True, role="heading" if large else "body", scale=1.4 if large else 1))
         if len(questions) > 1:
             pager = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
             back = self._button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,

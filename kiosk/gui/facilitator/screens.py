@@ -63,6 +63,9 @@ class GuiScreens:
     def refresh_exhibit(self) -> None:
         self.navigator.screen("exhibit").refresh()
 
+    def shown_view(self):
+        return self.navigator.screen("exhibit").view if self.navigator.current == "exhibit" else None
+
     def confirm(self, title: str, text: str, yes_label: str, on_yes) -> None:
         from kiosk.gui.widgets.dialogs import confirm
 

@@ -10,12 +10,45 @@ idle reset forgets it. ``refresh()`` re-renders every text in the current langua
 
 Views that have steps (quiz questions, gallery images, compare sides) say how many, and
 ``show_step(i)`` goes to one: the snapshot and proof tools photograph each step.
+
+A game (``commons``, ``roleplay``) also offers the **workshop API**, through which the
+facilitator's bar runs it for a group while the players keep their own touches: the view
+says what the bar may offer now (:meth:`ExhibitView.workshop_controls`, a
+:class:`WorkshopControls`), does what the bar asks (``next_phase()``, ``toggle_timer()``,
+``extend_timer(seconds)``, ``show_debrief()``), and calls ``workshop_changed()`` whenever
+its phase or timer changes, so the bar follows the players' own taps::
+
+    class GameView(ExhibitView):
+        def workshop_controls(self):
+            return WorkshopControls(phase=N_("Discussion"), next_phase=N_("The vote"),
+                                    timer=self.state["talk_left"], timer_running=True, debrief=True)
+
+Phase names are English messages marked with ``N_`` (``kiosk.gui.widgets.exhibit_view.N_``):
+the bar translates them into the facilitator's language, not the visitor's.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
+
+
+def N_(text: str) -> str:
+    """Marks a message for translation (pybabel extracts ``N_``); the facilitator's bar translates it when shown."""
+    return text
+
+
+@dataclass(frozen=True)
+class WorkshopControls:
+    """What a game offers the facilitator's bar right now (the workshop API)."""
+
+    phase: str                  # the phase the group is in, an English message marked N_()
+    next_phase: str = ""        # where next_phase() leads, marked N_(); "" when it can lead nowhere now
+    timer: int | None = None    # seconds left on the discussion timer; None when this phase has none
+    timer_running: bool = False
+    debrief: bool = False       # show_debrief() would show something new
 
 
 class ExhibitView(BoxLayout):
@@ -27,6 +60,7 @@ class ExhibitView(BoxLayout):
     exhibit screen then folds its way on away, so the view has the whole height."""
 
     def __init__(self, manifest, ctx, state: dict, **kwargs):
+        self.register_event_type("on_workshop")
         super().__init__(manifest=manifest, ctx=ctx, **kwargs)
         self.state = state  # the same dict object as in the visitor session
         self.orientation = "vertical"
@@ -48,3 +82,28 @@ class ExhibitView(BoxLayout):
 
     def show_step(self, index: int) -> None:
         """Go to interactive step ``index`` (0-based)."""
+
+    # -- the workshop API: a game the facilitator runs from the bar (see the module's docstring) --
+
+    def workshop_controls(self) -> WorkshopControls | None:
+        """What the facilitator's bar offers for this view now; None (every view but a game's): nothing."""
+        return None
+
+    def next_phase(self) -> None:
+        """Move the game on to the phase ``workshop_controls().next_phase`` names."""
+
+    def toggle_timer(self) -> None:
+        """Pause the discussion timer, or start it again."""
+
+    def extend_timer(self, seconds: int) -> None:
+        """Give the discussion ``seconds`` more."""
+
+    def show_debrief(self) -> None:
+        """Show the group the game's end: the replay and the debrief questions, large."""
+
+    def workshop_changed(self) -> None:
+        """Tell the bar that the phase or the timer changed (a player's tap, a second gone)."""
+        self.dispatch("on_workshop")
+
+    def on_workshop(self) -> None:
+        pass

@@ -1,0 +1,104 @@
+"""A game in a workshop, run by the facilitator from the bar while the players keep their own touches."""
+
+from __future__ import annotations
+
+from kiosk.icons import icon
+from tests.gui.conftest import PIN
+from tests.gui.test_facilitator import boxes_intersect, hold_corner, type_pin, window_box
+
+WORKSHOP = "atelier-gouverner-les-communs"
+GAME = "alternatives-vallee-partagee"
+
+
+def game_row_button(bar, name: str):
+    return bar.ids[{"timer": "game_timer", "more": "game_more", "next": "game_next", "debrief": "game_debrief"}[name]]
+
+
+def tap_bar(driver, bar, name: str) -> None:
+    button = game_row_button(bar, name)
+    assert button.opacity == 1 and not button.disabled and button.width > 0, f"the bar offers no {name!r} now"
+    driver.tap(button)
+
+
+def offered(bar, name: str) -> bool:
+    button = game_row_button(bar, name)
+    return button.opacity == 1 and not button.disabled
+
+
+def play_a_round_by_touch(driver, view) -> None:
+    """The first player takes one unit of water, each confirms and hands on the screen, with their own fingers."""
+    driver.tap(next(w for w in view.steppers["river"].children if getattr(w, "icon", "") == "plus"))
+    for _player in range(view.session.players):
+        driver.tap(view.action)                                    # confirm (and hide)
+        if view.session.phase == "pass":
+            driver.tap(view.action)                                # "I am …: my turn"
+
+
+def test_the_facilitator_runs_the_shared_valley_from_the_bar_to_the_debrief(facilitator):
+    driver, app = facilitator, facilitator.app
+    hold_corner(driver, 1.2)
+    type_pin(driver, PIN)
+    assert app.navigator.current == "facilitator"
+    driver.tap_text("Workshop")
+    path = app.content.path(WORKSHOP)
+    driver.tap_text(app.facilitator_text(path.title))
+    bar = app.root_widget.facilitator_bar
+    assert app.session.exhibit_id == "origines-enclosures" and not bar.game
+    assert bar.ids.game_row.height == 0, "no game row under a panel"
+
+    driver.tap(next(w for w in driver.widgets(bar.ids.main_row) if getattr(w, "text", None) == icon("chevron-right")))
+    assert app.session.exhibit_id == GAME and bar.game
+    view = driver.screen.view
+    session = view.session
+    assert bar.game_phase == "Introduction" and bar.game_next == "Start the game" and not offered(bar, "debrief")
+    assert app.root_widget.bar_room == bar.ids.bar.height > bar.ids.main_row.height, "the screen makes room for both rows"
+    game_box = window_box(view)
+    assert not boxes_intersect(game_box, window_box(bar.ids.bar)), "the bar covers none of the game"
+
+    driver.tap(next(w for w in driver.widgets(view) if getattr(w, "text", None) == "2"))   # two teams, by touch
+    tap_bar(driver, bar, "next")                                  # start, with the players chosen on the screen
+    assert session.phase == "roles" and session.players == 2 and bar.game_phase == "Players read their roles"
+    tap_bar(driver, bar, "next")                                  # roles read aloud: to the first round
+    assert session.phase == "choose" and bar.game_phase == "Players are choosing"
+    assert not offered(bar, "next"), "the players' secret choices are theirs alone"
+
+    play_a_round_by_touch(driver, view)                            # the players' own buttons still work
+    assert session.phase == "result" and bar.game_phase == "Results of the round" and offered(bar, "debrief")
+    tap_bar(driver, bar, "next")
+    assert session.phase == "discuss" and offered(bar, "timer")
+    talk = view._talk
+    tap_bar(driver, bar, "timer")                                 # pause the talk
+    assert talk.paused and not bar.game_running and view.state["talk_paused"]
+    left = view.state["talk_left"]
+    tap_bar(driver, bar, "more")                                  # a minute more, still paused
+    assert view.state["talk_left"] == left + 60 and talk.paused
+    assert bar.game_timer == f"{(left + 60) // 60:02d}:{(left + 60) % 60:02d}"
+    tap_bar(driver, bar, "timer")                                 # and on again
+    assert not talk.paused and bar.game_running
+
+    tap_bar(driver, bar, "next")                                  # to the vote
+    assert session.phase == "rules" and bar.game_phase == "Vote on the rules"
+    sanctions = view.rule_rows["sanction"]
+    assert "Monitoring" in sanctions.text and "first" in sanctions.text, "sanctions say what to adopt first"
+    driver.tap(view.rule_rows["monitoring"].ids.rule_button)      # a player proposes monitoring…
+    driver.tap(view.hands[2])                                     # …both hands go up
+    assert driver.find_text("Monitoring: 2 for, 0 against. Adopted.")
+    assert view.rule_rows["sanction"].action == "Propose", "with monitoring adopted, sanctions can be proposed"
+    tap_bar(driver, bar, "next")                                  # the next round
+    assert session.phase == "choose" and len(session.game.history) == 1 and offered(bar, "debrief")
+    tap_bar(driver, bar, "debrief")                               # the facilitator stops the game here
+    assert session.phase == "end" and not offered(bar, "debrief") and bar.game_phase == "Debrief"
+    chart = next(w for w in driver.widgets(view) if type(w).__name__ == "StockChart")
+    assert chart.get_root_window() is not None
+    first = view.text(view.game_text.debrief[0])
+    question = driver.find_text(first[:30])
+    assert question.font_size == app.theme.heading, "the question is large, for a group"
+    driver.find_text("Talk about it")
+    tap_bar(driver, bar, "next")                                  # the next question, from the bar
+    driver.find_text(view.text(view.game_text.debrief[1])[:30])
+    assert view.state["debrief"] == 1
+
+    driver.tap(next(w for w in driver.widgets(bar.ids.main_row) if getattr(w, "text", None) == icon("chevron-right")))
+    assert app.session.exhibit_id == GAME and driver.screen.view.session.phase == "end", \
+        "the debrief step finds the game where the group left it"
+    assert "game show_debrief" in {e.event for e in app.records.log_entries()}, "the session log keeps what was run"

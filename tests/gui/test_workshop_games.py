@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from kivy.core.window import Window
+
 from kiosk.icons import icon
 from tests.gui.conftest import PIN
 from tests.gui.test_facilitator import boxes_intersect, hold_corner, type_pin, window_box
@@ -102,3 +105,41 @@ def test_the_facilitator_runs_the_shared_valley_from_the_bar_to_the_debrief(faci
     assert app.session.exhibit_id == GAME and driver.screen.view.session.phase == "end", \
         "the debrief step finds the game where the group left it"
     assert "game show_debrief" in {e.event for e in app.records.log_entries()}, "the session log keeps what was run"
+
+
+@pytest.mark.parametrize("size, stacked", [((1920, 1080), False), ((1080, 1920), True)], ids=["landscape", "portrait"])
+def test_the_game_row_fits_the_screen_in_arabic_on_one_line_or_two(facilitator, size, stacked):
+    driver, app = facilitator, facilitator.app
+    Window.size = size
+    app.settings.facilitator_language = "ar"
+    app.apply_settings()
+    try:
+        guided = app.facilitator.guided
+        guided.start(WORKSHOP)
+        guided.next_step()
+        driver.settle()
+        view = driver.screen.view
+        guided.run_game("next_phase")
+        guided.run_game("next_phase")
+        for _player in range(view.session.players):                # every player takes nothing
+            view._confirm()
+            if view.session.phase == "pass":
+                view._passed_on()
+        guided.run_game("next_phase")                             # the talk: timer, a minute more, next, debrief
+        driver.settle()
+        bar = app.root_widget.facilitator_bar
+        assert bar.game_stacked == stacked
+        buttons = [game_row_button(bar, name) for name in ("timer", "more", "next", "debrief")]
+        assert all(offered(bar, name) for name in ("timer", "more", "next", "debrief"))
+        for button in buttons:
+            x, _y = button.to_window(button.x, button.y)
+            assert 0 <= x and x + button.width <= Window.width + 1, "a button of the game's row runs off the screen"
+        assert not boxes_intersect(window_box(view), window_box(bar.ids.bar)), "the bar covers none of the game"
+        first, last = (buttons[2], buttons[3]) if stacked else (buttons[0], buttons[3])
+        assert last.x < first.x, "right to left: the row reads from the right"
+    finally:
+        guided.stop()
+        app.settings.facilitator_language = "en"
+        app.apply_settings()
+        Window.size = (1920, 1080)
+        driver.settle()

@@ -36,7 +36,7 @@ from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 
 
 class RoleplayView(DecisionScreens, ExhibitView):
-    portrait = BooleanProperty(False)
+    stacked = BooleanProperty(False)       # the side above the panel (portrait)
     side_share = NumericProperty(0.32)     # the side's share of the width in landscape
 
     def __init__(self, *args, **kwargs):
@@ -62,7 +62,7 @@ class RoleplayView(DecisionScreens, ExhibitView):
         self.refresh()
 
     def _orient(self, *_args) -> None:
-        self.portrait = Window.height > Window.width
+        self.stacked = Window.height > Window.width
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -121,7 +121,7 @@ class RoleplayView(DecisionScreens, ExhibitView):
     def _aside(self, *widgets) -> None:
         """Beside the panel in landscape (under the indicators), in the panel in portrait."""
         for widget in widgets:
-            if self.portrait:
+            if self.stacked:
                 self._add(widget)
             else:
                 self.ids.side.add_widget(widget, index=1)     # above the side's room left below
@@ -143,7 +143,9 @@ class RoleplayView(DecisionScreens, ExhibitView):
         self.absorbed = phase not in ("intro", "end", "debrief")
         self.ids.panel.clear_widgets()
         compact = phase in ("spoke", "decide", "object", "end", "debrief")     # a group's whole report fits the screen
-        self.side_share = 0.4 if phase in ("end", "debrief") else 0.32        # the end's results stand beside
+        ending = phase in ("end", "debrief")
+        self.side_share = 0.4 if ending else 0.32        # the end's results stand beside
+        self.ids.side.spacing = self.ctx.theme.space * (1.25 if ending else 2)
         self.ids.panel.spacing = self.ctx.theme.space * (1.5 if compact else 2.5)
         self._fill_side()
         getattr(self, f"_show_{phase}")()
@@ -157,7 +159,7 @@ class RoleplayView(DecisionScreens, ExhibitView):
         if session.phase not in ("end", "debrief"):     # at the end, the results have the room
             self._progress(side)
         before = self._before() if session.phase == "outcome" else {}
-        gauges = GridLayout(cols=3 if self.portrait else 1, size_hint_y=None, spacing=theme.space * 2,
+        gauges = GridLayout(cols=3 if self.stacked else 1, size_hint_y=None, spacing=theme.space * 1.5,
                             orientation="rl-tb" if theme.rtl else "lr-tb")
         gauges.bind(minimum_height=gauges.setter("height"))
         for name in INDICATORS:
@@ -167,7 +169,7 @@ class RoleplayView(DecisionScreens, ExhibitView):
                                             colour=rgba(INDICATOR_COLOURS[name]),
                                             value_text=(f"({change:+d})  " if change else "") + f"{value}/10"))
         side.add_widget(gauges)
-        if not self.portrait:
+        if not self.stacked:
             side.add_widget(Widget())
 
     def _progress(self, side) -> None:
@@ -176,7 +178,7 @@ class RoleplayView(DecisionScreens, ExhibitView):
         total = len(self.game_text.decisions)
         number = session.last.number if session.phase == "outcome" else session.number
         if session.phase in ("intro", "situation", "pass", "role"):
-            line = tr("{total} decisions to take").format(total=total)
+            line = self.ctx.ngettext("{total} decision to take", "{total} decisions to take", total).format(total=total)
         else:
             line = tr("Decision {number} of {total}").format(number=number, total=total)
         side.add_widget(self._text(line, "body", bold=True))
@@ -324,7 +326,7 @@ class RoleplayView(DecisionScreens, ExhibitView):
 
     def _players_grid(self, chosen: list[int], toggle, icon: str = "check", only=None) -> GridLayout:
         theme = self.ctx.theme
-        many = self.session.players > 4 and not self.portrait
+        many = self.session.players > 4 and not self.stacked
         grid = GridLayout(cols=3 if many else 2, size_hint_y=None, spacing=theme.space * 1.5,
                           orientation="rl-tb" if theme.rtl else "lr-tb")
         grid.bind(minimum_height=grid.setter("height"))

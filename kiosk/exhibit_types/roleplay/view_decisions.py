@@ -83,8 +83,10 @@ class DecisionScreens:
         self._mode_line()
         self._proposal_choices()
         if session.draft["amendments"]:
-            self._add(RoleplayNote(icon="repeat", text=tr("Amended {count} times, asked again.").format(
-                count=session.draft["amendments"]), role="small", colour=self.ctx.theme.ink))
+            count = session.draft["amendments"]
+            amended = self.ctx.ngettext("Amended once, asked again.", "Amended {count} times, asked again.", count)
+            self._add(RoleplayNote(icon="repeat", text=amended.format(count=count), role="small",
+                                   colour=self.ctx.theme.ink))
         self._add(self._text(tr("Who objects, with a reason?"), "body", bold=True),
                   self._players_grid(session.draft["objections"], self._object, "hand"))
         settled = session.draft.get("proposal") is not None
@@ -196,29 +198,39 @@ class DecisionScreens:
             self._add(RoleplayNote(icon=MODE_ICONS[outcome.mode], text=f"{outcome.number}. {question}", role="small",
                                    bold=True, colour=theme.ink, scale=0.8, detail=result))
         self._aside(self._modes_card())
+        self._add(self._never_heard())
         self._add(self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
                                "accent"))
 
     def _modes_card(self) -> RoleplayCard:
-        """What each way of deciding produced, and who was never heard."""
+        """What each way of deciding produced."""
         tr, theme, summary = self.tr, self.ctx.theme, self.session.game.summary()
-        modes = RoleplayCard(spacing=theme.space)
+        modes = RoleplayCard(spacing=theme.space, padding=theme.pad * 0.75)
         modes.add_widget(self._text(tr("What each way of deciding produced"), "small", bold=True, tone="muted"))
-        modes.add_widget(RoleplayTally(name="", adopted=tr("Adopted"), overruled=tr("Overruled"),
-                                       objections=tr("Objections"), header=True))
+        if self.stacked:          # the panel's whole width: a table
+            modes.add_widget(RoleplayTally(name="", adopted=tr("Adopted"), overruled=tr("Overruled"),
+                                           objections=tr("Objections"), header=True))
         for mode, line in summary["modes"].items():
-            modes.add_widget(RoleplayTally(name=self.mode_name(mode), adopted=f"{line['adopted']}/{line['decisions']}",
-                                           overruled=str(line["overruled"]), objections=str(line["objections"])))
-        silent = ", ".join(self.name_of(p) for p in summary["never_heard"])
-        modes.add_widget(RoleplayNote(icon="message-square-text", role="small", bold=True, colour=theme.ink, scale=0.8,
-                                      text=tr("Never heard: {names}.").format(names=silent) if silent
-                                      else tr("Everybody was heard at least once.")))
+            if self.stacked:
+                modes.add_widget(RoleplayTally(name=self.mode_name(mode), overruled=str(line["overruled"]),
+                                               adopted=f"{line['adopted']}/{line['decisions']}",
+                                               objections=str(line["objections"])))
+                continue
+            produced = tr("Adopted: {adopted} of {decisions} · overruled: {overruled} · objections: {objections}")
+            modes.add_widget(RoleplayNote(icon=MODE_ICONS[mode], text=self.mode_name(mode), role="small", bold=True,
+                                          detail=produced.format(**line), colour=theme.ink, scale=0.8))
         return modes
+
+    def _never_heard(self) -> RoleplayNote:
+        tr, silent = self.tr, ", ".join(self.name_of(p) for p in self.session.game.summary()["never_heard"])
+        return RoleplayNote(icon="message-square-text", bold=True, colour=self.ctx.theme.ink,
+                            text=tr("Never heard: {names}.").format(names=silent) if silent
+                            else tr("Everybody was heard at least once."))
 
     def _show_debrief(self) -> None:
         self._header(self.tr("Talk about it"))
         self._aside(self._modes_card())
-        self._add(self._debrief_card(), self._button(self.tr("Play again"), "rotate-ccw", self._again, "accent"))
+        self._add(self._debrief_card(), self._never_heard(), self._button(self.tr("Play again"), "rotate-ccw", self._again, "accent"))
 
     def _debrief_card(self) -> RoleplayCard:
         """The curator's questions, one at a time: a group talks about one, then turns to the next."""

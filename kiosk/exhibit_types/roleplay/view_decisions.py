@@ -229,8 +229,13 @@ class DecisionScreens:
 
     def _show_debrief(self) -> None:
         self._header(self.tr("Talk about it"))
-        self._aside(self._modes_card())
-        self._add(self._debrief_card(), self._never_heard(), self._button(self.tr("Play again"), "rotate-ccw", self._again, "accent"))
+        questions = self._debrief_card()
+        if self.stacked:          # the question first, what the modes produced under it
+            self._add(questions, self._modes_card())
+        else:
+            self._aside(self._modes_card())
+            self._add(questions)
+        self._add(self._never_heard(), self._button(self.tr("Play again"), "rotate-ccw", self._again, "accent"))
 
     def _debrief_card(self) -> RoleplayCard:
         """The curator's questions, one at a time: a group talks about one, then turns to the next."""

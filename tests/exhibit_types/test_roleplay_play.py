@@ -129,6 +129,9 @@ def test_mistakes_are_refused():
     session.next_decision()
     with pytest.raises(RuleError):
         session.choose_mode("lots")    # the consent decision's mode is the scenario's
+    session.to_debrief()
+    assert session.phase == "debrief", "a facilitator may cut the game short once a decision is taken"
+    session.start(players=3, seed=1)
     with pytest.raises(RuleError):
         session.to_debrief()
 

@@ -155,3 +155,42 @@ def test_a_group_of_three_plays_a_whole_game(fresh, language, chosen):
     assert ended[0]["detail"].startswith("3 ")
     kiosk.tap(view.action)                                    # play again
     assert session.phase == "intro"
+
+
+def test_the_facilitator_runs_the_phases_the_timer_and_the_debrief(fresh):
+    kiosk = fresh
+    recorded_before = last_event_id(kiosk.app)
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, GAME)
+    session, changes = view.session, []
+    view.bind(on_workshop=lambda *_: changes.append(session.phase))
+    assert view.workshop_controls().next_phase == "Start the game"
+    view.next_phase()
+    view.next_phase()                                         # the situation read: the roles dealt
+    assert session.phase == "pass" and view.workshop_controls().phase == "Players read their roles"
+    view.next_phase()                                         # every role read, straight to the talk
+    kiosk.settle()
+    assert session.phase == "discuss" and "discuss" in changes, "the bar follows the game"
+    controls = view.workshop_controls()
+    assert controls.timer == session.talk_left and controls.timer_running
+    view.toggle_timer()
+    assert not view.workshop_controls().timer_running and view._clock.paused
+    left = session.talk_left
+    view.extend_timer(60)
+    assert session.talk_left == left + 60 and not view.workshop_controls().timer_running
+    view.toggle_timer()
+    assert view.workshop_controls().timer_running
+    view.next_phase()
+    kiosk.settle()
+    assert session.phase == "mode" and view.workshop_controls().next_phase == "", "only the group can choose"
+    kiosk.tap(view.choices[0])
+    view.next_phase()
+    kiosk.settle()
+    assert session.phase == "decide"
+    kiosk.tap(view.action)                                    # nobody voted: nothing decided
+    assert session.phase == "outcome" and view.workshop_controls().debrief
+    view.show_debrief()                                       # the facilitator cuts the game short
+    assert session.phase == "debrief" and not view.absorbed
+    sees(kiosk, view, view.text(view.game_text.debrief[0]))
+    ended = [e for e in events_after(kiosk.app, recorded_before) if e["kind"] == "roleplay_end"]
+    assert [e["value"] for e in ended] == [1], "a game cut short counts, with its one decision"

@@ -154,7 +154,7 @@ class Session:
         self.state.update(phase="discuss", turn=0, draft={}, talk_left=self.discussion)
 
     def tick(self, seconds: int = 1) -> int:
-        """The discussion's time runs; returns what is left (never below 0)."""
+        """The discussion's time runs (a negative ``seconds`` gives more); returns what is left (never below 0)."""
         self.state["talk_left"] = max(0, self.talk_left - seconds)
         return self.state["talk_left"]
 
@@ -237,8 +237,9 @@ class Session:
             self._discuss()
 
     def to_debrief(self) -> None:
-        if not self.game.over:
-            raise RuleError("the debrief comes once every decision is taken")
+        """The debrief: once every decision is taken, or earlier when the facilitator cuts the game short."""
+        if not self.game.history:
+            raise RuleError("the debrief needs a decision taken")
         self.state["phase"] = "debrief"
 
     def go_to(self, step: str) -> None:

@@ -24,6 +24,7 @@ from kivy.uix.gridlayout import GridLayout
 from kivy.uix.widget import Widget
 
 from kiosk.exhibit_types.roleplay.view_decisions import DecisionScreens
+from kiosk.exhibit_types.roleplay.view_workshop import WorkshopRunner
 from kiosk.exhibit_types.roleplay.engine import INDICATORS, START
 from kiosk.exhibit_types.roleplay.play import STEPS, Session
 from kiosk.exhibit_types.roleplay.view_widgets import (
@@ -35,7 +36,7 @@ from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 
 
-class RoleplayView(DecisionScreens, ExhibitView):
+class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
     stacked = BooleanProperty(False)       # the side above the panel (portrait)
     side_share = NumericProperty(0.32)     # the side's share of the width in landscape
 
@@ -151,6 +152,7 @@ class RoleplayView(DecisionScreens, ExhibitView):
         getattr(self, f"_show_{phase}")()
         self.ids.panel.add_widget(Widget())     # the panel's room left below its content
         self.ids.panel_scroll.scroll_y = 1
+        self.workshop_changed()
 
     def _fill_side(self) -> None:
         tr, theme, session = self.tr, self.ctx.theme, self.session
@@ -284,14 +286,20 @@ class RoleplayView(DecisionScreens, ExhibitView):
         how = tr("You will decide by: {mode}.").format(mode=self.mode_name(mode)) if mode else \
             tr("After the talk, you choose how to decide.")
         self._add(RoleplayNote(icon=MODE_ICONS.get(mode, "scale"), text=how, role="small", bold=True, colour=theme.ink))
-        self._clock = RoleplayTimer(total=max(session.discussion, session.talk_left), left=session.talk_left)
+        self._clock = RoleplayTimer(total=max(session.discussion, session.talk_left), left=session.talk_left,
+                                    paused=bool(self.state.get("talk_paused")))
         buttons = BoxLayout(orientation="vertical", spacing=theme.space * 2, size_hint_y=None,
                             height=theme.touch * 2 + theme.space * 2, pos_hint={"center_y": 0.5})
         buttons.add_widget(self._button(tr("Add a minute"), "plus", self._more_time, "secondary"))
         buttons.add_widget(self._button(tr("We are ready"), "check", lambda: self._go(session.ready), "accent"))
         self._add(self._row(self._clock, buttons, height=self._clock.height))
         self._tick(0)
-        self._timer = Clock.schedule_interval(self._tick, 1)
+        self._run_timer()
+
+    def _run_timer(self) -> None:
+        """Count the talk down, unless the facilitator paused it or it is over."""
+        if self._timer is None and not self.state.get("talk_paused") and self.session.talk_left > 0:
+            self._timer = Clock.schedule_interval(self._tick, 1)
 
     def _tick(self, elapsed: float) -> None:
         left = self.session.tick(1) if elapsed else self.session.talk_left
@@ -299,11 +307,11 @@ class RoleplayView(DecisionScreens, ExhibitView):
         self._clock.label = f"{left // 60}:{left % 60:02d}"
         if left <= 0:
             self._stop_timer()
+        self.workshop_changed()
 
     def _more_time(self) -> None:
         self._clock.total = max(self._clock.total, self.session.more_time())
-        if self._timer is None:
-            self._timer = Clock.schedule_interval(self._tick, 1)
+        self._run_timer()
         self._tick(0)
 
     def _stop_timer(self) -> None:

@@ -80,6 +80,7 @@ class RoleplayTally(MirrorBox):
 
 
 class RoleplayTimer(Widget):
+    paused = BooleanProperty(False)        # the facilitator paused the talk: the ring greys
     total = NumericProperty(120)
     left = NumericProperty(120)
     label = StringProperty("")

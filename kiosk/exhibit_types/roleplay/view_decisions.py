@@ -193,7 +193,7 @@ class DecisionScreens:
         for outcome in game.history:
             mode = self.mode_name(outcome.mode)
             question = self.text(self.game_text.decisions[outcome.number - 1].question)
-            result = tr("{mode}: adopted, {choice}").format(mode=mode, choice=self._chosen(outcome)) \
+            result = tr("{mode} · chosen: {choice}").format(mode=mode, choice=self._chosen(outcome)) \
                 if outcome.adopted is not None else tr("{mode}: nothing decided").format(mode=mode)
             self._add(RoleplayNote(icon=MODE_ICONS[outcome.mode], text=f"{outcome.number}. {question}", role="small",
                                    bold=True, colour=theme.ink, scale=0.8, detail=result))

@@ -85,7 +85,9 @@ def test_a_group_of_three_plays_a_whole_game(fresh, language, chosen):
     if chosen == "consensus":
         kiosk.tap(view.choices[0])                            # the proposal the group settled on
         assert view.choices[0].picked
+        assert view.action.text == tr("Everybody agrees: adopted")
         kiosk.tap(view.toggles[2])                            # one does not agree
+        assert view.action.text == tr("No consensus: not adopted"), "the button says the 'no' blocks it"
         kiosk.tap(view.action)
         assert session.last.adopted is None
         sees(kiosk, view, tr("Nothing was decided."))

@@ -107,10 +107,21 @@ class DecisionScreens:
         tr, session = self.tr, self.session
         self._mode_line()
         self._proposal_choices()
+        record = self._button("", "check", self._decide, "accent", disabled=session.draft.get("proposal") is None)
+
+        def verdict() -> None:       # the button says what recording does: one "no" and nothing is adopted
+            blocked = bool(session.draft["objections"])
+            record.text = tr("No consensus: not adopted") if blocked else tr("Everybody agrees: adopted")
+            record.icon = "ban" if blocked else "check"
+
+        def toggle(player: int) -> bool:
+            disagrees = session.toggle_objection(player)
+            verdict()
+            return disagrees
+
+        verdict()
         self._add(self._text(tr("Who does not agree?"), "body", bold=True),
-                  self._players_grid(session.draft["objections"], session.toggle_objection, "x"),
-                  self._button(tr("Record the decision"), "check", self._decide, "accent",
-                               disabled=session.draft.get("proposal") is None))
+                  self._players_grid(session.draft["objections"], toggle, "x"), record)
 
     def _show_object(self) -> None:
         tr, session = self.tr, self.session

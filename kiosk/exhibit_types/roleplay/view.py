@@ -127,6 +127,20 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
             else:
                 self.ids.side.add_widget(widget, index=1)     # above the side's room left below
 
+    def _measured(self, widget):
+        """A paragraph (or a card of them) held to about 34 body widths, ~75 characters a line
+        (docs/design.md, "Reading width"), at the reading side's start."""
+        theme, panel = self.ctx.theme, self.ids.panel
+        widget.size_hint_x = None
+        widget.pos_hint = {"right": 1} if theme.rtl else {"x": 0}
+
+        def fit(*_args) -> None:
+            widget.width = min(panel.width - panel.padding[0] - panel.padding[2], theme.body * 34)
+
+        panel.bind(width=fit)
+        fit()
+        return widget
+
     def _add(self, *widgets) -> None:
         for widget in widgets:
             self.ids.panel.add_widget(widget)
@@ -143,7 +157,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
         phase = self.session.phase
         self.absorbed = phase not in ("intro", "end", "debrief")
         self.ids.panel.clear_widgets()
-        compact = phase in ("spoke", "decide", "object", "end", "debrief")     # a group's whole report fits the screen
+        compact = phase in ("mode", "spoke", "decide", "object", "end", "debrief")     # a group's whole report fits the screen
         ending = phase in ("end", "debrief")
         self.side_share = 0.4 if ending else 0.32        # the end's results stand beside
         self.ids.side.spacing = self.ctx.theme.space * (1.25 if ending else 2)
@@ -208,7 +222,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
                                            "or the one you choose.")),
                 ("vote", tr("The screen keeps count: who was heard, trust, and how the project is doing."))):
             card.add_widget(RoleplayNote(icon=icon_name, text=sentence, role="small", colour=theme.ink, scale=0.8))
-        self._add(card)
+        self._add(self._measured(card))
         chosen = self.state.get("chosen_players", text.min_players)
         row = self._row(self._text(tr("How many are playing?"), "body", bold=True, pos_hint={"center_y": 0.5}))
         for count in range(text.min_players, text.max_players + 1):
@@ -227,7 +241,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
     def _show_situation(self) -> None:
         tr, theme = self.tr, self.ctx.theme
         self._header(tr("The situation"))
-        self._add(self._text(self.text(self.game_text.situation)))
+        self._add(self._measured(self._text(self.text(self.game_text.situation))))
         roles = RoleplayCard(spacing=theme.space)
         roles.add_widget(self._text(tr("The roles in play"), "small", bold=True, tone="muted"))
         for player, role in enumerate(self.game_text.roles_for(self.session.players)):
@@ -266,7 +280,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
         secret.add_widget(self._text(self.text(role.secret), custom_color=theme.white))
         last = session.turn + 1 >= session.players
         label = tr("Hide it: to the first decision") if last else tr("Hide it and pass the screen on")
-        self._add(card, secret, self._button(label, "eye-off", lambda: self._go(session.hide_role), "accent"))
+        self._add(self._measured(card), self._measured(secret), self._button(label, "eye-off", lambda: self._go(session.hide_role), "accent"))
 
     # discuss: the question, the proposals, a timer
 
@@ -323,6 +337,11 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
 
     def _show_mode(self) -> None:
         self._question()
+        if self.game_text.decisions[self.session.number - 1].person:
+            self._add(RoleplayNote(icon="users", text=self.tr("The choice is one of you."), role="small",
+                                   colour=self.ctx.theme.ink))
+        else:
+            self._add(self._proposals_card())     # what is being decided, before how
         self._add(self._text(self.tr("How will you decide?"), "body", bold=True))
         for mode in MODE_ICONS:
             choice = RoleplayChoice(icon=MODE_ICONS[mode], title=self.mode_name(mode), text=self.mode_text(mode))

@@ -7,6 +7,8 @@ A part of :class:`kiosk.exhibit_types.roleplay.view.RoleplayView` (a mixin), whi
 from __future__ import annotations
 
 from kivy.clock import Clock
+from kivy.uix.stacklayout import StackLayout
+from kivy.uix.widget import Widget
 
 from kiosk.exhibit_types.roleplay import model
 from kiosk.exhibit_types.roleplay.engine import INDICATORS
@@ -14,6 +16,7 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
     MODE_ICONS, RoleplayCard, RoleplayChoice, RoleplayNote, RoleplayTally, RoleplayVoteRow,
 )
 from kiosk.gui.theme import mix
+from kiosk.gui.widgets.widgets import Chip
 
 
 class DecisionScreens:
@@ -32,25 +35,39 @@ class DecisionScreens:
         tr, theme, session = self.tr, self.ctx.theme, self.session
         decision = self.game_text.decisions[session.number - 1]
         if not decision.person:
-            card = RoleplayCard(padding=theme.pad * 0.75, spacing=theme.space)
-            for index, proposal in enumerate(decision.proposals):
-                card.add_widget(RoleplayNote(icon="file-text", text=f"{index + 1}. {self.text(proposal.text)}",
-                                             role="small", colour=theme.ink, scale=0.8))
-            self._aside(card)
-        self._add(self._text(tr("Touch each one's choice (– : none)."), "small", tone="muted"))
+            self._aside(self._proposals_card())
+        self._add(self._text(tr("Each one touches their own row."), "small", tone="muted"))
         width = theme.touch * (0.85 if session.choices > 4 else 1)
+        blank = max(width * 1.6, theme.body * 6.2)      # "Blank" (a word, not a dash) wants more room
+        spacing = theme.space * 1.5
+        columns = tr("Vote for player no.") if decision.person else tr("Vote for proposal no.")
+        header = self._row(Widget(), self._text(columns, "small", bold=True, tone="muted", halign="center",
+                                                size_hint_x=None, width=session.choices * (width + spacing) - spacing),
+                           Widget(size_hint_x=None, width=blank))
+        header.spacing = spacing
+        self._add(header)
         for player in range(session.players):
             row = RoleplayVoteRow(number=str(player + 1), name=self.name_of(player))
             buttons = []
             for choice in list(range(session.choices)) + [None]:
                 picked = session.draft["votes"][player] == choice
-                button = self._button("–" if choice is None else str(choice + 1), "",
+                button = self._button(tr("Blank") if choice is None else str(choice + 1), "",
                                       lambda p=player, c=choice: self._vote(p, c), "primary" if picked else "secondary",
-                                      size_hint_x=None, width=width, wrap=False)
+                                      size_hint_x=None, width=blank if choice is None else width, wrap=False)
                 buttons.append(button)
                 row.add_widget(button)
             self.votes.append(buttons)
             self._add(row)
+
+    def _proposals_card(self) -> RoleplayCard:
+        """The decision's proposals, small: what the vote's numbers (or the modes) are about."""
+        theme = self.ctx.theme
+        decision = self.game_text.decisions[self.session.number - 1]
+        card = RoleplayCard(padding=theme.pad * 0.75, spacing=theme.space)
+        for index, proposal in enumerate(decision.proposals):
+            card.add_widget(RoleplayNote(icon="file-text", text=f"{index + 1}. {self.text(proposal.text)}",
+                                         role="small", colour=theme.ink, scale=0.8))
+        return card
 
     def _vote(self, player: int, choice: int | None) -> None:
         self.session.vote(player, choice)
@@ -172,12 +189,8 @@ class DecisionScreens:
             self._add(RoleplayNote(icon="triangle-alert", text=tr("Overruled (voted otherwise, or not heard): {names}.")
                                    .format(names=names), colour=theme.ink))
         if outcome.event is not None:
-            event = RoleplayCard(background=mix(theme.accent, theme.surface, 0.3))
-            event.add_widget(RoleplayNote(icon="cloud-rain", text=self.text(self.game_text.event_text(outcome.event)),
-                                          bold=True, colour=theme.ink))
-            self._add(event)
-        self._add(RoleplayNote(icon="chart-bar", text=self._changes(outcome), role="small", bold=True,
-                               colour=theme.ink))
+            self._add(self._event_card(outcome.event))
+        self._add(self._changes(outcome))
         label = tr("See how it ended") if session.game.over else tr("Next decision")
         self._add(self._button(label, "chevron-right", lambda: self._go(session.next_decision), "accent",
                                icon_end=True, icon_mirror=True))
@@ -191,12 +204,35 @@ class DecisionScreens:
             return self.name_of(outcome.adopted)
         return self.text(decision.proposals[outcome.adopted].text)
 
-    def _changes(self, outcome) -> str:
-        """How the decision (and an event) moved the indicators: "Trust -1 · The project's health +2"."""
-        before = self._before()
-        moved = [f"{self.indicator_name(n)} {outcome.indicators[n] - before[n]:+d}" for n in INDICATORS
-                 if outcome.indicators[n] != before[n]]
-        return " · ".join(moved) if moved else self.tr("The indicators did not move.")
+    def _event_card(self, event_id: str) -> RoleplayCard:
+        """News from outside, not the choice's consequence: "Meanwhile:", good (sparkles) or bad (rain)."""
+        theme = self.ctx.theme
+        effects = next((e.effects for e in self.session.game.scenario.events if e.id == event_id), {})
+        good = sum(effects.values()) >= 0
+        tone = theme.success if good else theme.danger
+        card = RoleplayCard(background=mix(tone, theme.surface, 0.12), spacing=theme.space)
+        card.add_widget(RoleplayNote(icon="sparkles" if good else "cloud-rain", text=self.tr("Meanwhile:"),
+                                     role="small", bold=True, colour=tone))
+        card.add_widget(self._text(self.text(self.game_text.event_text(event_id)), "body", bold=True))
+        return card
+
+    def _changes(self, outcome):
+        """How the decision (and an event) moved the indicators: a coloured chip per indicator, ▲ or ▼."""
+        theme, before = self.ctx.theme, self._before()
+        moved = [(n, outcome.indicators[n] - before[n]) for n in INDICATORS if outcome.indicators[n] != before[n]]
+        if not moved:
+            return RoleplayNote(icon="chart-bar", text=self.tr("The indicators did not move."), role="small",
+                                bold=True, colour=theme.ink)
+        chips = StackLayout(size_hint_y=None, spacing=theme.space * 1.5,
+                            orientation="rl-tb" if theme.rtl else "lr-tb")
+        chips.bind(minimum_height=chips.setter("height"))
+        for name, change in moved:
+            tone = theme.success if change > 0 else theme.danger
+            amount = abs(change) if theme.rtl else f"{change:+d}"     # bidi would show "+3" as "3+": the arrow says it
+            chips.add_widget(Chip(icon="trending-up" if change > 0 else "trending-down",
+                                  text=f"{self.indicator_name(name)}  {amount}", foreground=tone,
+                                  background=mix(tone, theme.surface, 0.14)))
+        return chips
 
     def _show_end(self) -> None:
         tr, theme, game = self.tr, self.ctx.theme, self.session.game

@@ -310,6 +310,11 @@ class CommonsView(ExhibitView):
         self.state.update(phase="end", group_debrief=True, debrief=0)
         self.refresh()
 
+    def _workshop(self) -> bool:
+        """A facilitator runs the game from the bar (a guided path or a workshop is on)."""
+        group = self.ctx.group
+        return bool(group is not None and group.active)
+
     def _for_a_group(self) -> bool:
         """The end is shown to a whole group: the facilitator asked for the debrief, or a guided path runs."""
         group = self.ctx.group
@@ -446,7 +451,9 @@ class CommonsView(ExhibitView):
                 ("sprout", tr("What is left grows back, at a pace nobody knows in advance.")),
                 ("vote", tr("Between rounds, talk it over, then vote rules that the game will enforce."))):
             steps.add_widget(NoteRow(icon=icon_name, text=sentence, role="small", colour=theme.ink, scale=0.8))
-        self._add(steps)
+        workshop = self._workshop()
+        if not workshop:
+            self._add(steps)
         most = self.session.territory.players
         choice = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
         choice.add_widget(self._text(tr("How many are playing?"), "body", bold=True, pos_hint={"center_y": 0.5}))
@@ -457,6 +464,10 @@ class CommonsView(ExhibitView):
                                   width=theme.touch * 1.2, wrap=False)
             choice.add_widget(button)
         self._add(choice)
+        if workshop:
+            # the facilitator's bar starts the game: the player count right under the story, in sight above the bar
+            self._add(steps)
+            return
         start = self._button(tr("Start the game"), "play", lambda: self._start(chosen), "accent")
         self._add(start)
 
@@ -722,7 +733,7 @@ class CommonsView(ExhibitView):
             row = RuleRow(icon=RULE_ICONS[rule], in_force=in_force,
                           title=self.rule_name(rule) + (" · " + tr("in force") if in_force else ""),
                           text=self._sanction_needs() if blocked else self.rule_text(rule),
-                          action="" if blocked else tr("Drop it") if in_force else tr("Propose"))
+                          action="" if blocked else tr("Remove") if in_force else tr("Propose"))
             row.bind(on_propose=lambda _row, r=rule, f=in_force: self._propose(r, f))
             self.rule_rows[rule] = row
             self._add(row)

@@ -54,6 +54,7 @@ def test_the_facilitator_runs_the_shared_valley_from_the_bar_to_the_debrief(faci
     view = driver.screen.view
     session = view.session
     assert bar.game_phase == "Introduction" and bar.game_next == "Start the game" and not offered(bar, "debrief")
+    assert view.action is None, "the bar starts the game: no second button on the screen"
     assert app.root_widget.bar_room == bar.ids.bar.height > bar.ids.main_row.height, "the screen makes room for both rows"
     game_box = window_box(view)
     assert not boxes_intersect(game_box, window_box(bar.ids.bar)), "the bar covers none of the game"
@@ -76,11 +77,16 @@ def test_the_facilitator_runs_the_shared_valley_from_the_bar_to_the_debrief(faci
     tap_bar(driver, bar, "more")                                  # a minute more, still paused
     assert view.state["talk_left"] == left + 60 and talk.paused
     assert bar.game_timer == f"{(left + 60) // 60:02d}:{(left + 60) % 60:02d}"
+    texts = [getattr(w, "text", "") for w in driver.widgets(view)]
+    assert "+1 min" in texts and "+30 s" not in texts, "the screen's button says what the bar's does"
+    driver.tap(next(w for w in driver.widgets(view) if getattr(w, "text", "") == "+1 min"))
+    assert view.state["talk_left"] == left + 120 and talk.paused, "and gives as much"
     tap_bar(driver, bar, "timer")                                 # and on again
     assert not talk.paused and bar.game_running
 
     tap_bar(driver, bar, "next")                                  # to the vote
     assert session.phase == "rules" and bar.game_phase == "Vote on the rules"
+    assert view.action.text == bar.game_next == "Next round", "one wording for one action"
     sanctions = view.rule_rows["sanction"]
     assert "Monitoring" in sanctions.text and "first" in sanctions.text, "sanctions say what to adopt first"
     driver.tap(view.rule_rows["monitoring"].ids.rule_button)      # a player proposes monitoring…

@@ -37,6 +37,7 @@ from kivy.uix.widget import Widget
 
 from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
+from kiosk.facilitator.guided_paths import EXTRA_TALK
 from kiosk.gui.theme import mix, rgba
 from kiosk.gui.widgets.exhibit_view import N_, ExhibitView, WorkshopControls
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
@@ -665,7 +666,10 @@ class CommonsView(ExhibitView):
         row.add_widget(questions)
         self._add(row)
         buttons = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
-        buttons.add_widget(self._button(tr("+30 s"), "timer", self._talk_more, "secondary"))
+        if self._workshop():     # the bar's words and increment: one "+1 min" however it is asked for
+            buttons.add_widget(self._button(tr("+1 min"), "timer", lambda: self._talk_more(EXTRA_TALK), "secondary"))
+        else:
+            buttons.add_widget(self._button(tr("+30 s"), "timer", self._talk_more, "secondary"))
         buttons.add_widget(self._button(tr("To the vote"), "vote", self._to_rules, "accent"))
         self._add(buttons)
         self._tick(0)
@@ -737,7 +741,9 @@ class CommonsView(ExhibitView):
             row.bind(on_propose=lambda _row, r=rule, f=in_force: self._propose(r, f))
             self.rule_rows[rule] = row
             self._add(row)
-        self._add(self._button(tr("Play round {number}").format(number=game.round), "play", self._next_round, "accent"))
+        following = tr(WORKSHOP_PHASES["rules"][1]) if self._workshop() else \
+            tr("Play round {number}").format(number=game.round)     # in a workshop, the bar's words
+        self._add(self._button(following, "play", self._next_round, "accent"))
 
     def _sanction_needs(self) -> str:
         """Why sanctions cannot be proposed yet, and what to adopt first (the engine refuses them without monitoring)."""

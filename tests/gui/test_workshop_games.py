@@ -73,6 +73,7 @@ def test_the_facilitator_runs_the_shared_valley_from_the_bar_to_the_debrief(faci
     talk = view._talk
     tap_bar(driver, bar, "timer")                                 # pause the talk
     assert talk.paused and not bar.game_running and view.state["talk_paused"]
+    driver.find_text("PAUSED", root=talk)                         # said in words inside the ring, not a glyph
     left = view.state["talk_left"]
     tap_bar(driver, bar, "more")                                  # a minute more, still paused
     assert view.state["talk_left"] == left + 60 and talk.paused

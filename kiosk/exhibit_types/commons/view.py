@@ -216,7 +216,8 @@ class TalkTimer(Widget):
     total = NumericProperty(90)
     left = NumericProperty(90)
     label = StringProperty("")
-    paused = BooleanProperty(False)     # the facilitator paused the talk: the ring greys, a pause mark shows
+    paused = BooleanProperty(False)     # the facilitator paused the talk: the ring and the time grey, "Paused" shows
+    paused_label = StringProperty("")
 
 
 class CommonsView(ExhibitView):
@@ -656,7 +657,7 @@ class CommonsView(ExhibitView):
         row = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch * 2.6, spacing=theme.space * 3)
         self._talk = TalkTimer(total=max(self.game_text.discussion, self.state.get("talk_left", 0)),
                                left=self.state.get("talk_left", self.game_text.discussion),
-                               paused=bool(self.state.get("talk_paused")))
+                               paused=bool(self.state.get("talk_paused")), paused_label=tr("Paused"))
         questions = BoxLayout(orientation="vertical", spacing=theme.space * 1.5)
         for sentence in (tr("Is the territory holding up? How can you tell?"),
                          tr("Did someone take more than the others? Why?"),

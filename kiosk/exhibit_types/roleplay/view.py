@@ -50,7 +50,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
         self.toggles: list[RoleplayToggle] = []
         self.choices: list[RoleplayChoice] = []
         self.votes: list[list[KioskButton]] = []
-        self.bind(size=self._orient)
+        self.bind(size=self._orient, width=self._table_resized)
         Window.bind(size=self._orient)
         self._orient()
 
@@ -157,9 +157,9 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
         phase = self.session.phase
         self.absorbed = phase not in ("intro", "end", "debrief")
         self.ids.panel.clear_widgets()
-        compact = phase in ("mode", "spoke", "decide", "object", "end", "debrief")     # a group's whole report fits the screen
+        compact = phase in ("mode", "spoke", "decide", "object", "end", "debrief")   # the whole report fits
         ending = phase in ("end", "debrief")
-        self.side_share = 0.4 if ending else 0.32        # the end's results stand beside
+        self.side_share = 0.45 if ending else 0.32       # the end's results stand beside (a table, if it fits)
         self.ids.side.spacing = self.ctx.theme.space * (1.25 if ending else 2)
         self.ids.panel.spacing = self.ctx.theme.space * (1.5 if compact else 2.5)
         self._fill_side()
@@ -280,7 +280,8 @@ class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
         secret.add_widget(self._text(self.text(role.secret), custom_color=theme.white))
         last = session.turn + 1 >= session.players
         label = tr("Hide it: to the first decision") if last else tr("Hide it and pass the screen on")
-        self._add(self._measured(card), self._measured(secret), self._button(label, "eye-off", lambda: self._go(session.hide_role), "accent"))
+        self._add(self._measured(card), self._measured(secret),
+                  self._button(label, "eye-off", lambda: self._go(session.hide_role), "accent"))
 
     # discuss: the question, the proposals, a timer
 

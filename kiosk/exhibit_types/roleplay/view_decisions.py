@@ -236,6 +236,7 @@ class DecisionScreens:
 
     def _show_end(self) -> None:
         tr, theme, game = self.tr, self.ctx.theme, self.session.game
+        self._add(self._never_heard(headline=True))       # the game's verdict first: who was never heard
         self._header(tr("How you decided"))
         for outcome in game.history:
             mode = self.mode_name(outcome.mode)
@@ -245,7 +246,6 @@ class DecisionScreens:
             self._add(RoleplayNote(icon=MODE_ICONS[outcome.mode], text=f"{outcome.number}. {question}", role="small",
                                    bold=True, colour=theme.ink, scale=0.8, detail=result))
         self._aside(self._modes_card())
-        self._add(self._never_heard())
         self._add(self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
                                "accent"))
 
@@ -254,11 +254,12 @@ class DecisionScreens:
         tr, theme, summary = self.tr, self.ctx.theme, self.session.game.summary()
         modes = RoleplayCard(spacing=theme.space, padding=theme.pad * 0.75)
         modes.add_widget(self._text(tr("What each way of deciding produced"), "small", bold=True, tone="muted"))
-        if self.stacked:          # the panel's whole width: a table
+        table = self._table_shown = self._table_fits()
+        if table:
             modes.add_widget(RoleplayTally(name="", adopted=tr("Adopted"), overruled=tr("Overruled"),
                                            objections=tr("Objections"), header=True))
         for mode, line in summary["modes"].items():
-            if self.stacked:
+            if table:
                 modes.add_widget(RoleplayTally(name=self.mode_name(mode), overruled=str(line["overruled"]),
                                                adopted=f"{line['adopted']}/{line['decisions']}",
                                                objections=str(line["objections"])))
@@ -268,9 +269,25 @@ class DecisionScreens:
                                           detail=produced.format(**line), colour=theme.ink, scale=0.8))
         return modes
 
-    def _never_heard(self) -> RoleplayNote:
+    def _table_fits(self) -> bool:
+        """The modes' table, when its three number columns leave a mode's name room to wrap at words."""
+        theme = self.ctx.theme
+        room = self.width * (1 if self.stacked else self.side_share) - theme.pad * 3.5
+        return room - 3 * (theme.small * 5.4 + theme.space) >= theme.small * 9
+
+    def _table_resized(self, *_args) -> None:
+        """Built before the layout gave the view its width: build the end again if the table's choice changes."""
+        shown = getattr(self, "_table_shown", None)
+        if self.session.phase in ("end", "debrief") and shown not in (None, self._table_fits()):
+            Clock.schedule_once(lambda _dt: self.refresh())
+
+    def _never_heard(self, headline: bool = False) -> RoleplayNote:
+        """Who never spoke: the end opens with it, as a headline."""
         tr, silent = self.tr, ", ".join(self.name_of(p) for p in self.session.game.summary()["never_heard"])
-        return RoleplayNote(icon="message-square-text", bold=True, colour=self.ctx.theme.ink,
+        theme = self.ctx.theme
+        return RoleplayNote(icon="triangle-alert" if silent and headline else "message-square-text", bold=True,
+                            colour=theme.danger if silent and headline else theme.ink,
+                            role="heading" if headline else "body", scale=1.2 if headline else 1,
                             text=tr("Never heard: {names}.").format(names=silent) if silent
                             else tr("Everybody was heard at least once."))
 

@@ -36,13 +36,13 @@ class DecisionScreens:
         decision = self.game_text.decisions[session.number - 1]
         if not decision.person:
             self._aside(self._proposals_card())
-        self._add(self._text(tr("Each one touches their own row."), "small", tone="muted"))
         width = theme.touch * (0.85 if session.choices > 4 else 1)
         blank = max(width * 1.6, theme.body * 6.2)      # "Blank" (a word, not a dash) wants more room
         spacing = theme.space * 1.5
         columns = tr("Vote for player no.") if decision.person else tr("Vote for proposal no.")
-        header = self._row(Widget(), self._text(columns, "small", bold=True, tone="muted", halign="center",
-                                                size_hint_x=None, width=session.choices * (width + spacing) - spacing),
+        header = self._row(self._text(tr("Each one touches their own row."), "small", tone="muted"),   # over the names
+                           self._text(columns, "small", bold=True, tone="muted", halign="center",
+                                      size_hint_x=None, width=session.choices * (width + spacing) - spacing),
                            Widget(size_hint_x=None, width=blank))
         header.spacing = spacing
         self._add(header)

@@ -24,9 +24,9 @@ from kivy.core.text import Label as CoreLabel
 from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
-from kiosk.gui.widgets.arabic_label import BidiLabel
+from kiosk.gui.widgets.arabic_label import MEASURED_PROPERTIES, BidiLabel
 from kiosk.icons import icon, mirrored
-from kiosk.render.bidi import has_rtl, shape_line
+from kiosk.render.bidi import has_rtl, shape_line, wrap_and_shape
 
 Builder.load_file(str(Path(__file__).with_name("widgets.kv")))
 
@@ -75,16 +75,24 @@ class KioskButton(ButtonBehavior, Label):
     foreground = ListProperty([1, 1, 1, 1])
     outline = ListProperty([])
     _shaped = ""
+    _logical = ""
+
+    def __init__(self, **kwargs):
+        self._trigger_reshape = Clock.create_trigger(lambda _dt: self._shape(self._logical, again=True), -1)
+        super().__init__(**kwargs)
+        for name in ("width", "padding", "wrap", *MEASURED_PROPERTIES):
+            self.fbind(name, self._trigger_reshape)
 
     def on_text(self, _widget, value: str) -> None:
-        """Right-to-left captions (one line) are shaped just before the next frame.
+        """Right-to-left captions are wrapped and shaped just before the next frame.
 
         Not here: Label hands the value being dispatched to its renderer after this handler
         runs, so a text set from inside ``on_text`` would be overwritten.
         """
         if value != self._shaped:
             self.base_direction = "rtl" if has_rtl(value) else "ltr"
-            if self.base_direction == "rtl":
+            self._logical = value if self.base_direction == "rtl" else ""
+            if self._logical:
                 Clock.schedule_once(lambda _dt: self._shape(value), -1)
 
     def draw_icon(self, name: str, mirror: bool, rtl: bool, size: float):
@@ -95,10 +103,20 @@ class KioskButton(ButtonBehavior, Label):
         label.refresh()
         return label.texture
 
-    def _shape(self, logical: str) -> None:
-        if self.text == logical:
-            self._shaped = shape_line(logical)
-            self.text = self._shaped
+    def _shape(self, logical: str, again: bool = False) -> None:
+        """Wrap the logical caption into lines that fit, then shape each line: Kivy would wrap the
+        shaped (visual-order) text and show a two-line Arabic caption's second half first."""
+        if not logical or self.text != (self._shaped if again else logical):
+            return
+        width = self.width - self.padding[0] - self.padding[2]
+        if self.wrap and width > 10:
+            measurer = CoreLabel(**{name: getattr(self, name) for name in MEASURED_PROPERTIES})
+            shaped = wrap_and_shape(logical, width, lambda line: measurer.get_extents(line)[0])
+        else:
+            shaped = shape_line(logical)
+        if shaped != self.text:
+            self._shaped = shaped
+            self.text = shaped
 
 
 class MirrorBox(BoxLayout):

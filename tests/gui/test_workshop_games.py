@@ -100,6 +100,11 @@ def test_the_facilitator_runs_the_shared_valley_from_the_bar_to_the_debrief(faci
     assert session.phase == "end" and not offered(bar, "debrief") and bar.game_phase == "Debrief"
     chart = next(w for w in driver.widgets(view) if type(w).__name__ == "StockChart")
     assert chart.get_root_window() is not None
+    driver.find_text("Each resource, over the round played", root=chart)    # one round played, cut short on the 2nd
+    results = session.game.results()
+    moved = {(results["stocks"][r] > start) - (results["stocks"][r] < start) for r, start in results["starts"].items()}
+    if results["outcome"] == "depleted" and moved != {-1}:
+        driver.find_text("Down since the start:", root=view)        # the headline follows each resource
     first = view.text(view.game_text.debrief[0])
     question = driver.find_text(first[:30])
     assert question.font_size == app.theme.heading, "the question is large, for a group"

@@ -42,6 +42,7 @@ from kiosk.gui.theme import mix, rgba
 from kiosk.gui.widgets.exhibit_view import N_, ExhibitView, WorkshopControls
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
+from kiosk.render.bidi import shape_line
 
 Builder.load_file(str(Path(__file__).with_name("commons.kv")))
 
@@ -446,10 +447,11 @@ class CommonsView(ExhibitView):
         steps = CommonsCard()
         steps.add_widget(self._text(tr("How to play"), "body", bold=True))
         secretly = self.game_text.secret_choices
+        earns = " " + tr("Each unit you take earns you coins.")      # the coins, said before the first round shows them
         for icon_name, sentence in (
                 ("hand-coins", tr("Each round, every player takes what they want from the shared resources, "
-                                  "without the others seeing.") if secretly else
-                 tr("Each round, every player takes what they want from the shared resources, for all to see.")),
+                                  "without the others seeing.") + earns if secretly else
+                 tr("Each round, every player takes what they want from the shared resources, for all to see.") + earns),
                 ("sprout", tr("What is left grows back, at a pace nobody knows in advance.")),
                 ("vote", tr("Between rounds, talk it over, then vote rules that the game will enforce."))):
             steps.add_widget(NoteRow(icon=icon_name, text=sentence, role="small", colour=theme.ink, scale=0.8))
@@ -657,7 +659,7 @@ class CommonsView(ExhibitView):
         row = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch * 2.6, spacing=theme.space * 3)
         self._talk = TalkTimer(total=max(self.game_text.discussion, self.state.get("talk_left", 0)),
                                left=self.state.get("talk_left", self.game_text.discussion),
-                               paused=bool(self.state.get("talk_paused")), paused_label=tr("Paused"))
+                               paused=bool(self.state.get("talk_paused")), paused_label=shape_line(tr("Paused").upper()))
         questions = BoxLayout(orientation="vertical", spacing=theme.space * 1.5)
         for sentence in (tr("Is the territory holding up? How can you tell?"),
                          tr("Did someone take more than the others? Why?"),
@@ -825,6 +827,20 @@ class CommonsView(ExhibitView):
 
     # end: each player's and the group's results, the replay, the debrief
 
+    def _mixed_headline(self, results: dict) -> str:
+        """When some resources fell and others did not, the headline names each way ("" when all fell):
+        a forest that grew back is not "a poorer territory"."""
+        starts, stocks = results["starts"], results["stocks"]
+        down = [rid for rid in starts if stocks[rid] < starts[rid]]
+        if len(down) == len(starts):
+            return ""
+        up = [rid for rid in starts if stocks[rid] > starts[rid]]
+        names = lambda ids: ", ".join(self.resource_name(rid) for rid in ids)   # noqa: E731
+        line = self.tr("Down since the start: {resources}.").format(resources=names(down))
+        if up:
+            line += " " + self.tr("Up: {resources}.").format(resources=names(up))
+        return line
+
     def _show_end(self) -> None:
         tr, theme, session = self.tr, self.ctx.theme, self.session
         results = session.game.results()
@@ -833,6 +849,8 @@ class CommonsView(ExhibitView):
             "depleted": (tr("The territory is poorer than at the start."), "trending-down", theme.ink),
             "collapsed": (tr("Part of the territory was lost."), "ban", theme.danger),
         }[results["outcome"]]
+        if results["outcome"] == "depleted":
+            headline = self._mixed_headline(results) or headline
         self._add(NoteRow(icon=icon_name, text=headline, role="heading", bold=True, colour=colour, scale=1.4))
         gains = CommonsCard(spacing=theme.space)
         best = max(results["gains"]) or 1
@@ -925,8 +943,10 @@ class StockChart(BoxLayout):
         self.bind(minimum_height=self.setter("size_hint_min_y"))     # never squeezed below its plot's least
         lines = self.series()
         rounds = max(len(points) for points in lines.values()) - 1
-        self.add_widget(TextBlock(logical_text=view.tr("Each resource, from the start to round {number}").format(
-            number=rounds), role="body", bold=True))
+        # the rounds played, not a round number: a game cut short on round 2 has played one
+        title = view.ctx.ngettext("Each resource, over the round played", "Each resource, over the {number} rounds played",
+                                  rounds).format(number=rounds)
+        self.add_widget(TextBlock(logical_text=title, role="body", bold=True))
         self.add_widget(TextBlock(logical_text=view.tr("Each line: the stock as a share of its start (100 %)."),
                                   role="small", tone="muted"))
         # the plot keeps a height of its own: a long legend or results beside it never squeeze it away

@@ -7,6 +7,7 @@ A part of :class:`kiosk.exhibit_types.roleplay.view.RoleplayView` (a mixin), whi
 from __future__ import annotations
 
 from kivy.clock import Clock
+from kivy.core.text import Label as CoreLabel
 from kivy.uix.stacklayout import StackLayout
 from kivy.uix.widget import Widget
 
@@ -17,6 +18,7 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
 )
 from kiosk.gui.theme import mix
 from kiosk.gui.widgets.widgets import Chip
+from kiosk.render.bidi import has_rtl
 
 
 class DecisionScreens:
@@ -37,7 +39,10 @@ class DecisionScreens:
         if not decision.person:
             self._aside(self._proposals_card())
         width = theme.touch * (0.85 if session.choices > 4 else 1)
-        blank = max(width * 1.6, theme.body * 6.2)      # "Blank" (a word, not a dash) wants more room
+        # "Blank" is a word, not a dash: as wide as it is drawn ("Enthaltung", "En blanco")
+        word = CoreLabel(text=tr("Blank"), font_name="KioskArabic" if has_rtl(tr("Blank")) else theme.font,
+                         font_size=theme.button, bold=True).get_extents(tr("Blank"))[0]
+        blank = max(width * 1.6, theme.body * 6.2, word + theme.pad * 2.5)
         spacing = theme.space * 1.5
         columns = tr("Vote for player no.") if decision.person else tr("Vote for proposal no.")
         header = self._row(self._text(tr("Each one touches their own row."), "small", tone="muted"),   # over the names

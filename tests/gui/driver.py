@@ -104,6 +104,13 @@ class KioskDriver:
             node = node.parent
 
     def tap_text(self, fragment: str) -> None:
+        """Tap the text; one scrolled out of view (a long menu) is first scrolled to, as a person would."""
+        wanted = fragment.replace(NO_BREAK, " ")
+        hidden = [w for w in self.widgets(Window) if isinstance(w, Label) and wanted in w.text.replace(NO_BREAK, " ")
+                  and _opaque(w) and not _shown(w) and _scrolled(w)]
+        if hidden and not any(_shown(w) and wanted in w.text.replace(NO_BREAK, " ")
+                              for w in self.widgets(Window) if isinstance(w, Label)):
+            self.reveal(hidden[0])
         self.tap(self.find_text(fragment))
 
     def swipe(self, start: tuple[float, float], end: tuple[float, float], steps: int = 8,
@@ -129,6 +136,26 @@ class KioskDriver:
         self.frames(2)
         self.app.root_widget.export_to_png(str(path))
         return str(path)
+
+
+def _opaque(widget) -> bool:
+    """No ancestor hides it (opacity 0)."""
+    node = widget
+    while node is not None and node is not Window:
+        if getattr(node, "opacity", 1) == 0:
+            return False
+        node = node.parent
+    return True
+
+
+def _scrolled(widget) -> bool:
+    """Inside a ScrollView, so scrolling can bring it into view."""
+    node = widget.parent
+    while node is not None and node is not Window:
+        if isinstance(node, ScrollView):
+            return True
+        node = node.parent
+    return False
 
 
 def _shown(widget) -> bool:

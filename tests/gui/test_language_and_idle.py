@@ -139,14 +139,19 @@ def test_every_screen_with_network_blocked(fresh, monkeypatch, network_blocked):
     monkeypatch.setattr(app.framerate, "active", 0)            # draw frames as fast as possible
     monkeypatch.setattr(app.framerate, "idle", 0)
     app.framerate.wake()
-    for language in app.content.collection.languages.languages:
+    languages = app.content.collection.languages
+    # every step of every exhibit in the default language and in Arabic (the other direction);
+    # each exhibit's first screen in the others (a game's 16 steps in 6 languages took minutes of CI)
+    every_step = {languages.default, "ar"}
+    for language in languages.languages:
         app.navigator.start_visit(language)
         kiosk.settle()
         for manifest in app.content.exhibits:
             app.navigator.open_exhibit(manifest.id)
             kiosk.frames(3)
             view = app.navigator.screen("exhibit").view
-            for step in range(type(view).step_count_for(manifest)):
+            steps = type(view).step_count_for(manifest) if language in every_step else 1
+            for step in range(steps):
                 view.show_step(step)
                 kiosk.frames(2)
     assert attempts == []

@@ -160,10 +160,7 @@ def _scrolled(widget) -> bool:
 
 def _shown(widget) -> bool:
     """On screen: inside the window, with no hidden (opacity 0) ancestor."""
-    node = widget
-    while node is not None and node is not Window:
-        if getattr(node, "opacity", 1) == 0:
-            return False
-        node = node.parent
+    if not _opaque(widget):
+        return False
     x, y = widget.to_window(*widget.pos)
     return x < Window.width and y < Window.height and x + widget.width > 0 and y + widget.height > 0

@@ -39,7 +39,7 @@ from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
 from kiosk.facilitator.guided_paths import EXTRA_TALK
 from kiosk.gui.theme import mix, rgba
-from kiosk.gui.widgets.exhibit_view import N_, ExhibitView, WorkshopControls
+from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, WorkshopControls
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 from kiosk.render.bidi import shape_line
@@ -221,7 +221,7 @@ class TalkTimer(Widget):
     paused_label = StringProperty("")
 
 
-class CommonsView(ExhibitView):
+class CommonsView(DebriefPaging, ExhibitView):
     portrait = BooleanProperty(False)
 
     def __init__(self, *args, **kwargs):
@@ -901,14 +901,6 @@ class CommonsView(ExhibitView):
                 pager.add_widget(widget)
             card.add_widget(pager)
         return card
-
-    def _turn_debrief(self, step: int) -> None:
-        self.state["debrief"] = max(0, min(len(self.game_text.debrief) - 1, self.state.get("debrief", 0) + step))
-        self.refresh()
-
-    def _again(self) -> None:
-        self.session.restart()
-        self.refresh()
 
     def _report(self) -> None:
         results, session = self.session.game.results(), self.session

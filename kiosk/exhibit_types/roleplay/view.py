@@ -32,11 +32,11 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
     RoleplayStep, RoleplayTimer, RoleplayToggle, RoleplayToken,
 )
 from kiosk.gui.theme import rgba
-from kiosk.gui.widgets.exhibit_view import ExhibitView
+from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 
 
-class RoleplayView(DecisionScreens, WorkshopRunner, ExhibitView):
+class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
     stacked = BooleanProperty(False)       # the side above the panel (portrait)
     side_share = NumericProperty(0.32)     # the side's share of the width in landscape
 

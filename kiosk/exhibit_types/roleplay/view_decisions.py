@@ -324,11 +324,3 @@ class DecisionScreens:
                                "small", bold=True, tone="muted", halign="center", pos_hint={"center_y": 0.5})
             card.add_widget(self._row(back, where, on))
         return card
-
-    def _turn_debrief(self, step: int) -> None:
-        self.state["debrief"] = max(0, min(len(self.game_text.debrief) - 1, self.state.get("debrief", 0) + step))
-        self.refresh()
-
-    def _again(self) -> None:
-        self.session.restart()
-        self.refresh()

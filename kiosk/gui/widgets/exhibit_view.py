@@ -51,6 +51,19 @@ class WorkshopControls:
     debrief: bool = False       # show_debrief() would show something new
 
 
+class DebriefPaging:
+    """For a game view whose end turns through its debrief questions and can start again:
+    ``state["debrief"]`` is the question shown, ``game_text.debrief`` the questions, ``session`` the game."""
+
+    def _turn_debrief(self, step: int) -> None:
+        self.state["debrief"] = max(0, min(len(self.game_text.debrief) - 1, self.state.get("debrief", 0) + step))
+        self.refresh()
+
+    def _again(self) -> None:
+        self.session.restart()
+        self.refresh()
+
+
 class ExhibitView(BoxLayout):
     manifest = ObjectProperty(None)
     ctx = ObjectProperty(None)

@@ -4,7 +4,8 @@
   (:mod:`kiosk.exhibit_types.gallery.swipe`). Pinch or double-tap zooms; a zoomed picture pans.
 - Round arrows beside the picture, level with its middle, for those who don't swipe (over its
   edges when beside it would shrink the picture, as in portrait); an arrow that leads nowhere
-  is a pale outline (hidden over the picture). Dots with "2 / 3" mark the position.
+  is a pale outline (hidden over the picture). Dots with "2 / 3" mark the position; the current
+  dot is larger as well as filled.
 - In a right-to-left language everything mirrors: the next picture comes from the left,
   swiping to the right goes forward, the next arrow is on the left, the first dot on the right.
 - The caption sits under the picture, in a zone as tall as the longest caption, so the picture

@@ -30,6 +30,11 @@ SURFACE = "#FFFFFF"     # cards and panels on the paper
 LINE = "#D9D0C1"        # hairlines and quiet outlines
 SUCCESS = "#1E6B3A"     # right answer (always with an icon and a word)
 DANGER = "#A3262A"      # wrong answer, errors (always with an icon and a word)
+#: The step from one line of a title or heading to the next in the merged Arabic font, in font sizes.
+#: Body text keeps the font's own line (1.57 em, tools/make_fonts.py), which a paragraph of Arabic
+#: needs; a heading set on it looked double-spaced. Noto Sans' own line (about 1.37) is left alone.
+ARABIC_HEADING_LINE = 1.3
+TIGHT_ROLES = ("title", "heading")
 
 
 def rgba(hex_colour: str, alpha: float = 1.0) -> list[float]:
@@ -113,6 +118,20 @@ class Theme(EventDispatcher):
         (media/fonts/README.md), so layouts that count lines ask here rather than guess.
         """
         return measured_line(font or self.font, size)
+
+    @staticmethod
+    def leading(font: str, role: str, size: float, text: str) -> float:
+        """A Label's ``line_height`` for ``text`` of ``role`` in ``font`` at ``size``: a multiplier of the font's line.
+
+        1 (the font's own line) but for titles and headings of several lines in the merged Arabic font,
+        whose lines then step :data:`ARABIC_HEADING_LINE` font sizes. Kivy keeps the first line's full
+        height (its tall marks) and the last line's depth, so nothing is cut at the top or foot. A text
+        of one line keeps 1: Kivy's markup label would add the difference under it a second time.
+        Right-to-left text holds its line breaks (the label wraps it); Kivy wraps the rest itself.
+        """
+        if font != "KioskArabic" or role not in TIGHT_ROLES or size < 1 or "\n" not in text:
+            return 1.0
+        return min(1.0, (ARABIC_HEADING_LINE * size + 0.5) / measured_line(font, size))   # Kivy rounds the step down
 
 
 @functools.lru_cache(maxsize=64)

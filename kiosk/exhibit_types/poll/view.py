@@ -263,21 +263,25 @@ class PollView(ExhibitView):
         icon = theme.icon * 1.2 + theme.space * 2                           # a row's radio circle and its gap
         if column - theme.pad * 2 - icon < theme.touch * 2:                  # not laid out yet, or no room at all
             return False
-        height = self._drawn_height(self.text(self.poll.question), column, theme.heading, bold=True)
+        height = self._drawn_height(self.text(self.poll.question), column, theme.heading, bold=True, role="heading")
         height += self._drawn_height(self.ctx.gettext("Touch your answer."), column - icon, theme.body)
         for option in self.poll.options:
             label = self._drawn_height(self.text(option), column - theme.pad * 2 - icon, theme.button * 0.95, bold=True)
             height += max(theme.touch, label + theme.pad) + theme.space
         return height + theme.pad * 0.6 * 2 + theme.pad <= self.height       # the column's gaps, its bottom margin
 
-    def _drawn_height(self, text: str, width: float, font_size: float, bold: bool = False) -> float:
-        font = "KioskArabic" if has_rtl(text) else self.ctx.theme.font
-        if has_rtl(text):   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
+    def _drawn_height(self, text: str, width: float, font_size: float, bold: bool = False, role: str = "body") -> float:
+        rtl = has_rtl(text)
+        font = "KioskArabic" if rtl else self.ctx.theme.font
+        if rtl:   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
             measure = CoreLabel(font_name=font, font_size=font_size, bold=bold)
-            label = CoreLabel(text=wrap_and_shape(text, width, lambda line: measure.get_extents(line)[0]),
-                              font_name=font, font_size=font_size, bold=bold)
+            text = wrap_and_shape(text, width, lambda line: measure.get_extents(line)[0])
+        leading = self.ctx.theme.leading(font, role, font_size, text)   # a heading's lines, as its TextBlock draws them
+        if rtl:
+            label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=bold, line_height=leading)
         else:
-            label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=bold, text_size=(width, None))
+            label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=bold, text_size=(width, None),
+                              line_height=leading)
         label.refresh()
         return label.texture.height
 

@@ -154,12 +154,16 @@ class QuizView(ExhibitView):
         heights = []
         for question in self.manifest.details.questions:
             text = self.text(question.question)
-            if has_rtl(text):   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
+            rtl = has_rtl(text)
+            if rtl:   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
                 measure = CoreLabel(font_name=font, font_size=font_size, bold=True)
                 text = wrap_and_shape(text, width, lambda line: measure.get_extents(line)[0])
-                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True)
+            leading = self.ctx.theme.leading(font, "heading", font_size, text)   # the lines its TextBlock draws
+            if rtl:
+                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True, line_height=leading)
             else:
-                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True, text_size=(width, None))
+                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True, text_size=(width, None),
+                                  line_height=leading)
             label.refresh()
             heights.append(label.texture.height)
         return max(heights)

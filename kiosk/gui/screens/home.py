@@ -75,7 +75,8 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         # the chips, and the gaps between chips, title, summary and the filler, which also takes what
         # a line drawn a little taller than "Ag" (a bracket, an accent) needs
         words = self.padding[3] + self.spacing + gap + theme.small * 1.9 + gap * 4 \
-            + lines_height(font, theme.body * 1.05, TITLE_LINES, bold=True)
+            + lines_height(font, theme.body * 1.05, TITLE_LINES, bold=True,
+                           line_height=theme.leading(font, "title", theme.body * 1.05, "\n" * (TITLE_LINES - 1)))
         lines = SUMMARY_LINES
         while lines > 1 and self.height - words - lines_height(font, theme.small, lines) < self.height * SMALLEST_PICTURE:
             lines -= 1
@@ -462,10 +463,12 @@ class HomeScreen(KioskScreen):
 
 
 @functools.lru_cache(maxsize=32)
-def lines_height(font: str, size: float, lines: int, bold: bool = False) -> float:
-    """The height of a label of ``lines`` lines in ``font`` at ``size`` (a line's height, and the first line's extra)."""
+def lines_height(font: str, size: float, lines: int, bold: bool = False, line_height: float = 1.0) -> float:
+    """The height of a label of ``lines`` lines in ``font`` at ``size`` (a line's height, and the first line's extra),
+    its lines ``line_height`` apart (a Label's multiplier)."""
     from kivy.core.text import Label as CoreLabel
-    label = CoreLabel(text="\n".join(["Ag"] * lines), font_name=font, font_size=size, bold=bold)
+    label = CoreLabel(text="\n".join(["Ag"] * lines), font_name=font, font_size=size, bold=bold,
+                      line_height=line_height)
     label.refresh()
     return label.texture.height
 

@@ -4,7 +4,8 @@ Kivy-free, so the PDF and the proof tool name icons the same way as the screens.
 ``Icon: name: "house"`` (kiosk/gui/widgets), or ``text: icon("house")`` with
 ``font_name: "Icons"``. `mirrored()` gives the icon to show in a right-to-left layout:
 arrows and chevrons that mean "back" or "next" turn round; a house or a check does not
-(docs/design.md, "Right to left").
+(docs/design.md, "Right to left"). `flipped()` says which of them (a trend's arrow) have no
+twin and are drawn flipped instead.
 
 To add an icon: put its Lucide name and codepoint here, then rerun tools/make_icons.py.
 """
@@ -102,6 +103,10 @@ _MIRROR = {
     "chevron-left": "chevron-right", "chevron-right": "chevron-left",
 }
 
+#: Icons with no mirrored twin in the set that still point along the line: drawn flipped left to right
+#: in a right-to-left layout (a trend runs the way the reading goes, as a chart's axis does).
+_FLIP = {"trending-up", "trending-down"}
+
 
 def icon(name: str) -> str:
     """The character that draws `name` in the icon font; KeyError names the missing icon."""
@@ -114,3 +119,8 @@ def icon(name: str) -> str:
 def mirrored(name: str, rtl: bool) -> str:
     """The icon's name as a right-to-left layout shows it (back points right)."""
     return _MIRROR.get(name, name) if rtl else name
+
+
+def flipped(name: str, rtl: bool) -> bool:
+    """Whether a right-to-left layout draws the icon flipped left to right (``mirrored`` has no twin for it)."""
+    return rtl and name in _FLIP

@@ -39,7 +39,7 @@ from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
 from kiosk.facilitator.guided_paths import EXTRA_TALK
 from kiosk.gui.theme import mix, rgba
-from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, WorkshopControls
+from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, WorkshopControls, leave_room
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 from kiosk.render.bidi import shape_line
@@ -387,7 +387,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         panel = self.ids.panel
         if phase in ("choose", "result", "discuss") and not self.portrait:
             panel.add_widget(Widget(), index=len(panel.children) - 1)    # landscape: centred under the header
-        panel.add_widget(Widget())     # the panel's room left below its content
+        leave_room(panel, self.action, self.portrait)     # in portrait, the action at the bottom
         self.ids.panel_scroll.scroll_y = 1
         self.workshop_changed()
 

@@ -194,6 +194,13 @@ class Game:
                 return event.id
         return None
 
+    def verdict(self) -> dict:
+        """The game's closing line, from its data: the indicator that moved most from the start
+        (``None`` when none moved; a fall wins a tie with a rise) and whether every player was heard."""
+        size, _fell, name = max((abs(self.indicators[n] - START), self.indicators[n] < START, n) for n in INDICATORS)
+        return {"indicator": name if size else None, "start": START, "end": self.indicators[name],
+                "heard": all(self.heard)}
+
     def summary(self) -> dict:
         """What each mode produced: decisions taken, left open, and people overruled, per mode."""
         modes: dict[str, dict[str, int]] = {}

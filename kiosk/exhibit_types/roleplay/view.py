@@ -32,7 +32,7 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
     RoleplayStep, RoleplayTimer, RoleplayToggle, RoleplayToken,
 )
 from kiosk.gui.theme import rgba
-from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView
+from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView, leave_room
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 
 
@@ -84,12 +84,23 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
                 "election": tr("Election without candidates"), "lots": tr("Drawing lots")}[mode]
 
     def mode_text(self, mode: str) -> str:
+        return self._mode_words(mode)[0]
+
+    def mode_cost(self, mode: str) -> str:
+        """What the way of deciding costs the group, in one short line (the choice of a mode shows it)."""
+        return self._mode_words(mode)[1]
+
+    def _mode_words(self, mode: str) -> tuple[str, str]:
+        """A way of deciding: how it works, then what it costs."""
         tr = self.tr
-        return {"majority": tr("Each one votes; more than half of the votes decides."),
-                "consent": tr("Adopted unless someone has a reasoned objection; then it is amended."),
-                "consensus": tr("Adopted only if everybody agrees."),
-                "election": tr("Each one names someone; the most named is chosen unless someone objects."),
-                "lots": tr("Chance decides, in front of everybody.")}[mode]
+        return {"majority": (tr("Each one votes; more than half of the votes decides."),
+                             tr("Quick, but the minority loses.")),
+                "consent": (tr("Adopted unless someone has a reasoned objection; then it is amended."),
+                            tr("Objections improve the proposal, round after round.")),
+                "consensus": (tr("Adopted only if everybody agrees."), tr("Strong support once all agree, but slow.")),
+                "election": (tr("Each one names someone; the most named is chosen unless someone objects."),
+                             tr("No campaign: the group names someone, reasons aloud.")),
+                "lots": (tr("Chance decides, in front of everybody."), tr("Fair and quick, but nobody chooses."))}[mode]
 
     def indicator_name(self, name: str) -> str:
         return {"participation": self.tr("Participation"), "trust": self.tr("Trust"),
@@ -164,7 +175,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self.ids.panel.spacing = self.ctx.theme.space * (1.5 if compact else 2.5)
         self._fill_side()
         getattr(self, f"_show_{phase}")()
-        self.ids.panel.add_widget(Widget())     # the panel's room left below its content
+        leave_room(self.ids.panel, self.action, self.stacked)     # in portrait, the action at the bottom
         self.ids.panel_scroll.scroll_y = 1
         self.workshop_changed()
 
@@ -342,10 +353,12 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
             self._add(RoleplayNote(icon="users", text=self.tr("The choice is one of you."), role="small",
                                    colour=self.ctx.theme.ink))
         else:
-            self._add(self._proposals_card())     # what is being decided, before how
+            self._aside(self._proposals_card())   # what is being decided, before how (beside, in landscape)
         self._add(self._text(self.tr("How will you decide?"), "body", bold=True))
         for mode in MODE_ICONS:
             choice = RoleplayChoice(icon=MODE_ICONS[mode], title=self.mode_name(mode), text=self.mode_text(mode))
+            choice.ids.choice_words.add_widget(RoleplayNote(icon="scale", text=self.mode_cost(mode), role="small",
+                                                            bold=True, colour=self.ctx.theme.ink, scale=0.7))
             choice.bind(on_release=lambda _w, m=mode: self._go(self.session.choose_mode, m))
             self.choices.append(choice)
             self._add(choice)

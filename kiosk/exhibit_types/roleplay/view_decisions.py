@@ -251,8 +251,23 @@ class DecisionScreens:
             self._add(RoleplayNote(icon=MODE_ICONS[outcome.mode], text=f"{outcome.number}. {question}", role="small",
                                    bold=True, colour=theme.ink, scale=0.8, detail=result))
         self._aside(self._modes_card())
-        self._add(self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
+        self._add(self._verdict(),          # the end closes on a line drawn from the game
+                  self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
                                "accent"))
+
+    def _verdict(self) -> RoleplayNote:
+        """The end's closing line, from the game: the indicator that moved most, and whether all were heard."""
+        tr, theme, verdict = self.tr, self.ctx.theme, self.session.game.verdict()
+        name, start, end = verdict["indicator"], verdict["start"], verdict["end"]
+        if name is None:
+            moved, icon = tr("The indicators ended where they started."), "chart-bar"
+        else:
+            line = tr("{indicator}: the biggest rise, from {start} to {end}.") if end > start \
+                else tr("{indicator}: the biggest fall, from {start} to {end}.")
+            moved = line.format(indicator=self.indicator_name(name), start=start, end=end)
+            icon = "trending-up" if end > start else "trending-down"
+        heard = tr("Everybody was heard.") if verdict["heard"] else tr("Not everybody was heard.")
+        return RoleplayNote(icon=icon, text=f"{moved} {heard}", role="small", bold=True, colour=theme.ink, scale=0.8)
 
     def _modes_card(self) -> RoleplayCard:
         """What each way of deciding produced."""

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
+from kivy.uix.widget import Widget
 
 
 def N_(text: str) -> str:
@@ -62,6 +63,16 @@ class DebriefPaging:
     def _again(self) -> None:
         self.session.restart()
         self.refresh()
+
+
+def leave_room(panel, action, portrait: bool) -> None:
+    """End a game's panel with the room its content leaves. In portrait that room goes above the block that holds
+    the phase's main action, which then sits at the bottom of the screen, within reach; landscape keeps the action
+    under the content."""
+    block = action if portrait else None
+    while block is not None and block not in panel.children:     # ``panel`` may be a weak proxy: no ``is``
+        block = block.parent if block.parent is not block else None      # the window is its own parent
+    panel.add_widget(Widget(), index=panel.children.index(block) + 1 if block is not None else 0)
 
 
 class ExhibitView(BoxLayout):

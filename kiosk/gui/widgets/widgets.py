@@ -6,8 +6,8 @@
   right-to-left language it is shaped and right-aligned (``kiosk.gui.widgets.arabic_label``).
 - ``QrPanel``: one link as a QR code, with its label and printed address.
 - ``Icon``: one Lucide icon by name (``Icon: name: "house"``), mirrored in right-to-left
-  layouts when ``mirror: True`` (arrows, chevrons). ``KioskButton`` takes ``icon: "house"``
-  to draw an icon before its word (after it, in right-to-left).
+  layouts when ``mirror: True`` (arrows, chevrons; a trend's arrow is drawn flipped). ``KioskButton``
+  takes ``icon: "house"`` to draw an icon before its word (after it, in right-to-left).
 """
 
 from __future__ import annotations
@@ -17,7 +17,9 @@ from pathlib import Path
 from kivy.app import App
 from kivy.clock import Clock
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.properties import (
+    AliasProperty, BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty,
+)
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.boxlayout import BoxLayout
 from kivy.core.text import Label as CoreLabel
@@ -25,7 +27,7 @@ from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.gui.widgets.arabic_label import MEASURED_PROPERTIES, BidiLabel
-from kiosk.icons import icon, mirrored
+from kiosk.icons import flipped, icon, mirrored
 from kiosk.render.bidi import has_rtl, shape_line, wrap_and_shape
 
 Builder.load_file(str(Path(__file__).with_name("widgets.kv")))
@@ -50,6 +52,7 @@ class Icon(Label):
     name = StringProperty("")
     mirror = BooleanProperty(False)   # turn round in a right-to-left layout (back, next)
     rtl = BooleanProperty(False)
+    flip = AliasProperty(lambda self: flipped(self.name, self.mirror and self.rtl), bind=("name", "mirror", "rtl"))
 
     def glyph(self, name: str, mirror: bool, rtl: bool) -> str:
         return icon(mirrored(name, mirror and rtl)) if name else ""

@@ -234,6 +234,8 @@ class CommonsView(DebriefPaging, ExhibitView):
         self.steppers: dict[str, TakeStepper] = {}
         self.hands: list[KioskButton] = []
         self.rule_rows: dict[str, RuleRow] = {}
+        self._bands_shown: list[dict] | None = None     # what the territory's picture shows now
+        self._gain: NoteRow | None = None                # the choose screen's "this round brings you …"
         self.bind(size=self._orient)
         Window.bind(size=self._orient)
         self._orient()
@@ -393,31 +395,45 @@ class CommonsView(DebriefPaging, ExhibitView):
 
     def _fill_picture_side(self, phase: str) -> None:
         side = self.ids.picture_side
-        side.clear_widgets()
         if phase == "end":
+            self._bands_shown = None
+            side.clear_widgets()
             chart = StockChart(self)
             chart.bind(size_hint_min_y=self._fit_trigger)
             side.add_widget(chart)
             return
+        bands = self._bands()
+        if bands == self._bands_shown and side.children:
+            return          # the territory has not changed since the last screen: its picture stays as drawn
+        self._bands_shown = bands
+        side.clear_widgets()
+        for band in bands:
+            side.add_widget(ResourceBand(**band))
+
+    def _bands(self) -> list[dict]:
+        """What each resource's band shows: its stock as a field of icons, its colour drying up, its amount and trend."""
         game, last = self.session.game, self.session.last_round
         theme = self.ctx.theme
+        bands = []
         for resource in game.territory.resources:
             kind, icon_name = self.game_text.resources[resource.id].kind, self.game_text.resources[resource.id].icon
             colour = rgba(KIND_COLOURS[kind])
             stock, lost = game.stocks[resource.id], resource.id in game.collapsed
             health = 0 if lost else min(1.0, stock / max(1, resource.stock))
-            band = ResourceBand(icon=icon_name if not lost else "ban", name=self.resource_name(resource.id),
-                                field_icon="" if lost else FIELD_ICONS.get(icon_name, ""),
-                                count=1 if lost else min(MOST_ICONS, round(ICONS_AT_START * stock / max(1, resource.stock))),
-                                start=1 if lost else ICONS_AT_START)
-            band.ink = rgba(LOST) if lost else colour
-            band.tint = mix(rgba(LOST), theme.surface, 0.18) if lost else \
-                mix(mix(colour, rgba(DRY), health), theme.surface, 0.16 + 0.1 * health)
-            band.amount = self.tr("Lost") if lost else self.units(resource.id, stock)
+            trend = ""
             if last is not None and not lost:
                 before = last.stocks_before[resource.id]
-                band.trend = "trending-up" if stock > before else "trending-down" if stock < before else ""
-            side.add_widget(band)
+                trend = "trending-up" if stock > before else "trending-down" if stock < before else ""
+            bands.append(dict(
+                icon=icon_name if not lost else "ban", name=self.resource_name(resource.id),
+                field_icon="" if lost else FIELD_ICONS.get(icon_name, ""),
+                count=1 if lost else min(MOST_ICONS, round(ICONS_AT_START * stock / max(1, resource.stock))),
+                start=1 if lost else ICONS_AT_START,
+                ink=rgba(LOST) if lost else colour,
+                tint=mix(rgba(LOST), theme.surface, 0.18) if lost else
+                mix(mix(colour, rgba(DRY), health), theme.surface, 0.16 + 0.1 * health),
+                amount=self.tr("Lost") if lost else self.units(resource.id, stock), trend=trend))
+        return bands
 
     def _header(self, done: int | None = None, current: int | None = None, line: str = "") -> None:
         """The game's line at the top of the panel: the round, and a disc per player (who played, whose turn)."""
@@ -525,12 +541,11 @@ class CommonsView(DebriefPaging, ExhibitView):
         game, turn = session.game, session.turn
         self._header(turn, turn)
         self._add(self._text(tr("{name}, how much do you take?").format(name=self.name_of(turn)), "heading", bold=True))
-        chosen, gain = session.chosen, 0
+        chosen = session.chosen
         resting = game.resting() == turn
         for resource in game.territory.resources:
             kind = self.game_text.resources[resource.id].kind
             limit = game.limit(turn, resource.id)
-            gain += round(chosen[resource.id] * game.prices[resource.id])
             if resource.id in game.collapsed:
                 note = tr("Lost: nothing to take.")
             elif resting:
@@ -544,17 +559,24 @@ class CommonsView(DebriefPaging, ExhibitView):
             stepper.bind(on_change=lambda s, step, r=resource.id: self._step(r, s, step))
             self.steppers[resource.id] = stepper
             self._add(stepper)
-        self._add(NoteRow(icon="coins", text=tr("This round brings you {coins}.").format(coins=self.coins(gain)),
-                          bold=True, colour=theme.ink))
+        self._gain = NoteRow(icon="coins", text=self._gain_text(), bold=True, colour=theme.ink)
+        self._add(self._gain)
         if "monitoring" in game.rules:
             self._add(NoteRow(icon="eye", text=tr("Monitoring: everyone will see what you took."), role="small"))
         more = turn + 1 < session.players
         label = tr("Confirm and hide my choice") if more and session.secret else tr("Confirm my choice")
         self._add(self._button(label, "check", self._confirm, "accent"))
 
+    def _gain_text(self) -> str:
+        game, chosen = self.session.game, self.session.chosen
+        gain = sum(round(chosen[r.id] * game.prices[r.id]) for r in game.territory.resources)
+        return self.tr("This round brings you {coins}.").format(coins=self.coins(gain))
+
     def _step(self, resource_id: str, stepper: TakeStepper, step: int) -> None:
+        """− or +: the stepper's number and the round's gain change in place (the screen is not built again, so the
+        press answers in its own frame; a take changes neither the limits nor the territory)."""
         stepper.value = self.session.set_take(resource_id, int(stepper.value) + step)
-        self.refresh()
+        self._gain.text = self._gain_text()
 
     def _confirm(self) -> None:
         record = self.session.confirm()

@@ -11,6 +11,9 @@ from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 NO_BREAK = "\u00a0"  # French punctuation is kept with its word (kiosk.render.typography)
+SETTLE_AT_LEAST = 0.15   # s: a delayed tap (0.1 s) and a quiz's verdict card (0.1 s) have had their turn
+QUIET_FRAMES = 3
+SETTLE_AT_MOST = 1.0    # s: as long as twelve frames and a quarter second took when something kept moving
 
 
 class KioskDriver:
@@ -35,9 +38,22 @@ class KioskDriver:
         return bool(condition())
 
     def settle(self) -> None:
-        """Let transitions, layouts, text re-wrapping and ScrollView's delayed taps (0.1 s) finish."""
-        self.frames(12)
-        self.wait(0.25)
+        """Let transitions, layouts, text re-wrapping and ScrollView's delayed taps (0.1 s) finish.
+
+        Frames are drawn until at least :data:`SETTLE_AT_LEAST` seconds have passed and the window has had nothing
+        to draw for :data:`QUIET_FRAMES` frames in a row (an animation draws every frame, so it is waited for), at
+        most :data:`SETTLE_AT_MOST` seconds. A fixed quarter second after every tap made up most of a whole game's
+        test time.
+        """
+        start = time.monotonic()
+        quiet = 0
+        while True:
+            drawing = Window.canvas.needs_redraw
+            EventLoop.idle()
+            quiet = 0 if drawing else quiet + 1
+            waited = time.monotonic() - start
+            if waited >= SETTLE_AT_MOST or (quiet >= QUIET_FRAMES and waited >= SETTLE_AT_LEAST):
+                return
 
     @property
     def screen(self):

@@ -166,6 +166,8 @@ def test_next_room_shows_a_row_built_ahead_and_a_room_tab_decodes_nothing(fresh,
     from kiosk.gui.screens.home import ExhibitCard
 
     kiosk, app = fresh, fresh.app
+    app.pictures.clear()               # the same start whatever the tests before left
+    app.navigator.ahead.learnt.clear()
     start_visit(kiosk, "English")
     _ahead_done(kiosk)
     built = []
@@ -176,6 +178,7 @@ def test_next_room_shows_a_row_built_ahead_and_a_room_tab_decodes_nothing(fresh,
     assert home.room_id == home.rooms[1].id and home.ids.cards.children
     assert not built and app.pictures.decoded == decoded, "'next room' swapped in a ready row: no card built, no picture decoded"
     _ahead_done(kiosk)      # the visitor looks at the room a moment (a loaded machine may not have finished before)
+    decoded = app.pictures.decoded
     tab = next(b for b in home.ids.rooms.children if b.room_id == home.rooms[3].id)
     kiosk.tap(tab)
     assert home.room_id == home.rooms[3].id and home.ids.cards.children

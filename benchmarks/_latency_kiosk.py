@@ -94,8 +94,12 @@ def reveal(fragment: str) -> bool:
         if isinstance(widget, Label) and wanted in widget.text.replace(NO_BREAK, " "):
             node = widget
             while node.parent is not None and node.parent is not Window:
-                if isinstance(node.parent.parent, ScrollView):
-                    node.parent.parent.scroll_to(node, animate=False)
+                row = node.parent.parent
+                if isinstance(row, ScrollView):
+                    row.scroll_to(node, animate=False)
+                    rest = getattr(row, "nearest_rest", lambda: None)()
+                    if rest is not None:   # a swipe ends with the row settled on whole cards
+                        setattr(row, "scroll_y" if getattr(row, "portrait", False) else "scroll_x", rest)
                     return True
                 node = node.parent
     return False

@@ -17,7 +17,8 @@ what a camera would film):
 The kiosk process answers one question between taps, "where is this text?", so that the
 taps land on the real buttons (a card out of view is first scrolled into it, as an earlier
 swipe would have; then the kiosk is left idle); it takes no part in the timing. A fresh kiosk is started for
-each round. Prints each step's median, min and max over the rounds::
+each round, and left on its attract loop until it has finished preparing the next visitor's
+screens (its CPU time in /proc stops growing), as a kiosk waiting for its first visitor. Prints each step's median, min and max over the rounds::
 
     python benchmarks/tap_latency.py [--rounds 3] [--size 1920x1080] [--idle 6]
 
@@ -28,10 +29,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from _kiosk_process import PROJECT, VirtualScreen, wait_for_line
 
@@ -190,6 +193,22 @@ class Kiosk:
                                         stderr=subprocess.STDOUT, text=True, cwd=PROJECT)
         wait_for_line(self.process, "ready in", timeout=60)
 
+    def cpu_seconds(self) -> float:
+        """The kiosk's CPU time so far (user + system), from /proc."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def wait_quiet(self, window: float = 4.0, busy: float = 0.15, limit: float = 180.0) -> float:
+        """Wait until the kiosk has used less than ``busy`` CPU-seconds in ``window`` seconds: the
+        attract loop has prepared the next visitor's screens, as on a kiosk left waiting. The seconds waited."""
+        start = time.monotonic()
+        while time.monotonic() - start < limit:
+            before = self.cpu_seconds()
+            time.sleep(window)
+            if self.cpu_seconds() - before < busy:
+                break
+        return time.monotonic() - start
+
     def where(self, text: str) -> tuple[int, int]:
         self.process.stdin.write(json.dumps({"text": text}) + "\n")
         self.process.stdin.flush()
@@ -213,6 +232,8 @@ class Kiosk:
 def one_round(screen: Screen, env: dict, size: str, idle: float, trace: bool = False) -> dict[str, tuple[float, float]]:
     kiosk, results = Kiosk(env, size), {}
     try:
+        waited = kiosk.wait_quiet()
+        print(f"the attract loop had prepared everything after {waited:.0f} s", file=sys.stderr)
         for step, target in STEPS:
             try:  # asked first: a card out of view is scrolled into it, as by an earlier swipe
                 x, y = target_position(kiosk, screen, target)

@@ -5,7 +5,8 @@ and an exhibit's texts about as much again, on top of the ~100 ms the frame itse
 So, while the kiosk is idle:
 
 - on the attract loop (:meth:`Navigator.prepare`): the next visitor's screens, each type's
-  view class, the language panel, then the pictures of the first room's exhibits;
+  view class, the language panel, the pictures of the first room's exhibits, then a rehearsal
+  of every other exhibit (what it will ask for is learnt; nothing more is decoded);
 - on home, once the visitor has stopped touching for a moment: the pictures of the room's
   exhibits, in the order of the cards, then the other rooms' card pictures, then the next
   room's row of cards ("next room" then only swaps rows; a room tab builds its cards from
@@ -128,6 +129,20 @@ class Ahead:
         """Steps: each exhibit's pictures at the boxes its screen asks for (rehearsed once to learn them)."""
         pictures = self.app.pictures
         for manifest in manifests:
+            yield from self.learn([manifest])
+            for path, box in self.learnt.get(manifest.id, ()):
+                if pictures.has(path, box):
+                    pictures.keep(path, box)
+                else:
+                    yield lambda p=path, b=box: pictures.prefetch(p, b, self.since)
+
+    def learn(self, manifests) -> Iterator[Callable[[], object]]:
+        """Steps: rehearse each exhibit not yet learnt at this window size, decoding nothing.
+
+        A rehearsal costs a whole view's build (130–250 ms for a game): done on the attract
+        loop, it is never in the way of a visitor's tap on home.
+        """
+        for manifest in manifests:
             if manifest.id in self.navigator.faulty:
                 continue
             if self._window() != self._learnt_for:
@@ -137,11 +152,6 @@ class Ahead:
                 yield lambda m=manifest: self._rehearse(m)
                 yield _one_frame  # its layout settles: the view asks for its pictures at their real size
                 yield self._end_rehearsal
-            for path, box in self.learnt.get(manifest.id, ()):
-                if pictures.has(path, box):
-                    pictures.keep(path, box)
-                else:
-                    yield lambda p=path, b=box: pictures.prefetch(p, b, self.since)
 
     def card_pictures(self, card_picture: Callable) -> Iterator[Callable[[], object]]:
         """Steps: every room's card pictures, at the box home's cards use."""

@@ -129,8 +129,9 @@ class Navigator:
 
         One piece per step, so the attract loop never stalls: the language and home screens
         (home with its first room's cards), the exhibit screen, the language panel, each exhibit type's view class
-        with its kv rules, then the pictures of the first room's exhibits (kiosk.gui.ahead; the
-        other rooms' card pictures wait for home's idle moments). A visitor's tap then only fills them in.
+        with its kv rules, the pictures of the first room's exhibits, then a rehearsal of every other
+        exhibit, so that home's idle moments only decode pictures (kiosk.gui.ahead; the other rooms'
+        card pictures wait for those moments). A visitor's tap then only fills them in.
         """
         from kiosk.gui.widgets.language_picker import LanguagePicker
 
@@ -146,6 +147,7 @@ class Navigator:
                 yield lambda t=type_name: view_class(t)
             room = first_room or self.screen("home").room_id
             yield from ahead.exhibit_pictures(self.app.content.exhibits_in(room) if room else [])
+            yield from ahead.learn(m for m in self.app.content.exhibits if m.room != room)  # home then only decodes
 
         ahead.run(steps(), while_=lambda: self.current == "attract")  # a visitor came: their taps build what they need
 

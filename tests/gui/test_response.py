@@ -146,6 +146,25 @@ def test_while_nobody_touches_the_first_rooms_pictures_are_decoded_ahead(fresh):
     assert app.pictures.used <= app.pictures.budget
 
 
+def test_every_exhibit_is_rehearsed_on_the_attract_loop_and_none_again_on_home(fresh, monkeypatch):
+    """A rehearsal builds a whole view (a game's: 130–250 ms): on home it would be in the way of a tap."""
+    kiosk, app = fresh, fresh.app
+    ahead = app.navigator.ahead
+    ahead.learnt.clear()
+    app.navigator.prepare()
+    _ahead_done(kiosk, limit=90)
+    assert set(ahead.learnt) == {m.id for m in app.content.exhibits} - set(app.navigator.faulty)
+    rehearsed = []
+    real = ahead._rehearse
+    monkeypatch.setattr(ahead, "_rehearse", lambda m: (rehearsed.append(m.id), real(m)))
+    start_visit(kiosk, "English")
+    home = app.navigator.screen("home")
+    for room in home.rooms:             # the visitor looks at each room in turn
+        home.show_room(room.id)
+        _ahead_done(kiosk)
+    assert not rehearsed, "home only decodes pictures: every exhibit was learnt on the attract loop"
+
+
 def test_an_exhibit_opened_after_the_pictures_were_decoded_ahead_decodes_none(fresh):
     kiosk, app = fresh, fresh.app
     app.navigator.prepare()

@@ -393,7 +393,7 @@ class FacilitatorScreen(KioskScreen):
         """The facilitator's font and direction; icon and caption as one centred group."""
         button.font_override = self.language.font
         button.direction = "rtl" if self.language.rtl else "ltr"
-        button.icon_rtl = self.language.rtl
+        button.facilitator_side = True   # icon_rtl from the facilitator's language (widgets.kv)
         button.icon = icon_name
         _keep_together(button)
         return button

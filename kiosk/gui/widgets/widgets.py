@@ -69,6 +69,7 @@ class KioskButton(ButtonBehavior, Label):
     icon_mirror = BooleanProperty(False)
     icon_end = BooleanProperty(False)      # the icon ends the caption in reading order ("Next →")
     icon_rtl = BooleanProperty(False)      # the layout reads right to left (kv: the theme's)
+    facilitator_side = BooleanProperty(False)  # icon_rtl follows the facilitator's language, not the visitor's
     icon_after = BooleanProperty(False)    # the icon is drawn right of the word
     icon_texture = ObjectProperty(None, allownone=True)
     wrap = BooleanProperty(True)

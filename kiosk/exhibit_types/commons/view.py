@@ -37,7 +37,6 @@ from kivy.uix.widget import Widget
 
 from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
-from kiosk.facilitator.guided_paths import EXTRA_TALK
 from kiosk.gui.theme import mix, rgba
 from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, WorkshopControls, leave_room
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
@@ -644,6 +643,8 @@ class CommonsView(DebriefPaging, ExhibitView):
             table.add_widget(NoteRow(icon="piggy-bank", text=tr("Shared reserve: {coins}.").format(coins=self.coins(record.reserve)),
                                      role="small", colour=theme.ink))
         self._add(table)
+        if self._workshop():
+            return      # the facilitator's bar leads on: one button for one action
         if game.over:
             self._add(self._button(tr("See how it ended"), "chart-line", self._discuss, "accent"))
         else:
@@ -690,13 +691,11 @@ class CommonsView(DebriefPaging, ExhibitView):
         row.add_widget(self._talk)
         row.add_widget(questions)
         self._add(row)
-        buttons = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
-        if self._workshop():     # the bar's words and increment: one "+1 min" however it is asked for
-            buttons.add_widget(self._button(tr("+1 min"), "timer", lambda: self._talk_more(EXTRA_TALK), "secondary"))
-        else:
+        if not self._workshop():    # in a workshop the facilitator's bar holds "+1 min" and "To the vote"
+            buttons = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
             buttons.add_widget(self._button(tr("+30 s"), "timer", self._talk_more, "secondary"))
-        buttons.add_widget(self._button(tr("To the vote"), "vote", self._to_rules, "accent"))
-        self._add(buttons)
+            buttons.add_widget(self._button(tr("To the vote"), "vote", self._to_rules, "accent"))
+            self._add(buttons)
         self._tick(0)
         self._run_timer()
 
@@ -751,8 +750,8 @@ class CommonsView(DebriefPaging, ExhibitView):
             self._show_vote()
             return
         self.ids.panel.spacing = theme.space * 1.5     # five rules and the way on share the height
-        self._header()
-        self._add(self._text(tr("Rules for the next round"), "heading", bold=True))
+        # the round in the heading itself: a line of its own would push the fifth rule out of sight at 1920×1080
+        self._add(self._text(tr("Rules for round {number}").format(number=game.round), "heading", bold=True))
         votes = self.session.votes_since_round()
         if votes:
             self._add(self._vote_summary(votes))
@@ -766,9 +765,8 @@ class CommonsView(DebriefPaging, ExhibitView):
             row.bind(on_propose=lambda _row, r=rule, f=in_force: self._propose(r, f))
             self.rule_rows[rule] = row
             self._add(row)
-        following = tr(WORKSHOP_PHASES["rules"][1]) if self._workshop() else \
-            tr("Play round {number}").format(number=game.round)     # in a workshop, the bar's words
-        self._add(self._button(following, "play", self._next_round, "accent"))
+        if not self._workshop():    # in a workshop the facilitator's bar starts the next round
+            self._add(self._button(tr("Play round {number}").format(number=game.round), "play", self._next_round, "accent"))
 
     def _sanction_needs(self) -> str:
         """Why sanctions cannot be proposed yet, and what to adopt first (the engine refuses them without monitoring)."""

@@ -87,6 +87,9 @@ def test_the_facilitator_runs_the_shared_valley_from_the_bar_to_the_debrief(faci
     tap_bar(driver, bar, "next")                                  # to the vote
     assert session.phase == "rules" and bar.game_phase == "Vote on the rules" and bar.game_next == "Next round"
     assert view.action is None, "the bar starts the next round"
+    scroll = view.ids.panel_scroll
+    rows = list(view.rule_rows.values())
+    assert window_box(rows[-1])[1] >= window_box(scroll)[1] - 1, "the last rule is in sight above the bar, unscrolled"
     sanctions = view.rule_rows["sanction"]
     assert "Monitoring" in sanctions.text and "first" in sanctions.text, "sanctions say what to adopt first"
     driver.tap(view.rule_rows["monitoring"].ids.rule_button)      # a player proposes monitoring…

@@ -112,7 +112,8 @@ class KioskApp(App):
         Window.bind(on_request_close=self._refuse_close if self.kiosk_mode else lambda *_: False)
         Window.bind(on_keyboard=self._on_keyboard)
         ExceptionManager.add_handler(ViewFaultHandler(self))
-        Window.clearcolor = (0.965, 0.945, 0.906, 1)
+        Window.clearcolor = self.theme.paper    # every screen's paper: no screen paints a full-screen layer for it
+        self.theme.bind(paper=lambda _theme, paper: setattr(Window, "clearcolor", paper))
         Clock.schedule_interval(self._tick, 1.0)
         self.first_screen()
         self.facilitator.start()

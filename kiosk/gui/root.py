@@ -65,6 +65,20 @@ class KioskRoot(FloatLayout):
         super().__init__(**kwargs)
         self.facilitator_bar = FacilitatorBar(app=App.get_running_app())
 
+    def export_as_image(self, *args, **kwargs):
+        """The screen as drawn, paper included: the paper is the window's clear colour, which an
+        off-screen capture (snapshots, proofs, tests) does not clear with, so it is laid under for it."""
+        from kivy.core.window import Window
+        from kivy.graphics import Color, Rectangle
+
+        with self.canvas.before:    # (the root draws nothing else before its children)
+            paper = Color(*Window.clearcolor), Rectangle(pos=self.pos, size=self.size)
+        try:
+            return super().export_as_image(*args, **kwargs)
+        finally:
+            for instruction in paper:
+                self.canvas.before.remove(instruction)
+
     def on_touch_down(self, touch):
         self.on_activity()
         if touch.ud.get("facilitator_only"):

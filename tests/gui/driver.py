@@ -77,8 +77,10 @@ class KioskDriver:
 
     def find_text(self, fragment: str, root=None) -> Label:
         """The visible label showing ``fragment`` (a no-break space reads as a space, as a visitor sees it)."""
+        wanted = fragment.replace(NO_BREAK, " ")
+        # an Arabic label shows its text shaped and reordered; the words it reads are its logical_text
         matches = [w for w in self.widgets(root or Window) if isinstance(w, Label) and _shown(w)
-                   and fragment.replace(NO_BREAK, " ") in w.text.replace(NO_BREAK, " ")]
+                   and any(wanted in text.replace(NO_BREAK, " ") for text in (w.text, getattr(w, "logical_text", "")))]
         assert matches, f"no visible text contains {fragment!r}; visible: {self.visible_texts()}"
         return matches[0]
 

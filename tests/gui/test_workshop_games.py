@@ -174,3 +174,29 @@ def test_the_bar_reads_the_facilitators_way_whatever_the_visitors_language(facil
     assert bar.ids.game_next.icon_after, "the next phase's arrow ends its caption, pointing on"
     app.set_language("en")
     driver.settle()
+
+
+def test_in_a_workshop_the_role_play_leaves_the_way_on_to_the_bar(facilitator):
+    """One button for one action: the bar starts, deals, times and leads on; the players keep their own taps."""
+    driver, app = facilitator, facilitator.app
+    guided = app.facilitator.guided
+    guided.start("atelier-decider-ensemble")
+    driver.settle()
+    guided.next_step()                       # the régie's assembly, a role-play
+    driver.settle()
+    bar = app.root_widget.facilitator_bar
+    view = driver.screen.view
+    session = view.session
+    assert bar.game and session.phase == "intro"
+    assert view.action is None and bar.game_next == "Start the game", "the bar starts the game"
+    tap_bar(driver, bar, "next")
+    assert session.phase == "situation" and view.action is None and bar.game_next == "Deal the roles"
+    tap_bar(driver, bar, "next")
+    assert session.phase == "pass" and view.action is not None, "each player's own way to their role stays theirs"
+    tap_bar(driver, bar, "next")             # the roles read aloud: to the talk
+    assert session.phase == "discuss"
+    texts = {getattr(w, "text", "") for w in driver.widgets(view)}
+    assert view.action is None and not texts & {"Add a minute", "We are ready"}, "the bar times the talk and leads on"
+    assert offered(bar, "timer") and offered(bar, "more")
+    guided.stop()
+    driver.settle()

@@ -314,11 +314,6 @@ class CommonsView(DebriefPaging, ExhibitView):
         self.state.update(phase="end", group_debrief=True, debrief=0)
         self.refresh()
 
-    def _workshop(self) -> bool:
-        """A facilitator runs the game from the bar (a guided path or a workshop is on)."""
-        group = self.ctx.group
-        return bool(group is not None and group.active)
-
     def _for_a_group(self) -> bool:
         """The end is shown to a whole group: the facilitator asked for the debrief, or a guided path runs."""
         group = self.ctx.group
@@ -470,7 +465,7 @@ class CommonsView(DebriefPaging, ExhibitView):
                 ("sprout", tr("What is left grows back, at a pace nobody knows in advance.")),
                 ("vote", tr("Between rounds, talk it over, then vote rules that the game will enforce."))):
             steps.add_widget(NoteRow(icon=icon_name, text=sentence, role="small", colour=theme.ink, scale=0.8))
-        workshop = self._workshop()
+        workshop = self.run_from_the_bar()
         if not workshop:
             self._add(steps)
         most = self.session.territory.players
@@ -643,7 +638,7 @@ class CommonsView(DebriefPaging, ExhibitView):
             table.add_widget(NoteRow(icon="piggy-bank", text=tr("Shared reserve: {coins}.").format(coins=self.coins(record.reserve)),
                                      role="small", colour=theme.ink))
         self._add(table)
-        if self._workshop():
+        if self.run_from_the_bar():
             return      # the facilitator's bar leads on: one button for one action
         if game.over:
             self._add(self._button(tr("See how it ended"), "chart-line", self._discuss, "accent"))
@@ -691,7 +686,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         row.add_widget(self._talk)
         row.add_widget(questions)
         self._add(row)
-        if not self._workshop():    # in a workshop the facilitator's bar holds "+1 min" and "To the vote"
+        if not self.run_from_the_bar():    # in a workshop the facilitator's bar holds "+1 min" and "To the vote"
             buttons = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
             buttons.add_widget(self._button(tr("+30 s"), "timer", self._talk_more, "secondary"))
             buttons.add_widget(self._button(tr("To the vote"), "vote", self._to_rules, "accent"))
@@ -765,7 +760,7 @@ class CommonsView(DebriefPaging, ExhibitView):
             row.bind(on_propose=lambda _row, r=rule, f=in_force: self._propose(r, f))
             self.rule_rows[rule] = row
             self._add(row)
-        if not self._workshop():    # in a workshop the facilitator's bar starts the next round
+        if not self.run_from_the_bar():    # in a workshop the facilitator's bar starts the next round
             self._add(self._button(tr("Play round {number}").format(number=game.round), "play", self._next_round, "accent"))
 
     def _sanction_needs(self) -> str:

@@ -240,8 +240,9 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
             row.add_widget(self._button(str(count), "", lambda c=count: self._pick_players(c),
                                         "primary" if count == chosen else "secondary", size_hint_x=None,
                                         width=theme.touch * 1.1, wrap=False))
-        self._add(row, self._button(tr("Start the game"), "play", lambda: self._go(self.session.start, chosen),
-                                    "accent"))
+        self._add(row)
+        if not self.run_from_the_bar():     # in a workshop the facilitator's bar starts the game
+            self._add(self._button(tr("Start the game"), "play", lambda: self._go(self.session.start, chosen), "accent"))
 
     def _pick_players(self, count: int) -> None:
         self.state["chosen_players"] = count
@@ -260,9 +261,10 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
                                        self._text(self.text(role.name), "small", bold=True, pos_hint={"center_y": 0.5}),
                                        height=theme.touch * 0.62))
         self._aside(roles)
-        self._add(self._text(tr("Read it aloud together, then deal the roles."), "small", tone="muted"),
-                  self._button(tr("Deal the roles"), "chevron-right", lambda: self._go(self.session.situation_read),
-                               "accent", icon_end=True, icon_mirror=True))
+        self._add(self._text(tr("Read it aloud together, then deal the roles."), "small", tone="muted"))
+        if not self.run_from_the_bar():
+            self._add(self._button(tr("Deal the roles"), "chevron-right", lambda: self._go(self.session.situation_read),
+                                   "accent", icon_end=True, icon_mirror=True))
 
     def _show_pass(self) -> None:
         tr, theme, turn = self.tr, self.ctx.theme, self.session.turn
@@ -314,11 +316,14 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self._add(RoleplayNote(icon=MODE_ICONS.get(mode, "scale"), text=how, role="small", bold=True, colour=theme.ink))
         self._clock = RoleplayTimer(total=max(session.discussion, session.talk_left), left=session.talk_left,
                                     paused=bool(self.state.get("talk_paused")))
-        buttons = BoxLayout(orientation="vertical", spacing=theme.space * 2, size_hint_y=None,
-                            height=theme.touch * 2 + theme.space * 2, pos_hint={"center_y": 0.5})
-        buttons.add_widget(self._button(tr("Add a minute"), "plus", self._more_time, "secondary"))
-        buttons.add_widget(self._button(tr("We are ready"), "check", lambda: self._go(session.ready), "accent"))
-        self._add(self._row(self._clock, buttons, height=self._clock.height))
+        if self.run_from_the_bar():     # the bar holds "+1 min" and the way on
+            self._add(self._row(self._clock, Widget(), height=self._clock.height))
+        else:
+            buttons = BoxLayout(orientation="vertical", spacing=theme.space * 2, size_hint_y=None,
+                                height=theme.touch * 2 + theme.space * 2, pos_hint={"center_y": 0.5})
+            buttons.add_widget(self._button(tr("Add a minute"), "plus", self._more_time, "secondary"))
+            buttons.add_widget(self._button(tr("We are ready"), "check", lambda: self._go(session.ready), "accent"))
+            self._add(self._row(self._clock, buttons, height=self._clock.height))
         self._tick(0)
         self._run_timer()
 
@@ -386,9 +391,10 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self._question()
         self._add(self._text(tr("Who spoke in the discussion?"), "body", bold=True),
                   self._text(tr("Touch each one who said what they thought."), "small", tone="muted"),
-                  self._players_grid(session.draft["spoke"], session.toggle_spoke),
-                  self._button(tr("On to the decision: {mode}").format(mode=self.mode_name(session.mode)),
-                               MODE_ICONS[session.mode], lambda: self._go(session.to_decide), "accent"))
+                  self._players_grid(session.draft["spoke"], session.toggle_spoke))
+        if not self.run_from_the_bar():
+            self._add(self._button(tr("On to the decision: {mode}").format(mode=self.mode_name(session.mode)),
+                                   MODE_ICONS[session.mode], lambda: self._go(session.to_decide), "accent"))
 
     def on_parent(self, _widget, parent) -> None:
         if parent is None:

@@ -196,9 +196,10 @@ class DecisionScreens:
         if outcome.event is not None:
             self._add(self._event_card(outcome.event))
         self._add(self._changes(outcome))
-        label = tr("See how it ended") if session.game.over else tr("Next decision")
-        self._add(self._button(label, "chevron-right", lambda: self._go(session.next_decision), "accent",
-                               icon_end=True, icon_mirror=True))
+        if not self.run_from_the_bar():     # in a workshop the facilitator's bar leads on
+            label = tr("See how it ended") if session.game.over else tr("Next decision")
+            self._add(self._button(label, "chevron-right", lambda: self._go(session.next_decision), "accent",
+                                   icon_end=True, icon_mirror=True))
 
     def _question_of(self, number: int) -> None:
         self._header(self.text(self.game_text.decisions[number - 1].question))
@@ -251,9 +252,10 @@ class DecisionScreens:
             self._add(RoleplayNote(icon=MODE_ICONS[outcome.mode], text=f"{outcome.number}. {question}", role="small",
                                    bold=True, colour=theme.ink, scale=0.8, detail=result))
         self._aside(self._modes_card())
-        self._add(self._verdict(),          # the end closes on a line drawn from the game
-                  self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
-                               "accent"))
+        self._add(self._verdict())          # the end closes on a line drawn from the game
+        if not self.run_from_the_bar():
+            self._add(self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
+                                   "accent"))
 
     def _verdict(self) -> RoleplayNote:
         """The end's closing line, from the game: the indicator that moved most, and whether all were heard."""

@@ -125,6 +125,12 @@ class ExhibitView(BoxLayout):
     def show_debrief(self) -> None:
         """Show the group the game's end: the replay and the debrief questions, large."""
 
+    def run_from_the_bar(self) -> bool:
+        """A facilitator runs this view from the bar (a guided path or a workshop is on): a game then shows
+        no button of its own for what the bar does (the next phase, more time), one button for one action."""
+        group = self.ctx.group
+        return bool(group is not None and group.active)
+
     def workshop_changed(self) -> None:
         """Tell the bar that the phase or the timer changed (a player's tap, a second gone)."""
         self.dispatch("on_workshop")

@@ -49,6 +49,25 @@ class VirtualScreen:
         return dict(environment(), DISPLAY=self.display)
 
 
+def kiosk_in_this_process(screen: VirtualScreen, size: tuple[int, int] = (1920, 1080)):
+    """The real app on the bundled exhibition, in this process, on ``screen``; driven frame by frame
+    (``EventLoop.idle()``), not run. Logging as 'kiosk run' has it."""
+    import logging
+
+    os.environ.update(screen.env())
+    os.environ["KIVY_NO_CONSOLELOG"] = "1"
+    sys.path.insert(0, str(PROJECT))
+    from kiosk.content.loader import load_content
+    from kiosk.gui.kivy_config import configure_kivy
+    configure_kivy(size=size)
+    for chatty in ("PIL", "markdown_it", "watchdog"):  # as 'kiosk run' does: their DEBUG lines cost ~1 ms each
+        logging.getLogger(chatty).setLevel(logging.INFO)
+    from kiosk.gui.app import KioskApp
+    app = KioskApp(load_content(PROJECT / "exhibits"), data_dir=Path(os.environ["KIOSK_DATA_DIR"]))
+    app._run_prepare()
+    return app
+
+
 def cpu_seconds(pid: int) -> float:
     """User + system CPU time of a process so far."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()

@@ -12,14 +12,10 @@ in this process, in a 1920×1080 window::
 from __future__ import annotations
 
 import argparse
-import logging
-import os
 import statistics
-import sys
 import time
-from pathlib import Path
 
-from _kiosk_process import PROJECT, VirtualScreen, environment
+from _kiosk_process import VirtualScreen, kiosk_in_this_process
 
 DEFAULT_EXHIBITS = ("origines-enclosures", "origines-revolution-industrielle", "origines-quiz",
                     "limites-en-images", "alternatives-vallee-partagee", "alternatives-epicerie-cooperative")
@@ -50,17 +46,7 @@ def main() -> None:
     parser.add_argument("exhibits", nargs="*", default=list(DEFAULT_EXHIBITS))
     args = parser.parse_args()
     with VirtualScreen() as screen:
-        os.environ.update(screen.env())
-        os.environ["KIVY_NO_CONSOLELOG"] = "1"
-        sys.path.insert(0, str(PROJECT))
-        from kiosk.content.loader import load_content
-        from kiosk.gui.kivy_config import configure_kivy
-        configure_kivy(size=(1920, 1080))
-        for chatty in ("PIL", "markdown_it", "watchdog"):
-            logging.getLogger(chatty).setLevel(logging.INFO)
-        from kiosk.gui.app import KioskApp
-        app = KioskApp(load_content(PROJECT / "exhibits"), data_dir=Path(environment()["KIOSK_DATA_DIR"]))
-        app._run_prepare()
+        app = kiosk_in_this_process(screen)
         app.navigator.ahead.enabled = False       # nothing else runs while the frames are timed
         drive(10)
         print(f"full redraw at 1920x1080, {args.frames} frames each (ms)")

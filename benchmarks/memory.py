@@ -9,12 +9,9 @@ the UI tests (no time-based waits).
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-import sys
-from pathlib import Path
 
-from _kiosk_process import PROJECT, VirtualScreen, environment, pss_mib, rss_mib
+from _kiosk_process import VirtualScreen, kiosk_in_this_process, pss_mib, rss_mib
 
 
 def drive(app, frames: int = 3) -> None:
@@ -47,17 +44,7 @@ def main() -> None:
     parser.add_argument("--no-tour", action="store_true", help="only the 2,000 visits")
     args = parser.parse_args()
     with VirtualScreen() as screen:
-        os.environ.update(screen.env())
-        os.environ["KIVY_NO_CONSOLELOG"] = "1"
-        sys.path.insert(0, str(PROJECT))
-        from kiosk.content.loader import load_content
-        from kiosk.gui.kivy_config import configure_kivy
-        configure_kivy(size=(1920, 1080))
-        for chatty in ("PIL", "markdown_it", "watchdog"):  # as 'kiosk run' does
-            logging.getLogger(chatty).setLevel(logging.INFO)
-        from kiosk.gui.app import KioskApp
-        app = KioskApp(load_content(PROJECT / "exhibits"), data_dir=Path(environment()["KIOSK_DATA_DIR"]))
-        app._run_prepare()
+        app = kiosk_in_this_process(screen)
         app.framerate.idle = app.framerate.active  # no touches here: keep 30 fps, or each frame waits 0.5 s
         drive(app, 10)
         for _ in range(900):  # the attract loop's work ahead (screens, pictures): ~4 s at 30 fps

@@ -29,14 +29,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from _kiosk_process import PROJECT, VirtualScreen, wait_for_line
+from _kiosk_process import PROJECT, VirtualScreen, cpu_seconds, wait_for_line
 
 BOX = (240, 160)
 STILL = 1.0
@@ -193,19 +191,14 @@ class Kiosk:
                                         stderr=subprocess.STDOUT, text=True, cwd=PROJECT)
         wait_for_line(self.process, "ready in", timeout=60)
 
-    def cpu_seconds(self) -> float:
-        """The kiosk's CPU time so far (user + system), from /proc."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
     def wait_quiet(self, window: float = 4.0, busy: float = 0.15, limit: float = 180.0) -> float:
         """Wait until the kiosk has used less than ``busy`` CPU-seconds in ``window`` seconds: the
         attract loop has prepared the next visitor's screens, as on a kiosk left waiting. The seconds waited."""
         start = time.monotonic()
         while time.monotonic() - start < limit:
-            before = self.cpu_seconds()
+            before = cpu_seconds(self.process.pid)
             time.sleep(window)
-            if self.cpu_seconds() - before < busy:
+            if cpu_seconds(self.process.pid) - before < busy:
                 break
         return time.monotonic() - start
 

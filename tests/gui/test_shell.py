@@ -89,28 +89,6 @@ def test_a_text_missing_in_the_visitors_language_is_shown_with_a_notice(fresh):
     assert exhibit_screen(kiosk).notice == "" and exhibit_screen(kiosk).ids.notice.opacity == 0
 
 
-def test_a_game_that_folds_the_way_on_keeps_the_notice_on_a_line_of_its_own(fresh):
-    kiosk = fresh
-    start_visit(kiosk, "Deutsch")   # the valley's texts are in French and English, not in German
-    view = open_exhibit(kiosk, "alternatives-vallee-partagee")
-    kiosk.settle()
-    screen = exhibit_screen(kiosk)
-    line = screen._notice_line
-    assert screen.notice and line.parent is None, "before the game starts, the way on holds the notice"
-    kiosk.tap(view.action)                       # start: the game takes the whole height
-    kiosk.settle()
-    assert view.absorbed and screen._footer.parent is None
-    assert line.get_root_window() is not None and line.text == screen.notice
-    shown = kiosk.find_text("Einige Texte werden auf", root=line)
-    host_bottom = screen.ids.host.to_window(*screen.ids.host.pos)[1]
-    assert line.to_window(*line.pos)[1] + line.height <= host_bottom + 1, "under the game, not over it"
-    assert shown.texture_size[0] <= line.width, "on one line, whole"
-
-    kiosk.app.set_language("fr")     # the exhibition's own language: nothing falls back, the line goes
-    kiosk.settle()
-    assert line.parent is None and view.absorbed
-
-
 def test_seen_exhibits_are_marked_until_the_next_visitor(fresh):
     kiosk = fresh
     start_visit(kiosk, "English")

@@ -33,12 +33,6 @@ log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("exhibit.kv")))
 
 
-class NoticeLine(MirrorBox):
-    """The fallback notice on a line of its own, under a view that folded the way on away (a game)."""
-
-    text = StringProperty("")
-
-
 class ExhibitScreen(KioskScreen):
     heading = StringProperty("")
     room_colour = ListProperty([0, 0, 0, 1])
@@ -59,8 +53,6 @@ class ExhibitScreen(KioskScreen):
         self.ids.qr_scroll.bind(height=lambda *_: self._refit_qr())
         # held strongly: ids are weak, and the way on leaves the tree while the visitor types
         self._footer, self._content = self.ids.footer.__self__, self.ids.content.__self__
-        self._notice_line = NoticeLine()
-        self.bind(notice=self._place_notice_line, way_on_folded=self._place_notice_line)
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
         self.fit_heading = Clock.create_trigger(lambda _dt: self._fit_heading(), -1)
         self.bind(heading=self.fit_heading)
@@ -231,17 +223,6 @@ class ExhibitScreen(KioskScreen):
                 content.add_widget(footer)      # back under the exhibit
             if self.manifest is not None:
                 self._fill_qr_codes()
-
-    def _place_notice_line(self, *_args) -> None:
-        """With the way on folded away, "Some texts are shown in French" keeps a line under the view:
-        a visitor in German learns why a game speaks French, and that Language is the remedy."""
-        line, content = self._notice_line, self._content
-        line.text = self.notice
-        wanted = bool(self.way_on_folded and self.notice)
-        if wanted and line.parent is None:
-            content.add_widget(line)        # at the bottom, under the view
-        elif not wanted and line.parent is not None:
-            line.parent.remove_widget(line)
 
     def _fill_way_on(self) -> None:
         """"Back to the room" and "next in this room" (the next room's name after its last exhibit)."""

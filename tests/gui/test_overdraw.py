@@ -19,7 +19,9 @@ def full_screen_layers(root=Window) -> list[str]:
     found = []
 
     def walk(widget) -> None:
-        for group in (widget.canvas.before, widget.canvas, widget.canvas.after):
+        canvas = widget.canvas       # before/after only where they exist: reading them would create them
+        groups = ([canvas.before] if canvas.has_before else []) + [canvas] + ([canvas.after] if canvas.has_after else [])
+        for group in groups:
             mask = False
             for instruction in group.children:
                 if isinstance(instruction, (StencilPush, StencilUnUse, StencilUse, StencilPop)):

@@ -64,6 +64,30 @@ def test_a_slow_drag_follows_the_finger_and_snaps_back_when_short(fresh):
     assert strip.index == 1
 
 
+def test_at_rest_only_the_shown_picture_is_drawn_and_its_neighbour_joins_during_a_drag(fresh):
+    """Under software GL a picture clipped away still costs its pixels: the strip keeps the
+    neighbours off until a finger moves it, and lets them go when it comes to rest."""
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, "limites-en-images")
+    strip = view.ids.carousel
+    assert strip.children == [strip.current_slide.parent]
+    x, y = stage_centre(view)
+    touch = UnitTestTouch(x, y)
+    touch.touch_down()
+    touch.touch_move(x - 90, y)
+    kiosk.wait(0.05)
+    assert len(strip.children) == 2 and strip.slides[1].parent in strip.children, "the next picture slides in"
+    kiosk.wait(0.3)                 # a slow, short drag: it snaps back
+    touch.touch_up()
+    kiosk.settle()
+    kiosk.wait(0.4)
+    assert strip.index == 0 and strip.children == [strip.current_slide.parent]
+    kiosk.tap(view.ids.next)
+    kiosk.wait(0.4)
+    assert strip.index == 1 and strip.children == [strip.current_slide.parent], "after an arrow's glide"
+
+
 def test_pinch_and_double_tap_zoom(fresh):
     kiosk = fresh
     start_visit(kiosk, "English")

@@ -102,8 +102,7 @@ class PictureStrip(StencilView):
     def add_slide(self, picture: ZoomPicture) -> None:
         frame = RelativeLayout()
         frame.add_widget(picture)
-        self.add_widget(frame)
-        self._frames.append(frame)
+        self._frames.append(frame)          # on the strip when it can be seen (place)
         self.slides.append(picture)
         self._place()
 
@@ -112,11 +111,19 @@ class PictureStrip(StencilView):
         return self.slides[self.index] if self.slides else None
 
     def place(self) -> None:
+        """Each picture at its place; only the one shown is on the strip at rest, and its
+        neighbours join it while the strip moves. Under software GL a picture costs by the
+        pixels it covers, even clipped away or transparent (docs/design.md, "Fill budget")."""
         sign = -1 if self.rtl else 1
+        moving = self.offset != 0 or self._drag is not None
         for number, (frame, picture) in enumerate(zip(self._frames, self.slides)):
             frame.size = self.size
             frame.pos = (self.x + sign * (number - self.index) * self.width + self.offset, self.y)
-            frame.opacity = 1 if abs(number - self.index) <= 1 else 0
+            seen = number == self.index or (moving and abs(number - self.index) <= 1)
+            if seen and frame.parent is None:
+                self.add_widget(frame)
+            elif not seen and frame.parent is self:
+                self.remove_widget(frame)
             if not picture.zoomed:
                 picture.transform = Matrix()
                 picture.size = self.size
@@ -178,6 +185,7 @@ class PictureStrip(StencilView):
                 self._drag = None
                 seconds = time.time() - touch.time_start
                 self.go(page_step(touch.x - touch.ox, seconds, self.width, self.rtl, self.slop))
+                self._place()       # a finger back where it started: the neighbours leave the strip
             return True
         return super().on_touch_up(touch)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from kivy.core.window import Window
 
+from kiosk.gui.curator.proof_checks import screen_problems
 from tests.gui.test_visitor_flow import open_exhibit, start_visit
 
 
@@ -87,6 +88,31 @@ def test_a_text_missing_in_the_visitors_language_is_shown_with_a_notice(fresh):
     kiosk.app.set_language("fr")     # the exhibition's own language: nothing falls back
     kiosk.settle()
     assert exhibit_screen(kiosk).notice == "" and exhibit_screen(kiosk).ids.notice.opacity == 0
+
+
+def test_the_notice_moves_under_the_title_while_a_game_folds_the_way_on_away(fresh):
+    """A game takes the way on's height once it starts; the notice goes with the way on, so it
+    reads under the title in the bar, which keeps its height."""
+    from tests.gui.test_commons_game import GAME
+    kiosk = fresh
+    start_visit(kiosk, "Deutsch")
+    view = open_exhibit(kiosk, GAME)
+    screen = exhibit_screen(kiosk)
+    kiosk.settle()
+    bar_height = screen.ids.bar.height
+    assert screen.notice and screen.ids.notice.opacity == 1 and screen.ids.bar_notice.logical_text == ""
+    three = next(w for w in kiosk.widgets(view) if getattr(w, "text", None) == "3")
+    kiosk.tap(three)
+    kiosk.tap(view.action)                                   # start: the game takes the whole height
+    kiosk.settle()
+    assert view.absorbed and screen.ids.footer.parent is None
+    shown = screen.ids.bar_notice
+    assert shown.logical_text == screen.notice and shown.opacity == 1
+    assert kiosk.find_text("Einige Texte werden auf") == shown
+    bar, heading = screen.ids.bar, screen.ids.heading
+    assert screen.ids.bar.height == bar_height, "the bar keeps its height"
+    assert bar.y <= shown.y and heading.top <= bar.top, "title and notice inside the bar"
+    assert not screen_problems(kiosk.app.root_widget, kiosk.app.pictures), "nothing cut"
 
 
 def test_seen_exhibits_are_marked_until_the_next_visitor(fresh):

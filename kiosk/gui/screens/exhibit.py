@@ -55,7 +55,7 @@ class ExhibitScreen(KioskScreen):
         self._footer, self._content = self.ids.footer.__self__, self.ids.content.__self__
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
         self.fit_heading = Clock.create_trigger(lambda _dt: self._fit_heading(), -1)
-        self.bind(heading=self.fit_heading)
+        self.bind(heading=self.fit_heading, notice=self.fit_heading, way_on_folded=self.fit_heading)
         self.ids.heading.bind(width=self.fit_heading, font_size=self.fit_heading, font_name=self.fit_heading)
 
     def show(self, manifest) -> bool:
@@ -114,9 +114,12 @@ class ExhibitScreen(KioskScreen):
         does not fit is set a little smaller (down to 80 %), and only then cut with "…"."""
         label, theme = self.ids.heading, self.app.theme
         base = 1 if self.width >= self.height else 0.85
+        room = theme.touch
+        if self.notice and self.way_on_folded:    # the notice's line under the title
+            room -= theme.line_height(theme.small * 0.9, label.font_name)
         for factor in (base, base * 0.9, base * 0.8):
             size = theme.heading * factor
-            lines = max(1, min(2, int(theme.touch // theme.line_height(size, label.font_name))))
+            lines = max(1, min(2, int(room // theme.line_height(size, label.font_name))))
             core = CoreLabel(font_name=label.font_name, font_size=size, bold=True)
             measure = lambda line, core=core: core.get_extents(line)[0]   # noqa: E731
             shown = fit_lines(label, self.heading, lines, measure=measure)

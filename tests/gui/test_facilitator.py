@@ -9,6 +9,7 @@ import pytest
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 from kivy.uix.modalview import ModalView
+from kivy.uix.scrollview import ScrollView
 
 from kiosk.facilitator.export import Drive
 from kiosk.facilitator.pin import LOCK_SECONDS, MAX_TRIES
@@ -124,7 +125,7 @@ def test_export_to_a_stick(facilitator, tmp_path, monkeypatch):
     driver.settle()
     button = next(w for w in driver.widgets(driver.screen) if "Export to STICK" in getattr(w, "text", ""))
     scroll = button.parent
-    while type(scroll).__name__ != "ScrollView":   # the menu's column that holds it (its place depends on the day's figures)
+    while not isinstance(scroll, ScrollView):   # the menu's column that holds it (its place depends on the day's figures)
         scroll = scroll.parent
     scroll.scroll_to(button, padding=40, animate=False)
     driver.settle()

@@ -14,10 +14,9 @@ from kivy.app import App
 from kivy.graphics import Color, Rectangle
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.modalview import ModalView
-from kivy.uix.scrollview import ScrollView
 
 from kiosk.gui.widgets.keyboard import TextEntry
-from kiosk.gui.widgets.widgets import KioskButton, TextBlock
+from kiosk.gui.widgets.widgets import KioskButton, KioskScrollView, TextBlock
 
 
 def _modal(content, **kwargs) -> ModalView:
@@ -58,7 +57,7 @@ def confirm(app, title: str, text: str, yes_label: str, on_yes) -> ModalView:
     """Ask before doing something that cannot be undone by a tap: ``on_yes()`` only after ``yes_label``."""
     box = BoxLayout(orientation="vertical", spacing=app.theme.pad * 0.5)
     box.add_widget(TextBlock(logical_text=title, role="heading", bold=True))
-    scroll = ScrollView(do_scroll_x=False)
+    scroll = KioskScrollView(do_scroll_x=False)
     scroll.add_widget(TextBlock(logical_text=text, role="body"))
     box.add_widget(scroll)
     row = BoxLayout(size_hint_y=None, height=app.theme.touch, spacing=app.theme.pad * 0.5)
@@ -99,7 +98,7 @@ def choose_folder(app, on_chosen) -> ModalView:
     box.add_widget(TextBlock(logical_text=app.tr._("Choose the folder to export into"), role="heading", bold=True))
     where = TextBlock(role="body", tone="muted")
     box.add_widget(where)
-    scroll = ScrollView(do_scroll_x=False)
+    scroll = KioskScrollView(do_scroll_x=False)
     folders = BoxLayout(orientation="vertical", size_hint_y=None, spacing=app.theme.pad * 0.3)
     folders.bind(minimum_height=folders.setter("height"))
     scroll.add_widget(folders)

@@ -154,7 +154,21 @@ class MirrorBox(BoxLayout):
             self._trigger_layout()
 
 
-class TapScrollView(ScrollView):
+class KioskScrollView(ScrollView):
+    """A ScrollView whose bar stays, quiet (widgets.kv), instead of fading out.
+
+    Kivy shows the bar on every change of the scroll view's layout and fades it out half a
+    second later over half a second: under software GL that is 10-12 more full redraws of the
+    screen (40-60 ms each) after every screen opens, taking the processor from the pictures
+    still coming in. A bar that stays also tells the visitor that there is more. The fade
+    is Kivy's private ``_bind_inactive_bar_color``; this is the one place that knows it.
+    """
+
+    def _bind_inactive_bar_color(self, *_args) -> None:
+        pass
+
+
+class TapScrollView(KioskScrollView):
     """A ScrollView whose buttons answer a tap as soon as the finger lifts.
 
     A ScrollView holds a touch back from its children until it knows the touch is not a

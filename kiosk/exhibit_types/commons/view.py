@@ -354,17 +354,6 @@ class CommonsView(DebriefPaging, ExhibitView):
     def _text(self, text: str, role: str = "body", **options) -> TextBlock:
         return TextBlock(logical_text=text, role=role, **options)
 
-    def _button(self, text: str, icon: str, action, kind: str = "primary", **options) -> KioskButton:
-        theme = self.ctx.theme
-        colours = {"primary": (theme.ink, theme.white, []), "accent": (theme.accent, theme.ink, []),
-                   "secondary": (theme.surface, theme.ink, theme.ink)}[kind]
-        button = KioskButton(text=text, icon=icon, background=colours[0], foreground=colours[1], outline=colours[2],
-                             **options)
-        button.bind(on_release=lambda *_: action())
-        if kind == "accent":
-            self.action = button        # the phase's one main action (tests and the proof find it here)
-        return button
-
     def _add(self, *widgets) -> None:
         for widget in widgets:
             self.ids.panel.add_widget(widget)
@@ -474,7 +463,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         chosen = self.state.get("chosen_players", most)
         for count in range(2, most + 1):
             kind = "primary" if count == chosen else "secondary"
-            button = self._button(str(count), "", lambda c=count: self._choose_players(c), kind, size_hint_x=None,
+            button = self.action_button(str(count), "", lambda c=count: self._choose_players(c), kind, size_hint_x=None,
                                   width=theme.touch * 1.2, wrap=False)
             choice.add_widget(button)
         self._add(choice)
@@ -482,7 +471,7 @@ class CommonsView(DebriefPaging, ExhibitView):
             # the facilitator's bar starts the game: the player count right under the story, in sight above the bar
             self._add(steps)
             return
-        start = self._button(tr("Start the game"), "play", lambda: self._start(chosen), "accent")
+        start = self.action_button(tr("Start the game"), "play", lambda: self._start(chosen), "accent")
         self._add(start)
 
     def _choose_players(self, count: int) -> None:
@@ -509,14 +498,14 @@ class CommonsView(DebriefPaging, ExhibitView):
                 secret = CommonsCard(background=theme.ink)
                 secret.add_widget(NoteRow(icon="lock", text=tr("Only for you:"), bold=True, colour=theme.white))
                 secret.add_widget(self._text(self.text(player.secret), custom_color=theme.white))
-                self._add(secret, self._button(tr("Hide it"), "eye-off", self._toggle_secret, "secondary"))
+                self._add(secret, self.action_button(tr("Hide it"), "eye-off", self._toggle_secret, "secondary"))
             else:
                 self._add(self._text(tr("You have a secret goal. Read it without showing the others."), tone="muted"),
-                          self._button(tr("Show my secret goal"), "eye", self._toggle_secret, "secondary"))
+                          self.action_button(tr("Show my secret goal"), "eye", self._toggle_secret, "secondary"))
         last = session.turn + 1 >= session.players
         following = tr("Start round 1") if last else \
             tr("Pass the screen to {name}").format(name=self.name_of(session.turn + 1))
-        self._add(Widget(size_hint_y=None, height=theme.space), self._button(following, "chevron-right", self._role_read,
+        self._add(Widget(size_hint_y=None, height=theme.space), self.action_button(following, "chevron-right", self._role_read,
                                                                              "accent", icon_end=True, icon_mirror=True))
 
     def _toggle_secret(self) -> None:
@@ -559,7 +548,7 @@ class CommonsView(DebriefPaging, ExhibitView):
             self._add(NoteRow(icon="eye", text=tr("Monitoring: everyone will see what you took."), role="small"))
         more = turn + 1 < session.players
         label = tr("Confirm and hide my choice") if more and session.secret else tr("Confirm my choice")
-        self._add(self._button(label, "check", self._confirm, "accent"))
+        self._add(self.action_button(label, "check", self._confirm, "accent"))
 
     def _gain_text(self) -> str:
         game, chosen = self.session.game, self.session.chosen
@@ -593,7 +582,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         card.add_widget(self._text(tr("Pass the screen to {name}.").format(name=name), tone="muted", halign="center"))
         card.add_widget(self._text(tr("Your turn: {name}").format(name=name), "heading", bold=True, halign="center",
                                    size_factor=1.2))
-        card.add_widget(self._button(tr("I am {name}: my turn").format(name=name), "hand", self._passed_on, "accent"))
+        card.add_widget(self.action_button(tr("I am {name}: my turn").format(name=name), "hand", self._passed_on, "accent"))
         self._add(Widget(), card)     # centred: room above it, and the panel's room below
 
     def _passed_on(self) -> None:
@@ -641,9 +630,9 @@ class CommonsView(DebriefPaging, ExhibitView):
         if self.run_from_the_bar():
             return      # the facilitator's bar leads on: one button for one action
         if game.over:
-            self._add(self._button(tr("See how it ended"), "chart-line", self._discuss, "accent"))
+            self._add(self.action_button(tr("See how it ended"), "chart-line", self._discuss, "accent"))
         else:
-            self._add(self._button(tr("Talk it over"), "message-square-text", self._discuss, "accent"))
+            self._add(self.action_button(tr("Talk it over"), "message-square-text", self._discuss, "accent"))
 
     def _change_line(self, resource, record) -> str:
         """What the round did to a resource: taken, grown back, the event's part, what is left."""
@@ -688,8 +677,8 @@ class CommonsView(DebriefPaging, ExhibitView):
         self._add(row)
         if not self.run_from_the_bar():    # in a workshop the facilitator's bar holds "+1 min" and "To the vote"
             buttons = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
-            buttons.add_widget(self._button(tr("+30 s"), "timer", self._talk_more, "secondary"))
-            buttons.add_widget(self._button(tr("To the vote"), "vote", self._to_rules, "accent"))
+            buttons.add_widget(self.action_button(tr("+30 s"), "timer", self._talk_more, "secondary"))
+            buttons.add_widget(self.action_button(tr("To the vote"), "vote", self._to_rules, "accent"))
             self._add(buttons)
         self._tick(0)
         self._run_timer()
@@ -761,7 +750,7 @@ class CommonsView(DebriefPaging, ExhibitView):
             self.rule_rows[rule] = row
             self._add(row)
         if not self.run_from_the_bar():    # in a workshop the facilitator's bar starts the next round
-            self._add(self._button(tr("Play round {number}").format(number=game.round), "play", self._next_round, "accent"))
+            self._add(self.action_button(tr("Play round {number}").format(number=game.round), "play", self._next_round, "accent"))
 
     def _sanction_needs(self) -> str:
         """Why sanctions cannot be proposed yet, and what to adopt first (the engine refuses them without monitoring)."""
@@ -814,13 +803,13 @@ class CommonsView(DebriefPaging, ExhibitView):
         self._add(self._text(tr("Hands up: how many are for it?"), bold=True))
         hands = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
         for count in range(session.players + 1):
-            self.hands.append(self._button(str(count), "", lambda c=count: self._count_hands(c), "secondary",
+            self.hands.append(self.action_button(str(count), "", lambda c=count: self._count_hands(c), "secondary",
                                            size_hint_x=None, width=theme.touch * 1.2, wrap=False))
             hands.add_widget(self.hands[-1])
         hands.add_widget(Widget())
         self._add(hands, self._text(tr("More than half of the players adopt it, from the next round."), "small",
                                     tone="muted"))
-        self._add(self._button(tr("Back to the rules"), "chevron-left", self._cancel_vote, "secondary", icon_mirror=True))
+        self._add(self.action_button(tr("Back to the rules"), "chevron-left", self._cancel_vote, "secondary", icon_mirror=True))
 
     def _set_amount(self, stepper: TakeStepper, change: int, limit: int) -> None:
         self._vote["amount"] = max(1, min(limit, self._vote["amount"] + change))
@@ -881,7 +870,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         if self._for_a_group():     # the replay beside the question, large, then the results
             for widget in summary:
                 gains.add_widget(widget)
-            self._add(self._debrief_card(), gains, self._button(tr("Play again"), "rotate-ccw", self._again, "accent"))
+            self._add(self._debrief_card(), gains, self.action_button(tr("Play again"), "rotate-ccw", self._again, "accent"))
             return
         if self.portrait:
             for widget in summary:
@@ -890,7 +879,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         else:       # landscape: the players' results stand under the replay, the group's and the debrief in the panel
             self.ids.picture_side.add_widget(gains)
             self._add(*summary)
-        self._add(self._debrief_card(), self._button(tr("Play again"), "rotate-ccw", self._again, "accent"))
+        self._add(self._debrief_card(), self.action_button(tr("Play again"), "rotate-ccw", self._again, "accent"))
 
     def _debrief_card(self) -> CommonsCard:
         """The curator's questions, one at a time: a group talks about one, then turns to the next."""
@@ -904,10 +893,10 @@ class CommonsView(DebriefPaging, ExhibitView):
                                 bold=True, role="heading" if large else "body", scale=1.4 if large else 1))
         if len(questions) > 1:
             pager = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
-            back = self._button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
+            back = self.action_button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
                                 size_hint_x=None, width=theme.touch, disabled=index == 0)
             back.opacity = 0.35 if index == 0 else 1
-            on = self._button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
+            on = self.action_button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
                               size_hint_x=None, width=theme.touch, disabled=index + 1 == len(questions))
             on.opacity = 0.35 if index + 1 == len(questions) else 1
             where = self._text(tr("Question {number} of {total}").format(number=index + 1, total=len(questions)),

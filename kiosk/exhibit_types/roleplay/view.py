@@ -109,17 +109,6 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
     def _text(self, text: str, role: str = "body", **options) -> TextBlock:
         return TextBlock(logical_text=text, role=role, **options)
 
-    def _button(self, text: str, icon: str, action, kind: str = "primary", **options) -> KioskButton:
-        theme = self.ctx.theme
-        colours = {"primary": (theme.ink, theme.white, []), "accent": (theme.accent, theme.ink, []),
-                   "secondary": (theme.surface, theme.ink, theme.ink)}[kind]
-        button = KioskButton(text=text, icon=icon, background=colours[0], foreground=colours[1], outline=colours[2],
-                             **options)
-        button.bind(on_release=lambda *_: action())
-        if kind == "accent":
-            self.action = button
-        return button
-
     def _row(self, *widgets, height=None) -> MirrorBox:
         """A row in reading order; without a height, as tall as its tallest (a button's caption may wrap)."""
         theme = self.ctx.theme
@@ -237,12 +226,12 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         chosen = self.state.get("chosen_players", text.min_players)
         row = self._row(self._text(tr("How many are playing?"), "body", bold=True, pos_hint={"center_y": 0.5}))
         for count in range(text.min_players, text.max_players + 1):
-            row.add_widget(self._button(str(count), "", lambda c=count: self._pick_players(c),
+            row.add_widget(self.action_button(str(count), "", lambda c=count: self._pick_players(c),
                                         "primary" if count == chosen else "secondary", size_hint_x=None,
                                         width=theme.touch * 1.1, wrap=False))
         self._add(row)
         if not self.run_from_the_bar():     # in a workshop the facilitator's bar starts the game
-            self._add(self._button(tr("Start the game"), "play", lambda: self._go(self.session.start, chosen), "accent"))
+            self._add(self.action_button(tr("Start the game"), "play", lambda: self._go(self.session.start, chosen), "accent"))
 
     def _pick_players(self, count: int) -> None:
         self.state["chosen_players"] = count
@@ -263,7 +252,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self._aside(roles)
         self._add(self._text(tr("Read it aloud together, then deal the roles."), "small", tone="muted"))
         if not self.run_from_the_bar():
-            self._add(self._button(tr("Deal the roles"), "chevron-right", lambda: self._go(self.session.situation_read),
+            self._add(self.action_button(tr("Deal the roles"), "chevron-right", lambda: self._go(self.session.situation_read),
                                    "accent", icon_end=True, icon_mirror=True))
 
     def _show_pass(self) -> None:
@@ -276,7 +265,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         card.add_widget(self._text(self.name_of(turn), "heading", bold=True, halign="center", size_factor=1.2))
         card.add_widget(self._text(tr("Only this player looks: the role has a secret."), "small", tone="muted",
                                    halign="center"))
-        card.add_widget(self._button(tr("I am player {number}: show my role").format(number=turn + 1), "eye",
+        card.add_widget(self.action_button(tr("I am player {number}: show my role").format(number=turn + 1), "eye",
                                      lambda: self._go(self.session.take_screen), "accent"))
         self._add(Widget(), card)
 
@@ -294,7 +283,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         last = session.turn + 1 >= session.players
         label = tr("Hide it: to the first decision") if last else tr("Hide it and pass the screen on")
         self._add(self._measured(card), self._measured(secret),
-                  self._button(label, "eye-off", lambda: self._go(session.hide_role), "accent"))
+                  self.action_button(label, "eye-off", lambda: self._go(session.hide_role), "accent"))
 
     # discuss: the question, the proposals, a timer
 
@@ -321,8 +310,8 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         else:
             buttons = BoxLayout(orientation="vertical", spacing=theme.space * 2, size_hint_y=None,
                                 height=theme.touch * 2 + theme.space * 2, pos_hint={"center_y": 0.5})
-            buttons.add_widget(self._button(tr("Add a minute"), "plus", self._more_time, "secondary"))
-            buttons.add_widget(self._button(tr("We are ready"), "check", lambda: self._go(session.ready), "accent"))
+            buttons.add_widget(self.action_button(tr("Add a minute"), "plus", self._more_time, "secondary"))
+            buttons.add_widget(self.action_button(tr("We are ready"), "check", lambda: self._go(session.ready), "accent"))
             self._add(self._row(self._clock, buttons, height=self._clock.height))
         self._tick(0)
         self._run_timer()
@@ -393,7 +382,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
                   self._text(tr("Touch each one who said what they thought."), "small", tone="muted"),
                   self._players_grid(session.draft["spoke"], session.toggle_spoke))
         if not self.run_from_the_bar():
-            self._add(self._button(tr("On to the decision: {mode}").format(mode=self.mode_name(session.mode)),
+            self._add(self.action_button(tr("On to the decision: {mode}").format(mode=self.mode_name(session.mode)),
                                    MODE_ICONS[session.mode], lambda: self._go(session.to_decide), "accent"))
 
     def on_parent(self, _widget, parent) -> None:

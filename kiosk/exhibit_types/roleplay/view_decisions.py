@@ -56,7 +56,7 @@ class DecisionScreens:
             buttons = []
             for choice in list(range(session.choices)) + [None]:
                 picked = session.draft["votes"][player] == choice
-                button = self._button(tr("Blank") if choice is None else str(choice + 1), "",
+                button = self.action_button(tr("Blank") if choice is None else str(choice + 1), "",
                                       lambda p=player, c=choice: self._vote(p, c), "primary" if picked else "secondary",
                                       size_hint_x=None, width=blank if choice is None else width, wrap=False)
                 buttons.append(button)
@@ -85,7 +85,7 @@ class DecisionScreens:
     def _decide_majority(self) -> None:
         self._mode_line()
         self._vote_grid()
-        count = self._button(self.tr("Count the votes"), "vote", lambda: self._go(self.session.count_votes), "accent")
+        count = self.action_button(self.tr("Count the votes"), "vote", lambda: self._go(self.session.count_votes), "accent")
         self._add(count)
 
     _decide_election = _decide_majority
@@ -113,12 +113,12 @@ class DecisionScreens:
                   self._players_grid(session.draft["objections"], self._object, "hand"))
         settled = session.draft.get("proposal") is not None
         if session.draft["objections"]:
-            self._add(self._row(self._button(tr("Amend it and ask again"), "repeat", lambda: self._go(session.amend),
+            self._add(self._row(self.action_button(tr("Amend it and ask again"), "repeat", lambda: self._go(session.amend),
                                              "secondary", disabled=not settled),
-                                self._button(tr("Keep the objection: not adopted"), "ban", self._decide, "accent",
+                                self.action_button(tr("Keep the objection: not adopted"), "ban", self._decide, "accent",
                                              disabled=not settled)))
         else:
-            self._add(self._button(tr("No objection: adopted"), "check", self._decide, "accent", disabled=not settled))
+            self._add(self.action_button(tr("No objection: adopted"), "check", self._decide, "accent", disabled=not settled))
 
     def _object(self, player: int) -> bool:
         objects = self.session.toggle_objection(player)
@@ -129,7 +129,7 @@ class DecisionScreens:
         tr, session = self.tr, self.session
         self._mode_line()
         self._proposal_choices()
-        record = self._button("", "check", self._decide, "accent", disabled=session.draft.get("proposal") is None)
+        record = self.action_button("", "check", self._decide, "accent", disabled=session.draft.get("proposal") is None)
 
         def verdict() -> None:       # the button says what recording does: one "no" and nothing is adopted
             blocked = bool(session.draft["objections"])
@@ -153,7 +153,7 @@ class DecisionScreens:
                                role="heading", bold=True, colour=self.ctx.theme.ink),
                   self._text(tr("Does anyone object, with a reason?"), "body", bold=True),
                   self._players_grid(session.draft["objections"], session.toggle_objection, "hand"),
-                  self._button(tr("Record the decision"), "check", self._decide, "accent"))
+                  self.action_button(tr("Record the decision"), "check", self._decide, "accent"))
 
     def _decide_lots(self) -> None:
         tr, theme, session = self.tr, self.ctx.theme, self.session
@@ -164,7 +164,7 @@ class DecisionScreens:
             card.add_widget(RoleplayNote(icon="sparkles", text=f"{index + 1}. {self.choice_text(index)}",
                                          colour=theme.ink))
         self._add(card, self._text(tr("Gather round: the draw happens in front of everybody."), "small", tone="muted"),
-                  self._button(tr("Draw"), "sparkles", self._decide, "accent"))
+                  self.action_button(tr("Draw"), "sparkles", self._decide, "accent"))
 
     def _decide(self) -> None:
         self.session.decide()
@@ -198,7 +198,7 @@ class DecisionScreens:
         self._add(self._changes(outcome))
         if not self.run_from_the_bar():     # in a workshop the facilitator's bar leads on
             label = tr("See how it ended") if session.game.over else tr("Next decision")
-            self._add(self._button(label, "chevron-right", lambda: self._go(session.next_decision), "accent",
+            self._add(self.action_button(label, "chevron-right", lambda: self._go(session.next_decision), "accent",
                                    icon_end=True, icon_mirror=True))
 
     def _question_of(self, number: int) -> None:
@@ -254,7 +254,7 @@ class DecisionScreens:
         self._aside(self._modes_card())
         self._add(self._verdict())          # the end closes on a line drawn from the game
         if not self.run_from_the_bar():
-            self._add(self._button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
+            self._add(self.action_button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
                                    "accent"))
 
     def _verdict(self) -> RoleplayNote:
@@ -321,7 +321,7 @@ class DecisionScreens:
         else:
             self._aside(self._modes_card())
             self._add(questions)
-        self._add(self._never_heard(), self._button(self.tr("Play again"), "rotate-ccw", self._again, "accent"))
+        self._add(self._never_heard(), self.action_button(self.tr("Play again"), "rotate-ccw", self._again, "accent"))
 
     def _debrief_card(self) -> RoleplayCard:
         """The curator's questions, one at a time: a group talks about one, then turns to the next."""
@@ -333,9 +333,9 @@ class DecisionScreens:
                                      role="heading", bold=True))
         if len(questions) > 1:
             first, last = index == 0, index + 1 == len(questions)
-            back = self._button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
+            back = self.action_button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
                                 size_hint_x=None, width=theme.touch, disabled=first, opacity=0.35 if first else 1)
-            on = self._button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
+            on = self.action_button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
                               size_hint_x=None, width=theme.touch, disabled=last, opacity=0.35 if last else 1)
             where = self._text(tr("Question {number} of {total}").format(number=index + 1, total=len(questions)),
                                "small", bold=True, tone="muted", halign="center", pos_hint={"center_y": 0.5})

@@ -35,6 +35,8 @@ from kivy.properties import BooleanProperty, ObjectProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.widget import Widget
 
+from kiosk.gui.widgets.widgets import KioskButton
+
 
 def N_(text: str) -> str:
     """Marks a message for translation (pybabel extracts ``N_``); the facilitator's bar translates it when shown."""
@@ -130,6 +132,19 @@ class ExhibitView(BoxLayout):
         no button of its own for what the bar does (the next phase, more time), one button for one action."""
         group = self.ctx.group
         return bool(group is not None and group.active)
+
+    def action_button(self, text: str, icon: str, action, kind: str = "primary", **options):
+        """A game's button in one of the design system's kinds: primary (ink), accent (the phase's one
+        main action, kept as ``self.action``, where tests and the proof find it) or secondary."""
+        theme = self.ctx.theme
+        colours = {"primary": (theme.ink, theme.white, []), "accent": (theme.accent, theme.ink, []),
+                   "secondary": (theme.surface, theme.ink, theme.ink)}[kind]
+        button = KioskButton(text=text, icon=icon, background=colours[0], foreground=colours[1], outline=colours[2],
+                             **options)
+        button.bind(on_release=lambda *_: action())
+        if kind == "accent":
+            self.action = button
+        return button
 
     def workshop_changed(self) -> None:
         """Tell the bar that the phase or the timer changed (a player's tap, a second gone)."""

@@ -28,7 +28,6 @@ import sqlite3
 import time
 from pathlib import Path
 
-from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
@@ -38,8 +37,8 @@ from kiosk.events import PollVoted
 from kiosk.exhibit_types.poll.model import Ballot, percentages
 from kiosk.gui.theme import mix, rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import Figure, MirrorBox
-from kiosk.render.bidi import has_rtl, is_rtl, wrap_and_shape
+from kiosk.gui.widgets.widgets import Figure, MirrorBox, drawn_height
+from kiosk.render.bidi import is_rtl
 
 log = logging.getLogger(__name__)
 Builder.load_file(str(Path(__file__).with_name("poll.kv")))
@@ -263,27 +262,12 @@ class PollView(ExhibitView):
         icon = theme.icon * 1.2 + theme.space * 2                           # a row's radio circle and its gap
         if column - theme.pad * 2 - icon < theme.touch * 2:                  # not laid out yet, or no room at all
             return False
-        height = self._drawn_height(self.text(self.poll.question), column, theme.heading, bold=True, role="heading")
-        height += self._drawn_height(self.ctx.gettext("Touch your answer."), column - icon, theme.body)
+        height = drawn_height(theme, self.text(self.poll.question), column, theme.heading, bold=True, role="heading")
+        height += drawn_height(theme, self.ctx.gettext("Touch your answer."), column - icon, theme.body)
         for option in self.poll.options:
-            label = self._drawn_height(self.text(option), column - theme.pad * 2 - icon, theme.button * 0.95, bold=True)
+            label = drawn_height(theme, self.text(option), column - theme.pad * 2 - icon, theme.button * 0.95, bold=True)
             height += max(theme.touch, label + theme.pad) + theme.space
         return height + theme.pad * 0.6 * 2 + theme.pad <= self.height       # the column's gaps, its bottom margin
-
-    def _drawn_height(self, text: str, width: float, font_size: float, bold: bool = False, role: str = "body") -> float:
-        rtl = has_rtl(text)
-        font = "KioskArabic" if rtl else self.ctx.theme.font
-        if rtl:   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
-            measure = CoreLabel(font_name=font, font_size=font_size, bold=bold)
-            text = wrap_and_shape(text, width, lambda line: measure.get_extents(line)[0])
-        leading = self.ctx.theme.leading(font, role, font_size, text)   # a heading's lines, as its TextBlock draws them
-        if rtl:
-            label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=bold, line_height=leading)
-        else:
-            label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=bold, text_size=(width, None),
-                              line_height=leading)
-        label.refresh()
-        return label.texture.height
 
     @staticmethod
     def _picture_box() -> tuple[float, float]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from kivy.clock import Clock
-from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
@@ -32,8 +31,7 @@ from kivy.uix.widget import Widget
 from kiosk.events import QuizAnswered
 from kiosk.exhibit_types.quiz.model import QuizProgress, answer_status, verdict
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import Figure, Icon, MirrorBox
-from kiosk.render.bidi import has_rtl, wrap_and_shape
+from kiosk.gui.widgets.widgets import Figure, Icon, MirrorBox, drawn_height
 
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
@@ -150,23 +148,8 @@ class QuizView(ExhibitView):
         return self.ids.answers.minimum_height if self.ids.answers.children else 0
 
     def _tallest_question(self, width: float, font_size: float) -> float:
-        font = self.ctx.theme.font
-        heights = []
-        for question in self.manifest.details.questions:
-            text = self.text(question.question)
-            rtl = has_rtl(text)
-            if rtl:   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
-                measure = CoreLabel(font_name=font, font_size=font_size, bold=True)
-                text = wrap_and_shape(text, width, lambda line: measure.get_extents(line)[0])
-            leading = self.ctx.theme.leading(font, "heading", font_size, text)   # the lines its TextBlock draws
-            if rtl:
-                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True, line_height=leading)
-            else:
-                label = CoreLabel(text=text, font_name=font, font_size=font_size, bold=True, text_size=(width, None),
-                                  line_height=leading)
-            label.refresh()
-            heights.append(label.texture.height)
-        return max(heights)
+        return max(drawn_height(self.ctx.theme, self.text(question.question), width, font_size, bold=True,
+                                role="heading") for question in self.manifest.details.questions)
 
     def _show_question(self) -> None:
         tr, progress = self.ctx.gettext, self.progress

@@ -119,6 +119,15 @@ class Theme(EventDispatcher):
         """
         return measured_line(font or self.font, size)
 
+    def lines_in(self, room: float, size: float, font: str, role: str = "body") -> int:
+        """How many lines of ``role`` at ``size`` in ``font`` a box ``room`` tall holds, as a TextBlock
+        draws them: the first line whole, the next ones at the role's leading (Arabic headings step 1.3)."""
+        first = measured_line(font, size)
+        if room < first:
+            return 0
+        step = first * self.leading(font, role, size, "\n")
+        return 1 + int((room - first) // step)
+
     @staticmethod
     def leading(font: str, role: str, size: float, text: str) -> float:
         """A Label's ``line_height`` for ``text`` of ``role`` in ``font`` at ``size``: a multiplier of the font's line.

@@ -137,6 +137,26 @@ def test_the_top_bar_keeps_its_height_and_cuts_a_long_title(fresh, sized, size, 
         assert len(heading.text.split()) == len(screen.heading.split()), "a title cut short says so with '…'"
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_a_long_arabic_title_takes_two_lines_at_its_tighter_leading_before_it_is_cut(fresh, sized, size):
+    """Arabic headings step 1.3 font sizes a line, not the font's 1.57: the bar holds two lines at
+    80 %, so a curator's long title is not cut to one line with '…' while a second line fits."""
+    kiosk = fresh
+    sized(size)
+    start_visit(kiosk, "العربية")
+    theme = kiosk.app.theme
+    open_exhibit(kiosk, "origines-enclosures")
+    screen = kiosk.app.navigator.screen("exhibit")
+    screen.heading = "التعاونيات: ملك لمن يعملون فيها، وصوت واحد لكل عضو، وأرباح تبقى في المشروع وفي الحي"
+    kiosk.settle()
+    heading = screen.ids.heading
+    assert heading.line_limit == 2 and lines_drawn(heading) == 2
+    assert heading.size_factor == pytest.approx(0.8) and "…" not in heading.text
+    assert theme.lines_in(theme.touch, heading.font_size, heading.font_name, "heading") == 2
+    assert theme.touch // theme.line_height(heading.font_size, heading.font_name) == 1, "the font's own line holds one"
+    assert heading.height <= theme.touch + 1, "two lines fit the bar"
+
+
 def test_back_to_the_start_shows_the_house(fresh):
     kiosk = fresh
     start_visit(kiosk, "Français")

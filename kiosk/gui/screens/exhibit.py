@@ -119,7 +119,7 @@ class ExhibitScreen(KioskScreen):
             room -= theme.line_height(theme.small * 0.9, label.font_name)
         for factor in (base, base * 0.9, base * 0.8):
             size = theme.heading * factor
-            lines = max(1, min(2, int(room // theme.line_height(size, label.font_name))))
+            lines = max(1, min(2, theme.lines_in(room, size, label.font_name, "heading")))
             core = CoreLabel(font_name=label.font_name, font_size=size, bold=True)
             measure = lambda line, core=core: core.get_extents(line)[0]   # noqa: E731
             shown = fit_lines(label, self.heading, lines, measure=measure)

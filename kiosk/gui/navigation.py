@@ -93,6 +93,7 @@ class Navigator:
         self.show_home()
 
     def show_home(self, room: str | None = None) -> None:
+        self.ahead.stop()  # a rehearsal off screen listens to the picture cache dry: the cards would get none
         home = self.screen("home")
         self.app.events.emit(events.ExhibitClosed())
         home.show_room(room)

@@ -345,3 +345,18 @@ def test_a_view_that_fails_while_rehearsed_off_screen_stops_nothing(fresh, monke
     assert app.navigator.current == "attract" and not app.navigator.faulty
     monkeypatch.undo()
     app.navigator.ahead.learnt.clear()
+
+
+def test_home_shown_during_a_rehearsal_off_screen_gets_its_card_pictures(fresh):
+    """A rehearsal listens to the picture cache 'dry' (it decodes nothing) across a frame: home shown
+    then, without a touch (the proof and snapshots do so), stops it first, or its cards stay blank."""
+    kiosk, app = fresh, fresh.app
+    ahead = app.navigator.ahead
+    manifest = app.content.exhibits[0]
+    ahead._rehearse(manifest)
+    assert ahead.rehearsing == manifest.id
+    app.navigator.show_home("espoirs")
+    assert ahead.rehearsing is None, "the rehearsal ended before home filled its cards"
+    kiosk.settle()
+    cards = [c for c in app.navigator.screen("home").ids.cards.children if c.picture is not None]
+    assert cards and all(card.thumbnail is not None for card in cards)

@@ -52,3 +52,22 @@ def test_a_resource_is_a_grid_of_its_units_where_the_lost_ones_stay_faint(fresh)
                        + sum(t[river.id] for t in record.taken) + record.outsider.get(river.id, 0))
     assert any(grown in line and view.units(river.id, record.stocks_after[river.id]) in line for line in shown), \
         "the result says what grew back, so taken and left add up"
+
+
+@pytest.mark.parametrize("language", ["Deutsch", "Français"])
+def test_the_player_count_and_start_stay_whole_in_sight_when_the_intro_must_scroll(fresh, language):
+    """At 1920×1080 the intro's story and rules are taller than the panel: its controls move under the
+    scroll view, whole, instead of the start button being cut by the scroll view's edge."""
+    kiosk = fresh
+    start_visit(kiosk, language)
+    view = open_exhibit(kiosk, GAME)
+    kiosk.settle()
+    panel, scroll, pinned = view.ids.panel, view.ids.panel_scroll, view.ids.pinned
+    assert panel.minimum_height > scroll.height, "the story and the rules need a scroll here"
+    start = view.action
+    assert start in pinned.children and len(pinned.children) == 2
+    _x, bottom = start.to_window(start.x, start.y)
+    assert bottom >= 0 and start.top <= scroll.y, "under the scroll view (the same column), whole"
+    kiosk.tap(next(w for w in kiosk.widgets(view) if getattr(w, "text", None) == "3"))
+    kiosk.tap(view.action)
+    assert view.session.phase == "roles" and view.session.players == 3

@@ -229,7 +229,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         self.session = Session(self.game_text.territory, self.state, secret=self.game_text.secret_choices)
         self._timer = None
         self._vote: dict = {}
-        self.action = None
+        self.action, self.controls = None, []
         self.steppers: dict[str, TakeStepper] = {}
         self.hands: list[KioskButton] = []
         self.rule_rows: dict[str, RuleRow] = {}
@@ -241,6 +241,9 @@ class CommonsView(DebriefPaging, ExhibitView):
         self._fit_trigger = Clock.create_trigger(lambda _dt: self._fit())
         self.ids.panel.bind(minimum_height=self._fit_trigger)
         self.ids.split.bind(height=self._fit_trigger)
+        self._pin = Clock.create_trigger(lambda _dt: self.pin_action(), -1)
+        self.ids.panel_scroll.bind(height=self._pin)
+        self.ids.panel.bind(minimum_height=self._pin)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -324,7 +327,7 @@ class CommonsView(DebriefPaging, ExhibitView):
 
     def _fit(self) -> None:
         """In portrait the territory gives up height (down to a strip) when the panel needs it to show whole."""
-        side, scroll, split = self.ids.picture_side, self.ids.panel_scroll, self.ids.split
+        side, scroll, split = self.ids.picture_side, self.ids.panel_column, self.ids.split
         if not self.portrait:
             side.size_hint_y = scroll.size_hint_y = 1
             return
@@ -363,9 +366,11 @@ class CommonsView(DebriefPaging, ExhibitView):
     def refresh(self) -> None:
         self._stop_timer()
         self.action, self.steppers, self.hands, self.rule_rows = None, {}, [], {}
+        self.controls = []    # what pin_action keeps in sight, in order (the action alone when empty)
         phase = self.session.phase
         self.absorbed = phase not in ("intro", "end") or (phase == "end" and self._for_a_group())   # a group's debrief: all of it
         self.ids.panel.clear_widgets()
+        self.ids.pinned.clear_widgets()
         self.ids.panel.spacing = self.ctx.theme.space * 2.5
         self._fill_picture_side(phase)
         getattr(self, f"_show_{phase}")()
@@ -373,8 +378,22 @@ class CommonsView(DebriefPaging, ExhibitView):
         if phase in ("choose", "result", "discuss") and not self.portrait:
             panel.add_widget(Widget(), index=len(panel.children) - 1)    # landscape: centred under the header
         leave_room(panel, self.action, self.portrait)     # in portrait, the action at the bottom
+        self._pin()
         self.ids.panel_scroll.scroll_y = 1
         self.workshop_changed()
+
+    def pin_action(self) -> None:
+        """Landscape: when the panel must scroll, its controls (the player count and "Start the game",
+        or the phase's main action) move under the scroll view, in sight and whole."""
+        panel, pinned, scroll = self.ids.panel, self.ids.pinned, self.ids.panel_scroll
+        controls = self.controls or ([self.action] if self.action is not None else [])
+        if self.portrait or not controls or panel.minimum_height <= scroll.height + 1:
+            return
+        if all(widget in panel.children for widget in controls):   # ids are weak proxies: no "is"
+            pinned.spacing = panel.spacing
+            for widget in controls:
+                panel.remove_widget(widget)
+                pinned.add_widget(widget)
 
     def _fill_picture_side(self, phase: str) -> None:
         side = self.ids.picture_side
@@ -473,6 +492,7 @@ class CommonsView(DebriefPaging, ExhibitView):
             return
         start = self.action_button(tr("Start the game"), "play", lambda: self._start(chosen), "accent")
         self._add(start)
+        self.controls = [choice, start]
 
     def _choose_players(self, count: int) -> None:
         self.state["chosen_players"] = count

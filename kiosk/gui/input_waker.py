@@ -92,8 +92,13 @@ class InputWaker:
                 readable, _, _ = select.select([fd], [], [], POLL_SECONDS)
                 if readable and _drain_x11(connection):
                     self._woke()
+        except Exception as exc:  # the X server went away (the session is ending): nothing is left to watch
+            log.info("touches no longer wake the kiosk: the display closed (%s)", exc)
         finally:
-            connection.close()
+            try:
+                connection.close()
+            except Exception:  # closing a connection whose server is gone raises again; there is nothing to close
+                pass
 
     # --- evdev -----------------------------------------------------------------------------------
     def _evdev_watcher(self):

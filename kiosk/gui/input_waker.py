@@ -93,7 +93,7 @@ class InputWaker:
                 if readable and _drain_x11(connection):
                     self._woke()
         except Exception as exc:  # the X server went away (the session is ending): nothing is left to watch
-            log.info("touches no longer wake the kiosk: the display closed (%s)", exc)
+            log.info("the display closed, so touches no longer wake the kiosk (%s)", exc)
         finally:
             try:
                 connection.close()

@@ -483,7 +483,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         for count in range(2, most + 1):
             kind = "primary" if count == chosen else "secondary"
             button = self.action_button(str(count), "", lambda c=count: self._choose_players(c), kind, size_hint_x=None,
-                                  width=theme.touch * 1.2, wrap=False)
+                                        width=theme.touch * 1.2, wrap=False)
             choice.add_widget(button)
         self._add(choice)
         if workshop:
@@ -526,7 +526,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         following = tr("Start round 1") if last else \
             tr("Pass the screen to {name}").format(name=self.name_of(session.turn + 1))
         self._add(Widget(size_hint_y=None, height=theme.space), self.action_button(following, "chevron-right", self._role_read,
-                                                                             "accent", icon_end=True, icon_mirror=True))
+                                                                                   "accent", icon_end=True, icon_mirror=True))
 
     def _toggle_secret(self) -> None:
         self.state["secret_shown"] = not self.state.get("secret_shown")
@@ -824,7 +824,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         hands = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
         for count in range(session.players + 1):
             self.hands.append(self.action_button(str(count), "", lambda c=count: self._count_hands(c), "secondary",
-                                           size_hint_x=None, width=theme.touch * 1.2, wrap=False))
+                                                 size_hint_x=None, width=theme.touch * 1.2, wrap=False))
             hands.add_widget(self.hands[-1])
         hands.add_widget(Widget())
         self._add(hands, self._text(tr("More than half of the players adopt it, from the next round."), "small",
@@ -914,10 +914,10 @@ class CommonsView(DebriefPaging, ExhibitView):
         if len(questions) > 1:
             pager = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 2)
             back = self.action_button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
-                                size_hint_x=None, width=theme.touch, disabled=index == 0)
+                                      size_hint_x=None, width=theme.touch, disabled=index == 0)
             back.opacity = 0.35 if index == 0 else 1
             on = self.action_button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
-                              size_hint_x=None, width=theme.touch, disabled=index + 1 == len(questions))
+                                    size_hint_x=None, width=theme.touch, disabled=index + 1 == len(questions))
             on.opacity = 0.35 if index + 1 == len(questions) else 1
             where = self._text(tr("Question {number} of {total}").format(number=index + 1, total=len(questions)),
                                "small", bold=True, tone="muted", halign="center", pos_hint={"center_y": 0.5})

@@ -227,8 +227,8 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         row = self._row(self._text(tr("How many are playing?"), "body", bold=True, pos_hint={"center_y": 0.5}))
         for count in range(text.min_players, text.max_players + 1):
             row.add_widget(self.action_button(str(count), "", lambda c=count: self._pick_players(c),
-                                        "primary" if count == chosen else "secondary", size_hint_x=None,
-                                        width=theme.touch * 1.1, wrap=False))
+                                              "primary" if count == chosen else "secondary", size_hint_x=None,
+                                              width=theme.touch * 1.1, wrap=False))
         self._add(row)
         if not self.run_from_the_bar():     # in a workshop the facilitator's bar starts the game
             self._add(self.action_button(tr("Start the game"), "play", lambda: self._go(self.session.start, chosen), "accent"))
@@ -253,7 +253,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self._add(self._text(tr("Read it aloud together, then deal the roles."), "small", tone="muted"))
         if not self.run_from_the_bar():
             self._add(self.action_button(tr("Deal the roles"), "chevron-right", lambda: self._go(self.session.situation_read),
-                                   "accent", icon_end=True, icon_mirror=True))
+                                         "accent", icon_end=True, icon_mirror=True))
 
     def _show_pass(self) -> None:
         tr, theme, turn = self.tr, self.ctx.theme, self.session.turn
@@ -266,7 +266,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         card.add_widget(self._text(tr("Only this player looks: the role has a secret."), "small", tone="muted",
                                    halign="center"))
         card.add_widget(self.action_button(tr("I am player {number}: show my role").format(number=turn + 1), "eye",
-                                     lambda: self._go(self.session.take_screen), "accent"))
+                                           lambda: self._go(self.session.take_screen), "accent"))
         self._add(Widget(), card)
 
     def _show_role(self) -> None:
@@ -383,7 +383,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
                   self._players_grid(session.draft["spoke"], session.toggle_spoke))
         if not self.run_from_the_bar():
             self._add(self.action_button(tr("On to the decision: {mode}").format(mode=self.mode_name(session.mode)),
-                                   MODE_ICONS[session.mode], lambda: self._go(session.to_decide), "accent"))
+                                         MODE_ICONS[session.mode], lambda: self._go(session.to_decide), "accent"))
 
     def on_parent(self, _widget, parent) -> None:
         if parent is None:

@@ -57,8 +57,8 @@ class DecisionScreens:
             for choice in list(range(session.choices)) + [None]:
                 picked = session.draft["votes"][player] == choice
                 button = self.action_button(tr("Blank") if choice is None else str(choice + 1), "",
-                                      lambda p=player, c=choice: self._vote(p, c), "primary" if picked else "secondary",
-                                      size_hint_x=None, width=blank if choice is None else width, wrap=False)
+                                            lambda p=player, c=choice: self._vote(p, c), "primary" if picked else "secondary",
+                                            size_hint_x=None, width=blank if choice is None else width, wrap=False)
                 buttons.append(button)
                 row.add_widget(button)
             self.votes.append(buttons)
@@ -114,9 +114,9 @@ class DecisionScreens:
         settled = session.draft.get("proposal") is not None
         if session.draft["objections"]:
             self._add(self._row(self.action_button(tr("Amend it and ask again"), "repeat", lambda: self._go(session.amend),
-                                             "secondary", disabled=not settled),
+                                                   "secondary", disabled=not settled),
                                 self.action_button(tr("Keep the objection: not adopted"), "ban", self._decide, "accent",
-                                             disabled=not settled)))
+                                                   disabled=not settled)))
         else:
             self._add(self.action_button(tr("No objection: adopted"), "check", self._decide, "accent", disabled=not settled))
 
@@ -199,7 +199,7 @@ class DecisionScreens:
         if not self.run_from_the_bar():     # in a workshop the facilitator's bar leads on
             label = tr("See how it ended") if session.game.over else tr("Next decision")
             self._add(self.action_button(label, "chevron-right", lambda: self._go(session.next_decision), "accent",
-                                   icon_end=True, icon_mirror=True))
+                                         icon_end=True, icon_mirror=True))
 
     def _question_of(self, number: int) -> None:
         self._header(self.text(self.game_text.decisions[number - 1].question))
@@ -255,7 +255,7 @@ class DecisionScreens:
         self._add(self._verdict())          # the end closes on a line drawn from the game
         if not self.run_from_the_bar():
             self._add(self.action_button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
-                                   "accent"))
+                                         "accent"))
 
     def _verdict(self) -> RoleplayNote:
         """The end's closing line, from the game: the indicator that moved most, and whether all were heard."""
@@ -334,9 +334,9 @@ class DecisionScreens:
         if len(questions) > 1:
             first, last = index == 0, index + 1 == len(questions)
             back = self.action_button("", "chevron-left", lambda: self._turn_debrief(-1), "secondary", icon_mirror=True,
-                                size_hint_x=None, width=theme.touch, disabled=first, opacity=0.35 if first else 1)
+                                      size_hint_x=None, width=theme.touch, disabled=first, opacity=0.35 if first else 1)
             on = self.action_button("", "chevron-right", lambda: self._turn_debrief(1), "secondary", icon_mirror=True,
-                              size_hint_x=None, width=theme.touch, disabled=last, opacity=0.35 if last else 1)
+                                    size_hint_x=None, width=theme.touch, disabled=last, opacity=0.35 if last else 1)
             where = self._text(tr("Question {number} of {total}").format(number=index + 1, total=len(questions)),
                                "small", bold=True, tone="muted", halign="center", pos_hint={"center_y": 0.5})
             card.add_widget(self._row(back, where, on))

@@ -116,7 +116,8 @@ class ExhibitScreen(KioskScreen):
         base = 1 if self.width >= self.height else 0.85
         room = theme.touch
         if self.notice and self.way_on_folded:    # the notice's line under the title
-            room -= theme.line_height(theme.small * 0.9, label.font_name)
+            notice = self.ids.bar_notice
+            room -= theme.line_height(notice.font_size, notice.font_name)
         for factor in (base, base * 0.9, base * 0.8):
             size = theme.heading * factor
             lines = max(1, min(2, theme.lines_in(room, size, label.font_name, "heading")))

@@ -10,7 +10,8 @@ So, while the kiosk is idle:
 - on home, once the visitor has stopped touching for a moment: the pictures of the room's
   exhibits, in the order of the cards, then the other rooms' card pictures, then the next
   room's row of cards ("next room" then only swaps rows; a room tab builds its cards from
-  pictures ready);
+  pictures ready), then the room's exhibit views, built off screen, drawn once and kept
+  (:meth:`ExhibitScreen.keep_ready`): a tap on a card then only puts one on screen;
 - in an exhibit, after a language switch: home in the new language (it waits unseen).
 
 Which pictures an exhibit shows, and at which size, depends on its view and on the window:
@@ -108,7 +109,10 @@ class Ahead:
                 self._done_for = wanted
                 manifests = app.content.exhibits_in(home.room_id) if home.room_id else []
                 row = [lambda: home.prepare_row(home.next_room_id())]
-                steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()), row)
+                if navigator.manager.has_screen("exhibit"):   # another room's views built ahead: their memory goes back
+                    navigator.screen("exhibit").keep_ready_only({m.id for m in manifests})
+                steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()), row,
+                              self.ready_views(manifests))
                 self.run(steps, while_=self._untouched_on("home"))  # the other rooms' tabs too: their pictures; the next room's row
         elif navigator.manager.has_screen("home"):
             wanted = ("exhibit", app.language)
@@ -168,23 +172,55 @@ class Ahead:
             else:
                 yield lambda p=path: pictures.prefetch(p, box, self.since)
 
+    def ready_views(self, manifests) -> Iterator[Callable[[], object]]:
+        """Steps: each exhibit's view built off screen, drawn once, and kept for a tap on its card.
+
+        A tap then only puts it on screen: the view's widgets, layout and text textures (50–130 ms
+        under software GL) and the frame its layout takes to settle are no longer paid at the tap.
+        Each costs its memory (about 4 MiB with its texts, at 1920×1080), so only the room shown is kept.
+        """
+        screen = self.navigator.screen("exhibit")
+        for manifest in manifests:
+            if manifest.id in self.navigator.faulty or screen.has_ready(manifest):
+                continue
+            yield lambda m=manifest: self._build_ready(m)
+            yield _one_frame   # its layout settles and its texts are drawn into textures
+            yield self._keep_ready
+
     # --- rehearsals -------------------------------------------------------------------------------
     def _rehearse(self, manifest) -> None:
         """Build ``manifest``'s view off screen, with events muted, the picture cache listening only."""
+        self._off_screen(manifest, rehearsal=True)
+
+    def _build_ready(self, manifest) -> None:
+        """Build ``manifest``'s view off screen, for real (its pictures are in the cache), events muted."""
+        self._off_screen(manifest, rehearsal=False)
+
+    def _off_screen(self, manifest, rehearsal: bool) -> None:
         self._end_rehearsal()
         screen, manager = self.navigator.screen("exhibit"), self.navigator.manager
         if manager.current == "exhibit":
             return
         screen.size, screen.pos = manager.size, manager.pos
-        self._listening = self.app.pictures.listen(dry=True)
-        self.learnt[manifest.id] = self._listening.__enter__()
+        if rehearsal:
+            self._listening = self.app.pictures.listen(dry=True)
+            self.learnt[manifest.id] = self._listening.__enter__()
+            self._rehearsed = True
         self.rehearsing = manifest.id
-        self._rehearsed = True
         with _muted(self.app.events):
             screen.show(manifest)
 
+    def _keep_ready(self) -> None:
+        if self.rehearsing is not None and self._listening is None:
+            self.rehearsing = None
+            self.navigator.screen("exhibit").keep_ready()
+
     def _end_rehearsal(self) -> None:
         if self._listening is None:
+            if self.rehearsing is not None:   # a view built ahead, not kept yet: dropped
+                self.rehearsing = None
+                if self.navigator.manager.current != "exhibit":
+                    self.navigator.screen("exhibit").release()
             return
         listening, self._listening = self._listening, None
         listening.__exit__(None, None, None)

@@ -1,8 +1,8 @@
 """Moving between screens: the one place that knows the visitor's path.
 
 attract → language → home (rooms and exhibit cards) → exhibit, with back and home on every
-exhibit. Screens are built on first use and kept; exhibit views are rebuilt on each visit
-and released when left.
+exhibit. Screens are built on first use and kept; exhibit views are built for each visit
+(or ahead of it, while the visitor looks at home: kiosk.gui.ahead) and released when left.
 """
 
 from __future__ import annotations

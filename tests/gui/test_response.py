@@ -360,3 +360,84 @@ def test_home_shown_during_a_rehearsal_off_screen_gets_its_card_pictures(fresh):
     kiosk.settle()
     cards = [c for c in app.navigator.screen("home").ids.cards.children if c.picture is not None]
     assert cards and all(card.thumbnail is not None for card in cards)
+
+
+def test_a_card_tapped_after_a_quiet_moment_shows_the_view_built_ahead(fresh):
+    """On home, once the pictures are decoded, the room's views are built off screen: a tap only shows one."""
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    _ahead_done(kiosk)
+    screen, manifests = app.navigator.screen("exhibit"), _rooms_first_exhibits(kiosk)
+    assert all(screen.has_ready(m) for m in manifests), "every exhibit of the room shown waits, built"
+    ready = screen._ready[manifests[1].id].view
+    assert ready.parent is None and screen.view is None, "off screen, and the exhibit screen itself is empty"
+    kiosk.tap_text(app.text(manifests[1].title))
+    assert app.navigator.current == "exhibit" and screen.view is ready
+    assert not screen.has_ready(manifests[1]), "used once: the visitor's own view from now on"
+    kiosk.settle()
+    heading, texts = screen.heading, _texts(screen.view)
+    app.navigator.back()
+    screen.keep_ready_only(())    # the same exhibit again, built at the tap this time: it looks the same
+    app.navigator.open_exhibit(manifests[1].id)
+    kiosk.settle()
+    assert screen.view is not ready and (screen.heading, _texts(screen.view)) == (heading, texts)
+    app.navigator.back()
+
+
+def test_a_view_built_ahead_shows_its_fallback_notice_as_a_view_built_at_the_tap(fresh):
+    """Arabic: some of an exhibit's texts may fall back to French; the notice says so either way."""
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "العربية")
+    screen = app.navigator.screen("exhibit")
+    for manifest in _rooms_first_exhibits(kiosk):
+        _ahead_done(kiosk)   # the visitor looks at home a moment
+        assert screen.has_ready(manifest)
+        app.navigator.open_exhibit(manifest.id)
+        kiosk.settle()
+        ahead_notice = screen.notice
+        app.navigator.back()
+        screen.keep_ready_only(())
+        app.navigator.open_exhibit(manifest.id)
+        kiosk.settle()
+        assert screen.notice == ahead_notice, manifest.id
+        app.navigator.back()
+    app.set_language("en")
+
+
+def test_a_view_built_ahead_is_not_shown_in_another_language_nor_to_the_next_visitor(fresh):
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    _ahead_done(kiosk)
+    screen, manifest = app.navigator.screen("exhibit"), _rooms_first_exhibits(kiosk)[0]
+    english = screen._ready[manifest.id].view
+    app.set_language("fr")
+    assert not screen._ready, "the language changed: the views built in English are dropped"
+    app.navigator.open_exhibit(manifest.id)
+    assert screen.view is not english and screen.heading == app.text(manifest.title)
+    app.navigator.show_attract()
+    start_visit(kiosk, "English")        # a new visitor: the state of the last one's views is not theirs
+    _ahead_done(kiosk)
+    first = screen._ready[manifest.id].view
+    app.session.start("en")              # the visit ends and another starts, without a word between
+    assert not screen.has_ready(manifest)
+    app.navigator.open_exhibit(manifest.id)
+    assert screen.view is not first and screen.view.state is app.session.state_for(manifest.id)
+    app.navigator.back()
+
+
+def test_views_built_ahead_are_only_the_shown_rooms(fresh):
+    """Each view built ahead holds its textures (about 4 MiB at 1920×1080): another room's go."""
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    _ahead_done(kiosk)
+    home, screen = app.navigator.screen("home"), app.navigator.screen("exhibit")
+    home.show_room(home.rooms[1].id)
+    _ahead_done(kiosk)
+    second = {m.id for m in app.content.exhibits_in(home.rooms[1].id)}
+    assert set(screen._ready) == second
+    home.show_room(home.rooms[0].id)
+
+
+def _texts(widget) -> list[str]:
+    from kivy.uix.label import Label
+    return [w.text for w in widget.walk(restrict=True) if isinstance(w, Label) and w.text]

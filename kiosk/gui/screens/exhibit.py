@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NamedTuple
 
 from kivy.clock import Clock
 from kivy.core.image import Image as CoreImage
@@ -48,6 +49,7 @@ class ExhibitScreen(KioskScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.manifest = None
+        self._ready: dict[str, _Ready] = {}   # exhibit id → its view, built ahead while nobody touched (prepare)
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
         self._refit_qr = Clock.create_trigger(lambda _dt: self._fit_qr_column(), -1)
         self.ids.qr_scroll.bind(height=lambda *_: self._refit_qr())
@@ -64,32 +66,83 @@ class ExhibitScreen(KioskScreen):
         self.manifest = manifest
         room = self.app.content.collection.room(manifest.room)
         self.room_colour = rgba(room.colour) if room else self.app.theme.ink
+        ready = self._take_ready(manifest)
         try:
-            self.view = view_class(manifest.type)(manifest, self.app.view_context, self.app.session.state_for(manifest.id))
+            if ready is None:
+                self.view = view_class(manifest.type)(manifest, self.app.view_context, self._state(manifest))
+                # the host's size from its last layout: a view that sizes its pictures and pages by its own
+                # size does so once, right, instead of first at Kivy's default 100×100 and again a frame later
+                self.view.size = self.ids.host.size
+            else:
+                self.view = ready.view   # built, laid out and drawn in this very host, at this size
             self.view.bind(absorbed=self._fold_way_on)
             self._quiet_next()
-            # the host's size from its last layout: a view that sizes its pictures and pages by its own
-            # size does so once, right, instead of first at Kivy's default 100×100 and again a frame later
-            self.view.size = self.ids.host.size
             self.ids.host.add_widget(self.view)
-            _lay_out(self.view)
+            if ready is None:
+                _lay_out(self.view)
         except Exception as exc:  # a visitor never sees a traceback
             self.release()
             self.navigator.exhibit_failed(manifest.id, exc)
             return False
-        return self.refresh()
+        return self.refresh(ready.shown_in if ready is not None else None)
+
+    # --- views built ahead (kiosk.gui.ahead): a tap on a card then only shows one ----------------------------
+    def keep_ready(self) -> None:
+        """Keep the view just built off screen (``show`` while another screen is shown, events muted),
+        laid out and with its texts drawn, for the next ``show`` of its exhibit; release the rest.
+
+        It is used only if nothing it was built from has changed since: the visitor's language,
+        the window's size, the visitor (their state for this exhibit), a facilitator's group
+        running the games, the exhibit itself (a reload). Otherwise ``show`` builds a new one.
+        """
+        if self.view is None or self.manifest is None or self.manager is not None and self.manager.current == self.name:
+            return
+        view, manifest = self.view, self.manifest
+        view.unbind(absorbed=self._fold_way_on)
+        self.ids.host.remove_widget(view)
+        self._ready[manifest.id] = _Ready(view, self._ready_stamp(manifest), frozenset(self.app.shown_in))
+        self.release()
+
+    def has_ready(self, manifest) -> bool:
+        ready = self._ready.get(manifest.id)
+        return ready is not None and ready.stamp == self._ready_stamp(manifest)
+
+    def keep_ready_only(self, exhibit_ids) -> None:
+        """Drop the views built ahead for other exhibits (another room's): their memory goes back."""
+        for exhibit_id in [i for i in self._ready if i not in exhibit_ids]:
+            del self._ready[exhibit_id]
+
+    def _take_ready(self, manifest):
+        ready = self._ready.pop(manifest.id, None)
+        return ready if ready is not None and ready.stamp == self._ready_stamp(manifest) else None
+
+    def _ready_stamp(self, manifest) -> tuple:
+        group = self.app.view_context.group
+        return (id(manifest), self.app.language, tuple(Window.size), id(self._state(manifest)),
+                group is not None and (group.active, group.is_revealed(manifest.id)))
+
+    def _state(self, manifest) -> dict:
+        return self.app.session.state_for(manifest.id)
 
     def _on_language(self, *_args) -> None:
+        self._ready.clear()   # built in the language before
         self.refresh()
 
-    def refresh(self) -> bool:
-        """Re-render in the visitor's language; False (visitor sent home) if the view fails."""
+    def refresh(self, shown_in: frozenset | None = None) -> bool:
+        """Re-render in the visitor's language; False (visitor sent home) if the view fails.
+
+        ``shown_in``: the view is a view built ahead, whose texts are already in this language;
+        they were shown in the fallback languages given.
+        """
         if self.manifest is None or self.view is None:
             return False
         try:
             self.app.shown_in.clear()
             self.heading = self.app.text(self.manifest.title)
-            self.view.refresh()
+            if shown_in is None:
+                self.view.refresh()
+            else:
+                self.app.shown_in.update(shown_in)
             self._fill_qr_codes()
             self.notice = fallback_notice(self.app)
             self._fill_way_on()   # after the notice: "next" leaves it room
@@ -294,6 +347,16 @@ class ExhibitScreen(KioskScreen):
 
     def reset(self) -> None:
         self.release()
+        self._ready.clear()
+
+
+class _Ready(NamedTuple):
+    """A view built ahead: the view, what it was built for (``ExhibitScreen._ready_stamp``), and the
+    languages its texts fell back to."""
+
+    view: object
+    stamp: tuple
+    shown_in: frozenset
 
 
 def fit_lines(label, text: str, lines: int, width: float | None = None, measure=None) -> str:

@@ -3,16 +3,18 @@
 The kiosk runs as its own process, full screen in a 1920×1080 virtual screen (Xvfb, software
 GL), on the bundled exhibition, in English. For each step this script waits until the kiosk
 is idle (its frame rate has dropped), then presses and releases the mouse button through
-XTEST, as a finger would, and watches the X screen itself (X's GetImage on the root window,
-what a camera would film):
+XTEST, as a finger would, and watches what the X server receives: X's DAMAGE extension
+reports, on a connection of this script's own, each part of the screen that a frame changes,
+as the server takes it in (what a camera filming the screen would see, a refresh later):
 
-- **first response**: the first change in a 240×160 box around the tap (the pressed state,
-  or the next screen fading in), watched every ~1 ms;
-- **drawn**: the last change of the whole screen before it stays still for 1 s (whole-screen
-  grabs take ~30 ms each, so this figure is up to ~30 ms late); thin changes (a scroll bar
-  fading out a second after the screen appears) are not counted. Each grab is timed as it
-  arrives; grabs are compared only after the screen has settled, so that the comparing
-  neither delays the times nor takes the processor from the kiosk.
+- **first response**: the first frame that reaches the screen around the tap (the pressed
+  state, or the next screen);
+- **drawn**: the last frame before the screen stays still for 1 s. A frame that draws the same
+  pixels again counts too, so this figure can only be late, never early.
+
+Reading the screen back instead (X's GetImage, 8 MB at 1920×1080) holds the X server for 30–90 ms a
+grab, and the kiosk's own frames wait behind it: it measured frames 100–250 ms later than
+they reached the server (seen by timing the kiosk's flips from inside).
 
 The kiosk process answers one question between taps, "where is this text?", so that the
 taps land on the real buttons (a card out of view is first scrolled into it, as an earlier
@@ -32,16 +34,15 @@ import json
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 from _kiosk_process import PROJECT, VirtualScreen, cpu_seconds, wait_for_line
 
 BOX = (240, 160)
 STILL = 1.0
-TILES, THIN = 8, 10    # a change counts when, in one of 8×8 tiles, it is more than 10 px high and wide
 LONGEST = 6.0
-KEPT = 48          # whole-screen grabs kept before they are compared (8 MB each at 1920×1080)
-GRAB_GAP = 0.002   # between two whole-screen grabs: Xvfb also has the kiosk's frames to take
+POLL = 0.02        # how often this script looks whether the screen has been still long enough
 
 # (step, what to tap: a text on screen, or None for the middle of the screen)
 STEPS = [
@@ -90,10 +91,6 @@ class Screen:
         self.root = self.display.screen().root
         self.width, self.height = self.root.get_geometry().width, self.root.get_geometry().height
 
-    def grab(self, box=None) -> bytes:
-        x, y, w, h = box or (0, 0, self.width, self.height)
-        return self.root.get_image(x, y, w, h, self.X.ZPixmap, 0xFFFFFFFF).data
-
     def move(self, x: int, y: int) -> None:
         self.xtest.fake_input(self.display, self.X.MotionNotify, x=x, y=y)
         self.display.sync()
@@ -114,74 +111,56 @@ class Screen:
         return left, top, w, h
 
 
-def measure(screen: Screen, x: int, y: int, changes: list | None = None) -> tuple[float, float]:
-    """Tap at (x, y): seconds to the first change near the tap, and to the last change of the whole screen.
+class Presented:
+    """The frames the X server takes in, timed as they arrive: X's DAMAGE extension on the root window,
+    read on a connection and a thread of this script's own (python-xlib)."""
 
-    ``changes``, if given, receives the time of every visible change of the whole screen (to see
-    how many frames a step takes to settle).
+    def __init__(self, name: str):
+        from Xlib import display
+        from Xlib.ext import damage
+
+        self.display = display.Display(name)
+        if not self.display.has_extension("DAMAGE"):
+            raise SystemExit("this X server has no DAMAGE extension")
+        self.display.damage_query_version()   # the server wants the version asked before any damage request
+        self.display.screen().root.damage_create(damage.DamageReportRawRectangles)
+        self.display.sync()
+        self.frames: list[tuple[float, int, int, int, int]] = []   # (when, x, y, width, height)
+        threading.Thread(target=self._read, name="damage", daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                event = self.display.next_event()
+            except Exception:   # the server has gone: the benchmark is over
+                return
+            area = getattr(event, "area", None)
+            if area is not None:
+                self.frames.append((time.monotonic(), area.x, area.y, area.width, area.height))
+
+    def since(self, moment: float) -> list[tuple[float, int, int, int, int]]:
+        return [frame for frame in list(self.frames) if frame[0] >= moment]
+
+
+def measure(screen: Screen, presented: Presented, x: int, y: int, changes: list | None = None) -> tuple[float, float]:
+    """Tap at (x, y): seconds to the first frame near the tap, and to the last frame before the screen stays still.
+
+    ``changes``, if given, receives the time of every frame (to see how many a step takes to settle).
     """
-    box = screen.box_around(x, y)
-    before, whole = screen.grab(box), screen.grab()
+    left, top, width, height = screen.box_around(x, y)
     pressed = screen.click()
-    first = None
-    while first is None and time.monotonic() - pressed < LONGEST:
-        if screen.grab(box) != before:
-            first = time.monotonic() - pressed
-        else:
-            time.sleep(0.001)
-    # The whole screen, grabbed again and again until it has not changed for STILL seconds. Each
-    # grab is timed as it arrives and only kept: comparing two grabs (~25 ms of processor) waits
-    # until the end, so that it neither delays the times nor takes the processor from the kiosk.
-    grabs, last, last_raw = [], whole, pressed + (first or 0.0)
-    settled = Settled(screen, whole, pressed + (first or 0.0), pressed, changes)
-    while time.monotonic() - last_raw < STILL and time.monotonic() - pressed < LONGEST:
-        now = screen.grab()
-        arrived = time.monotonic()   # the screen showed this by now
-        if now != last:
-            grabs.append((arrived, now))
-            last, last_raw = now, arrived
-            if len(grabs) > KEPT:    # a long animation: compare the oldest now, to keep memory bounded
-                settled.add(*grabs.pop(0))
-        time.sleep(GRAB_GAP)
-    for arrived, now in grabs:
-        settled.add(arrived, now)
-    return (first if first is not None else float("nan")), settled.last_change - pressed
-
-
-class Settled:
-    """The grabs of the whole screen, in order: when it last changed visibly."""
-
-    def __init__(self, screen: Screen, shown: bytes, since: float, pressed: float, changes: list | None):
-        self.screen, self.shown, self.last_change, self.pressed, self.changes = screen, shown, since, pressed, changes
-
-    def add(self, arrived: float, now: bytes) -> None:
-        if visible_change(now, self.shown, self.screen):
-            self.last_change = arrived
-            if self.changes is not None:
-                self.changes.append(arrived - self.pressed)
-        self.shown = now
-
-
-def visible_change(now: bytes, before: bytes, screen: Screen) -> bool:
-    """Whether the screen changed in a way a person notices: anything but thin strips.
-
-    Kivy's scroll bars fade out about a second after a screen appears; they are a few pixels
-    thick. The screen is cut into tiles, and a change counts when, in some tile, what
-    changed is more than THIN pixels high and wide.
-    """
-    from PIL import Image, ImageChops
-
-    size = (screen.width, screen.height)
-    a = Image.frombuffer("RGBX", size, now, "raw", "BGRX").convert("RGB")
-    b = Image.frombuffer("RGBX", size, before, "raw", "BGRX").convert("RGB")
-    difference = ImageChops.difference(a, b)
-    tile_w, tile_h = size[0] // TILES, size[1] // TILES
-    for left in range(0, size[0], tile_w):
-        for top in range(0, size[1], tile_h):
-            box = difference.crop((left, top, left + tile_w, top + tile_h)).getbbox()
-            if box and box[2] - box[0] > THIN and box[3] - box[1] > THIN:
-                return True
-    return False
+    while True:
+        time.sleep(POLL)
+        frames = presented.since(pressed)
+        last = frames[-1][0] if frames else pressed
+        if time.monotonic() - last >= STILL or time.monotonic() - pressed >= LONGEST:
+            break
+    near = [when for when, fx, fy, fw, fh in frames
+            if fx < left + width and fx + fw > left and fy < top + height and fy + fh > top]
+    if changes is not None:
+        changes.extend(sorted({round(when - pressed, 3) for when, *_area in frames}))
+    first = near[0] - pressed if near else float("nan")
+    return first, last - pressed
 
 
 class Kiosk:
@@ -222,7 +201,7 @@ class Kiosk:
             self.process.wait()
 
 
-def one_round(screen: Screen, env: dict, size: str, idle: float, trace: bool = False) -> dict[str, tuple[float, float]]:
+def one_round(screen: Screen, presented: Presented, env: dict, size: str, idle: float, trace: bool = False) -> dict[str, tuple[float, float]]:
     kiosk, results = Kiosk(env, size), {}
     try:
         waited = kiosk.wait_quiet()
@@ -236,9 +215,9 @@ def one_round(screen: Screen, env: dict, size: str, idle: float, trace: bool = F
             time.sleep(idle)  # the kiosk lowers its frame rate after 5 s without a touch
             screen.move(x, y)
             changes = [] if trace else None
-            results[step] = measure(screen, x, y, changes)
+            results[step] = measure(screen, presented, x, y, changes)
             if trace:
-                print(f"{step:28} changes at " + ", ".join(f"{c * 1000:.0f}" for c in changes) + " ms", file=sys.stderr)
+                print(f"{step:28} frames at " + ", ".join(f"{c * 1000:.0f}" for c in changes) + " ms", file=sys.stderr)
     finally:
         kiosk.stop()
     return results
@@ -259,9 +238,9 @@ def main() -> int:
     args = parser.parse_args()
     rounds = []
     with VirtualScreen(args.size) as virtual:
-        screen = Screen(virtual.display)
+        screen, presented = Screen(virtual.display), Presented(virtual.display)
         for number in range(args.rounds):
-            rounds.append(one_round(screen, virtual.env(), args.size, args.idle, args.trace))
+            rounds.append(one_round(screen, presented, virtual.env(), args.size, args.idle, args.trace))
             print(f"round {number + 1} of {args.rounds} done", file=sys.stderr)
     print(f"tap latency at {args.size}, from outside, {args.rounds} rounds, from idle ({args.idle:.0f} s without a touch)")
     print(f"{'step':28} {'first response (ms)':>26} {'drawn (ms)':>26}")

@@ -35,6 +35,7 @@ from kivy.base import EventLoop, ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
 from kivy.core.window import Window
 
+from kiosk.gui.views import view_class
 from kiosk.memory import trim_heap
 
 log = logging.getLogger(__name__)
@@ -104,15 +105,16 @@ class Ahead:
             return  # a finger is on the screen, or was a moment ago
         if navigator.current == "home":
             home = navigator.screen("home")
-            wanted = ("home", home.room_id, self._window())
+            in_view = home.exhibits_in_view()
+            wanted = ("home", home.room_id, tuple(in_view), self._window())
             if wanted != self._done_for:
                 self._done_for = wanted
                 manifests = app.content.exhibits_in(home.room_id) if home.room_id else []
                 row = [lambda: home.prepare_row(home.next_room_id())]
-                if navigator.manager.has_screen("exhibit"):   # another room's views built ahead: their memory goes back
-                    navigator.screen("exhibit").keep_ready_only({m.id for m in manifests})
+                if navigator.manager.has_screen("exhibit"):   # views built ahead for cards out of view: their memory goes back
+                    navigator.screen("exhibit").keep_ready_only(set(in_view))
                 steps = chain(self.exhibit_pictures(manifests), self.card_pictures(_card_picture()), row,
-                              self.ready_views(manifests))
+                              self.ready_views([m for m in manifests if m.id in in_view]))
                 self.run(steps, while_=self._untouched_on("home"))  # the other rooms' tabs too: their pictures; the next room's row
         elif navigator.manager.has_screen("home"):
             wanted = ("exhibit", app.language)
@@ -177,11 +179,14 @@ class Ahead:
 
         A tap then only puts it on screen: the view's widgets, layout and text textures (50–130 ms
         under software GL) and the frame its layout takes to settle are no longer paid at the tap.
-        Each costs its memory (about 4 MiB with its texts, at 1920×1080), so only the room shown is kept.
+        Each costs its memory (about 4 MiB with its texts, at 1920×1080), so only the cards in view have one.
+        A game's view is not built ahead: it costs 130–250 ms, long enough to hold back a tap that
+        comes meanwhile, and opening one at the tap stays within the 300 ms (tap_latency.py).
         """
         screen = self.navigator.screen("exhibit")
         for manifest in manifests:
-            if manifest.id in self.navigator.faulty or screen.has_ready(manifest):
+            if manifest.id in self.navigator.faulty or screen.has_ready(manifest) \
+                    or not view_class(manifest.type).built_ahead:
                 continue
             yield lambda m=manifest: self._build_ready(m)
             yield _one_frame   # its layout settles and its texts are drawn into textures

@@ -221,6 +221,7 @@ class TalkTimer(Widget):
 
 
 class CommonsView(DebriefPaging, ExhibitView):
+    built_ahead = False   # 130–250 ms to build: not while a visitor may tap on home (kiosk.gui.ahead)
     portrait = BooleanProperty(False)
 
     def __init__(self, *args, **kwargs):

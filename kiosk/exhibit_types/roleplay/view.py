@@ -37,6 +37,7 @@ from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 
 
 class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
+    built_ahead = False   # 130–250 ms to build: not while a visitor may tap on home (kiosk.gui.ahead)
     stacked = BooleanProperty(False)       # the side above the panel (portrait)
     side_share = NumericProperty(0.32)     # the side's share of the width in landscape
 

@@ -405,6 +405,12 @@ class HomeScreen(KioskScreen):
         self._rows = {kept_id: row for kept_id, row in self._rows.items() if kept_id in kept}
         return self._rows[room.id]
 
+    def exhibits_in_view(self) -> list[str]:
+        """The exhibits whose cards are in view now, in reading order: what a tap can reach at once."""
+        scroll, cards = self.ids.scroll, self.ids.cards.children[::-1]
+        first = int(scroll.first_shown)
+        return [card.exhibit_id for card in cards[first:first + int(scroll.per_view)]]
+
     def next_room_id(self) -> str | None:
         """The room "next room" leads to (the first after the last)."""
         ids = [r.id for r in self.rooms]

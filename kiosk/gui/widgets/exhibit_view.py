@@ -81,6 +81,9 @@ class ExhibitView(BoxLayout):
     manifest = ObjectProperty(None)
     ctx = ObjectProperty(None)
     state = ObjectProperty(None)  # the visitor session's own dict (a DictProperty would copy it)
+    built_ahead = True
+    """Whether kiosk.gui.ahead may build this type's view while the visitor looks at home (False for a
+    view that takes long to build: the games)."""
     absorbed = BooleanProperty(False)
     """True while the visitor is busy inside the view (typing on the wall's keyboard): the
     exhibit screen then folds its way on away, so the view has the whole height."""

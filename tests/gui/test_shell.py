@@ -75,6 +75,36 @@ def test_every_exhibit_leads_on_to_the_next_in_its_room_then_to_the_next_room(fr
     assert kiosk.app.navigator.current == "home" and home.room_id == rooms[1].id, "back to the same room"
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+@pytest.mark.parametrize("language", ["English", "العربية"])
+def test_next_names_the_whole_next_exhibit_on_two_lines_at_most_within_the_bar(fresh, size, language):
+    """A long title takes a second line rather than being cut ("Next: Neighbourhood management…")."""
+    kiosk = fresh
+    Window.size = size
+    try:
+        start_visit(kiosk, language)
+        screen = exhibit_screen(kiosk)
+        for manifest in kiosk.app.content.exhibits:
+            kiosk.app.navigator.open_exhibit(manifest.id)
+            kiosk.settle()
+            button, footer = screen.ids.next, screen.ids.footer
+            following = screen.following()
+            if following is not None and following[0] == "exhibit":
+                title = kiosk.app.text(following[1].title)
+                assert screen.next_label.replace("\n", " ").endswith(title), f"{manifest.id}: {screen.next_label!r}"
+            lines = button.text.count("\n") + 1 if button.texture is None else \
+                round(button.texture_size[1] / kiosk.app.theme.line_height(button.font_size, button.font_name))
+            assert lines <= 2, manifest.id
+            assert button.texture_size[0] <= button.width + 1 and button.texture_size[1] <= button.height + 1, manifest.id
+            assert footer.y - 1 <= button.y and button.top <= footer.top + 1, f"{manifest.id}: 'next' stays in the bar"
+            assert button.height >= kiosk.app.theme.touch - 1, "a full finger's height"
+    finally:
+        kiosk.app.navigator.show_attract()
+        kiosk.app.set_language("en")
+        Window.size = (1920, 1080)
+        kiosk.settle()
+
+
 def test_a_text_missing_in_the_visitors_language_is_shown_with_a_notice(fresh):
     kiosk = fresh
     exhibit = next(m for m in kiosk.app.content.exhibits if m.type == "panel")

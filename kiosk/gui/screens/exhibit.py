@@ -16,7 +16,7 @@ from kivy.core.image import Image as CoreImage
 from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
-from kivy.properties import BooleanProperty, ListProperty, ObjectProperty, StringProperty
+from kivy.properties import BooleanProperty, ListProperty, NumericProperty, ObjectProperty, StringProperty
 from kivy.uix.label import Label
 from kivy.uix.layout import Layout
 
@@ -26,7 +26,7 @@ from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
 from kiosk.render.bidi import has_rtl, wrap_and_shape
-from kiosk.render.typography import cut_to_lines, shorten
+from kiosk.render.typography import cut_to_lines
 from kiosk.visit.qr import pixels_per_module
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ class ExhibitScreen(KioskScreen):
     room_label = StringProperty("")   # "Back to the room"
     next_label = StringProperty("")   # "Next: <title>", or the next room at a room's end
     next_icon = StringProperty("arrow-right")   # the house for "Back to the start"
+    next_width = NumericProperty(0)       # as wide as its words, up to the room the way on leaves (_fit_next)
+    next_factor = NumericProperty(1.0)    # a little smaller when two lines would not fit the bar
     next_quiet = BooleanProperty(False)   # the view is not done with the visitor yet (a quiz before its end)
     notice = StringProperty("")       # "Some texts are shown in French", or nothing
     way_on_folded = BooleanProperty(False)  # the view asked for the whole height (see ExhibitView.absorbed)
@@ -290,22 +292,47 @@ class ExhibitScreen(KioskScreen):
         following = self.following()
         self.next_icon = "house" if following is None else "arrow-right"
         if following is None:
-            self.next_label = _("Back to the start")
+            label = _("Back to the start")
         elif following[0] == "exhibit":
-            label = _("Next: {title}")
-            room = max(12, self._next_room_for() - len(label) + len("{title}"))
-            self.next_label = label.format(title=shorten(self.app.text(following[1].title), room))
+            label = _("Next: {title}").format(title=self.app.text(following[1].title))
         else:
-            self.next_label = _("Next room: {room}").format(room=self.app.text(following[1].title))
+            label = _("Next room: {room}").format(room=self.app.text(following[1].title))
+        self._fit_next(label)
 
-    def _next_room_for(self) -> int:
-        """How many characters the "next" button holds: about half the exhibit's width."""
+    def _fit_next(self, label: str) -> None:
+        """"next" as wide as its words, up to the width the way on leaves it: a longer title takes a
+        second line, set a little smaller if two lines would not fit the bar, and is cut with "…" only
+        past two lines."""
+        theme, button = self.app.theme, self.ids.next
+        room = self._next_room()
+        rtl = has_rtl(label)
+        font = "KioskArabic" if rtl else theme.font
+        factor = 1.0
+        while True:
+            core = CoreLabel(font_name=font, font_size=theme.button * factor, bold=True)
+            measure = lambda line, core=core: core.get_extents(line)[0]   # noqa: E731
+            if measure(label) <= room:
+                words, lines = label, 1
+                break
+            lines = 2
+            if theme.line_height(theme.button * factor, font) * 2 + theme.pad * 0.5 <= theme.touch or factor <= 0.8:
+                words = _in_lines(label, room, measure, lines, rtl)
+                break
+            factor -= 0.1
+        padding = theme.pad * 2 + theme.icon + theme.space * 1.5
+        self.next_factor = factor
+        self.next_width = min(room, max(measure(line) for line in words.split("\n"))) + padding + 2
+        self.next_label = words
+        button.wrap = lines > 1
+
+    def _next_room(self) -> float:
+        """How wide the "next" button's words may be, in pixels: what "back to the room" and the notice leave."""
         theme = self.app.theme
         width = Window.width * (0.72 if Window.width >= Window.height else 1) - theme.pad * 2
         room = width - len(self.room_label) * theme.button * 0.56 - theme.pad * 6 - theme.icon * 2
         if self.notice:   # the notice between the buttons keeps a column of its own
             room -= notice_width(theme) + theme.icon
-        return int(room / (theme.button * 0.56)) - 2
+        return max(theme.button * 6, room)
 
     def following(self):
         """What "next" leads to: ``("exhibit", manifest)``, ``("room", room)`` or None (back to the start)."""
@@ -372,6 +399,17 @@ def fit_lines(label, text: str, lines: int, width: float | None = None, measure=
     if not text or width < 10 or has_rtl(text):
         return text
     return cut_to_lines(text, width, measure or label.measurer(), lines)
+
+
+def _in_lines(text: str, width: float, measure, lines: int, rtl: bool) -> str:
+    """``text`` in at most ``lines`` lines of ``width``, its last words cut with "…" when it needs more.
+    Left to right, the lines are given (``cut_to_lines``); right to left, the label wraps the text itself."""
+    if not rtl:
+        return cut_to_lines(text, width, measure, lines)
+    words = text
+    while len(wrap_and_shape(words, width, measure).split("\n")) > lines and " " in words.rstrip("…"):
+        words = words.rstrip("…").rsplit(" ", 1)[0].rstrip(" ,;:.–-") + "…"
+    return words
 
 
 def _lay_out(widget) -> None:

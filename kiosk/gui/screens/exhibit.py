@@ -115,8 +115,9 @@ class ExhibitScreen(KioskScreen):
             del self._ready[exhibit_id]
 
     def _take_ready(self, manifest):
+        usable = self.has_ready(manifest)
         ready = self._ready.pop(manifest.id, None)
-        return ready if ready is not None and ready.stamp == self._ready_stamp(manifest) else None
+        return ready if usable else None
 
     def _ready_stamp(self, manifest) -> tuple:
         group = self.app.view_context.group
@@ -319,8 +320,8 @@ class ExhibitScreen(KioskScreen):
                 words = _in_lines(label, room, measure, lines, rtl)
                 break
             factor -= 0.1
-        padding = theme.pad * 2 + theme.icon + theme.space * 1.5
-        self.next_factor = factor
+        self.next_factor = factor   # the button's kv sets its padding (the icon's side) from it at once
+        padding = button.padding[0] + button.padding[2]
         self.next_width = min(room, max(measure(line) for line in words.split("\n"))) + padding + 2
         self.next_label = words
         button.wrap = lines > 1

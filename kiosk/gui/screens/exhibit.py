@@ -330,7 +330,9 @@ class ExhibitScreen(KioskScreen):
         """How wide the "next" button's words may be, in pixels: what "back to the room" and the notice leave."""
         theme = self.app.theme
         width = Window.width * (0.72 if Window.width >= Window.height else 1) - theme.pad * 2
-        room = width - len(self.room_label) * theme.button * 0.56 - theme.pad * 6 - theme.icon * 2
+        # less the words of "back to the room", both buttons' padding and icon, and the bar's two gaps
+        room = width - len(self.room_label) * theme.button * 0.56 - (theme.pad * 2 + theme.icon + theme.space * 1.5) * 2 \
+            - theme.pad * 2
         if self.notice:   # the notice between the buttons keeps a column of its own
             room -= notice_width(theme) + theme.icon
         return max(theme.button * 6, room)

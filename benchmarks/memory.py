@@ -51,6 +51,10 @@ def main() -> None:
             if not app.navigator.ahead.running:
                 break
             drive(app, 1)
+        for _ in range(90):  # the garbage of that work is collected at the next quiet tick (~1 s)
+            if not app.collector.wanted:
+                break
+            drive(app, 1)
         print(f"PSS at start (attract, its work ahead done): {pss_mib(os.getpid()):.0f} MiB, "
               f"pictures {app.pictures.used / 2**20:.1f} MiB")
         shown = 0 if args.no_tour else tour(app)

@@ -23,7 +23,6 @@ built the ordinary way.
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from collections import defaultdict
@@ -36,7 +35,6 @@ from kivy.clock import Clock
 from kivy.core.window import Window
 
 from kiosk.gui.views import view_class
-from kiosk.memory import trim_heap
 
 log = logging.getLogger(__name__)
 STEP_SECONDS = 0.1     # between two pieces: the attract loop never stalls
@@ -79,8 +77,7 @@ class Ahead:
                 self.stop()
                 if self._rehearsed:  # the rehearsed views sit in reference cycles, with their textures
                     self._rehearsed = False
-                    gc.collect()
-                    trim_heap()
+                    self.app.collector.want()
                 return
             try:
                 step()
@@ -101,7 +98,7 @@ class Ahead:
         navigator, app = self.navigator, self.app
         if not self.enabled or self.running or navigator.current not in ("home", "exhibit"):
             return
-        if _fingers() or time.monotonic() - app.idle.last_touch < QUIET_SECONDS:
+        if fingers_on_screen() or time.monotonic() - app.idle.last_touch < QUIET_SECONDS:
             return  # a finger is on the screen, or was a moment ago
         if navigator.current == "home":
             home = navigator.screen("home")
@@ -128,7 +125,7 @@ class Ahead:
 
     def _untouched_on(self, screen: str) -> Callable[[], bool]:
         since = self.app.idle.last_touch
-        return lambda: self.navigator.current == screen and self.app.idle.last_touch == since and not _fingers()
+        return lambda: self.navigator.current == screen and self.app.idle.last_touch == since and not fingers_on_screen()
 
     # --- what is prepared -------------------------------------------------------------------------
     def exhibit_pictures(self, manifests) -> Iterator[Callable[[], object]]:
@@ -240,7 +237,7 @@ class Ahead:
         return tuple(self.navigator.manager.size)
 
 
-def _fingers() -> list:
+def fingers_on_screen() -> list:
     """The touches on the screen now. Kivy also lists the mouse pointer hovering over the window
     (a motion event of type "hover", there as long as the pointer is): it is no finger."""
     return [touch for touch in EventLoop.touches if getattr(touch, "type_id", "touch") == "touch"]

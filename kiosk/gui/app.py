@@ -8,7 +8,6 @@ screens. Import this module only after :func:`kiosk.gui.kivy_config.configure_ki
 
 from __future__ import annotations
 
-import gc
 import logging
 import time
 from pathlib import Path
@@ -29,6 +28,7 @@ from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
 from kiosk.facilitator.settings import KioskSettings
+from kiosk.gui.ahead import fingers_on_screen
 from kiosk.gui.facilitator.language import FacilitatorLanguage
 from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
@@ -39,7 +39,7 @@ from kiosk.gui.root import KioskRoot
 from kiosk.gui.theme import Theme
 from kiosk.gui.translator import Translator
 from kiosk.i18n import catalog
-from kiosk.memory import trim_heap, tune_heap
+from kiosk.memory import QuietCollector, tune_heap
 from kiosk.records import RecordStore
 from kiosk.render.typography import keep_with_word
 from kiosk.stats.recorder import StatsRecorder
@@ -99,6 +99,7 @@ class KioskApp(App):
         self.theme = Theme()
         global_idmap["theme"] = self.theme  # exhibit types' kv files say `theme.pad` (see ViewContext)
         self.framerate = AdaptiveFrameRate()
+        self.collector = QuietCollector()
         self.input_waker = InputWaker(on_input=lambda: Clock.schedule_once_free(self._woken_by_input))
         if hasattr(Clock, "schedule_once_free"):  # the free_only clock, set by configure_kivy before Kivy loads
             self.input_waker.start()
@@ -145,6 +146,7 @@ class KioskApp(App):
         self.ready_seconds = time.monotonic() - STARTED
         log.info("ready in %.2f s", self.ready_seconds)
         tune_heap()  # from now on big buffers go back to the system when freed (not before: it slows the start)
+        self.collector.start()  # full garbage collections wait for a quiet moment, not in a tap's frame
         self.navigator.prepare()
 
     def _woken_by_input(self, _dt) -> None:
@@ -262,10 +264,15 @@ class KioskApp(App):
         self.idle.tick(time.monotonic())
         self.root_widget.update_countdown(self.idle.remaining(time.monotonic()), self.idle.state)
         self.framerate.tick()
+        self.collector.tick(time.monotonic(), self._last_activity())
         if self.facilitator.guided.running:
             self.root_widget.facilitator_bar.tick()
         if self.navigator.current == "attract" and time.monotonic() - self._live_checked >= LIVE_CHECK_SECONDS:
             self.take_new_content()  # nobody is visiting: new content can go live now
+
+    def _last_activity(self) -> float:
+        """The last touch, or now while a finger is on the screen."""
+        return time.monotonic() if fingers_on_screen() else self.idle.last_touch
 
     def _idle_warning(self) -> None:
         if self.navigator.current != "attract":
@@ -303,13 +310,15 @@ class KioskApp(App):
     def release_memory(self, keep_pictures: bool = False) -> None:
         """Free textures held by removed widgets (they sit in reference cycles), and give the memory back.
 
-        Between two visitors the pictures go down to home's; during a visit (``keep_pictures``)
-        they stay, the next taps show them.
+        Between two visitors the pictures go down to home's, and the garbage is collected now.
+        During a visit (``keep_pictures``) the pictures stay, the next taps show them, and the
+        garbage waits for a quiet moment (a full collection takes 100-230 ms: not in a tap's frame).
         """
-        if not keep_pictures:
-            self.pictures.shrink(RESTING_BUDGET)
-        gc.collect()
-        trim_heap()
+        if keep_pictures:
+            self.collector.want()
+            return
+        self.pictures.shrink(RESTING_BUDGET)
+        self.collector.collect()
 
 
 class ViewFaultHandler(ExceptionHandler):

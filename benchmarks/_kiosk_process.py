@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ def kiosk_command(*args: str, size: str = "1920x1080") -> list[str]:
 
 def environment() -> dict:
     scratch = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     env = dict(os.environ, KIVY_HOME=str(scratch / "kivy"), KIOSK_DATA_DIR=str(scratch / "data"), KIVY_NO_ARGS="1")
     env.pop("KIVY_NO_CONSOLELOG", None)
     return env

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import shutil
@@ -16,6 +17,7 @@ PROJECT = Path(__file__).parent.parent
 # Before anything imports Kivy: nothing in a test reads or writes the user's ~/.kivy or
 # the kiosk's real data folder, and Kivy leaves the command line alone.
 _SCRATCH = Path(tempfile.mkdtemp(prefix="kiosk-tests-"))
+atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)  # a run leaves nothing behind
 os.environ["KIVY_HOME"] = str(_SCRATCH / "kivy-home")
 os.environ["KIOSK_DATA_DIR"] = str(_SCRATCH / "kiosk-data")
 os.environ["KIVY_NO_ARGS"] = "1"

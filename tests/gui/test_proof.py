@@ -153,4 +153,4 @@ def test_faults_a_person_sees_are_flagged_per_screen_on_the_sheets_and_counted(t
     summary = (out / "index.html").read_text(encoding="utf-8")
     for label in ("line cut by a scroll", "card cut off", "letter missing from font"):
         assert f"<th>{label}</th>" in summary
-    assert re.search(r"\d+ cut cards, \d+ upscaled pictures, \d+ missing letters", result.stdout)
+    assert re.search(r"\d+ cut cards, \d+ cards without their picture, \d+ upscaled pictures, \d+ missing letters", result.stdout)

@@ -178,6 +178,22 @@ def test_a_qr_card_cut_by_its_column_or_a_card_by_the_screen_is_flagged(kiosk):
     assert "“Off the edge” is cut by the edge of the screen" in messages
 
 
+def test_a_home_card_drawn_without_its_picture_is_flagged_and_a_whole_home_is_not(kiosk):
+    kiosk.app.navigator.start_visit("en")
+    kiosk.settle()
+    home = kiosk.app.navigator.screen("home")
+    assert [p for p in screen_problems(home, kiosk.app.pictures) if p.kind == "blank"] == []
+    card = next(c for c in home.ids.cards.children if c.picture is not None)
+    drawn, card.thumbnail = card.thumbnail, None  # what a picture asked for at a bad moment left behind
+    try:
+        problems = [p for p in screen_problems(home, kiosk.app.pictures) if p.kind == "blank"]
+    finally:
+        card.thumbnail = drawn
+    assert len(problems) == 1, problems
+    assert f"shows a blank frame instead of its picture {card.picture.name}" in problems[0].message
+    assert card.title.split()[0] in problems[0].message
+
+
 def test_whole_cards_in_a_row_that_scrolls_card_by_card_are_not_flagged(kiosk):
     assert problems_of(kiosk, row_of_cards(4, 250)) == []
 

@@ -62,5 +62,6 @@ def _summary(entries: list[dict], content, sheets: int, out: Path) -> str:
     return (f"proof: {len(entries)} screens, {sheets} contact sheets; {content.count('error')} errors, "
             f"{content.count('warning')} warnings, {problems['overflow']} clipped texts, "
             f"{problems['cut-line']} lines cut by a scroll, {problems['cut-card']} cut cards, "
+            f"{problems['blank']} cards without their picture, "
             f"{problems['upscaled']} upscaled pictures, {problems['glyph']} missing letters. "
             f"Open {out / 'index.html'}")

@@ -19,6 +19,8 @@ It walks the live widget tree of the screen being photographed::
   big screen), or the texture's, when the screen decoded it smaller than it shows it.
 - **glyph**: a character the font drawing it does not have (an empty box on screen), read
   from the font's cmap (:func:`missing_glyphs`).
+- **blank**: a card that has a picture (``picture``, a file) but draws none (``thumbnail``
+  empty): a blank frame where the visitor expects the exhibit's picture.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from kivy.core.text import LabelBase
 from kivy.resources import resource_find
@@ -49,7 +52,7 @@ ESCAPES = {"&bl;": "[", "&br;": "]", "&amp;": "&"}
 
 @dataclass(frozen=True)
 class ScreenProblem:
-    kind: str      # "overflow", "cut-line", "cut-card", "upscaled" or "glyph"
+    kind: str      # "overflow", "cut-line", "cut-card", "upscaled", "glyph" or "blank"
     message: str
 
 
@@ -67,7 +70,7 @@ def screen_problems(root, pictures) -> list[ScreenProblem]:
         if getattr(widget, "proof_card", False) or any(c.__name__ in CARDS for c in type(widget).__mro__):
             cut = _card_problems(widget, root)
             cut_cards.update([widget] if cut else [])
-            found.extend(cut)
+            found.extend(cut or _blank_picture(widget))
     return list(dict.fromkeys(found))
 
 
@@ -177,6 +180,15 @@ def _card_problems(card, root) -> list[ScreenProblem]:
     return []
 
 
+def _blank_picture(card) -> list[ScreenProblem]:
+    """A card with a picture file that shows none (it could not be read, or was asked for at a bad moment)."""
+    picture = getattr(card, "picture", None)
+    if picture is None or getattr(card, "thumbnail", True) is not None:
+        return []
+    return [ScreenProblem("blank", f"the card “{_excerpt(_card_text(card), 40)}” shows a blank frame "
+                                   f"instead of its picture {Path(picture).name}")]
+
+
 def _scroll_shift(scroll: ScrollView, scroll_x: float, scroll_y: float) -> tuple[float, float]:
     """How far the scroll's content moves on the window from where it is to (scroll_x, scroll_y)."""
     content = getattr(scroll, "_viewport", None)  # a ScrollView's content; a plain StencilView does not move
@@ -189,6 +201,10 @@ def _scroll_shift(scroll: ScrollView, scroll_x: float, scroll_y: float) -> tuple
 
 
 def _card_text(card) -> str:
+    """The card's title (an exhibit card's, as the content gives it), else its first text."""
+    title = getattr(card, "title", None)
+    if isinstance(title, str) and title.strip():
+        return _plain(_logical(title))
     for widget in card.walk(restrict=True):
         if isinstance(widget, Label) and _readable(widget) and not getattr(widget, "name", ""):
             return _readable(widget)

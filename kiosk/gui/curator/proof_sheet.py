@@ -29,9 +29,9 @@ from kiosk.files import write_atomic
 
 THUMB_WIDTH = 400
 NOT_FOR_VISITORS = ("facilitator_notes",)  # read by facilitators, who choose their language
-KINDS = ("error", "warning", "overflow", "cut-line", "cut-card", "upscaled", "glyph", "missing")
+KINDS = ("error", "warning", "overflow", "cut-line", "cut-card", "blank", "upscaled", "glyph", "missing")
 LABELS = {"error": "error", "warning": "warning", "overflow": "text cut off", "cut-line": "line cut by a scroll",
-          "cut-card": "card cut off", "upscaled": "picture too small", "glyph": "letter missing from font",
+          "cut-card": "card cut off", "blank": "picture not shown", "upscaled": "picture too small", "glyph": "letter missing from font",
           "missing": "not translated"}
 
 
@@ -215,6 +215,6 @@ nav{{margin-bottom:1em}} table{{border-collapse:collapse}} td,th{{border:1px sol
 .shots{{display:flex;flex-wrap:wrap;gap:.6em}} figure{{margin:0}} figure img{{width:{THUMB_WIDTH // 2}px;
 border:1px solid #ccc}} figcaption{{font-size:.8em;color:#6b625c}}
 .findings li{{margin:.2em 0}} .findings b{{display:inline-block;min-width:9em}}
-.error b,.overflow b,.cut-line b,.cut-card b,.glyph b{{color:#b3261e}} .warning b,.upscaled b{{color:#8a5300}}
+.error b,.overflow b,.cut-line b,.cut-card b,.blank b,.glyph b{{color:#b3261e}} .warning b,.upscaled b{{color:#8a5300}}
 .missing b{{color:#36587a}} .ok{{color:#2e6b34}}
 </style></head><body>"""

@@ -86,7 +86,7 @@ def test_dots_under_the_row_say_which_cards_are_in_view(fresh, sized):
     kiosk = fresh
     start_visit(kiosk, "English")
     home = kiosk.app.navigator.screen("home")
-    dots, scroll = home.ids.dots, home.ids.scroll
+    dots, scroll = home.ids.pager.ids.dots, home.ids.scroll
     home.show_room("alternatives")
     kiosk.settle()
     count = len(home.ids.cards.children)
@@ -107,6 +107,47 @@ def test_dots_under_the_row_say_which_cards_are_in_view(fresh, sized):
     home.show_room("origines")    # four cards: all in view in portrait
     kiosk.settle()
     assert all(dots.in_view()) and not dots.canvas.children, "nothing to say when every card is in view"
+    assert home.ids.pager.width == 0 and home.ids.pager.disabled, "and no arrows to tap"
+
+
+@pytest.mark.parametrize("language,size", [("English", (1920, 1080)), ("العربية", (1920, 1080)), ("English", (1280, 800))])
+def test_the_arrows_under_the_row_turn_a_page_of_cards_in_reading_order(fresh, sized, language, size):
+    kiosk = fresh
+    sized(size)
+    start_visit(kiosk, language)
+    home = kiosk.app.navigator.screen("home")
+    pager, scroll = home.ids.pager, home.ids.scroll
+    home.show_room("alternatives")
+    kiosk.settle()
+    count = len(home.ids.cards.children)
+    previous, following, dots = pager.ids.previous, pager.ids.next, pager.ids.dots
+    rtl = language == "العربية"
+    assert (box(following)[2] <= box(dots)[0]) if rtl else (box(dots)[2] <= box(following)[0]), "next, after the dots"
+    assert box(pager)[3] <= box(scroll)[1], "under the row"
+    edge = box(scroll)[2] if rtl else box(scroll)[0]
+    assert abs((box(pager)[2] if rtl else box(pager)[0]) - edge) <= 1, "at the row's reading start"
+    side = kiosk.app.theme.touch * 0.8   # a resized window gives the theme new sizes: the arrows follow, round
+    assert all(abs(arrow.width - side) < 1 and abs(arrow.height - side) < 1 for arrow in (previous, following))
+    millimetres = following.width * 0.277   # a 24-inch 1920×1080 screen (or a 15-inch 1280×800): 0.277 mm a pixel
+    assert millimetres >= 9, f"a fingertip's target: {millimetres:.0f} mm"
+
+    def in_view():
+        return [card.exhibit_id for card in reversed(home.ids.cards.children)
+                if box(scroll)[0] - 1 <= box(card)[0] and box(card)[2] <= box(scroll)[2] + 1]
+
+    first_cards = home.exhibits_in_view()
+    kiosk.tap(following)
+    kiosk.wait(0.6)
+    assert dots.in_view() == [False] * 3 + [True] * 3 + [False] * (count - 6)
+    assert sorted(in_view()) == sorted(home.exhibits_in_view()) and not set(in_view()) & set(first_cards)
+    for _ in range(count):
+        kiosk.tap(following)
+        kiosk.wait(0.4)
+    assert dots.in_view()[-3:] == [True] * 3 and following.opacity < 1, "the last page: next is greyed"
+    for _ in range(count):
+        kiosk.tap(previous)
+        kiosk.wait(0.4)
+    assert home.exhibits_in_view() == first_cards and previous.opacity < 1
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])

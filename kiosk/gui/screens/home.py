@@ -2,9 +2,10 @@
 
 In landscape the cards make a row that scrolls sideways, three whole cards at a time; in
 portrait, a column of two cards a row that scrolls up. A scroll always comes to rest on
-whole cards, and grey dots under the row say which cards are in view. Each card shows its
-kind (quiz, timeline…) and whether this visitor has seen it. In a right-to-left language rooms and cards run from the right. A "next room" button
-walks a visitor through the exhibition in order. Texts follow the visitor's language at once.
+whole cards. Under the row, grey dots say which cards are in view, between two arrows that
+turn a page of cards (a tap for those who do not swipe). Each card shows its kind (quiz,
+timeline…) and whether this visitor has seen it. In a right-to-left language rooms and cards
+run from the right. A "next room" button walks a visitor through the exhibition in order. Texts follow the visitor's language at once.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from kivy.uix.widget import Widget
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.screens.exhibit import fit_lines
 from kiosk.gui.theme import rgba
-from kiosk.gui.widgets.widgets import KioskButton, TapScrollView
+from kiosk.gui.widgets.reader import ReaderArrow  # noqa: F401  (the pager's arrows, in home.kv)
+from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TapScrollView
 from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("home.kv")))
@@ -187,6 +189,24 @@ class CardRow(TapScrollView):
         offset = self.scroll_x * spare
         return min(spare, round(offset / step) * step) / spare
 
+    def turn(self, pages: int) -> None:
+        """Slide the row a page of cards on (1) or back (-1), in reading order: the pager's arrows."""
+        content = self.children[0] if self.children else None
+        if content is None or not self.count:
+            return
+        last_first = max(0, self.count - self.per_view)
+        first = max(0, min(last_first, self.first_shown + pages * self.per_view))
+        if self.portrait:
+            spare, offset = content.height - self.height, (first // 2) * (self.card_height + content.spacing[1])
+            target = {"scroll_y": 1 - min(spare, offset) / spare} if spare > 0 else {}
+        else:
+            spare, offset = content.width - self.width, first * (self.card_width + content.spacing[0])
+            share = min(spare, offset) / spare if spare > 0 else 0
+            target = {"scroll_x": 1 - share if App.get_running_app().theme.rtl else share} if spare > 0 else {}
+        if target:
+            Animation.cancel_all(self, "scroll_x", "scroll_y")
+            Animation(d=0.25, t="out_quad", **target).start(self)
+
     def on_touch_down(self, touch):
         if self.collide_point(*touch.pos):
             for card in self._cards_at(touch):
@@ -212,6 +232,29 @@ class CardRow(TapScrollView):
     def _untouch(self) -> None:
         for card in self.children[0].children if self.children else []:
             card.touched = False
+
+
+class RowPager(MirrorBox):
+    """Under the row of cards: the dots (:class:`ScrollDots`) between two arrows that turn a page of cards."""
+
+    row = ObjectProperty(None, allownone=True)   # the CardRow it follows and turns
+    count = NumericProperty(0)
+    first = NumericProperty(0)
+    shown = NumericProperty(3)
+    more = BooleanProperty(False)   # some cards are out of view
+
+    def on_row(self, _pager, row) -> None:
+        if row is not None:
+            row.bind(count=self._follow, first_shown=self._follow, per_view=self._follow)
+            self._follow()
+
+    def _follow(self, *_args) -> None:
+        self.count, self.first, self.shown = self.row.count, self.row.first_shown, self.row.per_view
+        self.more = self.count > self.shown
+
+    def turn(self, pages: int) -> None:
+        if self.row is not None:
+            self.row.turn(pages)
 
 
 class ScrollDots(Widget):

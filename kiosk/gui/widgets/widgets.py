@@ -67,6 +67,7 @@ class Icon(Label):
     name = StringProperty("")
     mirror = BooleanProperty(False)   # turn round in a right-to-left layout (back, next)
     rtl = BooleanProperty(False)
+    side = NumericProperty(0)         # the widget's side (a round button's); 0: the glyph's
     flip = AliasProperty(lambda self: flipped(self.name, self.mirror and self.rtl), bind=("name", "mirror", "rtl"))
 
     def glyph(self, name: str, mirror: bool, rtl: bool) -> str:

@@ -62,3 +62,14 @@ def cut_to_lines(text: str, width: float, measure, lines: int) -> str:
             break
         last = last.rsplit(" ", 1)[0]
     return "\n".join(kept[:lines - 1] + [last + "…"])
+
+
+ARTICLES = ("le ", "la ", "les ", "l'", "l’", "un ", "une ", "the ", "a ", "an ")
+
+
+def in_sentence(name: str) -> str:
+    """A name placed inside a sentence (after a colon): "La présidente" → "la présidente".
+
+    Only a name that opens with an article loses its capital; "Amina" or "AMAP" keeps it.
+    """
+    return name[0].lower() + name[1:] if name.lower().replace("\u00a0", " ").startswith(ARTICLES) else name

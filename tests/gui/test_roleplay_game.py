@@ -123,7 +123,7 @@ def test_a_group_of_three_plays_a_whole_game(fresh, language, chosen):
     vote(kiosk, view, [0, 0, 1])
     kiosk.tap(view.action)
     assert session.last.adopted == 0 and session.last.overruled == [1, 2], "voted otherwise, or never heard"
-    sees(kiosk, view, view.name_of(2))
+    sees(kiosk, view, view.name_in_sentence(2))   # "Overruled …: the young market gardener" (inside a sentence)
     kiosk.tap(view.action)
 
     # 4: an election without candidates: the most named faces objections
@@ -135,7 +135,7 @@ def test_a_group_of_three_plays_a_whole_game(fresh, language, chosen):
     vote(kiosk, view, [2, 2, None])
     kiosk.tap(view.action)
     assert session.phase == "object"
-    sees(kiosk, view, view.name_of(2))
+    sees(kiosk, view, view.name_in_sentence(2))   # "Most named: the young market gardener."
     kiosk.tap(view.action)                                    # nobody objects
     assert session.last.adopted == 2
     kiosk.tap(view.action)

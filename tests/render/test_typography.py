@@ -1,6 +1,6 @@
 """French punctuation stays with its word when a line wraps."""
 
-from kiosk.render.typography import NO_BREAK_SPACE, keep_with_word
+from kiosk.render.typography import NO_BREAK_SPACE, in_sentence, keep_with_word
 
 
 def test_space_before_double_marks_and_inside_quotes_no_longer_breaks():
@@ -20,3 +20,12 @@ def test_a_long_text_is_cut_at_a_word_without_its_last_mark():
     assert shorten("Enclosures: when the commons were fenced off", 21) == "Enclosures: when the…"
     assert shorten("Three ways. To organise", 12) == "Three ways…", "no '.…'"
     assert shorten("Short", 20) == "Short"
+
+
+def test_a_role_inside_a_sentence_loses_the_capital_of_its_article_only():
+    assert in_sentence("La présidente") == "la présidente"
+    assert in_sentence("L'habitante du quartier") == "l'habitante du quartier"
+    assert in_sentence("The chair") == "the chair"
+    assert in_sentence("Amina") == "Amina" and in_sentence("AMAP") == "AMAP" and in_sentence("Lucie Aubrac") == "Lucie Aubrac"
+    assert in_sentence("الرئيسة") == "الرئيسة"
+    assert in_sentence("") == ""

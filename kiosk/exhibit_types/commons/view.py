@@ -42,6 +42,7 @@ from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, Works
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 from kiosk.render.bidi import shape_line
+from kiosk.render.typography import in_sentence
 
 Builder.load_file(str(Path(__file__).with_name("commons.kv")))
 
@@ -525,7 +526,7 @@ class CommonsView(DebriefPaging, ExhibitView):
                           self.action_button(tr("Show my secret goal"), "eye", self._toggle_secret, "secondary"))
         last = session.turn + 1 >= session.players
         following = tr("Start round 1") if last else \
-            tr("Pass the screen to {name}").format(name=self.name_of(session.turn + 1))
+            tr("Pass the screen to {name}").format(name=in_sentence(self.name_of(session.turn + 1)))
         self._add(Widget(size_hint_y=None, height=theme.space), self.action_button(following, "chevron-right", self._role_read,
                                                                                    "accent", icon_end=True, icon_mirror=True))
 
@@ -593,7 +594,7 @@ class CommonsView(DebriefPaging, ExhibitView):
     def _show_pass(self) -> None:
         tr, theme = self.tr, self.ctx.theme
         turn = self.session.turn
-        name = self.name_of(turn)
+        name = in_sentence(self.name_of(turn))   # always inside a sentence here: "Pass the screen to the town hall."
         self._header(turn, turn)
         card = CommonsCard(padding=theme.pad * 2, spacing=theme.space * 3)
         hidden = Icon(name="eye-off", pos_hint={"center_x": 0.5})

@@ -34,6 +34,7 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
 from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView, leave_room
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
+from kiosk.render.typography import in_sentence
 
 
 class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
@@ -73,6 +74,10 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
 
     def name_of(self, player: int) -> str:
         return self.text(self.game_text.roles[player].name)
+
+    def name_in_sentence(self, player: int) -> str:
+        """A role's name inside a sentence, after a colon: "Most named: the chair"."""
+        return in_sentence(self.name_of(player))
 
     def choice_text(self, index: int) -> str:
         """A proposal's text, or (a decision about a person) the player's role."""
@@ -389,3 +394,5 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
     def on_parent(self, _widget, parent) -> None:
         if parent is None:
             self._stop_timer()
+
+

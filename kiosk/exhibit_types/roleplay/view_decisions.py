@@ -149,7 +149,7 @@ class DecisionScreens:
         tr, session = self.tr, self.session
         self._question()
         self._mode_line()
-        self._add(RoleplayNote(icon="users", text=tr("Most named: {name}.").format(name=self.name_of(session.named())),
+        self._add(RoleplayNote(icon="users", text=tr("Most named: {name}.").format(name=self.name_in_sentence(session.named())),
                                role="heading", bold=True, colour=self.ctx.theme.ink),
                   self._text(tr("Does anyone object, with a reason?"), "body", bold=True),
                   self._players_grid(session.draft["objections"], session.toggle_objection, "hand"),
@@ -190,7 +190,7 @@ class DecisionScreens:
             verdict.add_widget(self._text(self._chosen(outcome), "body", bold=True))
             self._add(verdict)
         if outcome.overruled:
-            names = ", ".join(self.name_of(p) for p in outcome.overruled)
+            names = ", ".join(self.name_in_sentence(p) for p in outcome.overruled)
             self._add(RoleplayNote(icon="triangle-alert", text=tr("Overruled (voted otherwise, or not heard): {names}.")
                                    .format(names=names), colour=theme.ink))
         if outcome.event is not None:
@@ -305,7 +305,7 @@ class DecisionScreens:
 
     def _never_heard(self, headline: bool = False) -> RoleplayNote:
         """Who never spoke: the end opens with it, as a headline."""
-        tr, silent = self.tr, ", ".join(self.name_of(p) for p in self.session.game.summary()["never_heard"])
+        tr, silent = self.tr, ", ".join(self.name_in_sentence(p) for p in self.session.game.summary()["never_heard"])
         theme = self.ctx.theme
         return RoleplayNote(icon="triangle-alert" if silent and headline else "message-square-text", bold=True,
                             colour=theme.danger if silent and headline else theme.ink,

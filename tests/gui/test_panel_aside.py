@@ -43,3 +43,30 @@ def test_in_portrait_the_summary_opens_the_text(sized):
     view = open_exhibit(kiosk, PANEL)
     assert lead_of(view) is None
     assert view.text(view.manifest.summary) in reader_texts(view)
+
+
+def column_margins(reader) -> tuple[float, float]:
+    """The room left of the text's columns and right of them, inside the reader."""
+    row, slots = reader.ids.row, reader._slots
+    left = min(slot.to_window(slot.x, 0)[0] for slot in slots) - row.to_window(row.x, 0)[0]
+    right = row.to_window(row.right, 0)[0] - max(slot.to_window(slot.right, 0)[0] for slot in slots)
+    return left, right
+
+
+@pytest.mark.parametrize("sized", [(1080, 1920)], indirect=True, ids=["portrait"])
+@pytest.mark.parametrize("language", ["Français", "العربية"])
+def test_in_portrait_the_text_column_stands_centred_under_the_centred_picture(sized, language):
+    kiosk = sized
+    start_visit(kiosk, language)
+    view = open_exhibit(kiosk, PANEL)
+    left, right = column_margins(view.ids.reader)
+    assert left > view.ctx.theme.pad and abs(left - right) <= 2, (left, right)
+
+
+@pytest.mark.parametrize("sized", [(1920, 1080)], indirect=True, ids=["1920"])
+def test_in_landscape_the_text_columns_start_where_reading_starts(sized):
+    kiosk = sized
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, PANEL)
+    left, right = column_margins(view.ids.reader)
+    assert left <= 1 and right >= 0

@@ -106,6 +106,7 @@ class PagedReader(BoxLayout):
     columns = NumericProperty(1)
     column_width = NumericProperty(0)
     max_columns = NumericProperty(2)
+    centred = BooleanProperty(False)   # the columns centred in the room (under a centred picture); else at the reading start
     gap = NumericProperty(24)
     font_name = StringProperty("Kiosk")
     font_size = NumericProperty(28)
@@ -121,6 +122,7 @@ class PagedReader(BoxLayout):
         super().__init__(**kwargs)
         self.fbind("rtl", self._trigger_reflow)
         self.fbind("page", self._measure)
+        self.fbind("centred", self._trigger_reflow)
 
     def set_content(self, build, sample: str, page: int = 0) -> None:
         """``build(column_width, page_height)`` gives the blocks of one column, top to bottom."""
@@ -147,9 +149,12 @@ class PagedReader(BoxLayout):
             slot.bind(pos=self._measure, size=self._measure)
             row.add_widget(slot)
             self._slots.append(slot)
-        leftover = row.width - self.columns * self.column_width - self.gap * self.columns
-        if leftover > 0:                    # the room left over stays at the reading end
-            row.add_widget(Widget(size_hint_x=None, width=leftover))
+        spacers = 2 if self.centred else 1
+        leftover = row.width - self.columns * self.column_width - self.gap * (self.columns - 1 + spacers)
+        if leftover > 0:                    # the room left over stays at the reading end, or on both sides
+            row.add_widget(Widget(size_hint_x=None, width=leftover / spacers))
+            if self.centred:
+                row.add_widget(Widget(size_hint_x=None, width=leftover / 2), index=len(row.children))
         self._measure()
 
     def char_width(self) -> float:

@@ -32,6 +32,13 @@ UNKNOWN_LANGUAGES = LanguagePolicy("fr", (), ())  # no collection: judge only th
 class Link:
     url: LocalizedText  # one address, or one per language
     label: LocalizedText
+    languages: tuple[str, ...] = ()  # the site's languages; () when not said
+
+    def foreign_to(self, reader: str) -> str | None:
+        """The site's language, when a reader of ``reader`` would land on a site in another one."""
+        if not self.languages or reader in self.languages or reader in self.url.languages():  # its own page
+            return None
+        return self.languages[0]
 
 
 @dataclass(frozen=True)
@@ -177,7 +184,7 @@ def _manifest(values: dict, folder: Path, exhibit_type, ctx: Context) -> Exhibit
         summary=values["summary"],
         body=values["body"],
         images=tuple(ImageRef.from_values(image) for image in values["images"]),
-        links=tuple(Link(link["url"], link["label"]) for link in values["links"]),
+        links=tuple(Link(link["url"], link["label"], tuple(link["language"] or ())) for link in values["links"]),
         tags=tuple(values["tags"]),
         facilitator_notes=values["facilitator_notes"],
         details=exhibit_type.build(values),

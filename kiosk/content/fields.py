@@ -103,9 +103,15 @@ IMAGE = ObjectKind("image", (
     Field("caption", TextKind(), doc="A caption shown under the image."),
 ))
 
+LANGUAGE_CODE = StrKind(pattern=r"^[a-z]{2,3}$", meaning="a language code like fr or en",
+                        hint="write the site's language as a two-letter code: fr, en, ar…")
+
 LINK = ObjectKind("link", (
     Field("url", UrlKind(), required=True, doc="A web address (https://…), or one per language."),
     Field("label", TextKind(), required=True, doc="What the visitor finds there."),
+    Field("language", ListKind(LANGUAGE_CODE, min_items=1, max_items=20, single_ok=True),
+          doc="The language(s) the site is written in (fr, or [fr, en]): a visitor reading another one is told, "
+              "as in \"(in French)\". Leave it out for a site in every language of the collection."),
 ))
 
 COMMON_FIELDS = (

@@ -132,6 +132,26 @@ def test_qr_code_on_screen_decodes_to_the_link(fresh, tmp_path):
     assert found == expected
 
 
+def test_a_visitor_is_told_in_their_language_when_a_code_leads_to_a_site_in_french(fresh):
+    kiosk = fresh
+    start_visit(kiosk, "العربية")
+    open_exhibit(kiosk, "origines-enclosures")
+    kiosk.settle()
+    column = kiosk.app.navigator.screen("exhibit").ids.qr_column
+
+    def labels():
+        return {panel.url: panel.label for panel in column.children if hasattr(panel, "side")}
+
+    assert labels()["https://www.le-mes.org/"].endswith("(بالفرنسية)")
+    assert labels()["https://transiscope.org/"].endswith("(بالفرنسية)")
+    kiosk.app.set_language("en")
+    kiosk.settle()
+    assert labels()["https://www.le-mes.org/"].endswith("(in French)")
+    kiosk.app.set_language("fr")
+    kiosk.settle()
+    assert not [label for label in labels().values() if "(en français)" in label], "a French reader is not told"
+
+
 def test_every_screen_with_network_blocked(fresh, monkeypatch, network_blocked):
     attempts = network_blocked
     kiosk = fresh

@@ -25,6 +25,7 @@ from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
+from kiosk.i18n import language_name_in
 from kiosk.render.bidi import has_rtl, wrap_and_shape
 from kiosk.render.typography import cut_to_lines
 from kiosk.visit.qr import pixels_per_module
@@ -189,10 +190,18 @@ class ExhibitScreen(KioskScreen):
         # set once: the label's new size fits the title again, and finds the same answer
         label.size_factor, label.line_limit, label.logical_text = factor, lines, shown
 
+    def _link_label(self, link) -> str:
+        """The link's label, with "(in French)" when the site is in a language the visitor may not read."""
+        label, site = self.app.text(link.label), link.foreign_to(self.app.language)
+        if site is None:
+            return label
+        return self.app.gettext("{label} (in {language})").format(
+            label=label, language=language_name_in(site, self.app.language))
+
     def _fill_qr_codes(self) -> None:
         column = self.ids.qr_column
         column.clear_widgets()
-        links = [(self.app.text(link.label), self.app.text(link.url)) for link in self.manifest.links]
+        links = [(self._link_label(link), self.app.text(link.url)) for link in self.manifest.links]
         links += [link for link in self.view.extra_links() if link[1] not in {url for _, url in links}]
         shown = bool(links) and not self.way_on_folded   # nobody scans a code while typing: the keyboard takes its room
         self.ids.qr_scroll.opacity = 1 if shown else 0

@@ -78,11 +78,26 @@ def test_the_end_screen_gives_the_score_each_mark_and_a_way_to_play_again(fresh)
         kiosk.tap(view.ids.action)
     kiosk.find_text(f"You got {len(questions) - 1} out of {len(questions)}")
     marks = list(reversed(view.ids.marks.children))
-    assert [m.right for m in marks] == [False] + [True] * (len(questions) - 1)
-    assert [m.name for m in marks][:2] == ["circle-x", "circle-check"]
+    assert [m.correct for m in marks] == [False] + [True] * (len(questions) - 1)
+    assert [m.children[-1].name for m in marks][:2] == ["circle-x", "circle-check"]
+    assert [m.number for m in marks] == [str(n) for n in range(1, len(questions) + 1)]
     assert view.ids.sentence.text
+    kiosk.find_text("Touch a result to see its question again")
+
+    # a result touched: its question again, answered, its explanation; then straight back to the score
+    kiosk.tap(list(reversed(view.ids.marks.children))[0])   # as drawn now (the end screen lays itself out again)
+    kiosk.find_text(f"Question 1 of {len(questions)}")
+    kiosk.find_text("Not quite.")
+    kiosk.find_text(view.text(questions[0].explanation)[:40])
+    assert view.ids.action.text == "Back to my score"
+    kiosk.tap(view.ids.action)
+    kiosk.find_text(f"You got {len(questions) - 1} out of {len(questions)}")
+    assert view.progress.score == len(questions) - 1, "looking again changes no answer"
+
     kiosk.tap_text("Play again")
     kiosk.find_text(f"Question 1 of {len(questions)}")
+    kiosk.tap(rows(view)[min(questions[0].correct)])
+    assert view.ids.action.text == "Next question", "a new round goes on question after question"
 
 
 def test_progress_runs_right_to_left_in_arabic(fresh):

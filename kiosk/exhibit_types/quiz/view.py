@@ -31,7 +31,7 @@ from kivy.uix.widget import Widget
 from kiosk.events import QuizAnswered
 from kiosk.exhibit_types.quiz.model import QuizProgress, answer_status, verdict
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import Figure, Icon, MirrorBox, drawn_height
+from kiosk.gui.widgets.widgets import Figure, MirrorBox, drawn_height
 
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
@@ -58,10 +58,12 @@ class ProgressStep(Widget):
     current = BooleanProperty(False)
 
 
-class ResultMark(Icon):
-    """A question's result on the end screen: a check or a cross, in colour."""
+class ResultMark(ButtonBehavior, BoxLayout):
+    """A question's result on the end screen: a check or a cross in colour, over the question's
+    number. A touch shows that question again, answered, with its explanation."""
 
-    right = BooleanProperty(False)
+    correct = BooleanProperty(False)   # not ``right``: that is the widget's right edge
+    number = StringProperty("")
 
 
 class QuizMark(BoxLayout):
@@ -98,6 +100,7 @@ class QuizView(ExhibitView):
         return len(manifest.details.questions) + 1  # every question, then the score
 
     def show_step(self, index: int) -> None:
+        self.state["reviewing"] = False
         self.progress.go_to(index)
         self.refresh()
 
@@ -172,8 +175,9 @@ class QuizView(ExhibitView):
         else:
             self._verdict("circle-x", tr("Not quite."), theme.danger)
         self.ids.explanation.logical_text = self.text(progress.question.explanation)
-        last = progress.index + 1 == total
-        self.ids.action.text = tr("See my score") if last else tr("Next question")
+        last = progress.index + 1 == total or self.state.get("reviewing")
+        self.ids.action.text = tr("Back to my score") if self.state.get("reviewing") \
+            else tr("See my score") if last else tr("Next question")
         self.ids.action.icon = "list-checks" if last else "chevron-right"
 
     def _fill_card(self, *_args) -> None:
@@ -264,8 +268,18 @@ class QuizView(ExhibitView):
     def on_action(self) -> None:
         if self.progress.finished:
             self.progress.restart()
+            self.state["reviewing"] = False
+        elif self.state.get("reviewing") and self.progress.chosen is not None:
+            self.state["reviewing"] = False
+            self.progress.go_to(len(self.manifest.details.questions))
         else:
             self.progress.next()
+        self.refresh()
+
+    def review(self, index: int) -> None:
+        """A result touched on the end screen: its question again, answered, then back to the score."""
+        self.state["reviewing"] = True
+        self.progress.go_to(index)
         self.refresh()
 
     # the end
@@ -288,5 +302,8 @@ class QuizView(ExhibitView):
         answers = self.state["answers"]
         for number, question in enumerate(quiz.questions):
             chosen = answers.get(str(number))
-            marks.add_widget(ResultMark(right=chosen is not None and question.is_correct(chosen)))
+            mark = ResultMark(correct=chosen is not None and question.is_correct(chosen), number=str(number + 1))
+            mark.bind(on_release=lambda _mark, index=number: self.review(index))
+            marks.add_widget(mark)
+        self.ids.review_hint.logical_text = tr("Touch a result to see its question again, with the answer.")
         self.ids.again.text = tr("Play again")

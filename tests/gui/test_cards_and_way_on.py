@@ -247,3 +247,17 @@ def test_the_quizs_next_room_is_quiet_until_the_score_shows(fresh, language):
     kiosk.tap(screen.ids.to_room)
     open_exhibit(kiosk, "origines-enclosures")
     assert not quiet(), "other exhibits lead on with the filled button"
+
+
+def test_in_portrait_a_notice_beside_the_arrows_takes_the_dots_room(fresh, sized):
+    from kiosk.gui.curator.proof_checks import screen_problems
+
+    kiosk = fresh
+    sized((1080, 1920))
+    start_visit(kiosk, "Deutsch")        # some German texts fall back to French: the footer holds the notice
+    home = kiosk.app.navigator.screen("home")
+    home.show_room("alternatives")
+    kiosk.settle()
+    pager = home.ids.pager
+    assert home.notice and pager.compact and pager.ids.dots.width == 0 and pager.width > 0
+    assert [p for p in screen_problems(home, kiosk.app.pictures) if p.kind == "overflow"] == []

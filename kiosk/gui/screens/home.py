@@ -242,6 +242,7 @@ class RowPager(MirrorBox):
     first = NumericProperty(0)
     shown = NumericProperty(3)
     more = BooleanProperty(False)   # some cards are out of view
+    compact = BooleanProperty(False)   # the arrows only (a footer without room for the dots)
 
     def on_row(self, _pager, row) -> None:
         if row is not None:

@@ -90,6 +90,18 @@ def rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def wait_quiet(pid: int, window: float = 4.0, busy: float = 0.15, limit: float = 180.0) -> float:
+    """Wait until the kiosk has used less than ``busy`` CPU-seconds in ``window`` seconds: the
+    attract loop has prepared the next visitor's screens, as on a kiosk left waiting. The seconds waited."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        before = cpu_seconds(pid)
+        time.sleep(window)
+        if cpu_seconds(pid) - before < busy:
+            break
+    return time.monotonic() - start
+
+
 def wait_for_line(process: subprocess.Popen, fragment: str, timeout: float = 30) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -37,7 +37,7 @@ import sys
 import threading
 import time
 
-from _kiosk_process import PROJECT, VirtualScreen, cpu_seconds, wait_for_line
+from _kiosk_process import PROJECT, VirtualScreen, wait_for_line, wait_quiet
 
 BOX = (240, 160)
 STILL = 1.0
@@ -170,16 +170,9 @@ class Kiosk:
                                         stderr=subprocess.STDOUT, text=True, cwd=PROJECT)
         wait_for_line(self.process, "ready in", timeout=60)
 
-    def wait_quiet(self, window: float = 4.0, busy: float = 0.15, limit: float = 180.0) -> float:
-        """Wait until the kiosk has used less than ``busy`` CPU-seconds in ``window`` seconds: the
-        attract loop has prepared the next visitor's screens, as on a kiosk left waiting. The seconds waited."""
-        start = time.monotonic()
-        while time.monotonic() - start < limit:
-            before = cpu_seconds(self.process.pid)
-            time.sleep(window)
-            if cpu_seconds(self.process.pid) - before < busy:
-                break
-        return time.monotonic() - start
+    def wait_quiet(self) -> float:
+        """Until the attract loop has prepared the next visitor's screens (_kiosk_process.wait_quiet)."""
+        return wait_quiet(self.process.pid)
 
     def where(self, text: str) -> tuple[int, int]:
         self.process.stdin.write(json.dumps({"text": text}) + "\n")

@@ -48,6 +48,7 @@ from kiosk.visit.qr import QrCache
 from kiosk.visit.session import VisitorSession
 from kiosk.visit.subscribers import connect_records, connect_visit
 from kiosk.visit.visit_stats import VisitStats
+from kiosk.watchdog import Watchdog
 
 log = logging.getLogger(__name__)
 LIVE_CHECK_SECONDS = 10  # how often the attract loop looks for newly installed content
@@ -100,6 +101,7 @@ class KioskApp(App):
         global_idmap["theme"] = self.theme  # exhibit types' kv files say `theme.pad` (see ViewContext)
         self.framerate = AdaptiveFrameRate()
         self.collector = QuietCollector()
+        self.watchdog = Watchdog()   # systemd's, when the kiosk runs as a service with a watchdog
         self.input_waker = InputWaker(on_input=lambda: Clock.schedule_once_free(self._woken_by_input))
         if hasattr(Clock, "schedule_once_free"):  # the free_only clock, set by configure_kivy before Kivy loads
             self.input_waker.start()
@@ -147,6 +149,9 @@ class KioskApp(App):
         log.info("ready in %.2f s", self.ready_seconds)
         tune_heap()  # from now on big buffers go back to the system when freed (not before: it slows the start)
         self.collector.start()  # full garbage collections wait for a quiet moment, not in a tap's frame
+        self.watchdog.ready()
+        if self.watchdog.interval:   # from the main loop: a frozen loop stops telling systemd it is alive
+            Clock.schedule_interval(self.watchdog.alive, self.watchdog.interval)
         self.navigator.prepare()
 
     def _woken_by_input(self, _dt) -> None:
@@ -163,6 +168,7 @@ class KioskApp(App):
         Clock._last_tick = min(Clock._last_tick, Clock.time() - 1.0 / max(fps, 1))
 
     def on_stop(self) -> None:
+        self.watchdog.stopping()
         self.input_waker.stop()
         self.events.emit(VisitEnded(self._last_touch_time()))
         self.stats.close()

@@ -38,16 +38,15 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
 from kiosk.exhibit_types.poll.model import percentages
+from kiosk.folders import FONTS
 from kiosk.render.bidi import wrap_and_shape
 
 logger = logging.getLogger(__name__)
 
-FONTS = Path(__file__).resolve().parents[1] / "media" / "fonts"
 FONT_FILES = {
     False: ("NotoSansKiosk-Regular.ttf", "NotoSans-Regular.ttf"),
     True: ("NotoSansKiosk-Bold.ttf", "NotoSans-Bold.ttf"),

@@ -13,6 +13,7 @@
     kiosk install-bundle FILE.zip       verify, unpack, validate and switch it live atomically
     kiosk rollback                      put the previous content back live
     kiosk set-pin                       set the facilitator's PIN (asked twice, or read from stdin)
+    kiosk backoff                       wait before a restart when the kiosk keeps failing (the service runs it)
     kiosk report --out FILE.pdf         the anonymous visit statistics as a PDF for funders (--lang en)
     kiosk stats [--since D] [--venue V] the anonymous visit statistics as a table (also: purge, merge)
 
@@ -116,6 +117,9 @@ def _bundle_commands(commands) -> None:
 def _facilitator_commands(commands) -> None:
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
+    backoff = commands.add_parser("backoff", help="wait before a restart when the kiosk keeps failing "
+                                  "(the installed service runs it before each start)")
+    backoff.set_defaults(handler=cmd_backoff)
 
 
 def _statistics_commands(commands) -> None:
@@ -233,6 +237,20 @@ def _elsewhere(target: str):
         return getattr(importlib.import_module(module), name)(args)
 
     return handler
+
+
+def cmd_backoff(args) -> int:
+    import time
+
+    from kiosk.folders import data_dir
+    from kiosk.restarts import StartLog
+
+    pause = StartLog(data_dir() / "starts.json").record()
+    if pause:
+        print(f"kiosk backoff: the kiosk restarted often in the last ten minutes; waiting {pause:.0f} s "
+              "before starting it again (its earlier messages above say why it stopped)", file=sys.stderr)
+        time.sleep(pause)
+    return 0
 
 
 def cmd_set_pin(args) -> int:

@@ -11,6 +11,11 @@ from pathlib import Path
 from platformdirs import user_data_dir
 
 
+_PACKAGE = Path(__file__).resolve().parent
+# The fonts (Noto, and the icons): in a wheel inside the package (setup.py copies them), in a checkout in media/fonts.
+FONTS = _PACKAGE / "fonts" if (_PACKAGE / "fonts").is_dir() else _PACKAGE.parent / "media" / "fonts"
+
+
 def data_dir() -> Path:
     folder = Path(os.environ.get("KIOSK_DATA_DIR") or user_data_dir("musee-kiosk", appauthor=False))
     folder.mkdir(parents=True, exist_ok=True)

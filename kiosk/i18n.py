@@ -1,24 +1,53 @@
-"""UI translations (gettext catalogs in ``i18n/``) and language names (Babel). No Kivy here.
+"""UI translations (gettext catalogs) and language names (Babel). No Kivy here.
 
-Catalogs are compiled from ``i18n/<lang>/LC_MESSAGES/kiosk.po`` by ``make catalogs``. A
-missing catalog never crashes the kiosk: ``fallback=True`` shows the English source text.
+The catalogs' sources are ``i18n/<lang>/LC_MESSAGES/kiosk.po``. An installed kiosk (a wheel) carries them compiled
+in ``kiosk/locale/`` (setup.py); a checkout has them compiled beside their sources by ``make catalogs``, and one
+that was never compiled reads the ``.po`` itself, so every language shows however the kiosk was installed. A
+missing catalog never crashes the kiosk: the English source text shows.
 """
 
 from __future__ import annotations
 
 import functools
 import gettext
+import io
+import logging
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
+log = logging.getLogger(__name__)
+
 DOMAIN = "kiosk"
-CATALOG_DIR = Path(__file__).resolve().parent.parent / "i18n"
+PACKAGED = Path(__file__).resolve().parent / "locale"          # in a wheel, compiled at build time
+CHECKOUT = Path(__file__).resolve().parent.parent / "i18n"      # in a checkout, beside their sources
+CATALOG_DIR = PACKAGED if PACKAGED.is_dir() else CHECKOUT
 
 
 @functools.lru_cache(maxsize=32)
 def catalog(language: str) -> gettext.NullTranslations:
-    return gettext.translation(DOMAIN, CATALOG_DIR, languages=[language], fallback=True)
+    found = gettext.translation(DOMAIN, CATALOG_DIR, languages=[language], fallback=True)
+    if isinstance(found, gettext.GNUTranslations):
+        return found
+    source = CATALOG_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+    return _compiled(source) if source.is_file() else found
+
+
+def _compiled(source: Path) -> gettext.NullTranslations:
+    """A catalog compiled in memory from its ``.po``, as ``make catalogs`` would have written it."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    try:
+        with source.open("rb") as po:
+            messages = read_po(po, locale=source.parent.parent.name)
+        compiled = io.BytesIO()
+        write_mo(compiled, messages, use_fuzzy=True)
+        compiled.seek(0)
+        return gettext.GNUTranslations(compiled)
+    except Exception as error:  # a broken catalog shows English, never a traceback
+        log.warning("the interface catalog %s cannot be read (%s): English is shown", source, error)
+        return gettext.NullTranslations()
 
 
 def interface_languages() -> list[str]:

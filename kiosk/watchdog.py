@@ -11,6 +11,10 @@ a test) nothing is sent::
     watchdog.ready()                      # once, when the first frame is drawn
     Clock.schedule_interval(watchdog.alive, watchdog.interval)   # if watchdog.interval
 
+``WATCHDOG_PID`` names the process systemd expects to hear from: the kiosk itself, or, in the installed service
+(packaging/), **cage**, the compositor that the service starts and that starts the kiosk as its only client. The
+kiosk then speaks for its parent (the unit has ``NotifyAccess=all``); any other process leaves the watchdog alone.
+
 The protocol (sd_notify(3)) is one datagram on a Unix socket, whose name starts with "@" for
 an abstract one: a dozen lines, written here rather than pulling in a library for it.
 Kivy-free, tested with a socket of the test's own.
@@ -30,7 +34,7 @@ class Watchdog:
     def __init__(self, environ: Mapping[str, str] = os.environ):
         self.address = environ.get("NOTIFY_SOCKET") or None
         usec, pid = environ.get("WATCHDOG_USEC", ""), environ.get("WATCHDOG_PID", "")
-        for_us = not pid.isdigit() or int(pid) == os.getpid()
+        for_us = not pid.isdigit() or int(pid) in (os.getpid(), os.getppid())
         # half systemd's interval: one late message is not yet a missed one
         self.interval: float | None = int(usec) / 2_000_000 if usec.isdigit() and int(usec) > 0 and for_us else None
         self.sent = 0

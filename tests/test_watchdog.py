@@ -70,10 +70,16 @@ def test_an_abstract_socket_works_too():
 
 
 def test_a_watchdog_meant_for_another_process_is_not_ours(systemd):
-    other = str(os.getpid() + 1)
+    other = str(next(pid for pid in range(os.getpid() + 1, os.getpid() + 10_000) if pid != os.getppid()))
     assert Watchdog({"NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": "2000000", "WATCHDOG_PID": other}).interval is None
     assert Watchdog({"NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": "2000000",
                      "WATCHDOG_PID": str(os.getpid())}).interval == 1.0
+
+
+def test_under_cage_the_kiosk_speaks_for_the_compositor_that_started_it(systemd):
+    """The installed service's main process is cage; the kiosk is its child, and the one whose loop must be alive."""
+    assert Watchdog({"NOTIFY_SOCKET": systemd.address, "WATCHDOG_USEC": "20000000",
+                     "WATCHDOG_PID": str(os.getppid())}).interval == 10.0
 
 
 def test_a_socket_that_is_gone_is_logged_once_and_the_kiosk_goes_on(tmp_path, caplog):

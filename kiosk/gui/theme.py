@@ -8,7 +8,6 @@ Touch targets never go below 48 dp. In kv: ``font_size: app.theme.body``.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from kivy.core.text import LabelBase
 from kivy.core.window import Window
@@ -17,11 +16,10 @@ from kivy.metrics import dp
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.utils import get_color_from_hex
 
+from kiosk.folders import FONTS
 from kiosk.icons import FONT_FILE as ICON_FONT
 from kiosk.render.bidi import is_rtl
 
-MEDIA = Path(__file__).resolve().parent.parent.parent / "media"
-FONTS = MEDIA / "fonts"
 PAPER = "#F6F1E7"
 INK = "#1F1A17"
 MUTED = "#4A423B"

@@ -1,0 +1,17 @@
+# Shared by install.sh and uninstall.sh: where an installed kiosk lives (the Filesystem Hierarchy Standard's
+# places), and the options that move it.
+PREFIX=/opt/musee-kiosk                 # the app, in its own Python virtual environment
+KIOSK_USER=kiosk                        # the unprivileged user the kiosk runs as
+CONTENT=/srv/musee-kiosk/exhibition     # the live exhibition (bundles are installed here)
+DATA=/var/lib/musee-kiosk               # the kiosk's own files: settings, PIN, statistics, ideas
+CONF=/etc/musee-kiosk.conf              # these folders, for the service and the musee-kiosk command
+
+set_folder() {  # set_folder OPTION VALUE: --prefix, --user, --content or --data
+    [ -n "${2:-}" ] || { echo "$1 needs a value" >&2; exit 2; }
+    case "$1" in
+        --prefix) PREFIX=$2 ;;
+        --user) KIOSK_USER=$2 ;;
+        --content) CONTENT=$2 ;;
+        --data) DATA=$2 ;;
+    esac
+}

@@ -11,6 +11,8 @@ Example::
       - {id: origines, title: {fr: Origines, en: Origins}, colour: "#8C2F39"}
     idle_timeout: 90
     attract: {slide_seconds: 12, fade_seconds: 1.5}
+    opening_hours: "Tu-Su 10:00-18:00; PH off"   # OpenStreetMap's syntax; the screen sleeps when closed
+    country: FR                                 # for the public holidays (PH)
 
 Reading goes in layers: :func:`load_collection` (a file) → :func:`parse_document`
 (its text) → :func:`collection_from_dict` (its data), one loader per ``schema`` version.
@@ -39,6 +41,7 @@ from kiosk.content.spec import (
 from kiosk.content.text import LocalizedText
 from kiosk.content.versions import SCHEMA_FIELD, load_version, unknown_schema
 from kiosk.content.yamldoc import Document, load_document
+from kiosk.opening import OpeningHours, OpeningHoursError
 
 COLLECTION_FILE = "collection.yaml"
 LANGUAGE = StrKind(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$", meaning="a language code such as 'fr'",
@@ -70,6 +73,7 @@ class Collection:
     subtitle: LocalizedText | None = None
     idle_timeout: int = 90
     attract: AttractSettings = AttractSettings()
+    opening_hours: OpeningHours | None = None   # None: always awake
 
     def room(self, room_id: str) -> Room | None:
         return next((room for room in self.rooms if room.id == room_id), None)
@@ -98,6 +102,12 @@ COLLECTION_FIELDS = (
     Field("rooms", ListKind(ROOM, min_items=1, max_items=30), required=True),
     Field("idle_timeout", NumberKind(20, 3600), default=90, doc="Seconds without a touch before the kiosk resets."),
     Field("attract", ATTRACT, default={}),
+    Field("opening_hours", StrKind(meaning="opening hours"),
+          doc="When the venue is open, in OpenStreetMap's opening_hours syntax, e.g. \"Tu-Su 10:00-18:00; PH off\". "
+              "Outside those hours the screen sleeps once nobody is visiting; a touch wakes it."),
+    Field("country", StrKind(pattern=r"^[A-Z]{2}$", meaning="a two-letter country code such as 'FR'",
+                             hint="write the ISO code in capitals: FR, BE, CH, …"),
+          doc="The venue's country, for the public holidays (PH) of opening_hours."),
 )
 
 
@@ -134,6 +144,7 @@ def _collection_v1(data: dict, ctx: Context) -> Collection | None:
     ctx.languages = _language_policy(data, ctx)
     values = check_fields(data, COLLECTION_FIELDS, (), ctx)
     _check_rooms(values["rooms"], ctx)
+    hours = _opening_hours(values, ctx)
     check_translations(ctx)
     if ctx.has_errors:
         return None
@@ -146,8 +157,25 @@ def _collection_v1(data: dict, ctx: Context) -> Collection | None:
         idle_timeout=values["idle_timeout"],
         attract=AttractSettings(attract.get("slide_seconds", 12.0), attract.get("fade_seconds", 1.5),
                                 tuple(attract.get("images") or ())),
+        opening_hours=hours,
     )
     return collection
+
+
+def _opening_hours(values: dict, ctx: Context) -> OpeningHours | None:
+    expression, country = values.get("opening_hours"), values.get("country")
+    if not isinstance(expression, str):
+        return None
+    country = country if isinstance(country, str) else None
+    try:
+        hours = OpeningHours.parse(expression, country)
+    except OpeningHoursError as error:
+        ctx.error(("country",) if "country code" in str(error) else ("opening_hours",), str(error), error.hint)
+        return None
+    if hours.uses_public_holidays and country is None:
+        ctx.warning(("opening_hours",), "'PH' (public holidays) needs the venue's country to know its holidays",
+                    "add a line 'country: FR' (or BE, CH, …) to collection.yaml")
+    return hours
 
 
 def _language_policy(data: dict, ctx: Context) -> LanguagePolicy:

@@ -31,6 +31,7 @@ import opening_hours
 
 PLAUSIBLE_FROM = datetime(2025, 1, 1)
 EXAMPLE = "Tu-Su 10:00-18:00; PH off"
+ALWAYS = "24/7"   # the facilitator's "always open", in the same syntax
 SYNTAX_HINT = (f"write days as Mo Tu We Th Fr Sa Su, times as 10:00-18:00, rules apart with ';', "
                f"e.g. \"{EXAMPLE}\" (the syntax of OpenStreetMap's opening_hours)")
 

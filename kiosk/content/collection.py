@@ -74,6 +74,7 @@ class Collection:
     idle_timeout: int = 90
     attract: AttractSettings = AttractSettings()
     opening_hours: OpeningHours | None = None   # None: always awake
+    country: str | None = None                  # the venue's, for public holidays
 
     def room(self, room_id: str) -> Room | None:
         return next((room for room in self.rooms if room.id == room_id), None)
@@ -158,6 +159,7 @@ def _collection_v1(data: dict, ctx: Context) -> Collection | None:
         attract=AttractSettings(attract.get("slide_seconds", 12.0), attract.get("fade_seconds", 1.5),
                                 tuple(attract.get("images") or ())),
         opening_hours=hours,
+        country=values["country"] if isinstance(values["country"], str) else None,
     )
     return collection
 

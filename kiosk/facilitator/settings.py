@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from kiosk.files import PRIVATE, write_atomic
 from kiosk.folders import data_dir
+from kiosk.opening import OpeningHours, OpeningHoursError
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +93,18 @@ def _iso_date(name: str, value: Any) -> str:
         raise ValueError(f"{name} must be a date like 2026-11-28, or empty, not {value!r}") from None
 
 
+def _opening_hours(name: str, value: Any) -> str | None:
+    """None: the exhibition's opening_hours; otherwise an expression of the venue's own ("24/7": always awake)."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be null (the exhibition's) or an opening-hours text, not {value!r}")
+    try:
+        return OpeningHours.parse(value).expression
+    except OpeningHoursError as error:
+        raise ValueError(f"{name}: {error}; {error.hint}") from None
+
+
 class _Setting:
     """One validated attribute of :class:`KioskSettings`: ``mode = _Setting("free", _mode)``."""
 
@@ -122,9 +135,10 @@ class KioskSettings:
     idle_timeout = _Setting(None, _idle_timeout)
     venue_town = _Setting("", _text)
     venue_date = _Setting("", _iso_date)
+    opening_hours = _Setting(None, _opening_hours)   # this venue's, in place of the exhibition's
 
     FIELDS = ("pin", "failed_tries", "locked_until", "mode", "path", "default_language", "facilitator_language",
-              "idle_timeout", "venue_town", "venue_date")
+              "idle_timeout", "venue_town", "venue_date", "opening_hours")
 
     def __init__(self, file: Path):
         self.file = Path(file)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 from pathlib import Path
 
 from kivy.app import App
@@ -36,6 +37,7 @@ from kiosk.gui.images import RESTING_BUDGET, PictureCache
 from kiosk.gui.input_waker import InputWaker
 from kiosk.gui.navigation import Navigator
 from kiosk.gui.root import KioskRoot
+from kiosk.gui.sleep import Sleeper
 from kiosk.gui.theme import Theme
 from kiosk.gui.translator import Translator
 from kiosk.i18n import catalog
@@ -117,6 +119,7 @@ class KioskApp(App):
         ExceptionManager.add_handler(ViewFaultHandler(self))
         Window.clearcolor = self.theme.paper    # every screen's paper: no screen paints a full-screen layer for it
         self.theme.bind(paper=lambda _theme, paper: setattr(Window, "clearcolor", paper))
+        self.sleeper = Sleeper(self)   # outside opening hours, once nobody is visiting
         Clock.schedule_interval(self._tick, 1.0)
         self.first_screen()
         self.facilitator.start()
@@ -275,6 +278,7 @@ class KioskApp(App):
             self.root_widget.facilitator_bar.tick()
         if self.navigator.current == "attract" and time.monotonic() - self._live_checked >= LIVE_CHECK_SECONDS:
             self.take_new_content()  # nobody is visiting: new content can go live now
+        self.sleeper.tick(datetime.now())
 
     def _last_activity(self) -> float:
         """The last touch, or now while a finger is on the screen."""

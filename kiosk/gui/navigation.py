@@ -25,6 +25,7 @@ SCREENS = {
     "home": "kiosk.gui.screens.home:HomeScreen",
     "exhibit": "kiosk.gui.screens.exhibit:ExhibitScreen",
     "facilitator": "kiosk.gui.facilitator.menu:FacilitatorScreen",
+    "asleep": "kiosk.gui.screens.asleep:AsleepScreen",   # outside opening hours (kiosk.gui.sleep)
 }
 
 

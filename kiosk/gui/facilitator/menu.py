@@ -33,6 +33,7 @@ from kiosk.gui.widgets.dialogs import ask_text, choose_folder, open_panel
 from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
 from kiosk.i18n import interface_languages, language_name
 from kiosk.icons import icon
+from kiosk.opening import ALWAYS, EXAMPLE as EXAMPLE_HOURS, OpeningHours, OpeningHoursError
 from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("menu.kv")))
@@ -79,7 +80,7 @@ class FacilitatorScreen(KioskScreen):
         left.clear_widgets()
         right.clear_widgets()
         sections = (self._warnings, self._today, self._mode, self._wall, self._language_and_timing, self._venue,
-                    self._content, self._new_content, self._export, self._leave)
+                    self._opening_hours, self._content, self._new_content, self._export, self._leave)
         for build in sections:
             build(left)
         self._balance()
@@ -208,6 +209,37 @@ class FacilitatorScreen(KioskScreen):
         _fit_text(today)   # its word whole on one line ("Aujourd'hui" broke at 1280×800)
         row.add_widget(today)
         card.add_widget(row)
+
+    def _opening_hours(self, box) -> None:
+        """This venue's opening hours, in place of the exhibition's: outside them the screen sleeps (kiosk.gui.sleep)."""
+        own, exhibition = self.app.settings.opening_hours, self.app.content.collection.opening_hours
+        card = self._card(box, "clock", self._("Opening hours"))
+        card.add_widget(self._text(self._("Outside these hours the screen sleeps once nobody is visiting. "
+                                          "A touch wakes it for a visit."), tone="muted"))
+        if own not in (None, ALWAYS):
+            card.add_widget(self._text(own, bold=True))
+        elif own is None and exhibition is not None:
+            card.add_widget(self._text(self._("{hours} (the exhibition's)").format(hours=exhibition.expression), bold=True))
+        card.add_widget(self._grid([
+            self._choice(self._("As the exhibition says"), own is None, lambda: self._set(opening_hours=None)),
+            self._choice(self._("Always open"), own == ALWAYS, lambda: self._set(opening_hours=ALWAYS)),
+            self._choice(self._("Other hours"), own not in (None, ALWAYS), self._ask_hours, icon="keyboard"),
+        ]))
+
+    def _ask_hours(self) -> None:
+        current = self.app.settings.opening_hours or getattr(self.app.content.collection.opening_hours,
+                                                             "expression", "") or EXAMPLE_HOURS
+        ask_text(self.app, self._("Opening hours of this venue, for example {example}").format(example=EXAMPLE_HOURS),
+                 current if current != ALWAYS else EXAMPLE_HOURS, 120, self._take_hours)
+
+    def _take_hours(self, text: str) -> None:
+        try:
+            expression = OpeningHours.parse(text, self.app.content.collection.country).expression
+        except OpeningHoursError:
+            self.notice = self._("Not changed: “{hours}” could not be read. Write the hours like “{example}”.").format(
+                hours=text.strip(), example=EXAMPLE_HOURS)
+            return
+        self._set(opening_hours=expression)
 
     def _wall(self, box) -> None:
         if not any(m.type == "wall" for m in self.app.content.exhibits):

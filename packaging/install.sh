@@ -115,14 +115,21 @@ if [ "$SYSTEM" = no ]; then
     exit 0
 fi
 
-say "5/6 The service musee-kiosk, its session, the journal's bounds, the musee-kiosk command"
+say "5/6 The service musee-kiosk, its session, the journal's bounds, the backlight, the musee-kiosk command"
 units=$(mktemp -d)
 write_units "$units"
 install -m 0644 "$units/musee-kiosk.service" /etc/systemd/system/musee-kiosk.service
 install -m 0644 "$units/musee-kiosk.pam" /etc/pam.d/musee-kiosk
 install -d /etc/systemd/journald.conf.d
 install -m 0644 "$units/journald-musee-kiosk.conf" /etc/systemd/journald.conf.d/musee-kiosk.conf
-install -m 0644 "$units/musee-kiosk.conf" "$CONF"
+if [ -e "$CONF" ]; then   # the volunteer's rotation and screen commands stay; the new file sits beside it
+    install -m 0644 "$units/musee-kiosk.conf" "$CONF.new"
+    echo "kept: $CONF (the new defaults are in $CONF.new)"
+else
+    install -m 0644 "$units/musee-kiosk.conf" "$CONF"
+fi
+install -m 0644 "$HERE/70-musee-kiosk-backlight.rules" /etc/udev/rules.d/70-musee-kiosk-backlight.rules
+udevadm control --reload 2>/dev/null && udevadm trigger --subsystem-match=backlight 2>/dev/null || true
 rm -rf "$units"
 cat > /usr/local/bin/musee-kiosk <<COMMAND
 #!/bin/sh

@@ -36,7 +36,8 @@ if [ "$SYSTEM" = yes ]; then
         systemctl disable --now musee-kiosk.service || true
     fi
     rm -f /etc/systemd/system/musee-kiosk.service /etc/pam.d/musee-kiosk \
-          /etc/systemd/journald.conf.d/musee-kiosk.conf /usr/local/bin/musee-kiosk "$CONF"
+          /etc/systemd/journald.conf.d/musee-kiosk.conf /usr/local/bin/musee-kiosk "$CONF" "$CONF.new" \
+          /etc/udev/rules.d/70-musee-kiosk-backlight.rules
     if command -v systemctl >/dev/null 2>&1; then systemctl daemon-reload || true; fi
     echo "removed: the service and the musee-kiosk command"
 fi

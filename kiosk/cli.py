@@ -13,6 +13,7 @@
     kiosk install-bundle FILE.zip       verify, unpack, validate and switch it live atomically
     kiosk rollback                      put the previous content back live
     kiosk set-pin                       set the facilitator's PIN (asked twice, or read from stdin)
+    kiosk doctor [--lang fr]            a checklist for a new venue: what is wrong and how to fix it
     kiosk backoff                       wait before a restart when the kiosk keeps failing (the service runs it)
     kiosk report --out FILE.pdf         the anonymous visit statistics as a PDF for funders (--lang en)
     kiosk stats [--since D] [--venue V] the anonymous visit statistics as a table (also: purge, merge)
@@ -117,6 +118,12 @@ def _bundle_commands(commands) -> None:
 def _facilitator_commands(commands) -> None:
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
+    doctor = commands.add_parser("doctor", help="a checklist for a new venue: screen, touch, content, fonts, "
+                                 "PIN, clock, opening hours, restarts; exit 1 when something needs looking at")
+    doctor.add_argument("--content", type=Path, default=default_content_path(),
+                        help="content folder (default: $KIOSK_CONTENT or exhibits)")
+    doctor.add_argument("--lang", help="the language to answer in (default: the facilitator's menu's)")
+    doctor.set_defaults(handler=cmd_doctor)
     backoff = commands.add_parser("backoff", help="wait before a restart when the kiosk keeps failing "
                                   "(the installed service runs it before each start)")
     backoff.set_defaults(handler=cmd_backoff)
@@ -237,6 +244,19 @@ def _elsewhere(target: str):
         return getattr(importlib.import_module(module), name)(args)
 
     return handler
+
+
+def cmd_doctor(args) -> int:
+    from kiosk.doctor import OK, Context, format_checks, run_checks, worst
+    from kiosk.folders import data_dir
+    from kiosk.i18n import catalog
+
+    ctx = Context.gather(args.content, data_dir())
+    _ = catalog(args.lang or ctx.settings.facilitator_language).gettext
+    checks = run_checks(ctx, _)
+    print(_("Musée du Kapitalisme kiosk: checklist") + f" ({ctx.now:%Y-%m-%d %H:%M})")
+    print(format_checks(checks, _))
+    return 0 if worst(checks) == OK else 1
 
 
 def cmd_backoff(args) -> int:

@@ -33,6 +33,7 @@ from kiosk.gui.ahead import fingers_on_screen
 from kiosk.gui.facilitator.language import FacilitatorLanguage
 from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
+from kiosk.gui.health_writer import HealthWriter
 from kiosk.gui.images import RESTING_BUDGET, PictureCache
 from kiosk.gui.input_waker import InputWaker
 from kiosk.gui.navigation import Navigator
@@ -91,6 +92,7 @@ class KioskApp(App):
         self.idle = IdleWatcher(collection.idle_timeout, 10, on_warning=self._idle_warning,
                                 on_reset=self._idle_reset, on_resume=self._idle_resume)
         self.settings = KioskSettings.load(data_dir)
+        self.health = HealthWriter(self, data_dir)   # health.json every minute, for kiosk doctor
         self.pin_guard = PinGuard(self.settings)
         self.facilitator_language = FacilitatorLanguage(self.settings.facilitator_language)  # not the visitor's
         self.facilitator = Facilitator(self, GuiScreens(self), KivyScheduler())
@@ -156,6 +158,7 @@ class KioskApp(App):
         if self.watchdog.interval:   # from the main loop: a frozen loop stops telling systemd it is alive
             Clock.schedule_interval(self.watchdog.alive, self.watchdog.interval)
         self.navigator.prepare()
+        self.health.start()
 
     def _woken_by_input(self, _dt) -> None:
         """A finger came down or lifted, seen outside Kivy: the loop reads it now, not after its sleep.

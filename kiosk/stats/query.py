@@ -263,3 +263,12 @@ def _epoch(day: date | None) -> int | None:
 
 def _day(seconds: int) -> date:
     return datetime.fromtimestamp(seconds, timezone.utc).date()
+
+
+def last_visit(db_path: Path) -> float | None:
+    """When the last recorded visit started (seconds since the epoch); None when there is none."""
+    if not Path(db_path).exists():
+        return None
+    with _reading(db_path) as db:
+        (at,) = db.execute("SELECT MAX(at) FROM events WHERE kind = 'visit_start'").fetchone()
+    return at

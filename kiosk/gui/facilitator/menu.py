@@ -27,6 +27,7 @@ from kivy.uix.label import Label
 from kiosk.facilitator.export import size_text
 from kiosk.facilitator.settings import IDLE_TIMEOUT_MAX, IDLE_TIMEOUT_MIN
 from kiosk.facilitator.today import duration_text, language_rows, visits_text
+from kiosk.gui.facilitator.health_card import add_health_card, checks_now
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import Theme
 from kiosk.gui.widgets.dialogs import ask_text, choose_folder, open_panel
@@ -68,9 +69,11 @@ class FacilitatorScreen(KioskScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._balance_soon = Clock.create_trigger(self._balance)
+        self._checks = None
 
     def on_pre_enter(self, *_args) -> None:
         self.notice = ""
+        self._checks = None   # kiosk doctor's checklist, run once per visit to the menu (and on "Check again")
         self.refresh()
         self.ids.scroll.scroll_y = 1  # each visit to the menu starts at its top
 
@@ -80,7 +83,7 @@ class FacilitatorScreen(KioskScreen):
         left.clear_widgets()
         right.clear_widgets()
         sections = (self._warnings, self._today, self._mode, self._wall, self._language_and_timing, self._venue,
-                    self._opening_hours, self._content, self._new_content, self._export, self._leave)
+                    self._opening_hours, self._content, self._new_content, self._export, self._health, self._leave)
         for build in sections:
             build(left)
         self._balance()
@@ -240,6 +243,15 @@ class FacilitatorScreen(KioskScreen):
                 hours=text.strip(), example=EXAMPLE_HOURS)
             return
         self._set(opening_hours=expression)
+
+    def _health(self, box) -> None:
+        if self._checks is None:
+            self._checks = checks_now(self.app)
+        add_health_card(self, box, self._checks, self._check_again)
+
+    def _check_again(self) -> None:
+        self._checks = None
+        self.refresh()
 
     def _wall(self, box) -> None:
         if not any(m.type == "wall" for m in self.app.content.exhibits):

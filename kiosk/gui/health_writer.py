@@ -1,0 +1,72 @@
+"""The running kiosk's part of ``health.json`` (kiosk.health): gathered on the main loop every minute, written
+by a short-lived thread (the statistics query and the disk, never in a tap's frame)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from pathlib import Path
+
+from kivy.clock import Clock
+from kivy.core.window import Window
+
+from kiosk.bundles import live_info
+from kiosk.health import INTERVAL, KioskState, health_record, write_health
+
+log = logging.getLogger(__name__)
+
+
+class HealthWriter:
+    def __init__(self, app, data_dir: Path):
+        self.app, self.data_dir = app, data_dir
+        self.started = time.time()
+        self.screen: dict = {}
+        self._every_minute = None
+
+    def start(self) -> None:
+        """At the first frame: the screen is known, and the first record goes out a few seconds later."""
+        self.screen = {"width": Window.width, "height": Window.height, "refresh_hz": refresh_hz(),
+                       "renderer": gl_renderer()}
+        if self._every_minute is None:
+            Clock.schedule_once(self.write, 5)
+            self._every_minute = Clock.schedule_interval(self.write, INTERVAL)
+
+    def state(self) -> KioskState:
+        app = self.app
+        live = live_info(app.live.source)
+        return KioskState(started=self.started, content_title=app.text(app.content.collection.title),
+                          content_version=live.version if live else None, asleep=app.sleeper.asleep,
+                          faults=dict(app.navigator.faulty), recording_errors=app.stats.dropped,
+                          screen=dict(self.screen))
+
+    def write(self, _dt: float | None = None) -> None:
+        state, folder = self.state(), self.data_dir
+        threading.Thread(target=lambda: write_health(folder, health_record(state, folder)), name="health",
+                         daemon=True).start()
+
+
+def gl_renderer() -> str:
+    from kivy.graphics.opengl import GL_RENDERER, glGetString
+
+    renderer = glGetString(GL_RENDERER)
+    return renderer.decode(errors="replace") if isinstance(renderer, bytes) else str(renderer)
+
+
+def refresh_hz() -> float | None:
+    """The screen's refresh rate from X's RandR (Xwayland under cage says it too); None when unknown."""
+    if not os.environ.get("DISPLAY"):
+        return None
+    try:
+        from Xlib import display as xdisplay
+
+        connection = xdisplay.Display()
+        try:
+            rate = connection.screen().root.xrandr_get_screen_info().rate
+        finally:
+            connection.close()
+    except Exception as error:   # no X library, no RandR, a refused connection: the doctor says "unknown"
+        log.info("the screen's refresh rate is unknown: %s", error)
+        return None
+    return float(rate) or None

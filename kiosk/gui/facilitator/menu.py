@@ -245,9 +245,9 @@ class FacilitatorScreen(KioskScreen):
         self._set(opening_hours=expression)
 
     def _health(self, box) -> None:
-        if self._checks is None:
-            self._checks = checks_now(self.app)
-        add_health_card(self, box, self._checks, self._check_again)
+        if self._checks is None or self._checks[0] != self.language.language:   # once per visit and language
+            self._checks = (self.language.language, checks_now(self.app))
+        add_health_card(self, box, self._checks[1], self._check_again)
 
     def _check_again(self) -> None:
         self._checks = None

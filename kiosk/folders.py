@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_data_dir
@@ -26,8 +27,14 @@ CONTENT_ENV = "KIOSK_CONTENT"
 
 
 def default_content_path() -> Path:
-    """The content the kiosk runs from, and where bundles are installed: ``$KIOSK_CONTENT``, else ``exhibits``."""
-    return Path(os.environ.get(CONTENT_ENV) or "exhibits")
+    """The content the kiosk runs from, and where bundles are installed: ``$KIOSK_CONTENT``, else ``exhibits``
+    (in the laptop build, the exhibition it carries when there is no ``exhibits`` folder where it was started)."""
+    if os.environ.get(CONTENT_ENV):
+        return Path(os.environ[CONTENT_ENV])
+    bundled = Path(getattr(sys, "_MEIPASS", "")) / "exhibits"
+    if getattr(sys, "frozen", False) and not Path("exhibits").is_dir() and bundled.is_dir():
+        return bundled
+    return Path("exhibits")
 
 
 def content_identity(target: Path) -> str:

@@ -24,8 +24,8 @@ from tests.test_watchdog import FakeSystemd
 USER = "musee-kiosk-test"
 PAPER, PANEL = (246, 241, 231), (31, 26, 23)   # the attract screen's picture ground and its text panel (theme.py)
 
-pytestmark = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("cage") or not shutil.which("grim"),
-                                reason="installs a user and runs cage: needs root and tools/system-packages.sh")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("cage") or not shutil.which("grim"),
+                                reason="installs a user and runs cage: needs root and tools/system-packages.sh")]
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ The kinds, with what ``exhibit``, ``value`` and ``detail`` hold:
 =================  ============  ==========================  =====================================
 kind               exhibit       value                       detail
 =================  ============  ==========================  =====================================
-visit_start        —             —                           —
+visit_start        —             —                           "clock?" when the kiosk's clock could not be right
 visit_end          —             seconds the visit lasted    —
 language           —             —                           language chosen (first, then switches)
 exhibit_open       id            —                           —
@@ -37,6 +37,8 @@ from datetime import date
 KINDS = ("visit_start", "visit_end", "language", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
          "poll_vote", "wall_idea", "fault", "game_end", "roleplay_end")
 
+
+WRONG_CLOCK = "clock?"   # the detail of a visit_start recorded while the clock could not be right (kiosk.opening)
 
 @dataclass(frozen=True)
 class Event:
@@ -131,4 +133,5 @@ class StatsSummary:
     games: list[GameResults] = field(default_factory=list)           # by exhibit
     roleplays: list[RoleplayResults] = field(default_factory=list)   # by exhibit
     faults: dict[str, int] = field(default_factory=dict)             # exhibit → faults
+    wrong_clock_visits: int = 0                                      # started while the clock could not be right
     events: int = 0                                                  # events of every kind in the selection

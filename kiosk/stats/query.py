@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterator
 
 from kiosk.stats.model import (
+    WRONG_CLOCK,
     ExhibitAttention, GameResults, ModeResults, PollResult, QuestionSuccess, RoleplayResults, StatsSummary,
 )
 from kiosk.stats.store import StatsError, open_stats
@@ -130,6 +131,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         games=reader.games(),
         roleplays=reader.roleplays(),
         faults=reader.grouped("fault", "exhibit"),
+        wrong_clock_visits=reader.grouped("visit_start", "detail").get(WRONG_CLOCK, 0),
     )
 
 

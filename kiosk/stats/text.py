@@ -74,6 +74,9 @@ def _visits(summary: StatsSummary) -> list[str]:
     if len(summary.venues) > 1 and summary.venue is None:
         title += f" (venues: {', '.join(venue_name(venue) for venue in summary.venues)})"
     rows = [f"{day.isoformat()} {day.strftime('%a')}  {count:>6}" for day, count in summary.visits_per_day.items()]
+    if summary.wrong_clock_visits:
+        rows.append(f"{summary.wrong_clock_visits} of these visits were recorded while the kiosk's clock was wrong: "
+                    "their dates cannot be trusted")
     return [title, "", *_section("Visits per day", rows)]
 
 

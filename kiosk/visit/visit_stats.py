@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import random
 import time
+from datetime import datetime
 from typing import Callable
 
-from kiosk.stats.model import Event
+from kiosk.opening import clock_plausible
+from kiosk.stats.model import WRONG_CLOCK, Event
 
 
 class VisitStats:
@@ -44,7 +46,8 @@ class VisitStats:
         self.visit = random.getrandbits(48) or 1
         self.started = self.clock()
         self.current_language = ""  # the visitor's own choice comes next, even if it is the default
-        self._emit("visit_start")
+        # a clock that cannot be right (no network, no clock battery): the visit counts, its date is flagged
+        self._emit("visit_start", detail="" if clock_plausible(datetime.fromtimestamp(self.started)) else WRONG_CLOCK)
 
     def visit_ended(self, last_activity: float | None = None) -> None:
         """The idle reset: the visit lasted from its first touch to its last one."""

@@ -59,7 +59,7 @@ class DisplayPower:
 
 def _run(command: list[str]) -> bool:
     try:
-        subprocess.run(command, check=True, timeout=10, capture_output=True)
+        subprocess.run(command, check=True, timeout=5, capture_output=True)
         return True
     except (OSError, subprocess.SubprocessError) as error:
         log.warning("%s failed: %s", shlex.join(command), error)

@@ -29,7 +29,7 @@ from kiosk.facilitator.settings import KioskSettings
 from kiosk.files import format_size
 from kiosk.folders import FONTS
 from kiosk.health import STALE, age_seconds, read_health
-from kiosk.opening import OpeningHours, OpeningHoursError, clock_plausible
+from kiosk.opening import OpeningHours, OpeningHoursError, clock_plausible, clock_source
 from kiosk.render.bidi import is_rtl
 from kiosk.restarts import StartLog
 
@@ -56,6 +56,7 @@ class Context:
     health: dict | None
     now: datetime = field(default_factory=datetime.now)
     input_devices: Path = INPUT_DEVICES
+    clock_source: Callable[[], str | None] = clock_source
 
     @classmethod
     def gather(cls, content_path: Path, data_dir: Path) -> Context:
@@ -233,7 +234,18 @@ def _clock(ctx: Context, _) -> Check:
                                             "and statistics carry wrong dates.").format(now=shown),
                      _("Set the date and time: sudo date -s 'YYYY-MM-DD HH:MM', or connect the kiosk to a network "
                        "once."))
+    source = ctx.clock_source()
+    if source is None and _hours_set(ctx):
+        return Check(WARNING, _("Clock"), _("{now}, but nothing vouches for it (no network time, no clock battery): "
+                                            "the screen does not sleep outside opening hours.").format(now=shown),
+                     _("Connect the kiosk to a network now and then, or give it a clock battery (a Raspberry Pi 5 "
+                       "has a socket for one); if you set the time by hand, add KIOSK_CLOCK_TRUSTED=1 to "
+                       "/etc/musee-kiosk.conf."))
     return Check(OK, _("Clock"), shown)
+
+
+def _hours_set(ctx: Context) -> bool:
+    return ctx.settings.opening_hours is not None or bool(ctx.content.collection and ctx.content.collection.opening_hours)
 
 
 def _hours(ctx: Context, _) -> Check:
@@ -264,9 +276,15 @@ def _service(_) -> Check:
     title = _("Service")
     if not shutil.which("systemctl") or not Path("/etc/systemd/system", SERVICE).exists():
         return Check(OK, title, _("Not installed as a service (as on a laptop): start it with 'kiosk run'."))
-    state = _systemctl("is-active", SERVICE)
-    if state == "active":
+    state, enabled = _systemctl("is-active", SERVICE), _systemctl("is-enabled", SERVICE)
+    if state == "active" and enabled == "enabled":
         return Check(OK, title, _("musee-kiosk is running and starts at power-on."))
+    if state == "active":
+        return Check(WARNING, title, _("musee-kiosk is running but will not start at power-on."),
+                     _("sudo systemctl enable musee-kiosk"))
+    if state == "activating":   # the pause before a restart (kiosk backoff), or starting
+        return Check(WARNING, title, _("musee-kiosk is starting, or waiting before a restart after stopping."),
+                     _("Read why it stopped: journalctl -u musee-kiosk -b"))
     return Check(PROBLEM, title, _("musee-kiosk is {state}.").format(state=state or "?"),
                  _("Start it again: sudo systemctl restart musee-kiosk, then read what it said: "
                    "journalctl -u musee-kiosk -b"))

@@ -16,20 +16,30 @@ holidays per country), not by code of ours. No Kivy here::
 
 The kiosk sleeps only at rest: when the venue is closed and nobody is visiting (the attract loop, after the idle
 reset). A visitor in the middle of an exhibit at closing time is never interrupted, and a touch on a sleeping
-kiosk wakes it for a visit. A clock that is plainly wrong (before :data:`PLAUSIBLE_FROM`, a Raspberry Pi with no
-network and no clock battery) never puts the kiosk to sleep: a kiosk that is awake by mistake costs less than
-one that is dark by mistake.
+kiosk wakes it for a visit.
+
+Only a clock something vouches for puts the kiosk to sleep (:func:`clock_source`): the network's time, a clock
+with a battery, or the venue's word. A Raspberry Pi 4 with no network starts at the time of its last shutdown,
+a wrong time that looks right: after a power cut at night it would think the venue closed all day. A kiosk
+awake by mistake costs less than one dark by mistake. A clock plainly wrong (before :data:`PLAUSIBLE_FROM`)
+never counts either.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
+from typing import Mapping
 
 import opening_hours
 
 PLAUSIBLE_FROM = datetime(2025, 1, 1)
+SYNCHRONIZED = Path("/run/systemd/timesync/synchronized")   # systemd-timesyncd set the clock from the network
+RTC = Path("/sys/class/rtc/rtc0")                           # a clock that keeps time with the power off
+TRUSTED = "KIOSK_CLOCK_TRUSTED"                             # "1" in the settings: the venue sets the time by hand
 EXAMPLE = "Tu-Su 10:00-18:00; PH off"
 ALWAYS = "24/7"   # the facilitator's "always open", in the same syntax
 SYNTAX_HINT = (f"write days as Mo Tu We Th Fr Sa Su, times as 10:00-18:00, rules apart with ';', "
@@ -88,6 +98,16 @@ def clock_plausible(now: datetime) -> bool:
     return now >= PLAUSIBLE_FROM
 
 
-def should_sleep(hours: OpeningHours | None, now: datetime, at_rest: bool) -> bool:
+def clock_source(environ: Mapping[str, str] = os.environ, synchronized: Path = SYNCHRONIZED,
+                 rtc: Path = RTC) -> str | None:
+    """What vouches for the clock: 'network', 'battery' or 'venue'; None when nothing does."""
+    if synchronized.exists():
+        return "network"
+    if rtc.exists():
+        return "battery"
+    return "venue" if environ.get(TRUSTED) == "1" else None
+
+
+def should_sleep(hours: OpeningHours | None, now: datetime, at_rest: bool, trusted: bool) -> bool:
     """Whether the kiosk should be dark now: closed, nobody visiting, and a clock that can be believed."""
-    return hours is not None and at_rest and clock_plausible(now) and not hours.is_open(now)
+    return hours is not None and at_rest and trusted and clock_plausible(now) and not hours.is_open(now)

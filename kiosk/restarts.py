@@ -3,13 +3,14 @@
 The installed service (packaging/) restarts the kiosk after a crash or a hang (``Restart=always`` and the
 watchdog). Debian 12's systemd (252) cannot lengthen the pause between restarts by itself (``RestartSteps=``
 arrived in 254), so the service first runs ``kiosk backoff``: it notes the start in ``starts.json`` in the data
-folder and waits the longer, the more often the kiosk has started in the last ten minutes: nothing for the first
-three starts, then 5 s, 10 s, 20 s… up to 5 minutes. A kiosk that crashes at every start does not spin a village
-hall's computer all night, and one that crashed once is back at once::
+folder and waits the longer, the more short runs came before (a run is short when the next start came within ten
+minutes of it, pause included): nothing for the first three starts, then 5 s, 10 s, 20 s… up to 5 minutes, and 5
+minutes again after that until a run lasts. A kiosk that crashes at every start does not spin a village hall's
+computer all night, and one that crashed once, or ran for an hour before crashing, is back at once::
 
     log = StartLog(data_dir() / "starts.json")
     pause = log.record()        # seconds to wait before this start
-    log.recent()                # how many starts in the last ten minutes (``kiosk doctor``)
+    log.recent(3600)            # how many starts in the last hour (``kiosk doctor``)
 
 Times are counted on the clock since boot (``CLOCK_BOOTTIME``), with the boot's id, so a wrong or jumping wall
 clock changes nothing; the wall-clock time is kept beside it only to be shown to a person. No Kivy here.
@@ -27,17 +28,21 @@ from kiosk.files import write_atomic
 
 log = logging.getLogger(__name__)
 
-WINDOW = 600.0      # starts counted over the last ten minutes
-FREE = 3            # this many starts in the window come without a pause
+SHORT = 600.0       # a run is short when the next start comes sooner than this after it
+FREE = 3            # this many starts in a row come without a pause
 FIRST_PAUSE = 5.0   # then 5 s, doubling…
 LONGEST = 300.0     # …up to five minutes
 KEPT = 50           # starts remembered (for the doctor), the newest ones
 
 
 def pause_before(earlier: list[float], now: float) -> float:
-    """Seconds to wait before a start at ``now``, given the earlier starts (seconds since boot)."""
-    recent = sum(1 for moment in earlier if now - WINDOW <= moment <= now)
-    return 0.0 if recent < FREE else min(FIRST_PAUSE * 2 ** (recent - FREE), LONGEST)
+    """Seconds to wait before a start at ``now``, given the earlier starts (seconds since boot, oldest first)."""
+    short, later = 0, now
+    for moment in reversed([moment for moment in earlier if moment <= now]):
+        if later - moment >= SHORT:
+            break
+        short, later = short + 1, moment
+    return 0.0 if short < FREE else min(FIRST_PAUSE * 2 ** (short - FREE), LONGEST)
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ class StartLog:
             log.warning("the start could not be noted in %s: %s", self.file, error)
         return pause
 
-    def recent(self, window: float = WINDOW) -> int:
+    def recent(self, window: float = SHORT) -> int:
         """How many times the kiosk started in the last ``window`` seconds."""
         now = since_boot()
         return sum(1 for start in self.starts() if now - window <= start.since_boot <= now)

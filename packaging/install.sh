@@ -14,9 +14,9 @@
 #      musee-kiosk (the kiosk's commands, as its user: musee-kiosk set-pin, musee-kiosk validate …);
 #   6. start at boot, into the kiosk.
 #
-# Options (for a second kiosk on one machine, or a test): --prefix DIR, --user NAME, --content DIR, --data DIR,
-# --wheel FILE (install that build instead of this folder), --no-system (steps 2 to 4 only: no packages, no
-# service), --units DIR (only write the filled-in service files into DIR, for checking them).
+# Options (for an unusual layout, or a test): --prefix DIR, --user NAME, --content DIR, --data DIR (full paths
+# of letters, digits, '.', '_', '-'), --wheel FILE (install that build instead of this folder), --no-system
+# (steps 2 to 4 only: no packages, no service), --units DIR (only write the filled-in service files into DIR).
 #
 # A script rather than a .deb: one file a volunteer can read, the same on both architectures and both systems,
 # and the app's Python libraries come at pinned versions from the Python package index, which a .deb would have
@@ -79,20 +79,35 @@ if [ "$SYSTEM" = yes ]; then
         cage xwayland python3-venv libgl1 libgl1-mesa-dri libegl1 libmtdev1 ca-certificates
 fi
 
+own_folder() {  # own_folder DIR MODE: create it for the kiosk; one that exists must be the kiosk's already
+    if [ ! -e "$1" ]; then
+        install -d -o "$KIOSK_USER" -g "$KIOSK_USER" -m "$2" "$1"
+    elif [ "$(stat -c %U "$1")" != "$KIOSK_USER" ]; then
+        echo "install.sh: $1 exists and belongs to $(stat -c %U "$1"), not to $KIOSK_USER: choose a folder of the" \
+             "kiosk's own (the default is $(dirname "$1")/…)" >&2
+        exit 1
+    fi
+}
+
 say "2/6 The user '$KIOSK_USER', with the screen and the touch devices"
+created=no
 if ! id "$KIOSK_USER" >/dev/null 2>&1; then
     useradd --system --user-group --home-dir "$DATA" --no-create-home --shell /usr/sbin/nologin "$KIOSK_USER"
+    created=yes
 fi
 for group in video input render; do
     if getent group "$group" >/dev/null; then usermod -a -G "$group" "$KIOSK_USER"; fi
 done
-install -d -o "$KIOSK_USER" -g "$KIOSK_USER" -m 0750 "$DATA"
+own_folder "$DATA" 0750
+if [ "$created" = yes ]; then : > "$DATA/$CREATED_USER"; fi
 
 say "3/6 The app in $PREFIX"
 # Debian's own Python: another user may not be able to run a Python installed in root's home.
 /usr/bin/python3 -m venv "$PREFIX"
 "$PREFIX/bin/python" -m pip install --quiet --upgrade pip
 "$PREFIX/bin/python" -m pip install --quiet --upgrade --constraint "$HERE/constraints.txt" "${WHEEL:-$PROJECT}"
+# the app itself again, even at the same version number: an update from a newer checkout or build
+"$PREFIX/bin/python" -m pip install --quiet --force-reinstall --no-deps "${WHEEL:-$PROJECT}"
 chmod -R a+rX "$PREFIX"
 
 say "4/6 The exhibition in $CONTENT, the kiosk's files in $DATA"
@@ -102,7 +117,7 @@ as_kiosk() {
 if [ -e "$CONTENT" ]; then
     echo "kept: $CONTENT (to replace it, install a bundle from the facilitator's menu or with 'musee-kiosk install-bundle')"
 else
-    install -d -o "$KIOSK_USER" -g "$KIOSK_USER" -m 0755 "$(dirname "$CONTENT")"
+    own_folder "$(dirname "$CONTENT")" 0755   # the versions of the exhibition go beside it
     first=$(mktemp -d)
     "$PREFIX/bin/kiosk" bundle "$PROJECT/exhibits" -o "$first/exhibition.zip"
     chmod -R a+rX "$first"
@@ -122,20 +137,22 @@ install -m 0644 "$units/musee-kiosk.service" /etc/systemd/system/musee-kiosk.ser
 install -m 0644 "$units/musee-kiosk.pam" /etc/pam.d/musee-kiosk
 install -d /etc/systemd/journald.conf.d
 install -m 0644 "$units/journald-musee-kiosk.conf" /etc/systemd/journald.conf.d/musee-kiosk.conf
-if [ -e "$CONF" ]; then   # the volunteer's rotation and screen commands stay; the new file sits beside it
+if [ -e "$CONF" ]; then   # the volunteer's own settings stay; the new file, with any new setting, sits beside it
     install -m 0644 "$units/musee-kiosk.conf" "$CONF.new"
-    echo "kept: $CONF (the new defaults are in $CONF.new)"
+    echo "kept: $CONF (the new file is $CONF.new)"
 else
     install -m 0644 "$units/musee-kiosk.conf" "$CONF"
 fi
 install -m 0644 "$HERE/70-musee-kiosk-backlight.rules" /etc/udev/rules.d/70-musee-kiosk-backlight.rules
-udevadm control --reload 2>/dev/null && udevadm trigger --subsystem-match=backlight 2>/dev/null || true
+udevadm control --reload 2>/dev/null && udevadm trigger --action=add --subsystem-match=backlight 2>/dev/null || true
 rm -rf "$units"
 cat > /usr/local/bin/musee-kiosk <<COMMAND
 #!/bin/sh
-# The kiosk's commands, as the kiosk's user and with its folders: musee-kiosk set-pin, musee-kiosk validate …
-set -a; . $CONF; set +a
-if [ "\$(id -u)" = 0 ]; then exec runuser -u $KIOSK_USER -- env HOME="\$HOME" $PREFIX/bin/kiosk "\$@"; fi
+# The kiosk's commands, as the kiosk's user and with its folders: musee-kiosk set-pin, musee-kiosk doctor …
+# (A file given to it must be where the kiosk's user can read it: a USB stick, /tmp.)
+set -a; [ -r $CONF ] && . $CONF; set +a
+export KIOSK_CONTENT=$CONTENT KIOSK_DATA_DIR=$DATA HOME=$DATA KIVY_HOME=$DATA/kivy KIVY_NO_FILELOG=1
+if [ "\$(id -u)" = 0 ]; then exec runuser -u $KIOSK_USER -- $PREFIX/bin/kiosk "\$@"; fi
 if [ "\$(id -un)" = $KIOSK_USER ]; then exec $PREFIX/bin/kiosk "\$@"; fi
 exec sudo "\$0" "\$@"
 COMMAND
@@ -146,6 +163,7 @@ systemctl restart systemd-journald || true
 say "6/6 Start at boot, into the kiosk"
 systemctl set-default graphical.target
 systemctl enable musee-kiosk.service
+systemctl try-restart musee-kiosk.service   # an update: the running kiosk takes the new app now
 cat <<DONE
 
 The kiosk is installed. What next:

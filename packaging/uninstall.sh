@@ -3,7 +3,7 @@
 # command and the app in /opt/musee-kiosk. The machine starts to a login prompt again.
 #
 #     sudo sh packaging/uninstall.sh            # keeps the exhibition, the statistics and the settings
-#     sudo sh packaging/uninstall.sh --purge    # also deletes them, and the user 'kiosk'
+#     sudo sh packaging/uninstall.sh --purge    # also deletes them, and the user 'kiosk' if install.sh made it
 #
 # --prefix, --user, --content and --data as given to install.sh; --no-system for a kiosk installed with --no-system
 # (its app, folders and user only: the service and /etc are left alone).
@@ -36,20 +36,31 @@ if [ "$SYSTEM" = yes ]; then
         systemctl disable --now musee-kiosk.service || true
     fi
     rm -f /etc/systemd/system/musee-kiosk.service /etc/pam.d/musee-kiosk \
-          /etc/systemd/journald.conf.d/musee-kiosk.conf /usr/local/bin/musee-kiosk "$CONF" "$CONF.new" \
+          /etc/systemd/journald.conf.d/musee-kiosk.conf /usr/local/bin/musee-kiosk "$CONF.new" \
           /etc/udev/rules.d/70-musee-kiosk-backlight.rules
-    if command -v systemctl >/dev/null 2>&1; then systemctl daemon-reload || true; fi
+    if [ "$PURGE" = yes ]; then rm -f "$CONF"; fi
+    if command -v systemctl >/dev/null 2>&1; then
+        systemctl daemon-reload || true
+        systemctl start getty@tty1.service 2>/dev/null || true   # the login prompt, now rather than at the next boot
+    fi
     echo "removed: the service and the musee-kiosk command"
 fi
 rm -rf "$PREFIX"
 echo "removed: the app in $PREFIX"
 
 if [ "$PURGE" = yes ]; then
+    made_user=no
+    if [ -e "$DATA/$CREATED_USER" ] && [ "$(id -u "$KIOSK_USER" 2>/dev/null || echo 0)" -lt 1000 ]; then made_user=yes; fi
     # the exhibition's versions sit beside its live path, in .NAME.versions (install-bundle keeps one for rollback)
     rm -rf "$CONTENT" "$(dirname "$CONTENT")/.$(basename "$CONTENT").versions" "$DATA"
     rmdir "$(dirname "$CONTENT")" 2>/dev/null || true
-    if id "$KIOSK_USER" >/dev/null 2>&1; then userdel "$KIOSK_USER" || true; fi
-    echo "removed: $CONTENT (and its earlier versions), $DATA and the user $KIOSK_USER"
+    echo "removed: $CONTENT (and its earlier versions) and $DATA"
+    if [ "$made_user" = yes ]; then
+        userdel "$KIOSK_USER" || true
+        echo "removed: the user $KIOSK_USER"
+    elif id "$KIOSK_USER" >/dev/null 2>&1; then
+        echo "kept: the user $KIOSK_USER (install.sh did not make it)"
+    fi
 else
-    echo "kept: the exhibition in $CONTENT, the statistics and settings in $DATA (--purge deletes them)"
+    echo "kept: the exhibition in $CONTENT, the statistics and settings in $DATA and $CONF (--purge deletes them)"
 fi

@@ -3,7 +3,8 @@
 Once a second (``KioskApp._tick``) the sleeper asks :func:`kiosk.opening.should_sleep`: the venue closed (the
 facilitator's hours for this venue, else the exhibition's ``opening_hours``), nobody visiting (the attract loop,
 after the idle reset), and a clock it can believe. Then the kiosk goes to the black ``asleep`` screen and turns the
-screen's light off where it can (kiosk.display_power). A visitor at closing time is never interrupted: the kiosk
+screen's light off where it can (kiosk.display_power, on a thread: a slow command never holds the loop the
+watchdog listens to). Only a clock something vouches for puts it to sleep (kiosk.opening). A visitor at closing time is never interrupted: the kiosk
 sleeps at the idle reset that follows their visit. A touch wakes it straight to the language choice; it sleeps
 again after that visitor's idle reset. At opening time it wakes to the attract loop by itself.
 """
@@ -11,10 +12,12 @@ again after that visitor's idle reset. At opening time it wakes to the attract l
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from datetime import datetime
 
 from kiosk.display_power import DisplayPower
-from kiosk.opening import OpeningHours, OpeningHoursError, should_sleep
+from kiosk.opening import OpeningHours, OpeningHoursError, clock_source, should_sleep
 from kiosk.visit.idle import IDLE
 
 log = logging.getLogger(__name__)
@@ -25,6 +28,9 @@ class Sleeper:
         self.app = app
         self.display = display or DisplayPower()
         self.asleep = False
+        self.clock_source = clock_source   # what vouches for the clock (kiosk.opening); tests vouch themselves
+        self._orders: queue.SimpleQueue = queue.SimpleQueue()
+        self._worker: threading.Thread | None = None
         self._venue_hours: tuple[str, OpeningHours | None] = ("", None)
 
     def hours(self) -> OpeningHours | None:
@@ -48,28 +54,41 @@ class Sleeper:
 
     def tick(self, now: datetime) -> None:
         hours = self.hours()
+        if hours is None and not self.asleep:
+            return
+        trusted = self.clock_source() is not None
         if self.asleep:
-            if not should_sleep(hours, now, at_rest=True):
+            if not should_sleep(hours, now, at_rest=True, trusted=trusted):
                 self.wake(visit=False)
-        elif should_sleep(hours, now, self.at_rest()):
+        elif should_sleep(hours, now, self.at_rest(), trusted):
             self.sleep(hours, now)
 
     def sleep(self, hours: OpeningHours, now: datetime) -> None:
         self.asleep = True
         self.app.navigator.go("asleep")
-        done = self.display.off()
         opening = hours.next_opening(now)
-        log.info("closed (%s): asleep until %s, screen %s", hours.expression,
-                 opening.isoformat(sp=" ", timespec="minutes") if opening else "a touch",
-                 "off (" + ", ".join(done) + ")" if done else "black")
+        until = opening.isoformat(sp=" ", timespec="minutes") if opening else "a touch"
+        self._switch(self.display.off, f"closed ({hours.expression}): asleep until {until}, screen")
+
+    def _switch(self, turn, said: str) -> None:
+        """Turn the screen's light off or on without holding the main loop (one worker, so in order)."""
+        if self._worker is None:
+            self._worker = threading.Thread(target=self._run_switches, name="display-power", daemon=True)
+            self._worker.start()
+        self._orders.put((turn, said))
+
+    def _run_switches(self) -> None:
+        while True:
+            turn, said = self._orders.get()
+            done = turn()
+            log.info("%s %s", said, "switched (" + ", ".join(done) + ")" if done else "black, its light unchanged")
 
     def wake(self, visit: bool) -> None:
         """Awake again: for the visitor who touched the screen (the language choice), or at opening (attract)."""
         if not self.asleep:
             return
         self.asleep = False
-        self.display.on()
-        log.info("awake: %s", "a visitor touched the screen" if visit else "opening time")
+        self._switch(self.display.on, "awake (" + ("a visitor touched the screen" if visit else "opening time") + "), screen")
         if visit:
             self.app.navigator.show_languages()
         else:

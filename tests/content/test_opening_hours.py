@@ -8,7 +8,7 @@ import pytest
 
 from kiosk.cli import main
 from kiosk.content.loader import load_content
-from kiosk.opening import OpeningHours, OpeningHoursError, should_sleep
+from kiosk.opening import OpeningHours, OpeningHoursError, clock_source, should_sleep
 
 SUNDAY_EVENING, TUESDAY_MORNING = datetime(2026, 12, 6, 19, 0), datetime(2026, 12, 8, 11, 0)
 CHRISTMAS_NOON = datetime(2026, 12, 25, 12, 0)   # a Friday
@@ -53,19 +53,30 @@ def test_public_holidays_without_a_country_are_a_warning(root):
     assert finding.severity == "warning" and finding.line == 10 and "country: FR" in finding.hint
 
 
-@pytest.mark.parametrize("expression, now, at_rest, asleep", [
-    ("Tu-Su 10:00-18:00", SUNDAY_EVENING, True, True),      # closed, nobody: dark
-    ("Tu-Su 10:00-18:00", SUNDAY_EVENING, False, False),    # closed, but a visitor is still there
-    ("Tu-Su 10:00-18:00", TUESDAY_MORNING, True, False),    # open
-    ("Tu-Su 10:00-18:00", datetime(2019, 3, 3, 22, 0), True, False),   # a clock that cannot be right: awake
-    ("Mo-Su 10:00-18:00 unknown", SUNDAY_EVENING.replace(hour=11), True, False),   # unsure: awake
-    ("off", TUESDAY_MORNING, True, True),
+@pytest.mark.parametrize("expression, now, at_rest, trusted, asleep", [
+    ("Tu-Su 10:00-18:00", SUNDAY_EVENING, True, True, True),      # closed, nobody: dark
+    ("Tu-Su 10:00-18:00", SUNDAY_EVENING, False, True, False),    # closed, but a visitor is still there
+    ("Tu-Su 10:00-18:00", TUESDAY_MORNING, True, True, False),    # open
+    ("Tu-Su 10:00-18:00", SUNDAY_EVENING, True, False, False),    # nothing vouches for the clock: awake
+    ("Tu-Su 10:00-18:00", datetime(2019, 3, 3, 22, 0), True, True, False),   # a clock that cannot be right: awake
+    ("Mo-Su 10:00-18:00 unknown", SUNDAY_EVENING.replace(hour=11), True, True, False),   # unsure: awake
+    ("off", TUESDAY_MORNING, True, True, True),
 ])
-def test_the_kiosk_sleeps_only_when_closed_at_rest_and_sure_of_the_time(expression, now, at_rest, asleep):
-    assert should_sleep(OpeningHours.parse(expression), now, at_rest) is asleep
+def test_the_kiosk_sleeps_only_when_closed_at_rest_and_sure_of_the_time(expression, now, at_rest, trusted, asleep):
+    assert should_sleep(OpeningHours.parse(expression), now, at_rest, trusted) is asleep
+
+
+def test_what_vouches_for_the_clock(tmp_path):
+    synced, rtc = tmp_path / "synchronized", tmp_path / "rtc0"
+    assert clock_source({}, synced, rtc) is None, "a Raspberry Pi 4 with no network"
+    assert clock_source({"KIOSK_CLOCK_TRUSTED": "1"}, synced, rtc) == "venue"
+    rtc.mkdir()
+    assert clock_source({}, synced, rtc) == "battery"
+    synced.touch()
+    assert clock_source({}, synced, rtc) == "network"
 
 
 def test_no_hours_means_always_awake_and_an_empty_expression_is_refused():
-    assert not should_sleep(None, SUNDAY_EVENING, True)
+    assert not should_sleep(None, SUNDAY_EVENING, True, True)
     with pytest.raises(OpeningHoursError):
         OpeningHours.parse("  ")

@@ -44,7 +44,8 @@ def venue(root, tmp_path):
     write_health(data, health_record(state, data, now=NOW.timestamp()))
     devices = tmp_path / "devices"
     devices.write_text(TOUCH)
-    return Context(load_content(root("base")), data, KioskSettings.load(data), read_health(data), NOW, devices)
+    return Context(load_content(root("base")), data, KioskSettings.load(data), read_health(data), NOW, devices,
+                   lambda: "network")
 
 
 def by_title(checks):
@@ -106,3 +107,11 @@ def test_kiosk_doctor_answers_in_the_facilitators_language_and_exits_1_when_some
     health = json.loads((venue.data_dir / "health.json").read_text())
     assert set(health) >= {"written", "app_version", "uptime_seconds", "visits_today", "last_visit", "faults",
                            "recording_errors", "free_disk_bytes", "asleep", "restarts_last_hour", "screen"}
+
+
+def test_opening_hours_with_a_clock_nothing_vouches_for_are_a_warning(venue):
+    venue.clock_source = lambda: None                       # a Raspberry Pi 4, no network
+    assert by_title(run_checks(venue, lambda text: text))["Clock"].status == OK, "no hours: the clock matters less"
+    venue.settings.opening_hours = "Tu-Su 10:00-18:00"
+    clock = by_title(run_checks(venue, lambda text: text))["Clock"]
+    assert clock.status == WARNING and "does not sleep" in clock.found and "KIOSK_CLOCK_TRUSTED=1" in clock.fix

@@ -119,3 +119,13 @@ def _wait(condition, limit: float) -> bool:
             return True
         time.sleep(0.2)
     return condition()
+
+
+def test_the_installer_refuses_odd_paths_and_a_folder_that_is_someone_elses(installed, tmp_path):
+    script = str(PROJECT / "packaging" / "install.sh")
+    spaced = subprocess.run(["sh", script, "--no-system", "--data", "/srv/my kiosk"], capture_output=True, text=True)
+    assert spaced.returncode == 2 and "must be a full path" in spaced.stderr
+    theirs = subprocess.run(["sh", script, "--no-system", "--user", USER, "--data", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)   # tmp_path belongs to root
+    assert theirs.returncode == 1 and f"{tmp_path} exists and belongs to root" in theirs.stderr
+    assert tmp_path.owner() == "root", "left as it was"

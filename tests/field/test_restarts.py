@@ -19,9 +19,19 @@ def test_the_first_starts_come_at_once_then_the_pause_doubles_up_to_five_minutes
     assert pauses[-1] == LONGEST and max(pauses) == LONGEST
 
 
-def test_starts_older_than_ten_minutes_or_after_now_do_not_count():
+def test_a_run_that_lasted_ends_the_series_and_starts_after_now_do_not_count():
     now = 10_000.0
-    assert pause_before([now - 601, now - 900, now - 3000, now + 50], now) == 0
+    assert pause_before([now - 3000, now - 2990, now - 2980, now - 2970, now - 601, now + 50], now) == 0
+
+
+def test_a_kiosk_that_never_stays_up_waits_five_minutes_between_tries_for_good():
+    starts, now = [], 0.0
+    for _ in range(30):
+        pause = pause_before(starts, now)
+        starts.append(now + pause)
+        now += pause + 3
+    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    assert gaps[-10:] == [LONGEST + 3] * 10, "it stays at five minutes: not back to 10 s"
 
 
 @pytest.fixture

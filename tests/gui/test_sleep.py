@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 
 import pytest
@@ -30,10 +31,11 @@ def venue(fresh):
     """The kiosk with hours of the venue's own (the facilitator's setting), and a display that notes what it is told."""
     app = fresh.app
     display, app.sleeper.display = app.sleeper.display, FakeDisplay()
+    source, app.sleeper.clock_source = app.sleeper.clock_source, lambda: "network"
     yield fresh
     app.sleeper.wake(visit=False)
     app.settings.opening_hours = None
-    app.sleeper.display = display
+    app.sleeper.display, app.sleeper.clock_source = display, source
     app.idle.reset_now()
     fresh.settle()
 
@@ -42,6 +44,8 @@ def hours(kiosk, expression: str | None) -> None:
     kiosk.app.settings.opening_hours = expression
     kiosk.app.sleeper.tick(datetime.now())   # what the app's one-second tick does
     kiosk.settle()
+    kiosk.wait_until(lambda: kiosk.app.sleeper._orders.empty(), 5)   # the screen's light is switched on a thread
+    time.sleep(0.05)
 
 
 def test_closed_and_nobody_visiting_the_screen_goes_dark_and_a_touch_starts_a_visit(venue):
@@ -77,6 +81,14 @@ def test_at_opening_time_it_wakes_to_the_attract_loop_by_itself(venue):
     hours(kiosk, "24/7")                                       # the facilitator's "always open", or the hour come
     assert app.navigator.current == "attract" and app.sleeper.display.said == ["off", "on"]
     assert list(Window.clearcolor) == list(app.theme.paper)
+
+
+def test_a_clock_nothing_vouches_for_never_darkens_the_screen(venue):
+    """A Raspberry Pi with no network restores the time of its last shutdown: it could think the venue closed."""
+    kiosk, app = venue, venue.app
+    app.sleeper.clock_source = lambda: None
+    hours(kiosk, "off")
+    assert app.navigator.current == "attract" and app.sleeper.display.said == []
 
 
 def test_hours_in_the_exhibition_apply_until_the_facilitator_sets_the_venues(venue):

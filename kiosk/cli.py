@@ -252,7 +252,8 @@ def cmd_doctor(args) -> int:
     from kiosk.i18n import catalog
 
     ctx = Context.gather(args.content, data_dir())
-    _ = catalog(args.lang or ctx.settings.facilitator_language).gettext
+    ctx.language = args.lang or ctx.settings.facilitator_language
+    _ = catalog(ctx.language).gettext
     checks = run_checks(ctx, _)
     print(_("Musée du Kapitalisme kiosk: checklist") + f" ({ctx.now:%Y-%m-%d %H:%M})")
     print(format_checks(checks, _))

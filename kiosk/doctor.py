@@ -26,7 +26,7 @@ from fontTools.ttLib import TTFont
 
 from kiosk.content.loader import ExhibitionContent, load_content
 from kiosk.facilitator.settings import KioskSettings
-from kiosk.files import format_size
+from kiosk.facilitator.export import size_text
 from kiosk.folders import FONTS
 from kiosk.health import STALE, age_seconds, read_health
 from kiosk.opening import OpeningHours, OpeningHoursError, clock_plausible, clock_source
@@ -57,6 +57,7 @@ class Context:
     now: datetime = field(default_factory=datetime.now)
     input_devices: Path = INPUT_DEVICES
     clock_source: Callable[[], str | None] = clock_source
+    language: str | None = None   # sizes as this language writes them ("1,5 Go"); None: plain English
 
     @classmethod
     def gather(cls, content_path: Path, data_dir: Path) -> Context:
@@ -212,7 +213,7 @@ def _data(ctx: Context, _) -> Check:
                      .format(folder=folder), _("Give it back to the kiosk's user: sudo chown -R kiosk {folder}")
                      .format(folder=folder))
     free = shutil.disk_usage(folder).free
-    found = _("{folder}, {free} free.").format(folder=folder, free=format_size(free))
+    found = _("{folder}, {free} free.").format(folder=folder, free=size_text(free, ctx.language))
     if free < VERY_LOW_DISK:
         return Check(PROBLEM, title, found, _("Make room on the disk: remove old exports and bundles."))
     if free < LOW_DISK:
@@ -306,7 +307,7 @@ def format_checks(checks: list[Check], _) -> str:
     marks = {OK: "✓", WARNING: "!", PROBLEM: "✗"}
     lines = []
     for check in checks:
-        lines.append(f"{marks[check.status]} {check.title}: {check.found}")
+        lines.append(f"{marks[check.status]} " + _("{title}: {found}").format(title=check.title, found=check.found))
         if check.fix and check.status != OK:
             lines.append("    " + _("Fix: {fix}").format(fix=check.fix))
     wrong = sum(1 for check in checks if check.status != OK)

@@ -14,7 +14,8 @@ from kiosk.health import health_record
 
 def checks_now(app) -> list[Check]:
     data_dir = app.health.data_dir
-    ctx = Context(app.content, data_dir, app.settings, health_record(app.health.state(), data_dir), datetime.now())
+    ctx = Context(app.content, data_dir, app.settings, health_record(app.health.state(), data_dir), datetime.now(),
+                  language=app.facilitator_language.language)
     return run_checks(ctx, app.facilitator_gettext)
 
 
@@ -24,7 +25,8 @@ def add_health_card(menu, box, checks: list[Check], check_again) -> None:
     card = menu._card(box, "list-checks", _("This kiosk"), tone=tone)
     for check in checks:
         wrong = check.status != OK
-        card.add_widget(menu._text(f"{check.title}: {check.found}", bold=wrong, tone="danger" if wrong else "ink"))
+        line = _("{title}: {found}").format(title=check.title, found=check.found)
+        card.add_widget(menu._text(line, bold=wrong, tone="danger" if wrong else "ink"))
         if wrong and check.fix:
             card.add_widget(menu._text(check.fix, role="small", tone="muted"))
     card.add_widget(menu._button(_("Check again"), check_again, plain=True, icon="refresh-cw"))

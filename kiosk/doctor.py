@@ -29,7 +29,7 @@ from kiosk.facilitator.settings import KioskSettings
 from kiosk.facilitator.export import size_text
 from kiosk.folders import FONTS
 from kiosk.health import STALE, age_seconds, read_health
-from kiosk.opening import OpeningHours, OpeningHoursError, clock_plausible, clock_source
+from kiosk.opening import OpeningHoursError, clock_plausible, clock_source, venue_hours
 from kiosk.render.bidi import is_rtl
 from kiosk.restarts import StartLog
 
@@ -251,10 +251,8 @@ def _hours_set(ctx: Context) -> bool:
 
 def _hours(ctx: Context, _) -> Check:
     title = _("Opening hours")
-    own, collection = ctx.settings.opening_hours, ctx.content.collection
-    country = collection.country if collection else None
     try:
-        hours = OpeningHours.parse(own, country) if own else (collection.opening_hours if collection else None)
+        hours = venue_hours(ctx.settings.opening_hours, ctx.content.collection)
     except OpeningHoursError as error:
         return Check(PROBLEM, title, str(error), error.hint)
     if hours is None:

@@ -49,9 +49,10 @@ SYNTAX_HINT = (f"write days as Mo Tu We Th Fr Sa Su, times as 10:00-18:00, rules
 class OpeningHoursError(ValueError):
     """An expression the parser refuses, said for a curator: where, and how to write it."""
 
-    def __init__(self, message: str, hint: str = SYNTAX_HINT):
+    def __init__(self, message: str, hint: str = SYNTAX_HINT, field: str = "opening_hours"):
         super().__init__(message)
         self.hint = hint
+        self.field = field   # the collection.yaml field at fault: "opening_hours" or "country"
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class OpeningHours:
             parsed = opening_hours.OpeningHours(text, country=country) if country else opening_hours.OpeningHours(text)
         except opening_hours.UnknownCountryError:
             raise OpeningHoursError(f"'{country}' is not a country code the public holidays are known for",
-                                    "write the two-letter ISO code: FR, BE, CH, LU, DE, …") from None
+                                    "write the two-letter ISO code: FR, BE, CH, LU, DE, …", field="country") from None
         except (opening_hours.ParserError, SyntaxError) as error:
             raise OpeningHoursError(f"'{text}' is not an opening-hours expression{_where(str(error))}") from None
         return cls(text, country, parsed)
@@ -86,6 +87,14 @@ class OpeningHours:
     @property
     def uses_public_holidays(self) -> bool:
         return bool(re.search(r"\bPH\b", self.expression))
+
+
+def venue_hours(own: str | None, collection) -> OpeningHours | None:
+    """The hours the kiosk keeps: the facilitator's for this venue (``own``, read with the exhibition's country for
+    its public holidays), else the exhibition's; None: always awake. A wrong ``own`` is an OpeningHoursError."""
+    if own is None:
+        return collection.opening_hours if collection is not None else None
+    return OpeningHours.parse(own, collection.country if collection is not None else None)
 
 
 def _where(message: str) -> str:

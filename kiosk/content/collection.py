@@ -172,7 +172,7 @@ def _opening_hours(values: dict, ctx: Context) -> OpeningHours | None:
     try:
         hours = OpeningHours.parse(expression, country)
     except OpeningHoursError as error:
-        ctx.error(("country",) if "country code" in str(error) else ("opening_hours",), str(error), error.hint)
+        ctx.error((error.field,), str(error), error.hint)
         return None
     if hours.uses_public_holidays and country is None:
         ctx.warning(("opening_hours",), "'PH' (public holidays) needs the venue's country to know its holidays",

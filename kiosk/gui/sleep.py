@@ -17,7 +17,7 @@ import threading
 from datetime import datetime
 
 from kiosk.display_power import DisplayPower
-from kiosk.opening import OpeningHours, OpeningHoursError, clock_source, should_sleep
+from kiosk.opening import OpeningHours, OpeningHoursError, clock_source, should_sleep, venue_hours
 from kiosk.visit.idle import IDLE
 
 log = logging.getLogger(__name__)
@@ -37,14 +37,14 @@ class Sleeper:
         """The facilitator's hours for this venue, else the exhibition's; None: always awake."""
         expression = self.app.settings.opening_hours
         if expression is None:
-            return self.app.content.collection.opening_hours
-        if self._venue_hours[0] != expression:
+            return venue_hours(None, self.app.content.collection)
+        if self._venue_hours[0] != expression:   # parsed once, not every second
             self._venue_hours = (expression, self._parse(expression))
         return self._venue_hours[1]
 
     def _parse(self, expression: str) -> OpeningHours | None:
         try:
-            return OpeningHours.parse(expression, self.app.content.collection.country)
+            return venue_hours(expression, self.app.content.collection)
         except OpeningHoursError as error:   # settings.json edited by hand: the kiosk stays awake, and says why
             log.warning("the venue's opening hours %r are ignored: %s", expression, error)
             return None

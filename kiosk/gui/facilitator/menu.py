@@ -34,7 +34,7 @@ from kiosk.gui.widgets.dialogs import ask_text, choose_folder, open_panel
 from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
 from kiosk.i18n import interface_languages, language_name
 from kiosk.icons import icon
-from kiosk.opening import ALWAYS, EXAMPLE as EXAMPLE_HOURS, OpeningHours, OpeningHoursError
+from kiosk.opening import ALWAYS, EXAMPLE as EXAMPLE_HOURS, OpeningHoursError, venue_hours
 from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("menu.kv")))
@@ -237,7 +237,7 @@ class FacilitatorScreen(KioskScreen):
 
     def _take_hours(self, text: str) -> None:
         try:
-            expression = OpeningHours.parse(text, self.app.content.collection.country).expression
+            expression = venue_hours(text, self.app.content.collection).expression
         except OpeningHoursError:
             self.notice = self._("Not changed: “{hours}” could not be read. Write the hours like “{example}”.").format(
                 hours=text.strip(), example=EXAMPLE_HOURS)

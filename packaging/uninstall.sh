@@ -56,8 +56,19 @@ if [ "$PURGE" = yes ]; then
     rmdir "$(dirname "$CONTENT")" 2>/dev/null || true
     echo "removed: $CONTENT (and its earlier versions) and $DATA"
     if [ "$made_user" = yes ]; then
-        userdel "$KIOSK_USER" || true
-        echo "removed: the user $KIOSK_USER"
+        # a kiosk installed with --no-system may still be running: its processes would keep the user alive
+        if pkill -TERM -u "$KIOSK_USER" 2>/dev/null; then
+            for _ in 1 2 3 4 5 6 7 8 9 10; do pgrep -u "$KIOSK_USER" >/dev/null || break; sleep 1; done
+            pkill -KILL -u "$KIOSK_USER" 2>/dev/null || true
+            sleep 1
+        fi
+        if userdel "$KIOSK_USER"; then
+            echo "removed: the user $KIOSK_USER"
+        else
+            echo "uninstall.sh: the user $KIOSK_USER could not be removed (see above); remove it later with" \
+                 "sudo userdel $KIOSK_USER" >&2
+            exit 1
+        fi
     elif id "$KIOSK_USER" >/dev/null 2>&1; then
         echo "kept: the user $KIOSK_USER (install.sh did not make it)"
     fi

@@ -189,7 +189,9 @@ class FitText(TextBlock):
 
     def _fit(self, *_args) -> None:
         # unjoined Arabic letters are wider than joined ones: the measure errs on the roomy side
-        self.width = self.measurer()(self.logical_text) + self.padding[0] + self.padding[2] + self.font_size * 0.25
+        # (an empty cell is measured without a font: its kv rule may not have given it the kiosk's yet)
+        text = self.measurer()(self.logical_text) if self.logical_text else 0
+        self.width = text + self.padding[0] + self.padding[2] + self.font_size * 0.25
 
 
 class ResultRow(MirrorBox):

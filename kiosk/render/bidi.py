@@ -71,7 +71,46 @@ def shape_line(line: str) -> str:
     """
     if not has_rtl(line):
         return line
-    return get_display(arabic_reshaper.reshape(line), base_dir="R")
+    # the marks have done their work once the line is in visual order: they are not drawn
+    return get_display(arabic_reshaper.reshape(keep_left_to_right(line)), base_dir="R").replace(LRM, "")
+
+
+LRM = "\u200e"   # left-to-right mark: a strong left-to-right character that draws nothing (the kiosk's fonts have it)
+_LATIN_CHARS = r"A-Za-z0-9_./~:=@+\-|{}'\"(),"
+_LATIN_WORD = rf"[{_LATIN_CHARS}]*[A-Za-z][{_LATIN_CHARS}]*"
+_LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?: [{_LATIN_CHARS}]+)*")   # numbers inside a run belong to it
+_SENTENCE_END = ".,;:!?"
+
+
+def _run_edges(run: str) -> tuple[str, str, str]:
+    """(before, core, after): the sentence's punctuation after a run, and a bracket the run does not
+    close or open, belong to the sentence around it."""
+    before, after = "", ""
+    while True:
+        if run and run[-1] in _SENTENCE_END or run.endswith(")") and run.count(")") > run.count("("):
+            run, after = run[:-1], run[-1] + after
+        elif run.startswith("(") and run.count("(") > run.count(")"):
+            run, before = run[1:], before + run[0]
+        else:
+            return before, run, after
+
+
+def keep_left_to_right(line: str) -> str:
+    """Latin runs inside right-to-left text (a path, a command, a name) kept whole between two
+    left-to-right marks, so that the bidirectional algorithm does not move their edges.
+
+    Without them, neutral characters at a run's edge take the sentence's direction: the "/"
+    leading "/srv/kiosk" and the quotes around 'kiosk run' jump to the run's other end. A full
+    stop or comma after the run, and brackets around it, stay outside it, with the sentence. The algorithm in use
+    (python-bidi's) has no isolates, which is why marks are used::
+
+        >>> keep_left_to_right("في /srv/kiosk.").replace(LRM, "|")
+        'في |/srv/kiosk|.'
+    """
+    def marked(match: re.Match) -> str:
+        before, core, after = _run_edges(match.group(0))
+        return f"{before}{LRM}{core}{LRM}{after}" if core else match.group(0)
+    return _LATIN_RUN.sub(marked, line)
 
 
 def wrap_and_shape(text: str, width: float, measure: Callable[[str], float]) -> str:

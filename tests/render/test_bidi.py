@@ -67,6 +67,25 @@ def test_latin_word_keeps_its_reading_order():
     assert shaped == f"{visual('للزراعة')} AMAP {visual('نظام')}"
 
 
+@pytest.mark.parametrize(("text", "run", "before", "after"), [
+    ("احفظ الملف في /tmp/kiosk/health.json. ثم", "/tmp/kiosk/health.json", ".", "في"),
+    ("شغّل 'kiosk validate /srv/musee': يذكر", "'kiosk validate /srv/musee'", ":", "شغّل"),
+    ("اضبط الوقت: sudo date -s 'YYYY-MM-DD HH:MM'، أو", "sudo date -s 'YYYY-MM-DD HH:MM'", "،", ":"),
+    ("حالة musee-kiosk: failed.", "musee-kiosk: failed", ".", "حالة"),
+    ("تُرسم برمجيًا (llvmpipe (LLVM 15.0.6, 256 bits)): تستجيب", "llvmpipe (LLVM 15.0.6, 256 bits)", ":(", ")"),
+])
+def test_a_path_or_a_command_inside_arabic_keeps_its_edges_and_the_sentence_its_punctuation(text, run, before, after):
+    """Read right to left: the Arabic word before the run, the run whole (its leading "/" and its quotes
+    included), then the punctuation that follows it in the sentence; no mark is left in what is drawn."""
+    shaped = shape_line(text)
+    assert run in shaped, shaped
+    start = shaped.index(run)
+    left, right = shaped[:start].rstrip(" "), shaped[start + len(run):].lstrip(" ")
+    assert left.endswith(before), "the sentence's punctuation after the run is drawn to its left"
+    assert right.startswith(arabic_reshaper.reshape(after)[::-1] if has_rtl(after) else after)
+    assert "\u200e" not in shaped
+
+
 def test_line_starting_with_a_latin_word_is_still_right_to_left():
     assert shape_line("AMAP هو نظام").endswith("AMAP")
 

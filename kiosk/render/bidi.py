@@ -76,8 +76,9 @@ def shape_line(line: str) -> str:
 
 
 LRM = "\u200e"   # left-to-right mark: a strong left-to-right character that draws nothing (the kiosk's fonts have it)
-_LATIN_CHARS = r"A-Za-z0-9_./~:=@+\-|{}'\"(),"
-_LATIN_WORD = rf"[{_LATIN_CHARS}]*[A-Za-z][{_LATIN_CHARS}]*"
+_LATIN_LETTERS = "A-Za-z\u00c0-\u024f"   # with the accented letters of the European languages (Emmaüs, Šolta)
+_LATIN_CHARS = rf"{_LATIN_LETTERS}0-9_./~:=@+\-|{{}}'\"(),"
+_LATIN_WORD = rf"[{_LATIN_CHARS}]*[{_LATIN_LETTERS}][{_LATIN_CHARS}]*"
 _LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?: [{_LATIN_CHARS}]+)*")   # numbers inside a run belong to it
 _SENTENCE_END = ".,;:!?"
 

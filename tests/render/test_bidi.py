@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kiosk.render.bidi import RTL_LANGUAGES, has_rtl, is_rtl, shape_line, wrap_and_shape
+from kiosk.render.bidi import LRM, RTL_LANGUAGES, has_rtl, is_rtl, keep_left_to_right, shape_line, wrap_and_shape
 
 MUSEUM = "متحف الرأسمالية"
 FOUNDED = "تأسست أول جمعية سنة 2001 في فرنسا"
@@ -155,3 +155,8 @@ def test_latin_wrapping_keeps_every_word_in_order(words, width):
     lines = wrap_and_shape(" ".join(words), width, char_count).split("\n")
     assert " ".join(lines).split() == words
     assert all(len(line) <= width or " " not in line for line in lines)
+
+
+def test_an_accented_latin_name_is_one_run():
+    assert keep_left_to_right("جمعية Emmaüs في") == f"جمعية {LRM}Emmaüs{LRM} في"
+    assert shape_line("جمعية Emmaüs (France) تأسست.") == f".{visual('تأسست')} Emmaüs (France) {visual('جمعية')}"

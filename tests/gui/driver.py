@@ -105,8 +105,21 @@ class KioskDriver:
     def tap(self, widget) -> None:
         """Tap the middle of ``widget``, first scrolling it into view as a person would (a long menu)."""
         self.reveal(widget)
-        x, y = widget.to_window(*widget.center)
-        self.tap_at(x, y)
+        self.tap_at(*self.resting_centre(widget))
+
+    def resting_centre(self, widget, frames: int = 2) -> tuple[float, float]:
+        """Where ``widget``'s middle rests once it has held still for ``frames`` frames (at most
+        :data:`SETTLE_AT_MOST`): a page still reflowing its text (a long Arabic or French ending, on a loaded
+        machine) can move a button from under a finger between its touch and its release, which a person
+        would not do: they tap what they see standing."""
+        start, still = time.monotonic(), 0
+        where = widget.to_window(*widget.center)
+        while still < frames and time.monotonic() - start < SETTLE_AT_MOST:
+            self.frames(1)
+            now = widget.to_window(*widget.center)
+            still = still + 1 if now == where else 0
+            where = now
+        return where
 
     def reveal(self, widget) -> None:
         """Scroll the nearest scrolling ancestor until ``widget``'s middle is inside its view."""

@@ -76,6 +76,9 @@ class ReportPdf(FPDF):
             self.paragraph(words("nothing"), style="B")
         else:
             self.figures(key_figures(summary, words))
+            if summary.wrong_clock_visits:
+                self.ln(1.5)
+                self.paragraph(words.plural("wrong_clock_n", summary.wrong_clock_visits), size=9.5, colour=MUTED)
         self.heading(words("method_heading"))
         for paragraph in words("method").split("\n"):
             self.paragraph(paragraph, size=9.5, after=1.5)

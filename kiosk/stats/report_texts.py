@@ -54,6 +54,10 @@ TEXTS = {
         "visits_heading": "Visites par jour", "visits_empty": "Aucune visite pendant cette période.",
         "visits_caption": "Jour le plus fréquenté : {day} ({visits}). Moyenne par jour d'utilisation : {mean}.",
         "visits_n": ("{n} visite", "{n} visites"),
+        "wrong_clock_n": ("Dont {n} visite enregistrée alors que l'horloge de la borne était fausse (avant 2025, par "
+                          "exemple après une coupure sans réseau) : sa date n'est pas fiable.",
+                          "Dont {n} visites enregistrées alors que l'horloge de la borne était fausse (avant 2025, par "
+                          "exemple après une coupure sans réseau) : leurs dates ne sont pas fiables."),
         "attention_heading": "Les fiches qui ont retenu l'attention",
         "attention_empty": "Aucune fiche ouverte pendant cette période.",
         "attention_all": "Temps total passé sur chaque fiche ouverte, en minutes.",
@@ -108,6 +112,10 @@ TEXTS = {
         "visits_heading": "Visits per day", "visits_empty": "No visit in this period.",
         "visits_caption": "Busiest day: {day} ({visits}). Average per day of use: {mean}.",
         "visits_n": ("{n} visit", "{n} visits"),
+        "wrong_clock_n": ("Of these, {n} visit was recorded while the kiosk's clock was wrong (before 2025, for "
+                          "example after a power cut with no network): its date cannot be trusted.",
+                          "Of these, {n} visits were recorded while the kiosk's clock was wrong (before 2025, for "
+                          "example after a power cut with no network): their dates cannot be trusted."),
         "attention_heading": "Exhibits by attention",
         "attention_empty": "No exhibit opened in this period.",
         "attention_all": "Total time spent on each exhibit opened, in minutes.",

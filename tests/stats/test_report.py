@@ -100,6 +100,20 @@ def test_an_empty_chart_becomes_one_sentence(tmp_path):
     assert "No quiz answered in this period." in text and "No QR code shown in this period." in text
 
 
+@pytest.mark.parametrize(("lang", "count", "says"), [
+    ("fr", 1, "Dont 1 visite enregistrée alors que l'horloge de la borne était fausse"),
+    ("fr", 14, "Dont 14 visites enregistrées alors que l'horloge de la borne était fausse"),
+    ("en", 14, "Of these, 14 visits were recorded while the kiosk's clock was wrong"),
+])
+def test_visits_recorded_with_a_wrong_clock_are_named_under_the_key_figures(tmp_path, lang, count, says):
+    summary = busy_month()
+    write_report(summary, tmp_path / "clean.pdf", lang, made=MADE)
+    assert "horloge" not in read(tmp_path / "clean.pdf")[1] and "clock" not in read(tmp_path / "clean.pdf")[1]
+    summary.wrong_clock_visits = count
+    write_report(summary, tmp_path / "report.pdf", lang, made=MADE)
+    assert says in read(tmp_path / "report.pdf")[1]
+
+
 def test_nothing_recorded_gives_one_page_that_says_so(tmp_path):
     out = tmp_path / "vide.pdf"
     assert write_report(nothing(), out, made=MADE) == 1

@@ -56,30 +56,6 @@ def register_fonts() -> None:
     LabelBase.register("KioskArabic", str(FONTS / "NotoSansKiosk-Regular.ttf"),
                        fn_bold=str(FONTS / "NotoSansKiosk-Bold.ttf"))
     LabelBase.register("Icons", str(FONTS / ICON_FONT))
-    share_font_faces()
-
-
-def share_font_faces() -> None:
-    """One open font per font file and whole size, as SDL_ttf draws them.
-
-    Kivy's SDL2 text provider opens a font at ``int(font_size)`` but keys its cache of open
-    fonts (64 places, the oldest evicted) by the size as written: 28, 28.0 and 28.4 were three
-    fonts. The kiosk's scaled and fitted sizes made 68 of them on one tour in French, so fonts
-    still in use were evicted and opened again at the next label, each 0.2-0.4 MiB. Keyed by
-    the size actually opened there are about 40. Other text providers are left alone.
-    """
-    from kivy.core.text import Label as CoreLabel
-    if CoreLabel.__name__ != "LabelSDL2":
-        return
-
-    def font_id(label) -> str:
-        options = label.options
-        return "|".join([str(int(options["font_size"])), *(str(options[name]) for name in FONT_ID_OPTIONS)])
-
-    CoreLabel._get_font_id = font_id
-
-
-FONT_ID_OPTIONS = ("font_name_r", "bold", "italic", "underline", "strikethrough")   # LabelSDL2's own, after the size
 
 
 class Theme(EventDispatcher):

@@ -55,6 +55,15 @@ class KioskDriver:
             if waited >= SETTLE_AT_MOST or (quiet >= QUIET_FRAMES and waited >= SETTLE_AT_LEAST):
                 return
 
+    def still(self, limit: float = 5.0) -> None:
+        """Settle until the window has nothing left to draw (at most ``limit`` seconds): for a check of the
+        final layout (clipping, blank space) on a loaded machine, where :meth:`settle` may stop at
+        :data:`SETTLE_AT_MOST` with a page still laying out."""
+        end = time.monotonic() + limit
+        self.settle()
+        while Window.canvas.needs_redraw and time.monotonic() < end:
+            self.settle()
+
     @property
     def screen(self):
         return self.app.navigator.manager.current_screen
@@ -114,6 +123,8 @@ class KioskDriver:
         would not do: they tap what they see standing."""
         start, still = time.monotonic(), 0
         where = widget.to_window(*widget.center)
+        if not Window.canvas.needs_redraw:
+            return where   # nothing left to draw: nothing is moving (the usual case, after settle())
         while still < frames and time.monotonic() - start < SETTLE_AT_MOST:
             self.frames(1)
             now = widget.to_window(*widget.center)

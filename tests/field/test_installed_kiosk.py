@@ -119,11 +119,14 @@ def _grim(runtime: Path) -> Path:
 
 def _end_processes_of(user: str) -> None:
     """Every process of the test's user ended (TERM, then KILL after 10 s), as a session's end would."""
+    def none_left() -> bool:
+        return subprocess.run(["pgrep", "-u", user], capture_output=True).returncode != 0
+
     if subprocess.run(["pkill", "-TERM", "-u", user]).returncode != 0:
         return
-    if not _wait(lambda: subprocess.run(["pgrep", "-u", user], capture_output=True).returncode != 0, 10):
+    if not _wait(none_left, 10):
         subprocess.run(["pkill", "-KILL", "-u", user])
-        _wait(lambda: subprocess.run(["pgrep", "-u", user], capture_output=True).returncode != 0, 5)
+        _wait(none_left, 5)
 
 
 def _wait(condition, limit: float) -> bool:

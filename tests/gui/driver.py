@@ -14,6 +14,8 @@ NO_BREAK = "\u00a0"  # French punctuation is kept with its word (kiosk.render.ty
 SETTLE_AT_LEAST = 0.15   # s: a delayed tap (0.1 s) and a quiz's verdict card (0.1 s) have had their turn
 QUIET_FRAMES = 3
 SETTLE_AT_MOST = 1.0    # s: as long as twelve frames and a quarter second took when something kept moving
+SETTLE_FRAMES_AT_MOST = 24   # ... and at least this many frames: on a loaded machine (two test workers on two
+                             # cores) a frame takes longer, and a page's layout still needs as many of them
 
 
 class KioskDriver:
@@ -42,17 +44,18 @@ class KioskDriver:
 
         Frames are drawn until at least :data:`SETTLE_AT_LEAST` seconds have passed and the window has had nothing
         to draw for :data:`QUIET_FRAMES` frames in a row (an animation draws every frame, so it is waited for), at
-        most :data:`SETTLE_AT_MOST` seconds. A fixed quarter second after every tap made up most of a whole game's
-        test time.
+        most :data:`SETTLE_AT_MOST` seconds, or :data:`SETTLE_FRAMES_AT_MOST` frames if they take longer. A fixed
+        quarter second after every tap made up most of a whole game's test time.
         """
         start = time.monotonic()
-        quiet = 0
+        quiet = frames = 0
         while True:
             drawing = Window.canvas.needs_redraw
             EventLoop.idle()
-            quiet = 0 if drawing else quiet + 1
+            quiet, frames = 0 if drawing else quiet + 1, frames + 1
             waited = time.monotonic() - start
-            if waited >= SETTLE_AT_MOST or (quiet >= QUIET_FRAMES and waited >= SETTLE_AT_LEAST):
+            if (waited >= SETTLE_AT_MOST and frames >= SETTLE_FRAMES_AT_MOST) or \
+                    (quiet >= QUIET_FRAMES and waited >= SETTLE_AT_LEAST):
                 return
 
     def still(self, limit: float = 5.0) -> None:
@@ -125,8 +128,10 @@ class KioskDriver:
         where = widget.to_window(*widget.center)
         if not Window.canvas.needs_redraw:
             return where   # nothing left to draw: nothing is moving (the usual case, after settle())
-        while still < frames and time.monotonic() - start < SETTLE_AT_MOST:
+        drawn = 0
+        while still < frames and (time.monotonic() - start < SETTLE_AT_MOST or drawn < SETTLE_FRAMES_AT_MOST):
             self.frames(1)
+            drawn += 1
             now = widget.to_window(*widget.center)
             still = still + 1 if now == where else 0
             where = now

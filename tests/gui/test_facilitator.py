@@ -316,7 +316,7 @@ def open_menu_in(driver, language: str):
     app.facilitator.access.open_menu()
     menu = app.navigator.screen("facilitator")
     menu.refresh()                                            # as a tap on a language of the menu does
-    driver.settle()
+    driver.still()   # its two columns are balanced once every card's text is wrapped (seen late on a loaded machine)
     return menu
 
 

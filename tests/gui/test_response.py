@@ -119,7 +119,7 @@ def test_a_finger_on_a_card_lights_it_before_the_row_knows_it_is_a_tap(fresh):
     assert kiosk.app.navigator.current == "home" and not any(c.touched for c in home.ids.cards.children)
 
 
-def _ahead_done(kiosk, limit: float = 30.0) -> None:
+def _ahead_done(kiosk, limit: float = 120.0) -> None:
     """Let the kiosk work ahead until it has nothing left to do (it starts after 0.6 s without a touch).
 
     Done means a fresh look starts nothing: a run begun by the kiosk's own timer in the frames after a swipe may
@@ -133,6 +133,7 @@ def _ahead_done(kiosk, limit: float = 30.0) -> None:
         ahead.look()
         if not ahead.running:
             return
+    raise AssertionError(f"the kiosk was still working ahead after {limit:.0f} s")
 
 
 def _rooms_first_exhibits(kiosk):
@@ -160,7 +161,7 @@ def test_every_exhibit_is_rehearsed_on_the_attract_loop_and_none_again_on_home(f
     ahead = app.navigator.ahead
     ahead.learnt.clear()
     app.navigator.prepare()
-    _ahead_done(kiosk, limit=90)
+    _ahead_done(kiosk, limit=180)
     assert set(ahead.learnt) == {m.id for m in app.content.exhibits} - set(app.navigator.faulty)
     rehearsed = []
     real = ahead._rehearse

@@ -99,7 +99,10 @@ class QuietCollector:
         return gc.get_count()[2]
 
     def tick(self, now: float, last_touch: float) -> bool:
-        """Collect if it is due and the screen has been quiet; True if it collected."""
+        """Collect if it is due and the screen has been quiet; True if it collected (never when stopped:
+        Python then runs its own full collections)."""
+        if self._thresholds is None:
+            return False
         due = self.wanted or self.pending() >= FULL_AFTER
         if due and now - last_touch >= self.quiet_seconds:
             self.collect()

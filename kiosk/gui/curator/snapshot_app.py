@@ -52,6 +52,10 @@ class SnapshotApp(KioskApp):
                             dynamic_ncols=True)
         Clock.schedule_once(self._next, 0.3)
 
+    def _first_frame(self, *args) -> None:
+        super()._first_frame(*args)
+        self.collector.stop()  # no tap to keep a collection out of: Python collects when it would by itself
+
     def _expand(self, shot):
         if not shot.get("steps"):
             return [(shot, None)]

@@ -15,7 +15,7 @@ run: setup
 	$(BIN)/kiosk run --content exhibits
 
 test: system-packages setup
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 setup: $(STAMP) catalogs
 

@@ -97,3 +97,15 @@ def test_collect_now_frees_at_once_whatever_the_touches(collector):
     garbage = old_garbage()
     collector.collect()
     assert garbage() is None and collector.collections == 1
+
+
+def test_a_stopped_collector_leaves_full_collections_to_python():
+    """kiosk proof and snapshot stop it: with no visitor to keep a frame for, it would collect every second."""
+    collector = QuietCollector(quiet_seconds=1.0)
+    collector.start()
+    collector.stop()
+    collector.want()
+    for _ in range(FORCE_AFTER):
+        gc.collect(1)
+    assert not collector.tick(now=100.0, last_touch=0.0)
+    assert collector.collections == 0 and collector.forced == 0

@@ -121,9 +121,10 @@ class KioskDriver:
 
     def resting_centre(self, widget, frames: int = 2) -> tuple[float, float]:
         """Where ``widget``'s middle rests once it has held still for ``frames`` frames (at most
-        :data:`SETTLE_AT_MOST`): a page still reflowing its text (a long Arabic or French ending, on a loaded
-        machine) can move a button from under a finger between its touch and its release, which a person
-        would not do: they tap what they see standing."""
+        :data:`SETTLE_AT_MOST`, or :data:`SETTLE_FRAMES_AT_MOST` frames if they take longer): a page still
+        reflowing its text (a long Arabic or French ending, on a loaded machine) can move a button from under
+        a finger between its touch and its release, which a person would not do: they tap what they see
+        standing."""
         start, still = time.monotonic(), 0
         where = widget.to_window(*widget.center)
         if not Window.canvas.needs_redraw:

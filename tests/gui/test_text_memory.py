@@ -16,6 +16,7 @@ def test_a_label_draws_its_text_and_lets_the_surface_go(fresh, text, font):
     from kivy.uix.label import Label
 
     label = Label(text=text, font_name=font, font_size=40)
+    assert getattr(type(label._label)._render_end, "lets_go", False), "the kiosk's text provider is Kivy's SDL2 one"
     label.texture_update()
     assert label.texture is not None and _ink(label.texture) > 100, "the text is drawn"
     assert getattr(label._label, "_surface", None) is None, "its surface is let go once the texture is made"

@@ -53,9 +53,7 @@ class KioskDriver:
             drawing = Window.canvas.needs_redraw
             EventLoop.idle()
             quiet, frames = 0 if drawing else quiet + 1, frames + 1
-            waited = time.monotonic() - start
-            if (waited >= SETTLE_AT_MOST and frames >= SETTLE_FRAMES_AT_MOST) or \
-                    (quiet >= QUIET_FRAMES and waited >= SETTLE_AT_LEAST):
+            if _gave_up(start, frames) or (quiet >= QUIET_FRAMES and time.monotonic() - start >= SETTLE_AT_LEAST):
                 return
 
     def still(self, limit: float = 5.0) -> None:
@@ -130,7 +128,7 @@ class KioskDriver:
         if not Window.canvas.needs_redraw:
             return where   # nothing left to draw: nothing is moving (the usual case, after settle())
         drawn = 0
-        while still < frames and (time.monotonic() - start < SETTLE_AT_MOST or drawn < SETTLE_FRAMES_AT_MOST):
+        while still < frames and not _gave_up(start, drawn):
             self.frames(1)
             drawn += 1
             now = widget.to_window(*widget.center)
@@ -184,6 +182,12 @@ class KioskDriver:
         self.frames(2)
         self.app.root_widget.export_to_png(str(path))
         return str(path)
+
+
+def _gave_up(start: float, frames: int) -> bool:
+    """The bound of settle() and resting_centre(): :data:`SETTLE_AT_MOST` seconds since ``start`` and
+    :data:`SETTLE_FRAMES_AT_MOST` frames drawn, both."""
+    return time.monotonic() - start >= SETTLE_AT_MOST and frames >= SETTLE_FRAMES_AT_MOST
 
 
 def _opaque(widget) -> bool:

@@ -23,6 +23,9 @@ def environment() -> dict:
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     env = dict(os.environ, KIVY_HOME=str(scratch / "kivy"), KIOSK_DATA_DIR=str(scratch / "data"), KIVY_NO_ARGS="1")
     env.pop("KIVY_NO_CONSOLELOG", None)
+    # An installed kiosk runs from compiled bytecode (pip compiles it at install time); a shell
+    # with PYTHONDONTWRITEBYTECODE set would make every start compile ~110 modules again (0.2 s).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 

@@ -291,18 +291,24 @@ def test_a_language_switch_in_an_exhibit_rebuilds_home_later_while_the_visitor_r
     home = app.navigator.screen("home")
     app.navigator.open_exhibit(_rooms_first_exhibits(kiosk)[0].id)
     kiosk.settle()
-    cards = list(home.ids.cards.children)
+    def words():
+        return [card.title for card in home.ids.cards.children]
+
+    english = words()
     touch = UnitTestTouch(5, 5)   # the visitor's finger, still on the screen
     touch.touch_down()
     app.set_language("fr")
     kiosk.frames(3)
-    assert list(home.ids.cards.children) == cards, "home, unseen, is not rebuilt at the tap"
+    assert words() == english, "home, unseen, is not rebuilt at the tap"
     touch.touch_up()
     _ahead_done(kiosk)            # the visitor reads: home is rebuilt in French meanwhile
-    assert home.ids.cards.children and list(home.ids.cards.children) != cards
+    french = words()
+    assert french and french != english
+    assert french == [app.text(app.content.exhibit(card.exhibit_id).title) for card in home.ids.cards.children]
     rebuilt = list(home.ids.cards.children)
     kiosk.tap_text("Retour")
     assert app.navigator.current == "home" and list(home.ids.cards.children) == rebuilt, "Back found it ready"
+    assert words() == french
     app.set_language("en")
 
 

@@ -79,7 +79,8 @@ LRM = "\u200e"   # left-to-right mark: a strong left-to-right character that dra
 _LATIN_LETTERS = "A-Za-z\u00c0-\u024f"   # with the accented letters of the European languages (Emmaüs, Šolta)
 _LATIN_CHARS = rf"{_LATIN_LETTERS}0-9_./~:=@+\-|{{}}'\"(),"
 _LATIN_WORD = rf"[{_LATIN_CHARS}]*[{_LATIN_LETTERS}][{_LATIN_CHARS}]*"
-_LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?: [{_LATIN_CHARS}]+)*")   # numbers inside a run belong to it
+# numbers inside a run belong to it; a bracket alone after it ("(Transiscope) (بالفرنسية)") opens the sentence's next words
+_LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?: [{_LATIN_CHARS}]*[{_LATIN_LETTERS}0-9][{_LATIN_CHARS}]*)*")
 _SENTENCE_END = ".,;:!?"
 
 

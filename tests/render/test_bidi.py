@@ -86,6 +86,18 @@ def test_a_path_or_a_command_inside_arabic_keeps_its_edges_and_the_sentence_its_
     assert "\u200e" not in shaped
 
 
+@pytest.mark.parametrize("text", ["خريطة البدائل القريبة منك (Transiscope) (بالفرنسية)",
+                                  "(Transiscope) (بالفرنسية)", "تجمّع (Collectif pour une Transition Citoyenne) (بالفرنسية)"])
+def test_a_bracketed_latin_name_then_a_bracketed_arabic_word_keep_their_own_brackets(text):
+    """A QR card's label and its language notice: each bracket pair stays around its own words, also
+    on a wrapped line that starts with the Latin name (a visitor saw "() (Transiscopeبالفرنسية")."""
+    name = text[text.index("(") + 1:text.index(")")]
+    shaped = shape_line(text)
+    assert f"({name})" in shaped, shaped
+    assert f"({visual('بالفرنسية')})" in shaped, shaped
+    assert "()" not in shaped
+
+
 def test_line_starting_with_a_latin_word_is_still_right_to_left():
     assert shape_line("AMAP هو نظام").endswith("AMAP")
 

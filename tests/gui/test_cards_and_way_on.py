@@ -10,6 +10,7 @@ from kivy.core.window import Window
 
 from kiosk.gui.screens.home import SUMMARY_LINES, TITLE_LINES
 from kiosk.i18n import catalog
+from kiosk.render.bidi import shape_line
 from tests.gui.test_shell import window_box as box
 from tests.gui.test_visitor_flow import open_exhibit, start_visit
 
@@ -135,10 +136,15 @@ def test_the_arrows_under_the_row_turn_a_page_of_cards_in_reading_order(fresh, s
         return [card.exhibit_id for card in reversed(home.ids.cards.children)
                 if box(scroll)[0] - 1 <= box(card)[0] and box(card)[2] <= box(scroll)[2] + 1]
 
+    where = pager.ids.where
+    assert (box(where)[2] <= box(following)[0]) if rtl else (box(following)[2] <= box(where)[0]), "the count, after next"
+    of = "من" if rtl else "of"
+    kiosk.find_text(shape_line(f"1–3 {of} {count}"))
     first_cards = home.exhibits_in_view()
     kiosk.tap(following)
     kiosk.wait(0.6)
     assert dots.in_view() == [False] * 3 + [True] * 3 + [False] * (count - 6)
+    kiosk.find_text(shape_line(f"4–6 {of} {count}"))
     assert sorted(in_view()) == sorted(home.exhibits_in_view()) and not set(in_view()) & set(first_cards)
     for _ in range(count):
         kiosk.tap(following)

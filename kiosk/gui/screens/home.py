@@ -257,6 +257,12 @@ class RowPager(MirrorBox):
         if self.row is not None:
             self.row.turn(pages)
 
+    @staticmethod
+    def where_text(template: str, first: float, shown: float, count: float) -> str:
+        """"4–6 of 11": the cards in view, in reading order, and how many the room has (kv passes each
+        number, so that the text follows them)."""
+        return template.format(first=int(first) + 1, last=int(min(first + shown, count)), count=int(count))
+
 
 class ScrollDots(Widget):
     """Where the row is: a grey dot per card, darker for the cards in view, the first card's dot

@@ -73,3 +73,9 @@ def in_sentence(name: str) -> str:
     Only a name that opens with an article loses its capital; "Amina" or "AMAP" keeps it.
     """
     return name[0].lower() + name[1:] if name.lower().replace("\u00a0", " ").startswith(ARTICLES) else name
+
+
+def sentence_start(text: str) -> str:
+    """A caption that opens with a name put inside a sentence ("la mairie : à moi de jouer") starts
+    with a capital, as any sentence does: "La mairie : à moi de jouer". Other scripts are unchanged."""
+    return text[:1].upper() + text[1:]

@@ -1,6 +1,6 @@
 """French punctuation stays with its word when a line wraps."""
 
-from kiosk.render.typography import NO_BREAK_SPACE, in_sentence, keep_with_word
+from kiosk.render.typography import NO_BREAK_SPACE, in_sentence, keep_with_word, sentence_start
 
 
 def test_space_before_double_marks_and_inside_quotes_no_longer_breaks():
@@ -29,3 +29,10 @@ def test_a_role_inside_a_sentence_loses_the_capital_of_its_article_only():
     assert in_sentence("Amina") == "Amina" and in_sentence("AMAP") == "AMAP" and in_sentence("Lucie Aubrac") == "Lucie Aubrac"
     assert in_sentence("الرئيسة") == "الرئيسة"
     assert in_sentence("") == ""
+
+
+def test_a_caption_opening_with_a_name_in_a_sentence_starts_with_a_capital():
+    assert sentence_start(in_sentence("La mairie") + " : à moi de jouer") == "La mairie : à moi de jouer"
+    assert sentence_start("I am the town hall: my turn") == "I am the town hall: my turn"
+    assert sentence_start("البلدية: حان دورنا") == "البلدية: حان دورنا"
+    assert sentence_start("") == ""

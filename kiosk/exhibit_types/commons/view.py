@@ -42,7 +42,7 @@ from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, Works
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 from kiosk.render.bidi import shape_line
-from kiosk.render.typography import in_sentence
+from kiosk.render.typography import in_sentence, sentence_start
 
 Builder.load_file(str(Path(__file__).with_name("commons.kv")))
 
@@ -603,10 +603,11 @@ class CommonsView(DebriefPaging, ExhibitView):
         hidden.font_size = theme.icon * 3      # after the kv rule, which sets the usual size
         card.add_widget(hidden)
         card.add_widget(self._text(tr("Your choice is hidden."), "body", tone="muted", halign="center"))
-        card.add_widget(self._text(tr("Pass the screen to {name}.").format(name=name), tone="muted", halign="center"))
+        # one instruction, then the next player's button ("Pass the screen to…" said it a third time)
         card.add_widget(self._text(tr("Your turn: {name}").format(name=name), "heading", bold=True, halign="center",
                                    size_factor=1.2))
-        card.add_widget(self.action_button(tr("I am {name}: my turn").format(name=name), "hand", self._passed_on, "accent"))
+        card.add_widget(self.action_button(sentence_start(tr("I am {name}: my turn").format(name=name)), "hand",
+                                           self._passed_on, "accent"))
         self._add(Widget(), card)     # centred: room above it, and the panel's room below
 
     def _passed_on(self) -> None:

@@ -216,6 +216,29 @@ def test_portrait_home_is_two_columns_of_whole_cards(fresh):
         kiosk.settle()
 
 
+def test_in_portrait_the_language_cards_are_taller_and_lower_within_reach(fresh):
+    """Portrait is a layout of its own: the cards grow, and the grid sits low enough that its
+    bottom row is in the lower quarter of a tall screen, with less blank under it than above the title."""
+    from kiosk.gui.curator.proof_checks import screen_problems
+
+    kiosk = fresh
+    kiosk.tap_at(960, 540)
+    screen = kiosk.app.navigator.screen("language")
+    Window.size = (1080, 1920)
+    try:
+        kiosk.settle()
+        grid, theme = screen.ids.grid, kiosk.app.theme
+        cards = [w for w in kiosk.widgets(screen) if getattr(w, "language", None)]
+        assert grid.cols == 2 and all(abs(card.height - theme.touch * 2.3) < 1 for card in cards)
+        lowest = min(window_box(card)[1] for card in cards)
+        assert lowest < 1920 * 0.25, f"the last row reaches the lower quarter ({lowest:.0f} px up)"
+        assert lowest < 1920 - window_box(screen.ids.heading)[3], "less blank under the cards than over the title"
+        assert [p for p in screen_problems(screen, kiosk.app.pictures) if p.kind == "overflow"] == []
+    finally:
+        Window.size = (1920, 1080)
+        kiosk.settle()
+
+
 @pytest.mark.parametrize("code, invitation", [("fr", "Commencer la visite"), ("en", "Start the visit")])
 def test_each_language_card_invites_in_its_own_language(fresh, code, invitation):
     kiosk = fresh

@@ -196,3 +196,30 @@ def test_the_facilitator_runs_the_phases_the_timer_and_the_debrief(fresh):
     sees(kiosk, view, view.text(view.game_text.debrief[0]))
     ended = [e for e in events_after(kiosk.app, recorded_before) if e["kind"] == "roleplay_end"]
     assert [e["value"] for e in ended] == [1], "a game cut short counts, with its one decision"
+
+
+def test_in_landscape_the_exhibits_picture_fills_the_column_under_the_indicators(fresh):
+    """The column beside the panel was two thirds blank: the exhibit's own picture now takes the room
+    under the indicators (and under a card set beside the panel), never drawn larger than its pixels."""
+    from kivy.uix.image import Image
+
+    from kiosk.gui.curator.proof_checks import screen_problems
+
+    kiosk = fresh
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, GAME)
+    side = view.ids.side
+
+    def picture():
+        return next((w for w in side.children if isinstance(w, Image)), None)
+
+    for _ in range(2):          # the intro, then the situation
+        kiosk.settle()
+        shown = picture()
+        assert shown is not None and shown.opacity == 1 and shown.texture is not None
+        assert shown.norm_image_size[0] <= shown.texture.width + 1, "never enlarged"
+        gauges_bottom = min(w.y for w in side.children if w is not shown and w.height > 0)
+        assert shown.top <= gauges_bottom + 1, "under the indicators"
+        problems = screen_problems(kiosk.app.navigator.screen("exhibit"), kiosk.app.pictures)
+        assert [p for p in problems if p.kind in ("overflow", "upscaled")] == []
+        kiosk.tap(view.action if view.session.phase != "intro" else find(kiosk, view, view.tr("Start the game")))

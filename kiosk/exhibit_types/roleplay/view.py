@@ -21,6 +21,7 @@ from kivy.core.window import Window
 from kivy.properties import BooleanProperty, NumericProperty
 from kivy.uix.boxlayout import BoxLayout
 from kivy.uix.gridlayout import GridLayout
+from kivy.uix.image import Image
 from kivy.uix.widget import Widget
 
 from kiosk.exhibit_types.roleplay.view_decisions import DecisionScreens
@@ -192,7 +193,21 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
                                             value_text=(f"({change:+d})  " if change else "") + f"{value}/10"))
         side.add_widget(gauges)
         if not self.stacked:
-            side.add_widget(Widget())
+            side.add_widget(self._side_picture())   # the column's room left below (cards beside the panel go above it)
+
+    def _side_picture(self) -> Widget:
+        """The room under the indicators, in landscape: the exhibit's own picture, as large as that
+        room allows and never enlarged; nothing when the room is too low for it (a critique found
+        two thirds of the column blank). At the end the results take the column."""
+        images = self.manifest.images
+        if not images or self.session.phase in ("end", "debrief"):
+            return Widget()
+        theme = self.ctx.theme
+        box = (Window.width * self.side_share, Window.height * 0.45)
+        picture = Image(texture=self.ctx.pictures.texture(self.manifest.image_path(images[0].file), box),
+                        fit_mode="scale-down")
+        picture.bind(height=lambda image, height: setattr(image, "opacity", 1 if height >= theme.touch * 2 else 0))
+        return picture
 
     def _progress(self, side) -> None:
         """Which decision the group is at, and a segment per decision, dark once taken."""

@@ -338,7 +338,9 @@ def menu_words(driver, menu) -> set[str]:
     from kivy.uix.label import Label
 
     texts = [w.text for w in driver.widgets(menu) if isinstance(w, Label) and w.font_name != "Icons"]
-    words = (word for text in texts for word in re.findall(r"\w+", text))   # KIOSK_CONTENT stays one word
+    # a path is not a word: the data folder's name ends with random letters ("kiosk-tests-woctoocl")
+    tokens = (token for text in texts for token in text.split() if "/" not in token and "\\" not in token)
+    words = (word for token in tokens for word in re.findall(r"\w+", token))   # KIOSK_CONTENT stays one word
     return {word.lower() for word in words if len(word) >= 4 and re.fullmatch("[A-Za-z]+", word)}
 
 

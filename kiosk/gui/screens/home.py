@@ -311,6 +311,11 @@ KINDS = {
 }
 
 
+def _kind(manifest) -> tuple[str, str]:
+    """The exhibit type's icon and (untranslated) word."""
+    return KINDS.get(manifest.type, ("sparkles", N_("Exhibit")))
+
+
 class HomeScreen(KioskScreen):
     room_colour = ListProperty([0, 0, 0, 1])
     next_colour = ListProperty([0, 0, 0, 1])
@@ -474,27 +479,30 @@ class HomeScreen(KioskScreen):
     def _make_cards(self, room, earlier: list | None = None) -> list:
         """The room's cards in the visitor's language: ``earlier``, the same room's cards in another
         language, take the new words if they show the same exhibits; otherwise new cards are built."""
-        _ = self.app.tr._
         manifests = self.app.content.exhibits_in(room.id)
         if earlier is not None and [card.exhibit_id for card in earlier] == [m.id for m in manifests]:
             for card, manifest in zip(earlier, manifests):
-                card.title, card.full_summary = self.app.text(manifest.title), self.app.text(manifest.summary)
-                card.kind, card.seen_label = _(KINDS.get(manifest.type, ("", N_("Exhibit")))[1]), _("Seen")
+                for name, value in self._card_words(manifest).items():
+                    setattr(card, name, value)
             return earlier
         cards = []
         # at the row's size: a card fits its words once, when built ahead, not again in the tap's frame
         scroll = self.ids.scroll
         for manifest in manifests:
-            icon, kind = KINDS.get(manifest.type, ("sparkles", N_("Exhibit")))
-            card = ExhibitCard(exhibit_id=manifest.id, title=self.app.text(manifest.title),
-                               full_summary=self.app.text(manifest.summary), colour=rgba(room.colour),
-                               kind=_(kind), kind_icon=icon, seen_label=_("Seen"),
-                               seen=manifest.id in self.app.session.seen, size=(scroll.card_width, scroll.card_height))
+            card = ExhibitCard(exhibit_id=manifest.id, **self._card_words(manifest), colour=rgba(room.colour),
+                               kind_icon=_kind(manifest)[0], seen=manifest.id in self.app.session.seen,
+                               size=(scroll.card_width, scroll.card_height))
             picture = _card_picture(manifest)
             card.picture = manifest.image_path(picture) if picture else None   # its thumbnail comes when it is shown
             card.bind(on_release=self._open_card)
             cards.append(card)
         return cards
+
+    def _card_words(self, manifest) -> dict[str, str]:
+        """What a card says in the visitor's language: set when it is built, and again on a language change."""
+        _ = self.app.tr._
+        return {"title": self.app.text(manifest.title), "full_summary": self.app.text(manifest.summary),
+                "kind": _(_kind(manifest)[1]), "seen_label": _("Seen")}
 
     def _mark_seen(self) -> None:
         for card in self.ids.cards.children:

@@ -477,3 +477,33 @@ def _in_view(kiosk):
 def _texts(widget) -> list[str]:
     from kivy.uix.label import Label
     return [w.text for w in widget.walk(restrict=True) if isinstance(w, Label) and w.text]
+
+
+def test_a_gallery_built_ahead_loads_its_neighbours_on_screen_and_a_touch_on_home_decodes_nothing(fresh):
+    """A gallery shown from a view built ahead gets the pictures either side ready while the visitor looks
+    (a swipe then finds them); a finger on Home or Back decodes nothing before its pressed state is drawn."""
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    home, screen = app.navigator.screen("home"), app.navigator.screen("exhibit")
+    for room in home.rooms:
+        home.show_room(room.id)
+        _ahead_done(kiosk)
+        gallery = next((m for m in _in_view(kiosk) if m.type == "gallery" and len(m.images) >= 2), None)
+        if gallery is not None:
+            break
+    assert gallery is not None and screen.has_ready(gallery), "a room shows a gallery's card, its view built ahead"
+    kiosk.tap_text(app.text(gallery.title))
+    view = screen.view
+    slides = view.ids.carousel.slides
+    index = view.ids.carousel.index
+    kiosk.wait(0.6)   # the visitor looks at the first picture
+    assert slides[index + 1].texture is not None, "the next picture is ready before a finger drags it in"
+    decoded = app.pictures.decoded
+    button = screen.ids.home
+    touch = UnitTestTouch(*button.to_window(*button.center))
+    touch.touch_down()
+    assert app.pictures.decoded == decoded and button.state == "down", "the finger on Home only lights it"
+    kiosk.frames(1)
+    touch.touch_up()
+    kiosk.settle()
+    assert app.navigator.current == "home"

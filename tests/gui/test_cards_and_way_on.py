@@ -267,3 +267,22 @@ def test_in_portrait_a_notice_beside_the_arrows_takes_the_dots_room(fresh, sized
     pager = home.ids.pager
     assert home.notice and pager.compact and pager.ids.dots.width == 0 and pager.width > 0
     assert [p for p in screen_problems(home, kiosk.app.pictures) if p.kind == "overflow"] == []
+
+
+@pytest.mark.parametrize("language", ["English", "Français", "العربية"])
+def test_in_portrait_the_last_rooms_footer_keeps_its_button_within_the_row(fresh, sized, language):
+    """"Back to the first room" is long: the dots go before the button runs past the cards' edge; the count stays."""
+    kiosk = fresh
+    sized((1080, 1920))
+    start_visit(kiosk, language)
+    home = kiosk.app.navigator.screen("home")
+    home.show_room("alternatives")
+    kiosk.settle()
+    pager, button, scroll = home.ids.pager, home.ids.next_room, home.ids.scroll
+    assert box(scroll)[0] - 1 <= box(button)[0] and box(button)[2] <= box(scroll)[2] + 1, "the button within the row's edges"
+    assert box(pager)[0] - 1 <= box(pager.ids.where)[0] and box(pager.ids.where)[2] <= box(pager)[2] + 1
+    left, right = (button, pager) if language == "العربية" else (pager, button)
+    assert box(left)[2] <= box(right)[0], "the pager and the button side by side, apart"
+    count = len(home.ids.cards.children)
+    assert pager.ids.where.text and str(count) in pager.ids.where.text, "the count says how many cards"
+    assert pager.dotless == (pager.ids.dots.width == 0), "dots shown only where they fit"

@@ -243,6 +243,22 @@ class RowPager(MirrorBox):
     shown = NumericProperty(3)
     more = BooleanProperty(False)   # some cards are out of view
     compact = BooleanProperty(False)   # the arrows only (a footer without room for the dots)
+    room = NumericProperty(-1)         # the width its footer leaves it (-1: as wide as it likes)
+    dotless = BooleanProperty(False)   # the arrows and the count: dots, count and arrows do not fit in ``room``
+
+    def on_kv_post(self, _base) -> None:
+        fit = Clock.create_trigger(lambda _dt: self._fit(), -1)
+        self.bind(room=fit, count=fit, compact=fit, spacing=fit)
+        for arrow in (self.ids.previous, self.ids.next, self.ids.where):
+            arrow.bind(width=fit)
+        self.ids.dots.bind(height=fit)
+
+    def _fit(self) -> None:
+        """Drop the dots, not the count, when all of it is wider than the footer leaves (portrait, a long
+        "next room"): "1–4 of 11" says what the dots say, and the next room's button keeps its width."""
+        ids = self.ids
+        dots = ScrollDots.natural_width(self.count, ids.dots.height, App.get_running_app().theme.space)
+        self.dotless = 0 <= self.room < ids.previous.width + ids.next.width + ids.where.width + self.spacing * 3 + dots
 
     def on_row(self, _pager, row) -> None:
         if row is not None:
@@ -272,6 +288,11 @@ class ScrollDots(Widget):
     first = NumericProperty(0)
     shown = NumericProperty(3)
     rtl = BooleanProperty(False)
+
+    @staticmethod
+    def natural_width(count: float, height: float, space: float) -> float:
+        """A dot per card, ``space`` apart."""
+        return max(0.0, count * (height + space) - space)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

@@ -498,12 +498,28 @@ def test_a_gallery_built_ahead_loads_its_neighbours_on_screen_and_a_touch_on_hom
     index = view.ids.carousel.index
     kiosk.wait(0.6)   # the visitor looks at the first picture
     assert slides[index + 1].texture is not None, "the next picture is ready before a finger drags it in"
+    slides[index + 1].texture = None   # as if the visitor touched before it came
     decoded = app.pictures.decoded
     button = screen.ids.home
     touch = UnitTestTouch(*button.to_window(*button.center))
     touch.touch_down()
     assert app.pictures.decoded == decoded and button.state == "down", "the finger on Home only lights it"
+    assert slides[index + 1].texture is None, "and loads no picture"
     kiosk.frames(1)
     touch.touch_up()
     kiosk.settle()
     assert app.navigator.current == "home"
+    app.navigator.open_exhibit(gallery.id)   # the same gallery, its next picture not loaded: a finger on it loads it
+    kiosk.settle()
+    view = screen.view
+    slides = view.ids.carousel.slides
+    index = view.ids.carousel.index
+    slides[index + 1].texture = None
+    touch = UnitTestTouch(*view.ids.carousel.to_window(*view.ids.carousel.center))
+    touch.touch_down()
+    assert slides[index + 1].texture is not None, "a finger on the picture may drag the next one in: it is ready"
+    kiosk.frames(1)
+    touch.touch_up()
+    kiosk.settle()
+    app.navigator.show_home()
+    kiosk.settle()

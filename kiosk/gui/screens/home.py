@@ -252,6 +252,7 @@ class RowPager(MirrorBox):
         for arrow in (self.ids.previous, self.ids.next, self.ids.where):
             arrow.bind(width=fit)
         self.ids.dots.bind(height=fit)
+        fit()
 
     def _fit(self) -> None:
         """Drop the dots, not the count, when all of it is wider than the footer leaves (portrait, a long
@@ -310,7 +311,7 @@ class ScrollDots(Widget):
         if all(marks):
             return   # every card is in view: nothing to say
         side, gap = self.height, theme.space
-        start = self.center_x - (len(marks) * (side + gap) - gap) / 2
+        start = self.center_x - self.natural_width(len(marks), side, gap) / 2
         with self.canvas:
             for place, shown in enumerate(reversed(marks) if self.rtl else marks):
                 Color(*(theme.muted if shown else theme.line))

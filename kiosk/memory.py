@@ -36,8 +36,8 @@ log = logging.getLogger(__name__)
 M_MMAP_THRESHOLD = -3   # mallopt parameters, from glibc's malloc.h
 M_ARENA_MAX = -8
 # 64 KiB, not 256: a text's surface and a label's pixels (64-256 KiB) then leave no holes in the heap
-# when freed. benchmarks/memory.py: PSS after the tour 281-282 MiB, against 292-306 at 256 KiB
-# (two runs each); no language switch measurably slower (in-process, within this machine's noise)
+# when freed. benchmarks/memory.py: PSS after the tour 281-285 MiB (three runs), against 292-306 at
+# 256 KiB (two runs); no language switch measurably slower (in-process, within this machine's noise)
 MMAP_THRESHOLD = 64 * 1024
 ARENA_MAX = 2
 

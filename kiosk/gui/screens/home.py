@@ -259,7 +259,8 @@ class RowPager(MirrorBox):
         "next room"): "1–4 of 11" says what the dots say, and the next room's button keeps its width."""
         ids = self.ids
         dots = ScrollDots.natural_width(self.count, ids.dots.height, App.get_running_app().theme.space)
-        self.dotless = 0 <= self.room < ids.previous.width + ids.next.width + ids.where.width + self.spacing * 3 + dots
+        gaps = self.spacing * (len(self.children) - 1)
+        self.dotless = 0 <= self.room < ids.previous.width + ids.next.width + ids.where.width + gaps + dots
 
     def on_row(self, _pager, row) -> None:
         if row is not None:

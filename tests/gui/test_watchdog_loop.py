@@ -18,9 +18,14 @@ def test_a_frozen_main_loop_stops_telling_systemd_it_is_alive(kiosk, tmp_path):
     event = Clock.schedule_interval(watchdog.alive, watchdog.interval)   # as KioskApp does after its first frame
     try:
         kiosk.app.framerate.wake()
-        kiosk.wait(1.0)
-        alive = [when for when, message in systemd.heard if message == "WATCHDOG=1"]
-        assert len(alive) >= 5, f"{len(alive)} messages in 1 s of a running loop"
+
+        def alive():
+            return [when for when, message in systemd.heard if message == "WATCHDOG=1"]
+
+        # counted, not timed: on a loaded machine (two test workers) a frame can take longer than 0.1 s,
+        # and 1 s of it gave 4 messages where 5 were asked
+        kiosk.wait_until(lambda: len(alive()) >= 5)
+        assert len(alive()) >= 5, f"{len(alive())} messages from a running loop"
 
         span = {}
 

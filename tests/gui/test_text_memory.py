@@ -25,3 +25,29 @@ def test_a_label_draws_its_text_and_lets_the_surface_go(fresh, text, font):
     label.text = text + " " + text      # drawn again, on a new surface, let go in turn
     label.texture_update()
     assert _ink(label.texture) > before and getattr(label._label, "_surface", None) is None
+
+
+def _drawn_words(label) -> str:
+    label.rewrap()          # as the frame would: the block's text from its logical text, then drawn
+    label.texture_update()
+    return " ".join("".join(word.text for word in line.words).strip() for line in label._label._cached_lines)
+
+
+def test_a_text_without_tags_is_drawn_plainly_and_tags_and_escapes_still_draw_as_meant(fresh):
+    """Kivy's markup pass measures word by word (about twice the time of a plain text, which a
+    language switch pays for every text on screen): a text block uses it only for a text that has
+    tags or escapes, and its visitor sees the same words either way."""
+    from kiosk.gui.widgets.widgets import TextBlock
+
+    plain = TextBlock(logical_text="Une coopérative, à côté", width=900)
+    assert plain.markup is False and _drawn_words(plain) == "Une coopérative, à côté"
+    assert _ink(plain.texture) > 100
+
+    tagged = TextBlock(logical_text="R&amp;D, [b]en gras[/b] &bl;1&br;", width=900)
+    assert tagged.markup is True and _drawn_words(tagged).split() == ["R&D,", "en", "gras", "[1]"]
+
+    tagged.logical_text = "sans balise"   # the same block, given a plain text
+    assert tagged.markup is False and _drawn_words(tagged) == "sans balise"
+
+    literal = TextBlock(rich=False, logical_text="[b]x[/b] & y", width=900)   # a finding quoting content
+    assert literal.markup is False and _drawn_words(literal) == "[b]x[/b] & y"

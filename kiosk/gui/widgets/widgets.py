@@ -41,6 +41,7 @@ class TextBlock(BidiLabel):
     tone = StringProperty("ink")           # ink, muted, accent, white: a colour of the theme
     custom_color = ListProperty([])
     font_override = StringProperty("")
+    rich = BooleanProperty(True)           # False: brackets are letters, never Kivy markup
 
     def on_logical_text(self, _widget, text: str) -> None:
         self.base_direction = "rtl" if has_rtl(text) else "ltr"

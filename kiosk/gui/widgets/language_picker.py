@@ -2,7 +2,8 @@
 
 One panel is built per kiosk, ahead of the first visitor, and shown again each time
 (``LanguagePicker.open_for(app)``): its names are drawn once, and it opens and closes in one
-frame (a 0.1 s fade cost three whole frames, ~0.3 s, under software GL).
+frame (a 0.1 s fade cost three whole frames, ~0.3 s, under software GL). While it is in use, the
+screen beneath is drawn from one picture of it (``BackdropModalView``).
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ from pathlib import Path
 
 from kivy.lang import Builder
 from kivy.properties import ObjectProperty
-from kivy.uix.modalview import ModalView
 
 from kiosk.gui.theme import Theme
+from kiosk.gui.widgets.backdrop import BackdropModalView
 from kiosk.gui.widgets.widgets import KioskButton
 from kiosk.i18n import language_name
 
 Builder.load_file(str(Path(__file__).with_name("language_picker.kv")))
 
 
-class LanguagePicker(ModalView):
+class LanguagePicker(BackdropModalView):
     app = ObjectProperty(None)
     _shared: "LanguagePicker | None" = None
 

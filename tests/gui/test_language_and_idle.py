@@ -75,6 +75,41 @@ def test_a_language_switch_on_home_gives_the_same_cards_the_new_words(fresh):
     assert [card.exhibit_id for card in reading_order] == [m.id for m in manifests]
 
 
+def test_a_language_switch_in_compare_gives_the_same_cards_the_new_words_and_keeps_the_page(fresh):
+    """Compare's cards take the new language's words instead of being built again at the tap; a switch
+    to Arabic, whose cards run the other way, builds them again, mirrored."""
+    from kiosk.gui.widgets.widgets import TextBlock
+
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, "origines-trois-economies")
+    assert not view.tabs and len(view.cards) == 2
+    reader = view.cards[0].reader
+    reader.turn(1)
+    kiosk.settle()
+    assert reader.page == 1
+    before = [id(card) for card in view.cards]
+    switch_language(kiosk, "fr")
+    kiosk.settle()
+    assert [id(card) for card in view.cards] == before, "the same cards"
+    sides = view.manifest.details.sides
+    for card, side in zip(view.cards, sides):
+        assert card.title.logical_text == kiosk.app.text(side.title)
+        shown = " ".join(w.logical_text for w in card.reader.walk(restrict=True) if isinstance(w, TextBlock))
+        assert kiosk.app.text(side.text)[:40] in shown and side.text.get("en")[:40] not in shown
+        if card.picture is not None:
+            assert card.picture.credit == kiosk.app.text(side.image.credit)
+    assert view.cards[0].reader.page == 1, "the visitor's page is kept"
+    kiosk.find_text(sides[1].title.get("fr")[:20])
+
+    switch_language(kiosk, "ar")
+    kiosk.settle()
+    assert [id(card) for card in view.cards] != before, "built again, mirrored"
+    first, second = view.cards
+    assert first.x > second.x, "in Arabic the first side stands on the right"
+    assert first.title.logical_text == sides[0].title.get("ar")
+
+
 def test_partial_language_falls_back_without_empty_labels(fresh):
     kiosk = fresh
     start_visit(kiosk, "Deutsch")

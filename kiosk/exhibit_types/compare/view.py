@@ -36,7 +36,12 @@ LINES_WITH_PICTURE = 6  # side by side, a picture stays only if the text keeps t
 
 
 class CompareCard(MirrorBox):
-    pass
+    """One side: ``title`` (None under tabs), ``picture`` (None without one) and ``reader``, kept so that
+    a language switch gives them new words instead of building the card again."""
+
+    title = ObjectProperty(None, allownone=True)
+    picture = ObjectProperty(None, allownone=True)
+    reader = ObjectProperty(None)
 
 
 class ComparePicture(BoxLayout):
@@ -53,6 +58,7 @@ class CompareView(ExhibitView):
         super().__init__(*args, **kwargs)
         self._trigger_layout = Clock.create_trigger(lambda _dt: self.layout_sides(), -1)
         self._arrangement = None
+        self._built_rtl = None
         self.cards: list[CompareCard] = []
         self.readers: list[PagedReader] = []
 
@@ -69,9 +75,29 @@ class CompareView(ExhibitView):
         self.layout_sides()
 
     def refresh(self) -> None:
+        """New words (a language switch): the same cards take them when the arrangement stays and the
+        direction does not turn (~30 ms of building saved at the tap); otherwise the cards are built again."""
         self.ids.prompt.logical_text = self.text(self.manifest.details.prompt)
-        self._arrangement = None    # texts change: build the cards again
+        if self.cards and self._built_rtl == self.ctx.theme.rtl and self._arrangement == self._arrangement_now():
+            self._retext_cards()
+            return
+        self._arrangement = None
         self.layout_sides()
+
+    def _retext_cards(self) -> None:
+        sides = self.manifest.details.sides
+        shown = [self.state.get("side", 0)] if self.tabs else [0, 1]
+        for index, card in zip(shown, self.cards):
+            side = sides[index]
+            if card.title is not None:
+                card.title.logical_text = self.text(side.title)
+            if card.picture is not None:
+                card.picture.credit = self.text(side.image.credit)
+            self._fill_reader(card.reader, index, self.text(side.text))
+        self._fill_toggles()
+
+    def _fill_reader(self, reader: PagedReader, index: int, text: str) -> None:
+        reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=self.state.get(f"page{index}", 0))
 
     def fits_side_by_side(self) -> bool:
         """Side by side only if each card holds lines of 45 characters, at least four to a page."""
@@ -109,13 +135,11 @@ class CompareView(ExhibitView):
         stage = self.ids.stage
         if stage.width <= 1:
             return
-        self.tabs = not self.fits_side_by_side()
-        # the height only matters through what it decides (tabs, pictures): the readers re-page themselves
-        # when it settles, so a view whose height settles after its first layout is not built twice
-        arrangement = (self.tabs, self.state.get("side", 0), round(stage.width), self._pictures_fit())
+        arrangement = self._arrangement_now()
+        self.tabs = arrangement[0]
         if arrangement == self._arrangement:
             return                  # the same cards at the same size
-        self._arrangement = arrangement
+        self._arrangement, self._built_rtl = arrangement, self.ctx.theme.rtl
         stage.clear_widgets()
         self.cards, self.readers = [], []
         sides = self.manifest.details.sides
@@ -124,24 +148,33 @@ class CompareView(ExhibitView):
             stage.add_widget(self._card(index, sides[index], wide=self.tabs and Window.width >= Window.height))
         self._fill_toggles()
 
+    def _arrangement_now(self) -> tuple:
+        """What decides the cards: tabs or side by side, the side shown, the width, pictures or not.
+        The height only matters through what it decides: the readers re-page themselves when it settles,
+        so a view whose height settles after its first layout is not built twice."""
+        tabs = not self.fits_side_by_side()
+        return tabs, self.state.get("side", 0), round(self.ids.stage.width), self._pictures_fit()
+
     def _card(self, index: int, side, wide: bool) -> CompareCard:
         """A side's card: title (unless a tab names it), picture and text; the picture beside the text when ``wide``."""
         stage, theme = self.ids.stage, self.ctx.theme
         card = CompareCard(orientation="horizontal" if wide else "vertical", rtl=theme.rtl and wide)
-        reader = PagedReader(max_columns=2 if wide else 1)
-        text = self.text(side.text)
-        reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=self.state.get(f"page{index}", 0))
+        reader = card.reader = PagedReader(max_columns=2 if wide else 1)
+        self._fill_reader(reader, index, self.text(side.text))
         reader.bind(page=lambda _r, page: self.state.__setitem__(f"page{index}", page))
         column = BoxLayout(orientation="vertical", spacing=theme.space * 2)
         if not self.tabs:
-            column.add_widget(TextBlock(logical_text=self.text(side.title), role="heading", bold=True))
+            card.title = TextBlock(logical_text=self.text(side.title), role="heading", bold=True)
+            column.add_widget(card.title)
         if side.image and wide:
             aside = BoxLayout(orientation="vertical", size_hint_x=0.42)
-            aside.add_widget(self._picture(side.image, (stage.width - theme.pad * 2) * 0.42))
+            card.picture = self._picture(side.image, (stage.width - theme.pad * 2) * 0.42)
+            aside.add_widget(card.picture)
             aside.add_widget(Widget())
             card.add_widget(aside)
         elif side.image and (self.tabs or self._pictures_fit()):
-            column.add_widget(self._picture(side.image, self._column(side_by_side=not self.tabs)))
+            card.picture = self._picture(side.image, self._column(side_by_side=not self.tabs))
+            column.add_widget(card.picture)
         column.add_widget(reader)
         card.add_widget(column)
         self.cards.append(card)

@@ -194,7 +194,10 @@ class PagedReader(BoxLayout):
         self._mid_sentence = ends_mid_sentence(pages, clean)
         self.pages = pages
         self.page_count = max(1, math.ceil(len(pages) / self.columns))
-        self.page = min(self.page, self.page_count - 1)
+        if all(_drawn(block) for block in self._slots[0].flow.children):
+            # only a measured flow says how many pages there are: new words (a language switch) are
+            # one short page until drawn, and the visitor's page would be lost to that first guess
+            self.page = min(self.page, self.page_count - 1)
         self._place()
 
     def _place(self, *_args) -> None:
@@ -238,3 +241,11 @@ class PagedReader(BoxLayout):
                 self.turn(-step if self.rtl else step)
                 return True
         return handled
+
+
+def _drawn(block) -> bool:
+    """Whether a block of the flow has its height: a label once its words are drawn."""
+    if not isinstance(block, Label):
+        return True
+    words = getattr(block, "logical_text", None) or block.text
+    return not words or (bool(block.text) and block.texture is not None)

@@ -22,7 +22,7 @@ swipe would have; then the kiosk is left idle); it takes no part in the timing. 
 each round, and left on its attract loop until it has finished preparing the next visitor's
 screens (its CPU time in /proc stops growing), as a kiosk waiting for its first visitor. Prints each step's median, min and max over the rounds::
 
-    python benchmarks/tap_latency.py [--rounds 3] [--size 1920x1080] [--idle 6]
+    python benchmarks/tap_latency.py [--rounds 3] [--size 1920x1080] [--idle 6] [--until "language switch back"]
 
 Needs the packages xvfb (when there is no display) and python-xlib (``pip install python-xlib``).
 """
@@ -194,12 +194,13 @@ class Kiosk:
             self.process.wait()
 
 
-def one_round(screen: Screen, presented: Presented, env: dict, size: str, idle: float, trace: bool = False) -> dict[str, tuple[float, float]]:
+def one_round(screen: Screen, presented: Presented, env: dict, size: str, idle: float, trace: bool = False,
+              steps=STEPS) -> dict[str, tuple[float, float]]:
     kiosk, results = Kiosk(env, size), {}
     try:
         waited = kiosk.wait_quiet()
         print(f"the attract loop had prepared everything after {waited:.0f} s", file=sys.stderr)
-        for step, target in STEPS:
+        for step, target in steps:
             try:  # asked first: a card out of view is scrolled into it, as by an earlier swipe
                 x, y = target_position(kiosk, screen, target)
             except LookupError as exc:
@@ -228,16 +229,21 @@ def main() -> int:
     parser.add_argument("--size", default="1920x1080")
     parser.add_argument("--idle", type=float, default=6.0, help="seconds without a touch before each tap")
     parser.add_argument("--trace", action="store_true", help="print when the screen changed after each tap")
+    parser.add_argument("--until", metavar="STEP", help="stop each round after this step (the steps before it lead there)")
     args = parser.parse_args()
+    names = [step for step, _target in STEPS]
+    if args.until is not None and args.until not in names:
+        parser.error(f"--until: no step {args.until!r}; the steps are: " + ", ".join(names))
+    steps = STEPS[:names.index(args.until) + 1] if args.until else STEPS
     rounds = []
     with VirtualScreen(args.size) as virtual:
         screen, presented = Screen(virtual.display), Presented(virtual.display)
         for number in range(args.rounds):
-            rounds.append(one_round(screen, presented, virtual.env(), args.size, args.idle, args.trace))
+            rounds.append(one_round(screen, presented, virtual.env(), args.size, args.idle, args.trace, steps))
             print(f"round {number + 1} of {args.rounds} done", file=sys.stderr)
     print(f"tap latency at {args.size}, from outside, {args.rounds} rounds, from idle ({args.idle:.0f} s without a touch)")
     print(f"{'step':28} {'first response (ms)':>26} {'drawn (ms)':>26}")
-    for step, _target in STEPS:
+    for step, _target in steps:
         firsts = [r[step][0] * 1000 for r in rounds if step in r]
         drawn = [r[step][1] * 1000 for r in rounds if step in r]
         print(f"{step:28} {_spread(firsts):>26} {_spread(drawn):>26}")

@@ -298,6 +298,8 @@ class KioskApp(App):
         log.info("idle: resetting for the next visitor")
         self.events.emit(VisitEnded(self._last_touch_time()))
         self.root_widget.hide_countdown()
+        from kiosk.gui.widgets.language_picker import LanguagePicker   # as navigation does: not at start-up
+        LanguagePicker.close_for_next_visitor()
         self.session.reset()
         self.set_language(self.default_language)
         self.navigator.reset()

@@ -156,6 +156,26 @@ def test_idle_countdown_then_attract_with_nothing_left(fresh):
     assert kiosk.app.navigator.screen("home").room_id == "alternatives"
 
 
+def test_a_language_panel_left_open_is_closed_for_the_next_visitor(fresh):
+    """A visitor opened the language panel and walked away: the next one finds the attract loop, not the
+    panel over it, and the screens draw themselves again."""
+    from kivy.core.window import Window
+    from kiosk.gui.widgets.language_picker import LanguagePicker
+
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    open_exhibit(kiosk, "origines-trois-economies")
+    screens = list(Window.canvas.children)
+    kiosk.app.navigator.screen("exhibit").choose_language()
+    kiosk.settle()
+    picker = LanguagePicker.shared(kiosk.app)
+    assert picker.parent is Window
+    kiosk.app.idle.reset_now()
+    kiosk.settle()
+    assert kiosk.app.navigator.current == "attract"
+    assert picker.parent is None and list(Window.canvas.children) == screens
+
+
 def test_touch_during_countdown_keeps_the_visit(fresh):
     kiosk = fresh
     app = kiosk.app

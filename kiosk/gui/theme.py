@@ -79,6 +79,28 @@ def keep_no_text_surfaces() -> None:
     LabelSDL2._render_end = _render_end
 
 
+def one_font_per_size() -> None:
+    """Kivy's SDL2 text provider opens a font (a FreeType face and its glyph cache) for each
+    ``font_size`` it is given, as written: 22, 22.0 and 22.4 are three fonts, though SDL_ttf opens
+    all three at 22 points (it takes whole points). Sizes scaled by a factor (a heading set 0.9×, a tab
+    title fitted to its width) opened 115 fonts over a tour in two languages, past the provider's 64,
+    which it then closed and opened again. Here a font is known by the size SDL_ttf opens it at."""
+    try:
+        from kivy.core.text.text_sdl2 import LabelSDL2
+    except ImportError:   # another text provider
+        return
+    if getattr(LabelSDL2._get_font_id, "whole_points", False):
+        return
+
+    def _get_font_id(self):
+        options = self.options
+        return "|".join([str(int(options["font_size"]))] + [str(options[name]) for name in (
+            "font_name_r", "bold", "italic", "underline", "strikethrough")])
+
+    _get_font_id.whole_points = True
+    LabelSDL2._get_font_id = _get_font_id
+
+
 class Theme(EventDispatcher):
     scale = NumericProperty(1.0)
     title = NumericProperty(56)
@@ -108,6 +130,7 @@ class Theme(EventDispatcher):
         super().__init__(**kwargs)
         register_fonts()
         keep_no_text_surfaces()
+        one_font_per_size()
         Window.bind(size=lambda *_: self.update())
         self.update()
 

@@ -51,3 +51,14 @@ def test_a_text_without_tags_is_drawn_plainly_and_tags_and_escapes_still_draw_as
 
     literal = TextBlock(rich=False, logical_text="[b]x[/b] & y", width=900)   # a finding quoting content
     assert literal.markup is False and _drawn_words(literal) == "[b]x[/b] & y"
+
+
+def test_sizes_that_sdl_ttf_opens_at_the_same_whole_point_share_one_font(fresh):
+    """SDL_ttf opens a font at whole points: 22, 22.0 and 22.4 are one font, not three (a tour in two
+    languages opened 115, past the 64 Kivy keeps open, which it then closed and opened again)."""
+    from kivy.core.text import Label as CoreLabel
+
+    labels = [CoreLabel(text="Économie", font_name="Kiosk", font_size=size) for size in (22, 22.0, 22.4, 23)]
+    ids = [label._get_font_id() for label in labels]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    assert labels[0].get_extents("Économie") == labels[2].get_extents("Économie"), "the same letters, the same size"

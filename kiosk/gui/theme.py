@@ -58,47 +58,46 @@ def register_fonts() -> None:
     LabelBase.register("Icons", str(FONTS / ICON_FONT))
 
 
-def keep_no_text_surfaces() -> None:
-    """Kivy's SDL2 text provider keeps the surface each label's text was drawn on for as long as the label
-    lives, beside the texture made from it: a second copy of every text's pixels (10 MiB held after one tour
-    of the bundled exhibition, measured with heaptrack). Its pygame provider lets its surface go once the
-    pixels are read (``del self._pygame_surface``); here the SDL2 one does the same."""
+def _patch_sdl2_text(method) -> None:
+    """Put ``method`` in place of the SDL2 text provider's method of that name (once; no other provider)."""
     try:
         from kivy.core.text.text_sdl2 import LabelSDL2
     except ImportError:   # another text provider
         return
-    if getattr(LabelSDL2._render_end, "lets_go", False):
-        return
-
-    def _render_end(self):
-        data = self._surface.get_data()   # a copy of the pixels, which becomes the texture
-        self._surface = None
-        return data
-
-    _render_end.lets_go = True
-    LabelSDL2._render_end = _render_end
+    if getattr(LabelSDL2, method.__name__) is not method:
+        setattr(LabelSDL2, method.__name__, method)
 
 
-def one_font_per_size() -> None:
+def _render_end(self):
+    """Kivy's SDL2 text provider keeps the surface each label's text was drawn on for as long as the label
+    lives, beside the texture made from it: a second copy of every text's pixels (10 MiB held after one tour
+    of the bundled exhibition, measured with heaptrack). Its pygame provider lets its surface go once the
+    pixels are read (``del self._pygame_surface``); here the SDL2 one does the same."""
+    data = self._surface.get_data()   # a copy of the pixels, which becomes the texture
+    self._surface = None
+    return data
+
+
+_render_end.lets_go = True
+
+
+def _get_font_id(self):
     """Kivy's SDL2 text provider opens a font (a FreeType face and its glyph cache) for each
     ``font_size`` it is given, as written: 22, 22.0 and 22.4 are three fonts, though SDL_ttf opens
     all three at 22 points (it takes whole points). Sizes scaled by a factor (a heading set 0.9×, a tab
     title fitted to its width) opened 115 fonts over a tour in two languages, past the provider's 64,
     which it then closed and opened again. Here a font is known by the size SDL_ttf opens it at."""
-    try:
-        from kivy.core.text.text_sdl2 import LabelSDL2
-    except ImportError:   # another text provider
-        return
-    if getattr(LabelSDL2._get_font_id, "whole_points", False):
-        return
+    options = self.options
+    return "|".join([str(int(options["font_size"]))] + [str(options[name]) for name in (
+        "font_name_r", "bold", "italic", "underline", "strikethrough")])
 
-    def _get_font_id(self):
-        options = self.options
-        return "|".join([str(int(options["font_size"]))] + [str(options[name]) for name in (
-            "font_name_r", "bold", "italic", "underline", "strikethrough")])
 
-    _get_font_id.whole_points = True
-    LabelSDL2._get_font_id = _get_font_id
+def keep_no_text_surfaces() -> None:
+    _patch_sdl2_text(_render_end)
+
+
+def one_font_per_size() -> None:
+    _patch_sdl2_text(_get_font_id)
 
 
 class Theme(EventDispatcher):

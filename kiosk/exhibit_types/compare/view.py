@@ -59,8 +59,7 @@ class CompareView(ExhibitView):
         self._trigger_layout = Clock.create_trigger(lambda _dt: self.layout_sides(), -1)
         self._arrangement = None
         self._built_rtl = None
-        self.cards: list[CompareCard] = []
-        self.readers: list[PagedReader] = []
+        self.cards: list[CompareCard] = []   # each keeps its reader (CompareCard.reader)
 
     @property
     def mode(self) -> str:
@@ -141,7 +140,7 @@ class CompareView(ExhibitView):
             return                  # the same cards at the same size
         self._arrangement, self._built_rtl = arrangement, self.ctx.theme.rtl
         stage.clear_widgets()
-        self.cards, self.readers = [], []
+        self.cards = []
         sides = self.manifest.details.sides
         shown = [self.state.get("side", 0)] if self.tabs else [0, 1]
         for index in shown:
@@ -178,7 +177,6 @@ class CompareView(ExhibitView):
         column.add_widget(reader)
         card.add_widget(column)
         self.cards.append(card)
-        self.readers.append(reader)
         return card
 
     def _picture(self, image, width: float) -> ComparePicture:

@@ -28,7 +28,6 @@ import random
 from pathlib import Path
 
 from kivy.clock import Clock
-from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
@@ -37,6 +36,7 @@ from PIL import Image as Picture
 from kiosk.gui.images import ORIENTATION
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import Theme, rgba
+from kiosk.gui.widgets.arabic_label import text_width
 from kiosk.i18n import catalog
 from kiosk.render.bidi import is_rtl, shape_line
 
@@ -283,7 +283,3 @@ def _header_size(path: Path, _changed: int) -> tuple[int, int]:
         return picture.size[::-1] if turned else picture.size
 
 
-def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
-    """How wide ``text`` is drawn on one line (shaped first, when it is Arabic)."""
-    line = shape_line(text)
-    return CoreLabel(text=line, font_name=font, font_size=size, bold=bold).get_extents(line)[0]

@@ -36,7 +36,7 @@ from kivy.properties import NumericProperty, StringProperty
 from kivy.uix.label import Label
 from kivy.utils import escape_markup
 
-from kiosk.render.bidi import strip_markup, wrap_and_shape
+from kiosk.render.bidi import shape_line, strip_markup, wrap_and_shape
 from kiosk.render.typography import cut_to_lines
 
 #: The Label properties that change how wide a piece of text is drawn.
@@ -105,3 +105,9 @@ class BidiLabel(Label):
         """A function giving the width in pixels of a line drawn in this label's font."""
         core = CoreLabel(**{name: getattr(self, name) for name in MEASURED_PROPERTIES})
         return lambda line: core.get_extents(line)[0]
+
+
+def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
+    """How wide ``text`` is drawn on one line (shaped first, when it is Arabic)."""
+    line = shape_line(text)
+    return CoreLabel(text=line, font_name=font, font_size=size, bold=bold).get_extents(line)[0]

@@ -9,7 +9,7 @@ from kivy.core.window import Window
 from kiosk.exhibit_types.commons.view import STEPS as VALLEY_STEPS
 from kiosk.exhibit_types.commons.view import ResourceBand
 from kiosk.exhibit_types.roleplay.play import STEPS as ROLEPLAY_STEPS
-from kiosk.exhibit_types.roleplay.view_widgets import RoleplayNote
+from kiosk.exhibit_types.roleplay.view_widgets import RoleplayNote, RoleplayTally
 from kiosk.gui.widgets.widgets import Chip, Icon, TextBlock
 from tests.gui.test_reading_views import sized  # noqa: F401 (a fixture)
 from tests.gui.test_visitor_flow import open_exhibit, start_visit
@@ -141,3 +141,43 @@ def test_in_landscape_the_action_stays_under_the_content(fresh):
     view = at_step(kiosk, ROLEPLAY, "Français", "spoke")
     panel = view.ids.panel
     assert panel.children[1] is view.action, "the room left lies under the action, not above it"
+
+
+@pytest.mark.parametrize("sized", [(1280, 800), (1920, 1080)], indirect=True, ids=["1280", "1920"])
+def test_each_games_end_shows_whole_in_landscape(sized):
+    """The ends are the games' fullest screens: at 1280×800 in Arabic the role-play's results ran above the
+    top bar and its "Talk about it" was cut by the scroll, and the valley's replay rose under the top bar."""
+    from kiosk.gui.curator.proof_checks import screen_problems
+
+    kiosk = sized
+    for language in LANGUAGES:
+        for exhibit, steps in ((ROLEPLAY, ROLEPLAY_STEPS), ("espoirs-assemblee-regie", ROLEPLAY_STEPS),
+                               (VALLEY, VALLEY_STEPS)):
+            view = at_step(kiosk, exhibit, language, "end", steps=steps)
+            problems = screen_problems(kiosk.app.navigator.screen("exhibit"), kiosk.app.pictures)
+            assert problems == [], f"{exhibit} in {language} at {Window.size}: {problems}"
+            column = view.ids.panel_column
+            assert in_window(view.action)[0] >= in_window(column)[0] - 0.5 and \
+                in_window(view.action)[1] <= in_window(column)[1] + 0.5, "the way on in sight, whole"
+            if exhibit != VALLEY and language == "العربية":     # its headers are short: the table fits beside
+                tally = [w for w in kiosk.widgets(view.ids.side) if isinstance(w, RoleplayTally)]
+                assert tally, f"{exhibit} in {language} at {Window.size}: what each way produced, as a table"
+
+
+def test_a_role_play_end_too_long_for_its_panel_keeps_its_way_on_in_sight(fresh):
+    """When the report must scroll (a long scenario, a small screen), "Talk about it" stands under it, whole."""
+    from kivy.uix.widget import Widget
+
+    kiosk = fresh
+    view = at_step(kiosk, ROLEPLAY, "Français", "end")
+    assert view.action.parent is not view.ids.pinned.__self__, "it fits: the way on closes the report"
+    view.ids.panel.add_widget(Widget(size_hint_y=None, height=Window.height), index=len(view.ids.panel.children))
+    kiosk.settle()
+    assert view.ids.panel_scroll.do_scroll_y, "the report now scrolls"
+    assert view.action.parent is view.ids.pinned.__self__
+    column, action = in_window(view.ids.panel_column), in_window(view.action)
+    assert column[0] - 0.5 <= action[0] and action[1] <= in_window(view.ids.panel_scroll)[0] + 0.5, \
+        "under the scroll view, whole"
+    view.refresh()
+    kiosk.settle()
+    assert view.action.parent is not view.ids.pinned.__self__ and not view.ids.pinned.children, "a new screen starts over"

@@ -38,7 +38,7 @@ from kivy.uix.widget import Widget
 from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
 from kiosk.gui.theme import mix, rgba
-from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, WorkshopControls, leave_room
+from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, WorkshopControls, leave_room, pin_controls
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 from kiosk.render.bidi import shape_line
@@ -226,6 +226,9 @@ class TalkTimer(Widget):
 class CommonsView(DebriefPaging, ExhibitView):
     built_ahead = False   # 130–250 ms to build: not while a visitor may tap on home (kiosk.gui.ahead)
     portrait = BooleanProperty(False)
+    # the territory's share of a landscape screen; the end's replay and results take half, so its title
+    # and legend stay on fewer lines and the column fits under the top bar (1280×800, and 1920×1080 in nl)
+    side_share = NumericProperty(0.44)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -389,18 +392,12 @@ class CommonsView(DebriefPaging, ExhibitView):
     def pin_action(self) -> None:
         """Landscape: when the panel must scroll, its controls (the player count and "Start the game",
         or the phase's main action) move under the scroll view, in sight and whole."""
-        panel, pinned, scroll = self.ids.panel, self.ids.pinned, self.ids.panel_scroll
         controls = self.controls or ([self.action] if self.action is not None else [])
-        if self.portrait or not controls or panel.minimum_height <= scroll.height + 1:
-            return
-        if all(widget in panel.children for widget in controls):   # ids are weak proxies: no "is"
-            pinned.spacing = panel.spacing
-            for widget in controls:
-                panel.remove_widget(widget)
-                pinned.add_widget(widget)
+        pin_controls(self.ids.panel, self.ids.pinned, self.ids.panel_scroll, controls, self.portrait)
 
     def _fill_picture_side(self, phase: str) -> None:
         side = self.ids.picture_side
+        self.side_share = 0.5 if phase == "end" else 0.44
         if phase == "end":
             self._bands_shown = None
             side.clear_widgets()

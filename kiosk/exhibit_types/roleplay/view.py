@@ -33,7 +33,7 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
     RoleplayStep, RoleplayTimer, RoleplayToggle, RoleplayToken,
 )
 from kiosk.gui.theme import rgba
-from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView, leave_room
+from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView, leave_room, pin_controls
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.render.typography import in_sentence
 
@@ -50,12 +50,16 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
                                discussion=text.discussion)
         self._timer = None
         self.action = None             # the phase's one main action (tests and the proof find it here)
+        self.closing = None            # the end's line drawn from the game
         self.toggles: list[RoleplayToggle] = []
         self.choices: list[RoleplayChoice] = []
         self.votes: list[list[KioskButton]] = []
         self.bind(size=self._orient, width=self._table_resized)
         Window.bind(size=self._orient)
         self._orient()
+        self._pin = Clock.create_trigger(lambda _dt: self.pin_action(), -1)
+        self.ids.panel_scroll.bind(height=self._pin)
+        self.ids.panel.bind(minimum_height=self._pin)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -160,23 +164,49 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
 
     def refresh(self) -> None:
         self._stop_timer()
-        self.action, self.toggles, self.choices, self.votes = None, [], [], []
+        self.action, self.toggles, self.choices, self.votes, self.closing = None, [], [], [], None
         phase = self.session.phase
         self.absorbed = phase not in ("intro", "end", "debrief")
         self.ids.panel.clear_widgets()
+        self.ids.pinned.clear_widgets()
         compact = phase in ("mode", "spoke", "decide", "object", "end", "debrief")   # the whole report fits
         ending = phase in ("end", "debrief")
         self.side_share = 0.45 if ending else 0.32       # the end's results stand beside (a table, if it fits)
         self.ids.side.spacing = self.ctx.theme.space * (1.25 if ending else 2)
-        self.ids.panel.spacing = self.ctx.theme.space * (1.5 if compact else 2.5)
+        # the landscape end's report (a headline, four decisions, a closing line) fits 1280×800 with tighter gaps
+        self.ids.panel.spacing = self.ctx.theme.space * (1 if ending and not self.stacked else 1.5 if compact else 2.5)
         self._fill_side()
         getattr(self, f"_show_{phase}")()
         leave_room(self.ids.panel, self.action, self.stacked)     # in portrait, the action at the bottom
+        self._pin()
         self.ids.panel_scroll.scroll_y = 1
         self.workshop_changed()
 
+    def pin_action(self) -> None:
+        """Landscape, at the end, when the report would scroll: first its closing line moves beside, under the
+        indicators it reads, if the side has the room left; then, if it still must scroll, its way on ("Talk
+        about it") moves under it, in sight and whole. (A vote's rows scroll with "Count the votes" under them.)"""
+        panel, side, scroll = self.ids.panel, self.ids.side, self.ids.panel_scroll
+        if self.stacked or self.session.phase not in ("end", "debrief"):
+            return
+        closing = self.closing
+        if closing is not None and closing in panel.children and panel.minimum_height > scroll.height + 1:
+            room = side.children[0].height if side.children else 0       # what the side leaves below its cards
+            if room >= closing.height * panel.width / max(1, side.width) + side.spacing:    # narrower there
+                panel.remove_widget(closing)
+                side.add_widget(closing, index=len(side.children) - 1)   # under the indicators
+                return          # the panel is laid out again, and this runs again
+        pinned, action = self.ids.pinned, self.action
+        if action is not None and action in pinned.children:
+            # pinned while the report's texts were still being measured: back at its end once it all fits
+            if panel.minimum_height + action.height + panel.spacing <= scroll.height + pinned.height + 1:
+                pinned.remove_widget(action)
+                panel.add_widget(action, index=1 if panel.children else 0)    # above the room left below
+            return
+        pin_controls(panel, pinned, scroll, [action] if action is not None else [], False)
+
     def _fill_side(self) -> None:
-        tr, theme, session = self.tr, self.ctx.theme, self.session
+        theme, session = self.ctx.theme, self.session
         side = self.ids.side
         side.clear_widgets()
         if session.phase not in ("end", "debrief"):     # at the end, the results have the room

@@ -17,6 +17,7 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
     MODE_ICONS, RoleplayCard, RoleplayChoice, RoleplayNote, RoleplayTally, RoleplayVoteRow,
 )
 from kiosk.gui.theme import mix
+from kiosk.gui.widgets.arabic_label import text_width
 from kiosk.gui.widgets.widgets import Chip
 from kiosk.render.bidi import has_rtl
 
@@ -251,8 +252,10 @@ class DecisionScreens:
                 if outcome.adopted is not None else tr("{mode}: nothing decided").format(mode=mode)
             self._add(RoleplayNote(icon=MODE_ICONS[outcome.mode], text=f"{outcome.number}. {question}", role="small",
                                    bold=True, colour=theme.ink, scale=0.8, detail=result))
+        # a line drawn from the game closes the report (in landscape it moves beside, under the indicators it
+        # reads, when the report would scroll and the side has the room: RoleplayView.pin_action)
         self._aside(self._modes_card())
-        self._add(self._verdict())          # the end closes on a line drawn from the game
+        self._add(self._verdict())
         if not self.run_from_the_bar():
             self._add(self.action_button(tr("Talk about it"), "message-square-text", lambda: self._go(self.session.to_debrief),
                                          "accent"))
@@ -269,7 +272,9 @@ class DecisionScreens:
             moved = line.format(indicator=self.indicator_name(name), start=start, end=end)
             icon = "trending-up" if end > start else "trending-down"
         heard = tr("Everybody was heard.") if verdict["heard"] else tr("Not everybody was heard.")
-        return RoleplayNote(icon=icon, text=f"{moved} {heard}", role="small", bold=True, colour=theme.ink, scale=0.8)
+        self.closing = RoleplayNote(icon=icon, text=f"{moved} {heard}", role="small", bold=True, colour=theme.ink,
+                                    scale=0.8)
+        return self.closing
 
     def _modes_card(self) -> RoleplayCard:
         """What each way of deciding produced."""
@@ -277,25 +282,41 @@ class DecisionScreens:
         modes = RoleplayCard(spacing=theme.space, padding=theme.pad * 0.75)
         modes.add_widget(self._text(tr("What each way of deciding produced"), "small", bold=True, tone="muted"))
         table = self._table_shown = self._table_fits()
+        cell = self._tally_cell()
         if table:
             modes.add_widget(RoleplayTally(name="", adopted=tr("Adopted"), overruled=tr("Overruled"),
-                                           objections=tr("Objections"), header=True))
+                                           objections=tr("Objections"), header=True, cell=cell))
         for mode, line in summary["modes"].items():
             if table:
                 modes.add_widget(RoleplayTally(name=self.mode_name(mode), overruled=str(line["overruled"]),
                                                adopted=f"{line['adopted']}/{line['decisions']}",
-                                               objections=str(line["objections"])))
+                                               objections=str(line["objections"]), cell=cell))
                 continue
             produced = tr("Adopted: {adopted} of {decisions} · overruled: {overruled} · objections: {objections}")
             modes.add_widget(RoleplayNote(icon=MODE_ICONS[mode], text=self.mode_name(mode), role="small", bold=True,
                                           detail=produced.format(**line), colour=theme.ink, scale=0.8))
         return modes
 
+    def _tally_cell(self) -> float:
+        """The width of the table's number columns: the longest word of their headers, as drawn (a header
+        of several words wraps under itself: "mis en / minorité"), and a gap."""
+        theme, tr = self.ctx.theme, self.tr
+        words = [word for header in (tr("Adopted"), tr("Overruled"), tr("Objections")) for word in header.split()]
+        widest = max(text_width(word, "KioskArabic" if has_rtl(word) else theme.font, theme.small * 0.85)
+                     for word in words)
+        return max(widest, text_width("10/10", theme.font, theme.small, bold=True)) + theme.space
+
     def _table_fits(self) -> bool:
-        """The modes' table, when its three number columns leave a mode's name room to wrap at words."""
+        """The modes' table, when its three number columns leave the modes' names room to wrap at words
+        (their longest word whole, and at least five letters' worth)."""
         theme = self.ctx.theme
-        room = self.width * (1 if self.stacked else self.side_share) - theme.pad * 3.5
-        return room - 3 * (theme.small * 5.4 + theme.space) >= theme.small * 9
+        # the side's share of what the split's gap leaves, less the side's and the card's paddings
+        room = (self.width - (0 if self.stacked else self.ids.split.spacing)) * (1 if self.stacked else self.side_share) \
+            - theme.pad * 3.5
+        names = [self.mode_name(mode) for mode in self.session.game.summary()["modes"]]
+        longest = max((text_width(word, "KioskArabic" if has_rtl(word) else theme.font, theme.small, bold=True)
+                       for name in names for word in name.split()), default=0)
+        return room - 3 * (self._tally_cell() + theme.space) >= max(longest + theme.space, theme.small * 5)
 
     def _table_resized(self, *_args) -> None:
         """Built before the layout gave the view its width: build the end again if the table's choice changes."""

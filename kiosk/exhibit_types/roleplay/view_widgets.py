@@ -77,6 +77,7 @@ class RoleplayTally(MirrorBox):
     overruled = StringProperty("")
     objections = StringProperty("")
     header = BooleanProperty(False)
+    cell = NumericProperty(0)      # the number columns' width, measured from the header's words (_tally_cell)
 
 
 class RoleplayTimer(Widget):

@@ -77,6 +77,18 @@ def leave_room(panel, action, portrait: bool) -> None:
     panel.add_widget(Widget(), index=panel.children.index(block) + 1 if block is not None else 0)
 
 
+def pin_controls(panel, pinned, scroll, controls, portrait: bool) -> None:
+    """Landscape: when a game's panel must scroll, its main controls move from the panel's end to
+    ``pinned`` under the scroll view, in sight and whole (never a button cut by the scroll's edge)."""
+    if portrait or not controls or panel.minimum_height <= scroll.height + 1:
+        return
+    if all(widget in panel.children for widget in controls):   # ids are weak proxies: no "is"
+        pinned.spacing = panel.spacing
+        for widget in controls:
+            panel.remove_widget(widget)
+            pinned.add_widget(widget)
+
+
 class ExhibitView(BoxLayout):
     manifest = ObjectProperty(None)
     ctx = ObjectProperty(None)

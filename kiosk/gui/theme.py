@@ -105,7 +105,7 @@ class Theme(EventDispatcher):
     title = NumericProperty(56)
     heading = NumericProperty(40)
     body = NumericProperty(28)
-    small = NumericProperty(22)
+    small = NumericProperty(24)
     button = NumericProperty(30)
     touch = NumericProperty(96)      # height of a main touch target
     pad = NumericProperty(24)
@@ -135,7 +135,7 @@ class Theme(EventDispatcher):
 
     def update(self) -> None:
         s = max(0.5, min(Window.width, Window.height) / 1080)
-        self.title, self.heading, self.body, self.small, self.button = 56 * s, 40 * s, 28 * s, 22 * s, 30 * s
+        self.title, self.heading, self.body, self.small, self.button = 56 * s, 40 * s, 28 * s, 24 * s, 30 * s
         self.touch = max(dp(48), 96 * s)
         self.pad = 24 * s
         self.space = 8 * s

@@ -970,7 +970,7 @@ class StockChart(BoxLayout):
         # the plot keeps a height of its own: a long legend or results beside it never squeeze it away
         self.add_widget(Plot(lines={r: [100 * p / max(1, points[0]) for p in points] for r, points in lines.items()},
                              colours={r: rgba(KIND_COLOURS[view.game_text.resources[r].kind]) for r in lines},
-                             theme=theme, size_hint_min_y=theme.touch * 1.6))
+                             theme=theme, size_hint_min_y=theme.touch * (1.3 if view.portrait else 1.6)))   # wide in portrait
         for resource_id, points in lines.items():
             change = view.tr("{start} at the start, {end} at the end").format(
                 start=view.units(resource_id, points[0]), end=view.units(resource_id, points[-1]))

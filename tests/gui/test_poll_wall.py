@@ -527,3 +527,21 @@ def test_after_sending_on_an_empty_wall_only_the_thanks_show_with_the_button(fre
     invitation_fills_the_wall(view)
     figure, words = view.ids.notice.ids.aside.children[0], view.ids.notice.ids.words
     assert window_box(figure)[0] >= window_box(words)[2], "right to left: the picture first, on the right"
+
+
+def test_the_wall_asks_for_no_names_while_the_visitor_types_not_only_before(fresh):
+    """The request was in the empty field's grey hint, gone at the first letter: it now stays under the text."""
+    kiosk = fresh
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, WALL)
+    kiosk.tap(view.ids.add)
+    kiosk.find_text("Your idea, for example: a shared garden in my street.")
+    for character in "cafe":
+        kiosk.tap(keyboard_key(kiosk, view, character))
+    assert view.entry.text == "cafe"
+    texts = kiosk.visible_texts()
+    assert not [t for t in texts if "shared garden" in t], "the example goes once the visitor writes"
+    kiosk.find_text("It will be shown on the wall: please write no names.")
+    note, counter = view.entry.ids.note, view.entry.ids.counter
+    assert abs(note.center_y - counter.center_y) < note.height, "on the counter's line"
+    assert note.right <= counter.x, "at the line's start, the counter at its end"

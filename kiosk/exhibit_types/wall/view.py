@@ -229,8 +229,8 @@ class WallView(ExhibitView):
         tr = self.ctx.gettext
         self._fill_chips()
         entry = self._entry()
-        entry.hint = tr("Your idea, for example: a shared garden in my street. It will be shown on the wall: "
-                        "please write no names.")
+        entry.hint = tr("Your idea, for example: a shared garden in my street.")
+        entry.note = tr("It will be shown on the wall: please write no names.")     # in sight while typing
         keyboard = entry.ids.keyboard
         keyboard.submit_label = tr("Send")
         if self.state.get("layout_language") != self.ctx.language:   # a new visitor, or a language switch

@@ -390,6 +390,7 @@ class TextEntry(BoxLayout):
     text = StringProperty("")
     max_length = NumericProperty(200)
     hint = StringProperty("")
+    note = StringProperty("")                  # a line that stays under the text while typing (the wall: no names)
     stretch = BooleanProperty(False)           # the writing area takes the height the entry is given
     display_text = StringProperty("")          # kv markup: the text and its caret, or the hint
 

@@ -181,3 +181,26 @@ def test_a_role_play_end_too_long_for_its_panel_keeps_its_way_on_in_sight(fresh)
     view.refresh()
     kiosk.settle()
     assert view.action.parent is not view.ids.pinned.__self__ and not view.ids.pinned.children, "a new screen starts over"
+
+
+@pytest.mark.parametrize("sized", [(1080, 1920)], indirect=True, ids=["portrait"])
+def test_a_long_web_address_under_a_qr_code_is_set_smaller_not_cut(sized):
+    """'associations-citoyennes.net' was drawn 'associations-citoyennes.…' in portrait: an address cut
+    cannot be typed. It is now set smaller, down to 75 %, then broken before its last dot, and drawn whole."""
+    from kiosk.gui.widgets.widgets import QrStripCard
+
+    kiosk = sized
+    start_visit(kiosk, "English")
+    open_exhibit(kiosk, "limites-pib-bien-etre")
+    kiosk.settle()
+    cards = [w for w in kiosk.widgets(kiosk.app.navigator.screen("exhibit")) if isinstance(w, QrStripCard)]
+    assert cards, "the exhibit's QR codes"
+    smaller = 0
+    for card in cards:
+        address = card.short_url(card.url)
+        label = next(w for w in kiosk.widgets(card) if getattr(w, "text", "").replace("\n", "") == address)
+        drawn = "".join(word.text for line in label._label._cached_lines for word in line.words)
+        assert drawn == address, f"{address!r} drawn as {drawn!r} {label.width} {label.font_size} {label.texture_size} {label.text_size}"
+        assert label.texture_size[0] <= label.width + 1, "within its column"
+        smaller += label.font_size < kiosk.app.theme.small * 0.85 - 0.1
+    assert smaller, "the long one was set smaller"

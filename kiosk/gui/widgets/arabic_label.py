@@ -111,3 +111,20 @@ def text_width(text: str, font: str, size: float, bold: bool = False) -> float:
     """How wide ``text`` is drawn on one line (shaped first, when it is Arabic)."""
     line = shape_line(text)
     return CoreLabel(text=line, font_name=font, font_size=size, bold=bold).get_extents(line)[0]
+
+
+def fit_address(address: str, width: float, size: float) -> tuple[str, float]:
+    """``address`` and its font size for a line of ``width`` px at ``size``: as it is; else set smaller,
+    down to 75 %; else also broken in two, before its path or its last dot ("associations-citoyennes" /
+    ".net"). Never cut with "…": a cut address cannot be typed."""
+    natural = text_width(address, "Kiosk", size) * 1.1     # Kivy shortens a line that comes within ~5 % of its width
+    if width <= 1 or natural <= width:
+        return address, size
+    if natural * 0.75 <= width:
+        return address, size * width / natural
+    at = address.find("/") if "/" in address else address.rfind(".")
+    if at <= 0:
+        return address, size * 0.75
+    lines = address[:at], address[at:]
+    widest = max(text_width(line, "Kiosk", size) for line in lines) * 1.1
+    return "\n".join(lines), size * max(0.75, min(1.0, width / widest))

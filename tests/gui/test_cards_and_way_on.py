@@ -138,13 +138,15 @@ def test_the_arrows_under_the_row_turn_a_page_of_cards_in_reading_order(fresh, s
 
     where = pager.ids.where
     assert (box(where)[2] <= box(following)[0]) if rtl else (box(following)[2] <= box(where)[0]), "the count, after next"
-    of = "من" if rtl else "of"
-    kiosk.find_text(shape_line(f"1–3 {of} {count}"))
+    # a range in Arabic is written with words: "1–3" between Arabic words reads "3–1" (its dash takes the line's
+    # direction), so the catalog says "1 إلى 3 من 11"
+    span = "{first} إلى {last} من {count}" if rtl else "{first}–{last} of {count}"
+    kiosk.find_text(shape_line(span.format(first=1, last=3, count=count)))
     first_cards = home.exhibits_in_view()
     kiosk.tap(following)
     kiosk.wait(0.6)
     assert dots.in_view() == [False] * 3 + [True] * 3 + [False] * (count - 6)
-    kiosk.find_text(shape_line(f"4–6 {of} {count}"))
+    kiosk.find_text(shape_line(span.format(first=4, last=6, count=count)))
     assert sorted(in_view()) == sorted(home.exhibits_in_view()) and not set(in_view()) & set(first_cards)
     for _ in range(count):
         kiosk.tap(following)

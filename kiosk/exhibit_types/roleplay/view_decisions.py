@@ -281,8 +281,8 @@ class DecisionScreens:
         tr, theme, summary = self.tr, self.ctx.theme, self.session.game.summary()
         modes = RoleplayCard(spacing=theme.space, padding=theme.pad * 0.75)
         modes.add_widget(self._text(tr("What each way of deciding produced"), "small", bold=True, tone="muted"))
-        table = self._table_shown = self._table_fits()
         cell = self._tally_cell()
+        table = self._table_shown = self._table_fits(cell)
         if table:
             modes.add_widget(RoleplayTally(name="", adopted=tr("Adopted"), overruled=tr("Overruled"),
                                            objections=tr("Objections"), header=True, cell=cell))
@@ -306,7 +306,7 @@ class DecisionScreens:
                      for word in words)
         return max(widest, text_width("10/10", theme.font, theme.small, bold=True)) + theme.space
 
-    def _table_fits(self) -> bool:
+    def _table_fits(self, cell: float | None = None) -> bool:
         """The modes' table, when its three number columns leave the modes' names room to wrap at words
         (their longest word whole, and at least five letters' worth)."""
         theme = self.ctx.theme
@@ -316,7 +316,8 @@ class DecisionScreens:
         names = [self.mode_name(mode) for mode in self.session.game.summary()["modes"]]
         longest = max((text_width(word, "KioskArabic" if has_rtl(word) else theme.font, theme.small, bold=True)
                        for name in names for word in name.split()), default=0)
-        return room - 3 * (self._tally_cell() + theme.space) >= max(longest + theme.space, theme.small * 5)
+        cell = self._tally_cell() if cell is None else cell
+        return room - 3 * (cell + theme.space) >= max(longest + theme.space, theme.small * 5)
 
     def _table_resized(self, *_args) -> None:
         """Built before the layout gave the view its width: build the end again if the table's choice changes."""

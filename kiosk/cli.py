@@ -31,6 +31,7 @@ import sys
 from pathlib import Path
 
 from kiosk.folders import default_content_path
+from kiosk.visit.access import MODES as ACCESS_MODES
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +79,8 @@ def _screen_commands(commands) -> None:
     snapshot.add_argument("--out", type=Path, required=True, help="folder for the PNG files")
     snapshot.add_argument("--lang", action="append", help="only these languages (repeat the option)")
     snapshot.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
+    snapshot.add_argument("--access", action="append", choices=ACCESS_MODES,
+                          help="draw every screen in this visitor access mode (repeat the option)")
     snapshot.set_defaults(handler=_elsewhere("kiosk.gui.curator.snapshot:cmd_snapshot"))
 
     proof = commands.add_parser("proof", help="proof sheets: every exhibit, step and language, with findings")
@@ -86,6 +89,8 @@ def _screen_commands(commands) -> None:
     proof.add_argument("--size", type=_size, help="screen size, e.g. 1920x1080 (default)")
     proof.add_argument("--lang", action="append", help="only these languages (repeat the option)")
     proof.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
+    proof.add_argument("--access", action="append", choices=ACCESS_MODES,
+                       help="draw every screen in this visitor access mode (repeat the option)")
     proof.set_defaults(handler=_elsewhere("kiosk.gui.curator.proof:cmd_proof"))
 
     preview = commands.add_parser("preview", help="show one exhibit in a window and reload it on every save")

@@ -40,6 +40,13 @@ class LanguageChosen:
 
 
 @dataclass(frozen=True)
+class AccessChanged:
+    """The visitor turned an access mode (kiosk.visit.access.MODES) on or off."""
+    mode: str
+    on: bool
+
+
+@dataclass(frozen=True)
 class ExhibitOpened:
     exhibit: str
 

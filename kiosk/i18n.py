@@ -71,3 +71,8 @@ def language_name_in(code: str, reader: str) -> str:
     except (ValueError, UnknownLocaleError):
         return language_name(code)
     return name
+
+
+def N_(text: str) -> str:
+    """Marks a text for translation where it is defined; it is translated where it is shown."""
+    return text

@@ -94,6 +94,8 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "trending-up": 57745,
     "ban": 57425,
     "handshake": 58816,
+    "a-large-small": 58759,
+    "contrast": 57501,
 }.items()}
 
 FONT_FILE = "KioskIcons.ttf"

@@ -32,6 +32,11 @@ def main(font_path: str, codepoints_path: str) -> None:
     if wrong:
         raise SystemExit(f"kiosk/icons.py disagrees with this Lucide version: {wrong}")
     font = TTFont(font_path)
+    # the kiosk draws icons by codepoint, never by ligature: Lucide's ligature table (which fontTools
+    # 4.x cannot read in some Lucide releases) is not needed
+    for table in ("GSUB", "GPOS", "GDEF"):
+        if table in font:
+            del font[table]
     options = subset.Options()
     options.name_IDs = ["*"]
     options.notdef_outline = True

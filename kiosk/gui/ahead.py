@@ -234,7 +234,7 @@ class Ahead:
             self.navigator.screen("exhibit").release()
 
     def _window(self) -> tuple:
-        return tuple(self.navigator.manager.size)
+        return (*self.navigator.manager.size, self.app.theme.look)   # the boxes pictures are shown in follow both
 
 
 def fingers_on_screen() -> list:

@@ -24,7 +24,7 @@ from kiosk import STARTED
 from kiosk.content.live import LiveContent
 from kiosk.content.loader import ExhibitionContent
 from kiosk.content.text import ANY_LANGUAGE
-from kiosk.events import EventBus, LanguageChosen, VisitEnded
+from kiosk.events import AccessChanged, EventBus, LanguageChosen, VisitEnded
 from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
@@ -226,6 +226,14 @@ class KioskApp(App):
         self.tr.switch(language)
         self.language = language
 
+    # --- access ---------------------------------------------------------------------------
+    def set_access(self, mode: str, on: bool) -> None:
+        """Turn one of the visitor's access modes on or off (kiosk.visit.access): every screen takes its sizes
+        and colours at once; the modes last until the idle reset."""
+        if self.session.access.set(mode, on):
+            self.events.emit(AccessChanged(mode, on))
+            self.theme.use_access(self.session.access)
+
     def gettext(self, text: str) -> str:
         """A text of the interface in the current language."""
         return self.tr._(text)
@@ -300,7 +308,10 @@ class KioskApp(App):
         self.root_widget.hide_countdown()
         from kiosk.gui.widgets.language_picker import LanguagePicker   # as navigation does: not at start-up
         LanguagePicker.close_for_next_visitor()
+        from kiosk.gui.widgets.access_panel import AccessPanel
+        AccessPanel.close_for_next_visitor()
         self.session.reset()
+        self.theme.use_access(self.session.access)   # the next visitor finds the kiosk as it was set up
         self.set_language(self.default_language)
         self.navigator.reset()
         if not self.take_new_content():

@@ -19,15 +19,16 @@ from kivy.utils import get_color_from_hex
 from kiosk.folders import FONTS
 from kiosk.icons import FONT_FILE as ICON_FONT
 from kiosk.render.bidi import is_rtl
+from kiosk.render.contrast import HIGH_CONTRAST, PALETTES, ROOM_RATIO, STANDARD, deepened
 
-PAPER = "#F6F1E7"
-INK = "#1F1A17"
-MUTED = "#4A423B"
-ACCENT = "#E0A526"
-SURFACE = "#FFFFFF"     # cards and panels on the paper
-LINE = "#D9D0C1"        # hairlines and quiet outlines
-SUCCESS = "#1E6B3A"     # right answer (always with an icon and a word)
-DANGER = "#A3262A"      # wrong answer, errors (always with an icon and a word)
+PAPER = STANDARD["paper"]
+INK = STANDARD["ink"]
+MUTED = STANDARD["muted"]
+ACCENT = STANDARD["accent"]
+SURFACE = STANDARD["surface"]     # cards and panels on the paper
+LINE = STANDARD["line"]           # hairlines and quiet outlines
+SUCCESS = STANDARD["success"]     # right answer (always with an icon and a word)
+DANGER = STANDARD["danger"]       # wrong answer, errors (always with an icon and a word)
 #: The step from one line of a title or heading to the next in the merged Arabic font, in font sizes.
 #: Body text keeps the font's own line (1.57 em, tools/make_fonts.py), which a paragraph of Arabic
 #: needs; a heading set on it looked double-spaced. Noto Sans' own line (about 1.37) is left alone.
@@ -44,6 +45,21 @@ def rgba(hex_colour: str, alpha: float = 1.0) -> list[float]:
 def mix(colour, base, amount: float) -> list[float]:
     """``amount`` of ``colour`` over ``base``, opaque (a light tint of a room's colour on white)."""
     return [c * amount + b * (1 - amount) for c, b in zip(colour[:3], base[:3])] + [1]
+
+
+def glide(widget, duration: float, **properties) -> None:
+    """Move ``widget``'s ``properties`` to their values in ``duration`` seconds (out_quad), or at once in the
+    reduced-motion access mode (docs/design.md, "Motion"). A glide of the same properties still running stops."""
+    from kivy.animation import Animation
+    from kivy.app import App
+
+    Animation.cancel_all(widget, *properties)
+    app = App.get_running_app()
+    if app is not None and getattr(app.theme, "reduced_motion", False):
+        for name, value in properties.items():
+            setattr(widget, name, value)
+        return
+    Animation(d=duration, t="out_quad", **properties).start(widget)
 
 
 def register_fonts() -> None:
@@ -124,6 +140,11 @@ class Theme(EventDispatcher):
     radius = NumericProperty(16)     # corners of cards and buttons
     icon = NumericProperty(40)       # an icon beside a button's word
     rtl = BooleanProperty(False)     # the visitor's language reads right to left: layouts mirror
+    text_factor = NumericProperty(1.0)   # every text's size, × this: 1.4 in the large-text access mode
+    high_contrast = BooleanProperty(False)
+    reduced_motion = BooleanProperty(False)
+    #: the access modes the sizes and colours are for: screens built ahead for other ones are built again
+    look = StringProperty("")
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -135,7 +156,8 @@ class Theme(EventDispatcher):
 
     def update(self) -> None:
         s = max(0.5, min(Window.width, Window.height) / 1080)
-        self.title, self.heading, self.body, self.small, self.button = 56 * s, 40 * s, 28 * s, 24 * s, 30 * s
+        t = s * self.text_factor
+        self.title, self.heading, self.body, self.small, self.button = 56 * t, 40 * t, 28 * t, 24 * t, 30 * t
         self.touch = max(dp(48), 96 * s)
         self.pad = 24 * s
         self.space = 8 * s
@@ -144,6 +166,25 @@ class Theme(EventDispatcher):
         # last: labels that pick their size by name (``getattr(theme, role)``) re-read it when the scale
         # changes, and must find the new sizes already there
         self.scale = s
+
+    def use_access(self, modes) -> None:
+        """Sizes and colours for the visitor's access modes (:class:`kiosk.visit.access.AccessModes`)."""
+        palette = PALETTES["high_contrast" if modes.high_contrast else "standard"]
+        for token, hex_colour in palette.items():
+            setattr(self, token, rgba(hex_colour))
+        self.high_contrast = modes.high_contrast
+        self.reduced_motion = modes.reduced_motion
+        self.text_factor = modes.text_factor
+        self.update()
+        self.property("scale").dispatch(self)   # labels that pick their size by name read it again, at the same scale
+        self.look = " ".join(modes.key())
+
+    def room_colour(self, hex_colour: str) -> list[float]:
+        """A room's colour (the content's) as drawn: deepened in high contrast until white text on it, and it as
+        text on the paper, read at 7.5:1."""
+        if self.high_contrast:
+            hex_colour = deepened(hex_colour, (HIGH_CONTRAST["surface"], HIGH_CONTRAST["paper"]), ROOM_RATIO)
+        return rgba(hex_colour)
 
     def use_language(self, language: str) -> None:
         self.font = "KioskArabic" if is_rtl(language) else "Kiosk"

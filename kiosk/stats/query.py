@@ -124,6 +124,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         languages=reader.languages(),
         without_language=reader.without_language(),
         language_switches=reader.language_switches(),
+        access_modes=reader.access_modes(),
         qr_by_link=reader.grouped("qr_shown", "detail"),
         quiz=reader.quiz(),
         polls=reader.polls(),
@@ -196,6 +197,11 @@ class _Reader:
     def language_switches(self) -> int:
         """Language events after the first one of the same visit."""
         return self.rows("language", "COUNT(*) - COUNT(DISTINCT visit)", "AND visit != 0")[0][0]
+
+    def access_modes(self) -> dict[str, int]:
+        """Each access mode: how many visits turned it on (once per visit, however often it was toggled)."""
+        rows = self.rows("access", "detail, COUNT(DISTINCT visit)", "AND value = 1 GROUP BY detail")
+        return dict(sorted(rows, key=lambda row: (-row[1], row[0])))
 
     def quiz(self) -> list[QuestionSuccess]:
         rows = self.rows("quiz_answer", "exhibit, CAST(detail AS INTEGER) AS question, COUNT(*), SUM(value > 0)",

@@ -118,7 +118,17 @@ def languages_chart(summary: StatsSummary, words: Words):
     listing = ", ".join(f"{name} {text}" for (name, _), text in zip(ranked, texts))
     caption = words("languages_caption", visits=words.plural("visits_n", total), listing=listing,
                     switches=words.number(summary.language_switches))
+    if summary.access_modes:
+        caption += " " + access_sentence(summary, words)
     return words("languages_heading"), charts.row_bars_png(rows), caption
+
+
+def access_sentence(summary: StatsSummary, words: Words) -> str:
+    """"Access modes turned on: larger text in 3 visits, high contrast in 1 visit." (visits, not toggles)."""
+    listing = ", ".join(words("access_in", mode=words(f"access_{mode}") if f"access_{mode}" in words.keys() else mode,
+                              visits=words.plural("visits_n", count))
+                        for mode, count in summary.access_modes.items())
+    return words("access_caption", listing=listing)
 
 
 def qr_chart(summary: StatsSummary, words: Words):

@@ -66,6 +66,10 @@ TEXTS = {
         "languages_caption": "Langue choisie en début de visite, sur {visits} : {listing}. Changements de langue "
                              "en cours de visite : {switches}.",
         "languages_none": "aucune langue choisie",
+        "access_caption": "Modes d'accès activés : {listing}.",
+        "access_in": "{mode} dans {visits}",
+        "access_large_text": "texte agrandi", "access_high_contrast": "contraste renforcé",
+        "access_reduced_motion": "mouvements réduits",
         "qr_heading": "QR codes montrés, par lien", "qr_empty": "Aucun QR code montré pendant cette période.",
         "qr_all": "Nombre de fois où le QR code de chaque lien a été affiché.",
         "qr_top": "Nombre de fois où le QR code de chaque lien a été affiché : les {n} liens les plus montrés.",
@@ -124,6 +128,10 @@ TEXTS = {
         "languages_caption": "Language chosen at the start of a visit, out of {visits}: {listing}. Language switches "
                              "during visits: {switches}.",
         "languages_none": "no language chosen",
+        "access_caption": "Access modes turned on: {listing}.",
+        "access_in": "{mode} in {visits}",
+        "access_large_text": "larger text", "access_high_contrast": "high contrast",
+        "access_reduced_motion": "less motion",
         "qr_heading": "QR codes shown, per link", "qr_empty": "No QR code shown in this period.",
         "qr_all": "How many times the QR code of each link was shown.",
         "qr_top": "How many times the QR code of each link was shown: the {n} links shown most.",
@@ -154,6 +162,9 @@ class Words:
         one, many = TEXTS[self.lang][key]
         single = Locale.parse(self.locale).plural_form(count) == "one"
         return (one if single else many).format(n=self.number(count))
+
+    def keys(self) -> set[str]:
+        return set(TEXTS[self.lang])
 
     def number(self, value: float, pattern: str = "#,##0") -> str:
         return format_decimal(value, format=pattern, locale=self.locale)

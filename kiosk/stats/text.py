@@ -26,7 +26,7 @@ INDENT = "  "
 def format_summary(summary: StatsSummary, source: object = "") -> str:
     """The whole summary, one titled section after another."""
     lines = [_title(summary, source), ""]
-    for section in (_visits, _exhibits, _languages, _qr_links, _quiz, _polls, _games, _roleplays, _wall_and_faults):
+    for section in (_visits, _exhibits, _languages, _access, _qr_links, _quiz, _polls, _games, _roleplays, _wall_and_faults):
         lines += section(summary)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -101,6 +101,12 @@ def _languages(summary: StatsSummary) -> list[str]:
         rows.append(f"switches during a visit: {summary.language_switches}")
     visits = plural("{n} visit", "{n} visits", total).format(n=total)
     return _section("Languages (the one each visit started in; " + visits + ")", rows)
+
+
+def _access(summary: StatsSummary) -> list[str]:
+    rows = [f"{mode:<16} {plural('{n} visit', '{n} visits', count).format(n=count)}"
+            for mode, count in summary.access_modes.items()]
+    return _section("Access modes (visits that turned each on)", rows)
 
 
 def _qr_links(summary: StatsSummary) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from kiosk.visit.access import AccessModes
+
 
 @dataclass
 class VisitorSession:
@@ -22,6 +24,7 @@ class VisitorSession:
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     visits: int = 0
     seen: set[str] = field(default_factory=set)   # exhibits this visitor opened (marked on home's cards)
+    access: AccessModes = field(default_factory=AccessModes)   # larger text, contrast…: for this visitor only
 
     def __post_init__(self) -> None:
         self.language = self.language or self.default_language
@@ -31,8 +34,10 @@ class VisitorSession:
         return self.views.setdefault(key, {})
 
     def start(self, language: str) -> None:
-        """A new visitor chose a language."""
+        """A new visitor chose a language (the access modes they chose before it stay on)."""
+        access = self.access
         self.reset()
+        self.access = access
         self.language = language
         self.visits += 1
 
@@ -41,7 +46,9 @@ class VisitorSession:
         self.exhibit_id = None
         self.views.clear()
         self.seen.clear()
+        self.access = AccessModes()
 
     @property
     def is_fresh(self) -> bool:
-        return self.exhibit_id is None and not self.views and not self.seen and self.language == self.default_language
+        return (self.exhibit_id is None and not self.views and not self.seen and self.language == self.default_language
+                and not self.access.active)

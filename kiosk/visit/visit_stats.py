@@ -7,6 +7,7 @@ and a visit number, and hands them to the recorder (which writes them off the UI
     stats = VisitStats(recorder.record, venue=lambda: app.venue)
     stats.visit_started()                 # the first touch on the attract loop
     stats.language("fr")                  # chosen; later calls with another code are switches
+    stats.access("large_text", True)      # an access mode turned on (or off)
     stats.exhibit_opened("origines-quiz")
     stats.quiz_answered("origines-quiz", question=1, right=True)
     stats.visit_ended(last_activity)      # the idle reset
@@ -64,6 +65,10 @@ class VisitStats:
             self.current_language = code
             if self.active:
                 self._emit("language", detail=code)
+
+    def access(self, mode: str, on: bool) -> None:
+        """An access mode turned on (value 1) or off (0): how often each mode is used, and for how many visits."""
+        self._emit("access", value=1 if on else 0, detail=mode)
 
     # --- exhibits -----------------------------------------------------------------------------
     def exhibit_opened(self, exhibit_id: str) -> None:

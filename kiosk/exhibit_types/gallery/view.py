@@ -34,6 +34,7 @@ from kivy.uix.widget import Widget
 from PIL import Image
 
 from kiosk.exhibit_types.gallery.swipe import page_step, turned
+from kiosk.gui.theme import glide
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Icon
 
@@ -140,8 +141,7 @@ class PictureStrip(StencilView):
         if new != self.index:
             self.offset += (-1 if self.rtl else 1) * (new - self.index) * self.width
             self.index = new
-        Animation.cancel_all(self, "offset")
-        Animation(offset=0, d=GLIDE, t="out_quad").start(self)
+        glide(self, GLIDE, offset=0)
 
     def on_index(self, *_args) -> None:
         for number, picture in enumerate(self.slides):

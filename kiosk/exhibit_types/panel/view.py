@@ -17,7 +17,6 @@ from kivy.lang import Builder
 from kivy.properties import ListProperty
 from kivy.uix.widget import Widget
 
-from kiosk.gui.theme import rgba
 
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
@@ -118,7 +117,7 @@ class PanelView(ExhibitView):
 
     def _colour(self):
         room = self.ctx.room(self.manifest.room)
-        return rgba(room.colour) if room else self.ctx.theme.ink
+        return self.ctx.theme.room_colour(room.colour) if room else self.ctx.theme.ink
 
     def _block(self, block) -> TextBlock:
         theme = self.ctx.theme

@@ -35,7 +35,7 @@ from kivy.uix.behaviors import ButtonBehavior
 
 from kiosk.events import PollVoted
 from kiosk.exhibit_types.poll.model import Ballot, percentages
-from kiosk.gui.theme import mix, rgba
+from kiosk.gui.theme import mix
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.widgets import Figure, MirrorBox, drawn_height
 from kiosk.render.bidi import is_rtl
@@ -337,4 +337,4 @@ class PollView(ExhibitView):
 
     def _room_colour(self) -> list:
         room = self.ctx.room(self.manifest.room)
-        return rgba(room.colour) if room else self.ctx.theme.ink
+        return self.ctx.theme.room_colour(room.colour) if room else self.ctx.theme.ink

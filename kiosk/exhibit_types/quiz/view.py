@@ -78,6 +78,7 @@ class QuizView(ExhibitView):
     portrait = BooleanProperty(False)
     answered = BooleanProperty(False)   # the current question has its answer: the verdict card shows
     in_progress = BooleanProperty(True)
+    finish_roomy = BooleanProperty(True)   # the end card has room for its icon (fit_finish)
     """Until the score shows, the exhibit screen's "next" stays quiet: the answers come first."""
 
     def __init__(self, *args, **kwargs):
@@ -137,14 +138,25 @@ class QuizView(ExhibitView):
         if not self.portrait:   # landscape: the question and the tallest set of answers share the column's height
             ask = self.ids.ask
             room = ask.height - self._tallest_answers() - ask.spacing * 2
-            if room > theme.heading:
-                limit = min(limit, room)
+            if ask.height > 1 and self.ids.answers.children:   # laid out: the question shrinks to the room left
+                limit = min(limit, max(room, 0))
         factor = 1.0
         tallest = self._tallest_question(width, theme.heading)
-        while tallest > limit and factor > SMALLEST_QUESTION:
+        # larger text: a long question may come down to the small text's size (still 1.2× the usual body text)
+        smallest = SMALLEST_QUESTION if theme.text_factor <= 1 else 0.6
+        while tallest > limit and factor > smallest:
             factor = round(factor - 0.1, 2)
             tallest = self._tallest_question(width, theme.heading * factor)
         self.question_factor, self.question_height = factor, tallest
+
+    def fit_finish(self, *_args) -> None:
+        """The end card leaves its icon out when, with it, the card would be taller than its place."""
+        finish, card = self.ids.finish, self.ids.finish_card
+        if finish.height <= 1:
+            return
+        icon = self.ids.finish_icon
+        with_icon = card.minimum_height + (0 if self.finish_roomy else self.ctx.theme.icon * 2.4 + card.spacing)
+        self.finish_roomy = with_icon <= finish.height or icon.name == ""
 
     def _tallest_answers(self) -> float:
         """The height of the answers as drawn now (rows of the current question; the others are alike)."""

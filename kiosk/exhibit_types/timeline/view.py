@@ -27,7 +27,6 @@ from kivy.graphics import Color, Ellipse
 from kivy.uix.stencilview import StencilView
 from kivy.uix.widget import Widget
 
-from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
 from kiosk.gui.widgets.widgets import Figure, MirrorBox, TextBlock
@@ -145,7 +144,7 @@ class TimelineView(ExhibitView):
     @property
     def colour(self):
         room = self.ctx.room(self.manifest.room)
-        return rgba(room.colour) if room else self.ctx.theme.ink
+        return self.ctx.theme.room_colour(room.colour) if room else self.ctx.theme.ink
 
     def refresh(self) -> None:
         self.ids.hint.logical_text = self.ctx.gettext("Tap a date to read what happened.")
@@ -282,7 +281,8 @@ class TimelineView(ExhibitView):
         if not self.events or window.width <= 1:
             return
         gap, count = stops.spacing, len(self.events)
-        self.shown = max(1, min(count, int((window.width + gap) // (theme.touch * 3.2 + gap))))
+        least = theme.touch * 3.2 * theme.text_factor   # larger text: wider stops, so a title still takes two lines
+        self.shown = max(1, min(count, int((window.width + gap) // (least + gap))))
         width = (window.width - gap * (self.shown - 1)) / self.shown
         widest = max((self._date_width(stop.date) for stop in stops.children), default=0)
         for stop in stops.children:

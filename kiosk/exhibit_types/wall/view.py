@@ -28,7 +28,6 @@ from kivy.uix.label import Label
 
 from kiosk.events import IdeaSent
 from kiosk.exhibit_types.wall.model import EMPTY, THANKS, UNREADABLE, WALL_SIZE, can_submit, clean_idea, wall_notice
-from kiosk.gui.theme import rgba
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.keyboard import TextEntry
 from kiosk.gui.widgets.widgets import Figure
@@ -282,4 +281,4 @@ class WallView(ExhibitView):
 
     def _room_colour(self) -> list:
         room = self.ctx.room(self.manifest.room)
-        return rgba(room.colour) if room else self.ctx.theme.ink
+        return self.ctx.theme.room_colour(room.colour) if room else self.ctx.theme.ink

@@ -35,7 +35,7 @@ from PIL import Image as Picture
 
 from kiosk.gui.images import ORIENTATION
 from kiosk.gui.screens.base import KioskScreen
-from kiosk.gui.theme import Theme, rgba
+from kiosk.gui.theme import Theme
 from kiosk.gui.widgets.arabic_label import text_width
 from kiosk.i18n import catalog
 from kiosk.render.bidi import is_rtl, shape_line
@@ -169,7 +169,7 @@ class AttractScreen(KioskScreen):
             self.room, self.room_colour = "", [0, 0, 0, 0]
             return
         title = room.title.get(language, [self.app.content.collection.languages.default])
-        self.room, self.room_colour = shape_line(f"{number}. {title}"), rgba(room.colour)
+        self.room, self.room_colour = shape_line(f"{number}. {title}"), self.app.theme.room_colour(room.colour)
 
     def _fit_words(self) -> None:
         """The title's size for the words' column (:func:`fit_title`); the call's width."""

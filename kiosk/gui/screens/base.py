@@ -15,3 +15,8 @@ class KioskScreen(Screen):
 
     def reset(self) -> None:
         """Forget everything about the last visitor (called at idle reset)."""
+
+    def choose_access(self) -> None:
+        """The access panel (larger text, high contrast, less motion), over this screen."""
+        from kiosk.gui.widgets.access_panel import AccessPanel
+        AccessPanel.open_for(self.app)

@@ -22,8 +22,8 @@ from kivy.uix.layout import Layout
 
 from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
-from kiosk.gui.theme import rgba
 from kiosk.gui.views import view_class
+from kiosk.gui.widgets.reader import ReaderArrow  # noqa: F401  (the QR pager's arrows, in exhibit.kv)
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
 from kiosk.i18n import language_name_in
 from kiosk.render.bidi import has_rtl, wrap_and_shape
@@ -52,8 +52,10 @@ class ExhibitScreen(KioskScreen):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.manifest = None
+        self._qr_pages = None   # (every card, the pager) while the QR column shows its cards a page at a time
         self._ready: dict[str, _Ready] = {}   # exhibit id → its view, built ahead while nobody touched (prepare)
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
+        self.app.theme.bind(look=self._on_language)   # an access mode: the view is built again, in its sizes and colours
         self._refit_qr = Clock.create_trigger(lambda _dt: self._fit_qr_column(), -1)
         self.ids.qr_scroll.bind(height=lambda *_: self._refit_qr())
         # held strongly: ids are weak, and the way on leaves the tree while the visitor types
@@ -68,7 +70,7 @@ class ExhibitScreen(KioskScreen):
         self.release()
         self.manifest = manifest
         room = self.app.content.collection.room(manifest.room)
-        self.room_colour = rgba(room.colour) if room else self.app.theme.ink
+        self.room_colour = self.app.theme.room_colour(room.colour) if room else self.app.theme.ink
         ready = self._take_ready(manifest)
         try:
             if ready is None:
@@ -122,7 +124,7 @@ class ExhibitScreen(KioskScreen):
 
     def _ready_stamp(self, manifest) -> tuple:
         group = self.app.view_context.group
-        return (id(manifest), self.app.language, tuple(Window.size), id(self._state(manifest)),
+        return (id(manifest), self.app.language, tuple(Window.size), self.app.theme.look, id(self._state(manifest)),
                 group is not None and (group.active, group.is_revealed(manifest.id)))
 
     def _state(self, manifest) -> dict:
@@ -201,6 +203,7 @@ class ExhibitScreen(KioskScreen):
     def _fill_qr_codes(self) -> None:
         column = self.ids.qr_column
         column.clear_widgets()
+        self._qr_pages = None
         links = [(self._link_label(link), self.app.text(link.url)) for link in self.manifest.links]
         links += [link for link in self.view.extra_links() if link[1] not in {url for _, url in links}]
         shown = bool(links) and not self.way_on_folded   # nobody scans a code while typing: the keyboard takes its room
@@ -219,7 +222,10 @@ class ExhibitScreen(KioskScreen):
             self.app.events.emit(QrShown(self.manifest.id, url))
         if row is not None:
             column.add_widget(row)
-            Clock.schedule_once(lambda _dt: _even_row(row), -1)   # once the cards know their words' height
+            even = Clock.create_trigger(lambda _dt: _even_row(row), -1)
+            for card in row.children:   # once the cards know their words' height, and each time it changes
+                card.ids.words.bind(height=lambda *_: even())
+            even()
         if links and self.ids.body.orientation == "horizontal":
             self._refit_qr()  # once the cards know their heights
 
@@ -244,7 +250,46 @@ class ExhibitScreen(KioskScreen):
                                                            minimum=6 if Window.height >= 1000 else 4)
                 panel.side = min(panel.side, smaller)
             column.do_layout()
+        if column.minimum_height - scroll.height > 1 and len(panels) > 1:
+            self._page_qr_column(list(reversed(panels)))
 
+    def _page_qr_column(self, panels: list) -> None:
+        """The codes at their smallest are still too many for the column (larger text, long labels on a small
+        screen): it shows as many whole cards as fit, and a pager under them turns to the others. A card cut by
+        the column's edge would be half a code nobody can scan."""
+        column, scroll, theme = self.ids.qr_column, self.ids.qr_scroll, self.app.theme
+        pager = QrPager(count=len(panels), screen=self)
+        title = column.children[-1]
+        gap = column.spacing
+        room = scroll.height - title.height - gap - (theme.touch * 0.8 + gap)
+        heights = sorted((panel.height for panel in panels), reverse=True)
+        per_page = 1
+        while per_page < len(panels) and sum(heights[:per_page + 1]) + gap * per_page <= room:
+            per_page += 1   # any run of this many cards fits: the tallest do
+        pager.shown = per_page
+        self._qr_pages = (panels, pager)
+        self.turn_qr(0)
+
+    def qr_panels(self) -> list:
+        """Every QR card of the exhibit, in reading order: those shown, and those a paged column keeps for later."""
+        if self._qr_pages:
+            return list(self._qr_pages[0])
+        return [w for w in reversed(self.ids.qr_column.children) if isinstance(w, (QrPanel, QrStripCard))] + [
+            w for row in self.ids.qr_column.children if isinstance(row, MirrorBox) and not isinstance(row, QrPager)
+            for w in reversed(row.children)]
+
+    def turn_qr(self, pages: int) -> None:
+        """Show the next (1) or previous (-1) cards of a paged QR column, in reading order."""
+        panels, pager = self._qr_pages
+        column = self.ids.qr_column
+        last_first = max(0, len(panels) - pager.shown)
+        pager.first = max(0, min(last_first, pager.first + pages * pager.shown))
+        title = column.children[-1]
+        column.clear_widgets()
+        column.add_widget(title)
+        for panel in panels[pager.first:pager.first + pager.shown]:
+            column.add_widget(panel)
+        column.add_widget(pager)
 
     def _qr_side(self, labels: list[str]) -> int:
         """The largest QR side at which every card fits its column without scrolling.
@@ -453,6 +498,22 @@ def _even_row(row) -> None:
     for card in row.children:
         card.min_height = tallest
     row.height = tallest
+
+
+class QrPager(MirrorBox):
+    """Under a paged QR column: ‹ "1–2 of 3" ›, the arrows as big as a finger (exhibit.kv)."""
+
+    count = NumericProperty(0)
+    first = NumericProperty(0)
+    shown = NumericProperty(1)
+    screen = ObjectProperty(None)
+
+    @staticmethod
+    def where(template: str, first: float, shown: float, count: float) -> str:
+        """"1–2 of 3", or "2 / 3" when the column shows one card at a time (as the reader's pages say it)."""
+        if shown <= 1:
+            return f"{int(first) + 1} / {int(count)}"
+        return template.format(first=int(first) + 1, last=int(min(first + shown, count)), count=int(count))
 
 
 def _scan_title(app):

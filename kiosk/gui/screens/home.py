@@ -26,7 +26,7 @@ from kivy.uix.widget import Widget
 
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.screens.exhibit import fit_lines
-from kiosk.gui.theme import rgba
+from kiosk.gui.theme import glide
 from kiosk.gui.widgets.reader import ReaderArrow  # noqa: F401  (the pager's arrows, in home.kv)
 from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TapScrollView
 from kiosk.render.bidi import has_rtl, shape_line
@@ -166,7 +166,7 @@ class CardRow(TapScrollView):
             effect.velocity = 0  # its last glide would fight the slide
         if target is not None:
             Animation.cancel_all(self, "scroll_x", "scroll_y")
-            Animation(d=0.15, t="out_quad", **{"scroll_y" if self.portrait else "scroll_x": target}).start(self)
+            glide(self, 0.15, **{"scroll_y" if self.portrait else "scroll_x": target})
         return False
 
     def nearest_rest(self) -> float | None:
@@ -205,7 +205,7 @@ class CardRow(TapScrollView):
             target = {"scroll_x": 1 - share if App.get_running_app().theme.rtl else share} if spare > 0 else {}
         if target:
             Animation.cancel_all(self, "scroll_x", "scroll_y")
-            Animation(d=0.25, t="out_quad", **target).start(self)
+            glide(self, 0.25, **target)
 
     def on_touch_down(self, touch):
         if self.collide_point(*touch.pos):
@@ -358,6 +358,7 @@ class HomeScreen(KioskScreen):
         self._rows_for = None
         self._retext: dict[str, list] = {}   # rows of the language before, whose cards take the new one's words
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
+        self.app.theme.bind(look=self._on_language)   # an access mode: tabs and cards in its sizes and colours
 
     def show_room(self, room_id: str | None) -> None:
         if room_id and any(r.id == room_id for r in self.rooms):
@@ -376,7 +377,7 @@ class HomeScreen(KioskScreen):
 
         Coming back from an exhibit then costs nothing, and the row of cards keeps its place.
         """
-        shown = (self.room_id, self.app.language)
+        shown = (self.room_id, self.app.language, self.app.theme.look)
         if shown == self._shown:
             self._mark_seen()
             return
@@ -404,7 +405,7 @@ class HomeScreen(KioskScreen):
         if room is None:
             return
         app.shown_in.clear()
-        self.room_colour = rgba(room.colour)
+        self.room_colour = self.app.theme.room_colour(room.colour)
         self.ids.room_title.logical_text = text(room.title)
         self.ids.room_summary.logical_text = text(room.summary)
         self._fill_rooms()
@@ -418,12 +419,12 @@ class HomeScreen(KioskScreen):
 
         The tabs are built once per language; choosing a room only repaints them.
         """
-        built, wanted = self.ids.rooms.children[::-1], (self.app.language, tuple(Window.size))
+        built, wanted = self.ids.rooms.children[::-1], (self.app.language, (*Window.size, self.app.theme.look))
         if [getattr(b, "built_for", None) for b in built] != [(r.id, *wanted) for r in self.rooms]:
             self.ids.rooms.clear_widgets()
             for number, room in enumerate(self.rooms, start=1):
                 label = f"{number}. {self.app.text(room.title)}"
-                button = KioskButton(text=label, wrap=False, outline=rgba(room.colour))
+                button = KioskButton(text=label, wrap=False, outline=self.app.theme.room_colour(room.colour))
                 button.room_id, button.label = room.id, label   # the text before shaping (KioskButton.on_text)
                 button.built_for = (room.id, *wanted)
                 button.bind(on_release=lambda b: self.show_room(b.room_id))
@@ -467,7 +468,7 @@ class HomeScreen(KioskScreen):
             self._row(room)
 
     def _row(self, room) -> tuple[list, set[str]]:
-        wanted = (self.app.language, tuple(Window.size))
+        wanted = (self.app.language, (*Window.size, self.app.theme.look))
         if self._rows_for != wanted:
             same_size = self._rows_for is not None and self._rows_for[1] == wanted[1]
             # a new language at the same size: the rows' cards take its words (new cards cost ~75 ms at the tap)
@@ -512,7 +513,7 @@ class HomeScreen(KioskScreen):
         # at the row's size: a card fits its words once, when built ahead, not again in the tap's frame
         scroll = self.ids.scroll
         for manifest in manifests:
-            card = ExhibitCard(exhibit_id=manifest.id, **self._card_words(manifest), colour=rgba(room.colour),
+            card = ExhibitCard(exhibit_id=manifest.id, **self._card_words(manifest), colour=self.app.theme.room_colour(room.colour),
                                kind_icon=_kind(manifest)[0], seen=manifest.id in self.app.session.seen,
                                size=(scroll.card_width, scroll.card_height))
             picture = _card_picture(manifest)
@@ -541,10 +542,10 @@ class HomeScreen(KioskScreen):
         if self.next_onward:
             following = self.rooms[position + 1]
             self.ids.next_room.text = self.app.tr._("Next room: {room}").format(room=self.app.text(following.title))
-            self.next_colour = rgba(following.colour)
+            self.next_colour = self.app.theme.room_colour(following.colour)
         else:
             self.ids.next_room.text = self.app.tr._("Back to the first room")
-            self.next_colour = rgba(self.rooms[0].colour)
+            self.next_colour = self.app.theme.room_colour(self.rooms[0].colour)
 
     def next_room(self) -> None:
         self.show_room(self.next_room_id())

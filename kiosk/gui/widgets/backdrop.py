@@ -35,6 +35,14 @@ class BackdropModalView(ModalView):
     """The picture of the screen beneath, drawn in place of it (None: the screens draw themselves)."""
 
     _warm = False
+    _shared = None   # a panel built once per kiosk and shown again (the language and access panels)
+
+    @classmethod
+    def close_for_next_visitor(cls) -> None:
+        """The idle reset: a panel a visitor left open does not greet the next one over the attract loop."""
+        panel = cls._shared
+        if panel is not None and panel.parent is not None:
+            panel.dismiss(animation=False)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

@@ -50,13 +50,6 @@ class LanguagePicker(BackdropModalView):
         picker.open(animation=False)  # no fade in or out: one frame
         return picker
 
-    @classmethod
-    def close_for_next_visitor(cls) -> None:
-        """The idle reset: a panel a visitor left open does not greet the next one over the attract loop."""
-        picker = cls._shared
-        if picker is not None and picker.parent is not None:
-            picker.dismiss(animation=False)
-
     def mark_current(self) -> None:
         """The visitor's language is ticked and outlined in the accent; the others are white cards."""
         theme = self.app.theme

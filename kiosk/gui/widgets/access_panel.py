@@ -1,0 +1,82 @@
+"""The access panel, opened by the access button on every visitor screen: larger text, high contrast, less motion.
+
+Each mode is a whole-row switch (icon, name, what it does, and "On"/"Off" in words beside the
+switch: the state is never told by colour or position alone). A choice takes effect at once, in
+the panel itself (its texts grow, its colours deepen) and on every screen beneath when the panel
+closes; it lasts for the visit and ends at the idle reset (kiosk.visit.access). Built once per
+kiosk and shown again, like the language panel (``AccessPanel.open_for(app)``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty, StringProperty
+from kivy.uix.behaviors import ButtonBehavior
+
+from kiosk.gui.widgets.arabic_label import text_width
+from kiosk.gui.widgets.backdrop import BackdropModalView
+from kiosk.gui.widgets.widgets import MirrorBox
+from kiosk.i18n import N_
+from kiosk.visit.access import MODES
+
+Builder.load_file(str(Path(__file__).with_name("access_panel.kv")))
+
+#: Each mode's icon, name and what it does (translated when shown).
+ROWS = {
+    "large_text": ("a-large-small", N_("Larger text"), N_("Every text 1.4 times larger")),
+    "high_contrast": ("contrast", N_("High contrast"), N_("Black on white, deeper colours")),
+    "reduced_motion": ("pause", N_("Less motion"), N_("Nothing slides or glides")),
+}
+
+
+class AccessRow(ButtonBehavior, MirrorBox):
+    mode = StringProperty("")
+    icon = StringProperty("")
+    title = StringProperty("")
+    hint = StringProperty("")
+    on = BooleanProperty(False)
+    state_width = NumericProperty(0)   # the panel's: the wider of "On" and "Off"
+
+
+class AccessPanel(BackdropModalView):
+    app = ObjectProperty(None)
+    state_width = NumericProperty(0)   # the wider of "On" and "Off" as drawn: the switches line up, no word wraps
+    _shared: "AccessPanel | None" = None
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for mode in MODES:
+            icon, title, hint = ROWS[mode]
+            row = AccessRow(mode=mode, icon=icon, title=title, hint=hint)
+            row.bind(on_release=self._toggle)
+            self.ids.rows.add_widget(row)
+        self.mark()
+
+    @classmethod
+    def shared(cls, app) -> "AccessPanel":
+        if cls._shared is None or cls._shared.app is not app:
+            cls._shared = cls(app=app)
+        return cls._shared
+
+    @classmethod
+    def open_for(cls, app) -> "AccessPanel":
+        panel = cls.shared(app)
+        panel.mark()
+        panel.open(animation=False)
+        return panel
+
+    def rows(self) -> list[AccessRow]:
+        return list(reversed(self.ids.rows.children))
+
+    def mark(self) -> None:
+        app = self.app
+        modes, theme = app.session.access, app.theme
+        self.state_width = max(text_width(app.tr._(word), theme.font, theme.small, bold=True) for word in ("On", "Off"))
+        for row in self.ids.rows.children:
+            row.on, row.state_width = getattr(modes, row.mode), self.state_width
+
+    def _toggle(self, row: AccessRow) -> None:
+        self.app.set_access(row.mode, not row.on)
+        self.mark()

@@ -9,6 +9,7 @@
     kiosk snapshot --out DIR            PNGs of every screen (kiosk proof adds a contact sheet)
     kiosk proof [PATH] --out DIR        proof sheets: PNGs + one HTML contact sheet per language
     kiosk preview EXHIBIT_DIR           one exhibit in a window, reloaded on every save
+    kiosk narrate PATH --lang fr        a synthetic reading (espeak-ng) with captions, into the exhibit folder
     kiosk bundle PATH -o FILE.zip       a verified content bundle, for a USB stick
     kiosk install-bundle FILE.zip       verify, unpack, validate and switch it live atomically
     kiosk rollback                      put the previous content back live
@@ -98,6 +99,12 @@ def _screen_commands(commands) -> None:
     preview.add_argument("--size", type=_size, help="window size, e.g. 1280x800")
     preview.add_argument("--lang", help="the language to show first")
     preview.set_defaults(handler=_elsewhere("kiosk.gui.curator.preview:cmd_preview"))
+
+    narrate = commands.add_parser("narrate", help="a synthetic reading of an exhibit (espeak-ng, offline), with "
+                                  "captions, into its folder; never replaces a recording")
+    narrate.add_argument("path", type=Path, help="an exhibit folder, or a content folder for all its exhibits")
+    narrate.add_argument("--lang", action="append", help="the language to read (repeat; default: the collection's)")
+    narrate.set_defaults(handler=_elsewhere("kiosk.narrate:cmd_narrate"))
 
 
 def _bundle_commands(commands) -> None:

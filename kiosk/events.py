@@ -47,6 +47,13 @@ class AccessChanged:
 
 
 @dataclass(frozen=True)
+class NarrationPlayed:
+    """A reading of an exhibit began (its language: the one read, which may be a fallback)."""
+    exhibit: str
+    language: str
+
+
+@dataclass(frozen=True)
 class ExhibitOpened:
     exhibit: str
 

@@ -96,6 +96,7 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "handshake": 58816,
     "a-large-small": 58759,
     "contrast": 57501,
+    "volume-2": 57771,
 }.items()}
 
 FONT_FILE = "KioskIcons.ttf"

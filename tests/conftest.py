@@ -23,6 +23,7 @@ os.environ["KIOSK_DATA_DIR"] = str(_SCRATCH / "kiosk-data")
 os.environ["KIVY_NO_ARGS"] = "1"
 os.environ.setdefault("KIVY_NO_CONSOLELOG", "1")
 os.environ.setdefault("KIVY_CLOCK", "free_only")  # the clock the kiosk runs with (kiosk.gui.kivy_config)
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")  # narration plays into SDL's dummy device: no sound card on a test machine
 logging.getLogger("PIL").setLevel(logging.INFO)  # its chunk-by-chunk debug lines drown real failures
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.audio import Narration
 from kiosk.content.collection import Collection
 from kiosk.content.fields import COMMON_FIELDS, ID_HINT, ID_PATTERN, ImageRef, check_translations
 from kiosk.content.findings import ContentError, Finding, LoadResult
@@ -59,9 +60,15 @@ class ExhibitManifest:
     facilitator_notes: LocalizedText | None
     details: Any
     texts: tuple[TextUse, ...] = ()
+    audio: tuple[tuple[str, Narration], ...] = ()   # (language, its reading), in the order written
 
     def image_path(self, file: str) -> Path:
         return self.folder / file
+
+    def narration(self, languages) -> tuple[str, Narration] | None:
+        """The reading in the first of ``languages`` that has one (the visitor's, then the fallbacks)."""
+        readings = dict(self.audio)
+        return next(((code, readings[code]) for code in languages if code in readings), None)
 
 
 def load_exhibit(folder: Path, collection: Collection | None, registry) -> LoadResult[ExhibitManifest]:
@@ -189,6 +196,7 @@ def _manifest(values: dict, folder: Path, exhibit_type, ctx: Context) -> Exhibit
         facilitator_notes=values["facilitator_notes"],
         details=exhibit_type.build(values),
         texts=tuple(ctx.texts),
+        audio=tuple(values["audio"].items()) if values["audio"] else (),
     )
 
 

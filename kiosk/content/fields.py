@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kiosk.content import links, media
+from kiosk.content.audio import AudioKind
 from kiosk.content.spec import (
     INVALID,
     Context,
@@ -127,6 +128,10 @@ COMMON_FIELDS = (
     Field("links", ListKind(LINK, max_items=10), default=[]),
     Field("tags", ListKind(StrKind(meaning="a short word"), max_items=30), default=[]),
     Field("facilitator_notes", TextKind(), doc="Shown only to facilitators."),
+    Field("audio", AudioKind(), default={},
+          doc="A reading of the exhibit per language: 'fr: narration-fr.ogg' (Ogg Vorbis or MP3), or 'file:', "
+              "'captions:' (a WebVTT file: the line being read shows) and 'synthetic:' (the speech engine that made "
+              "it; kiosk narrate writes these)."),
 )
 
 

@@ -24,7 +24,7 @@ from kiosk import STARTED
 from kiosk.content.live import LiveContent
 from kiosk.content.loader import ExhibitionContent
 from kiosk.content.text import ANY_LANGUAGE
-from kiosk.events import AccessChanged, EventBus, LanguageChosen, VisitEnded
+from kiosk.events import AccessChanged, EventBus, LanguageChosen, NarrationPlayed, VisitEnded
 from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
@@ -40,6 +40,7 @@ from kiosk.gui.navigation import Navigator
 from kiosk.gui.root import KioskRoot
 from kiosk.gui.sleep import Sleeper
 from kiosk.gui.theme import Theme
+from kiosk.gui.widgets.narration import NarrationPlayer
 from kiosk.gui.translator import Translator
 from kiosk.i18n import catalog
 from kiosk.memory import QuietCollector, tune_heap
@@ -82,6 +83,8 @@ class KioskApp(App):
         self.shown_in: set[str] = set()  # languages of texts shown in place of the visitor's (see text())
         self.qr = QrCache(data_dir / "qr")
         self.pictures = PictureCache()
+        self.narration = NarrationPlayer()   # the kiosk's one reading at a time (kiosk.gui.widgets.narration)
+        self.narration.bind(on_started=self._narration_started)
         self.records = RecordStore(data_dir / "records.db")
         self.stats = StatsRecorder(data_dir / "stats.db")  # anonymous visit statistics, written off the UI thread
         self.visit_stats = VisitStats(self.stats.record, venue=lambda: self.venue)
@@ -234,6 +237,9 @@ class KioskApp(App):
             self.events.emit(AccessChanged(mode, on))
             self.theme.use_access(self.session.access)
 
+    def _narration_started(self, player) -> None:
+        self.events.emit(NarrationPlayed(self.session.exhibit_id or "", player.language))
+
     def gettext(self, text: str) -> str:
         """A text of the interface in the current language."""
         return self.tr._(text)
@@ -310,6 +316,8 @@ class KioskApp(App):
         LanguagePicker.close_for_next_visitor()
         from kiosk.gui.widgets.access_panel import AccessPanel
         AccessPanel.close_for_next_visitor()
+        self.narration.stop()
+        self.narration.reset_volume()   # the next visitor hears the default volume
         self.session.reset()
         self.theme.use_access(self.session.access)   # the next visitor finds the kiosk as it was set up
         self.set_language(self.default_language)

@@ -29,6 +29,8 @@ def configure_kivy(kiosk: bool = False, size: tuple[int, int] | None = None) -> 
     # (kiosk.gui.input_waker). The plain "interrupt" clock woke up for every callback and idled at
     # 1.2 CPU-s per 10 s on the home screen instead of 0.01.
     os.environ.setdefault("KIVY_CLOCK", "free_only")
+    # narration (kiosk.gui.widgets.narration) pauses and seeks: FFmpeg's player does, the SDL one does not
+    os.environ.setdefault("KIVY_AUDIO", "ffpyplayer,sdl2")
     from kivy.config import Config
 
     Config.set("kivy", "exit_on_escape", "0" if kiosk else "1")

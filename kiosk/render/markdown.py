@@ -63,6 +63,21 @@ def render_markdown(text: str) -> RenderedBody:
     return RenderedBody(tuple(builder.blocks), tuple(builder.links.values()))
 
 
+def plain_blocks(text: str) -> list[str]:
+    """The Markdown ``text`` as plain sentences, block by block, as a voice reads it: no formatting, no
+    "(QR 1)" markers, a list item's number kept ("1."), bullets and rules left out."""
+    plain = []
+    for block in render_markdown(text).blocks:
+        if block.kind == "rule":
+            continue
+        words = re.sub(r" \(QR \d+\)|\[/?[bi]\]", "", block.markup.replace("&bl;", "[").replace("&br;", "]"))
+        words = words.replace("&amp;", "&")
+        if block.kind == "list_item" and block.bullet and block.bullet != BULLET:
+            words = f"{block.bullet} {words}"
+        plain.append(words)
+    return plain
+
+
 def escape_markup(text: str) -> str:
     """``text`` shown literally by a Kivy label with markup on (as ``kivy.utils.escape_markup``)."""
     return text.replace("&", "&amp;").replace("[", "&bl;").replace("]", "&br;")

@@ -125,6 +125,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         without_language=reader.without_language(),
         language_switches=reader.language_switches(),
         access_modes=reader.access_modes(),
+        narrations=reader.count("narration"),
         qr_by_link=reader.grouped("qr_shown", "detail"),
         quiz=reader.quiz(),
         polls=reader.polls(),

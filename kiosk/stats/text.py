@@ -106,6 +106,9 @@ def _languages(summary: StatsSummary) -> list[str]:
 def _access(summary: StatsSummary) -> list[str]:
     rows = [f"{mode:<16} {plural('{n} visit', '{n} visits', count).format(n=count)}"
             for mode, count in summary.access_modes.items()]
+    if summary.narrations:
+        rows.append(plural("{n} reading listened to", "{n} readings listened to", summary.narrations)
+                    .format(n=summary.narrations))
     return _section("Access modes (visits that turned each on)", rows)
 
 

@@ -1,4 +1,4 @@
-"""The visitor's access modes: larger text, high contrast, less motion. No Kivy here.
+"""The visitor's access modes: larger text, high contrast, less motion, read aloud. No Kivy here.
 
 A visitor turns them on from the access button on every visitor screen; they last for the
 visit (a language switch keeps them) and end at the idle reset, so the next visitor finds
@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 TEXT_FACTOR = 1.4   # every text, in large-text mode (touch targets grow with the text they hold)
 
 #: The modes, in the order the access panel lists them.
-MODES = ("large_text", "high_contrast", "reduced_motion")
+MODES = ("large_text", "high_contrast", "reduced_motion", "audio")
 
 
 @dataclass
@@ -29,6 +29,7 @@ class AccessModes:
     large_text: bool = False
     high_contrast: bool = False
     reduced_motion: bool = False
+    audio: bool = False          # an exhibit's reading starts by itself when it opens (kiosk.gui.widgets.narration)
 
     def set(self, mode: str, on: bool) -> bool:
         """Turn ``mode`` on or off; True if that changed anything. ValueError names an unknown mode."""

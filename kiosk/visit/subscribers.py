@@ -25,6 +25,7 @@ def connect_visit(bus: ev.EventBus, stats, session) -> None:
     bus.subscribe(ev.VisitEnded, lambda e: stats.visit_ended(e.last_activity))
     bus.subscribe(ev.LanguageChosen, lambda e: stats.language(e.language))
     bus.subscribe(ev.AccessChanged, lambda e: stats.access(e.mode, e.on))
+    bus.subscribe(ev.NarrationPlayed, lambda e: stats.narration(e.exhibit, e.language))
     bus.subscribe(ev.ExhibitOpened, lambda e: setattr(session, "exhibit_id", e.exhibit))
     bus.subscribe(ev.ExhibitOpened, lambda e: session.seen.add(e.exhibit))  # home marks it "seen"
     bus.subscribe(ev.ExhibitOpened, lambda e: stats.exhibit_opened(e.exhibit))

@@ -70,6 +70,10 @@ class VisitStats:
         """An access mode turned on (value 1) or off (0): how often each mode is used, and for how many visits."""
         self._emit("access", value=1 if on else 0, detail=mode)
 
+    def narration(self, exhibit_id: str, language: str) -> None:
+        """A reading began (its language in ``detail``: it may be a fallback)."""
+        self._emit("narration", exhibit_id, detail=language)
+
     # --- exhibits -----------------------------------------------------------------------------
     def exhibit_opened(self, exhibit_id: str) -> None:
         if self._open and self._open[0] == exhibit_id:

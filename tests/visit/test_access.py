@@ -76,5 +76,5 @@ def test_in_high_contrast_outlines_show_and_every_room_colour_is_deepened_to_sev
 
 
 def test_the_modes_are_the_ones_the_panel_lists():
-    assert MODES == ("large_text", "high_contrast", "reduced_motion")
+    assert MODES == ("large_text", "high_contrast", "reduced_motion", "audio")
     assert all(hasattr(AccessModes(), mode) for mode in MODES)

@@ -23,6 +23,7 @@ from kivy.uix.layout import Layout
 from kiosk.events import QrShown
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.views import view_class
+from kiosk.gui.widgets.narration import NarrationBar  # noqa: F401  (under the title bar, in exhibit.kv)
 from kiosk.gui.widgets.reader import ReaderArrow  # noqa: F401  (the QR pager's arrows, in exhibit.kv)
 from kiosk.gui.widgets.widgets import MirrorBox, QrPanel, QrStripCard
 from kiosk.i18n import language_name_in
@@ -53,6 +54,7 @@ class ExhibitScreen(KioskScreen):
         super().__init__(**kwargs)
         self.manifest = None
         self._qr_pages = None   # (every card, the pager) while the QR column shows its cards a page at a time
+        self._narrated = None   # (exhibit, language) read out by itself in the audio mode, this opening
         self._ready: dict[str, _Ready] = {}   # exhibit id → its view, built ahead while nobody touched (prepare)
         self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
         self.app.theme.bind(look=self._on_language)   # an access mode: the view is built again, in its sizes and colours
@@ -150,6 +152,7 @@ class ExhibitScreen(KioskScreen):
             else:
                 self.app.shown_in.update(shown_in)
             self._fill_qr_codes()
+            self._fill_narration()
             self.notice = fallback_notice(self.app)
             self._fill_way_on()   # after the notice: "next" leaves it room
             self._fold_way_on(self.view, self.view.absorbed)
@@ -417,8 +420,33 @@ class ExhibitScreen(KioskScreen):
         from kiosk.gui.widgets.language_picker import LanguagePicker
         LanguagePicker.open_for(self.app)
 
+    def _fill_narration(self) -> None:
+        """The player's bar when the exhibit has a reading in the visitor's language, or in a fallback one
+        ("Read in French"); with the audio access mode on, the reading starts by itself."""
+        from kiosk.i18n import language_name_in
+
+        bar, app = self.ids.narration, self.app
+        found = self.manifest.narration(app.fallbacks)
+        bar.available = found is not None
+        if found is None:
+            app.narration.load(None)
+            return
+        code, reading = found
+        bar.synthetic = bool(reading.synthetic)
+        bar.foreign = "" if code == app.language else app.tr._("Read in {language}").format(
+            language=language_name_in(code, app.language))
+        app.narration.load(reading, code)
+        if app.session.access.audio and app.narration.state == "stopped" and app.narration.position == 0 \
+                and self._narrated != (self.manifest.id, code):
+            self._narrated = (self.manifest.id, code)   # once per opening: "Listen" plays it again
+            app.narration.play()
+
     def release(self) -> None:
-        """Drop the current view and its textures."""
+        """Drop the current view and its textures; a reading stops with it."""
+        if self.manifest is not None:
+            self.app.narration.load(None)
+            self.ids.narration.available = False
+            self._narrated = None
         self.ids.host.clear_widgets()
         self.ids.qr_column.clear_widgets()
         self.view = None

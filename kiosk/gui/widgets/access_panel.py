@@ -28,6 +28,7 @@ ROWS = {
     "large_text": ("a-large-small", N_("Larger text"), N_("Every text 1.4 times larger")),
     "high_contrast": ("contrast", N_("High contrast"), N_("Black on white, deeper colours")),
     "reduced_motion": ("pause", N_("Less motion"), N_("Nothing slides or glides")),
+    "audio": ("volume-2", N_("Read aloud"), N_("Each exhibit reads itself out when you open it")),
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.audio import Narration
+from kiosk.content.easy_read import check_easy_read
 from kiosk.content.collection import Collection
 from kiosk.content.fields import COMMON_FIELDS, ID_HINT, ID_PATTERN, ImageRef, check_translations
 from kiosk.content.findings import ContentError, Finding, LoadResult
@@ -25,6 +26,7 @@ from kiosk.content.yamldoc import Document, load_document, read_text
 
 MANIFEST = "exhibit.yaml"
 BODY_FILE = re.compile(r"^body\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\.md$")
+EASY_FILE = re.compile(r"^easy\.([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\.md$")
 MAX_BODY_BYTES = 256 * 1024
 UNKNOWN_LANGUAGES = LanguagePolicy("fr", (), ())  # no collection: judge only the default language
 
@@ -60,6 +62,7 @@ class ExhibitManifest:
     facilitator_notes: LocalizedText | None
     details: Any
     texts: tuple[TextUse, ...] = ()
+    easy: LocalizedText | None = None   # the easy-read version of the summary and body (FALC), per language
     audio: tuple[tuple[str, Narration], ...] = ()   # (language, its reading), in the order written
 
     def image_path(self, file: str) -> Path:
@@ -110,6 +113,8 @@ def _from_dict_v1(data: dict, folder: Path, collection, registry, ctx: Context):
     values = check_fields(data, COMMON_FIELDS + exhibit_type.fields, (), ctx)
     _check_room(values["room"], collection, ctx)
     values["body"] = _merge_body_files(values["body"], folder, ctx)
+    values["easy"] = _merge_body_files(values["easy"], folder, ctx, "easy", EASY_FILE)
+    check_easy_read(values["easy"], folder, exhibit_type, ctx)
     _check_type_needs(values, exhibit_type, ctx)
     if exhibit_type.check:
         exhibit_type.check(values, ctx)
@@ -143,11 +148,11 @@ def _check_room(room, collection: Collection | None, ctx: Context) -> None:
               f"{guess} rooms: {', '.join(room_ids)}".strip())
 
 
-def _merge_body_files(body, folder: Path, ctx: Context):
-    """Add ``body.<lang>.md`` files to the body from the manifest."""
+def _merge_body_files(body, folder: Path, ctx: Context, field: str = "body", pattern=BODY_FILE):
+    """Add ``body.<lang>.md`` files (or ``easy.<lang>.md``, for ``field`` "easy") to the field from the manifest."""
     files = {}
-    for path in sorted(folder.glob("body.*.md")):
-        match = BODY_FILE.match(path.name)
+    for path in sorted(folder.glob(f"{field}.*.md")):
+        match = pattern.match(path.name)
         if not match:
             continue
         language = match.group(1)
@@ -156,7 +161,7 @@ def _merge_body_files(body, folder: Path, ctx: Context):
                                         f"rename the file; languages are {', '.join(ctx.languages.languages)}"))
             continue
         if body and body.translations.get(language):
-            ctx.error(("body", language), f"the '{language}' body is given twice: here and in {path.name}",
+            ctx.error((field, language), f"the '{language}' {field} is given twice: here and in {path.name}",
                       "keep only one of them")
             continue
         try:
@@ -166,7 +171,9 @@ def _merge_body_files(body, folder: Path, ctx: Context):
     if not files or body is INVALID:
         return body
     merged = body.with_translations(files) if body else LocalizedText.of(files)
-    ctx.texts = [use for use in ctx.texts if use.path != ("body",)] + [TextUse(("body",), merged, False)]
+    ctx.texts = [use for use in ctx.texts if use.path != (field,)]
+    if field == "body":   # an easy-read version is offered per language: none missing is a gap to report
+        ctx.texts.append(TextUse((field,), merged, False))
     return merged
 
 
@@ -197,6 +204,7 @@ def _manifest(values: dict, folder: Path, exhibit_type, ctx: Context) -> Exhibit
         details=exhibit_type.build(values),
         texts=tuple(ctx.texts),
         audio=tuple(values["audio"].items()) if values["audio"] else (),
+        easy=values["easy"] if values["easy"] is not INVALID else None,
     )
 
 

@@ -128,6 +128,8 @@ COMMON_FIELDS = (
     Field("links", ListKind(LINK, max_items=10), default=[]),
     Field("tags", ListKind(StrKind(meaning="a short word"), max_items=30), default=[]),
     Field("facilitator_notes", TextKind(), doc="Shown only to facilitators."),
+    Field("easy", TextKind(), doc="An easy-read version (FALC) of the summary and body, in Markdown: sentences of 15 "
+                                  "words at most; or easy.<lang>.md files beside exhibit.yaml. Panels offer it."),
     Field("audio", AudioKind(), default={},
           doc="A reading of the exhibit per language: 'fr: narration-fr.ogg' (Ogg Vorbis or MP3), or 'file:', "
               "'captions:' (a WebVTT file: the line being read shows) and 'synthetic:' (the speech engine that made "

@@ -167,3 +167,29 @@ def test_qr_cards_too_many_for_their_column_turn_a_page_at_a_time_none_cut(small
     now = [w.url for w in screen.ids.qr_column.children if w in panels]
     assert now and first not in now
     kiosk.find_text(f"2 / {len(panels)}", root=pager)
+
+
+def test_easy_to_read_on_a_panel_in_its_language_and_back_to_the_full_text(fresh):
+    kiosk, app = fresh, fresh.app
+    before = last_event_id(app)
+    start_visit(kiosk, "Français")
+    view = open_exhibit(kiosk, "origines-enclosures")
+    assert view.easy_available and not view.easy
+    kiosk.find_text("Facile à lire", root=view)
+    kiosk.tap(view.ids.easy)
+    view = kiosk.app.navigator.screen("exhibit").view
+    assert view.easy
+    kiosk.find_text("Les communs sont des terres partagées", root=view)   # the easy-read text, from its first page
+    assert "pauvres de vivre sans dépendre" not in " ".join(kiosk.visible_texts(view))
+    kiosk.find_text("Texte complet", root=view)
+    problems = [p.message for p in screen_problems(app.root_widget, app.pictures) if p.kind != "upscaled"]
+    assert problems == []
+    kiosk.tap(view.ids.easy)
+    assert not view.easy
+    kiosk.find_text("Pendant des siècles", root=view)
+
+    switch_language(kiosk, "en")                      # no English easy-read version: no switch offered
+    view = kiosk.app.navigator.screen("exhibit").view
+    assert not view.easy_available and view.ids.easy.parent.height == 0 and view.ids.easy.parent.opacity == 0
+    events = events_after(app, before)
+    assert [(e["detail"], e["value"]) for e in events if e["kind"] == "access"] == [("easy_read", 1)]

@@ -14,10 +14,11 @@ from pathlib import Path
 
 from kivy.clock import Clock
 from kivy.lang import Builder
-from kivy.properties import ListProperty
+from kivy.properties import BooleanProperty, ListProperty, StringProperty
 from kivy.uix.widget import Widget
 
 
+from kiosk.events import AccessChanged
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
 from kiosk.gui.widgets.widgets import Figure, TextBlock
@@ -34,6 +35,11 @@ class PanelLead(TextBlock):
 
 
 class PanelView(ExhibitView):
+    easy_available = BooleanProperty(False)   # an easy-read version in the visitor's own language (no fallback)
+    easy = BooleanProperty(False)             # shown instead of the summary and body
+    easy_word = StringProperty("")
+    full_word = StringProperty("")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._links: list[tuple[str, str]] = []
@@ -43,17 +49,33 @@ class PanelView(ExhibitView):
         self.bind(size=self._trigger_aside)
 
     def refresh(self) -> None:
-        self._body = render_markdown(self.text(self.manifest.body))
+        easy = self.manifest.easy.translations.get(self.ctx.language) if self.manifest.easy else None
+        self.easy_available = bool(easy)
+        self.easy = bool(easy) and self.state.get("easy", False)
+        self.easy_word, self.full_word = self.ctx.gettext("Easy to read"), self.ctx.gettext("Full text")
+        self._body = render_markdown(easy if self.easy else self.text(self.manifest.body))
         self._links = [(link.label, link.url) for link in self._body.links]
         self._fill_aside()
 
+    def toggle_easy(self) -> None:
+        """The easy-read version, or back to the full text, from the first page; the visitor's choice holds
+        for this exhibit until they leave the visit."""
+        self.state["easy"], self.state["page"] = not self.easy, 0
+        if self.state["easy"]:
+            self.ctx.emit(AccessChanged("easy_read", True))   # counted as an access mode, anonymously
+        self.refresh()
+
+    def _summary(self) -> str:
+        """The summary, which the easy-read version replaces (it says it in its own words)."""
+        return "" if self.easy else self.text(self.manifest.summary)
+
     def _fill_reader(self, beside: list) -> None:
         """The text's flow: the summary and the pictures that are not ``beside`` it, around the body."""
-        body, summary = self._body, self.text(self.manifest.summary)
+        body, summary = self._body, self._summary()
         images = [image for image in self.manifest.images[1:] if image not in beside]
 
         def build(_width, height):
-            blocks = [] if summary in beside else [TextBlock(logical_text=summary, size_factor=1.1, italic=True,
+            blocks = [] if not summary or summary in beside else [TextBlock(logical_text=summary, size_factor=1.1, italic=True,
                                                              tone="muted")]
             blocks += [self._block(block) for block in body.blocks]
             blocks += [Figure.of(image, self, max_height=height * 0.45) for image in images]
@@ -68,12 +90,12 @@ class PanelView(ExhibitView):
         aside, images = self.ids.aside, self.manifest.images
         aside.clear_widgets()
         if not images:
-            aside.size_hint, aside.width, self.ids.reader.size_hint_x = (None, None), 0, 1
+            aside.size_hint, aside.width, self.ids.column.size_hint_x = (None, None), 0, 1
             self._fill_reader([])
             return
         portrait = self.ids.layout.orientation == "vertical"
         aside.size_hint = (1, None) if portrait else (0.42, 1)
-        self.ids.reader.size_hint_x = 1 if portrait else 0.58
+        self.ids.column.size_hint_x = 1 if portrait else 0.58
         height = self.height * (0.3 if portrait else 0.8)
         width = self.width * (1 if portrait else aside.size_hint_x)   # decoded at the size it is shown, no larger
         figure = Figure.of(images[0], self, max_height=height, box=(width, height))
@@ -88,7 +110,7 @@ class PanelView(ExhibitView):
         theme, aside = self.ctx.theme, self.ids.aside
         room = self.height - self._figure_height(figure, width) - aside.spacing
         beside = []
-        summary = self.text(self.manifest.summary)
+        summary = self._summary()
         if summary:
             lead = PanelLead(logical_text=summary, width=width, colour=self._colour())
             lead.rewrap()

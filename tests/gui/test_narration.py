@@ -97,7 +97,7 @@ def test_a_reading_in_another_language_says_so(fresh):
     kiosk.tap(app.navigator.screen("exhibit").ids.listen)
     kiosk.settle()
     assert narration.shown and app.narration.language == "fr"    # no Arabic reading: the French one, said so
-    assert "الفرنسية" in narration.foreign
+    assert narration.foreign == "مقروء باللغة الفرنسية"
     play = narration.ids.play
     controls = [play, narration.ids.again, narration.ids.quieter, narration.ids.louder]
     xs = [w.to_window(*w.center)[0] for w in controls]

@@ -97,6 +97,7 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "a-large-small": 58759,
     "contrast": 57501,
     "volume-2": 57771,
+    "snail": 58616,
 }.items()}
 
 FONT_FILE = "KioskIcons.ttf"

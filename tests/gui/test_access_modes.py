@@ -90,6 +90,10 @@ def test_high_contrast_reads_at_seven_to_one_on_screen(fresh):
     assert contrast(hex_of(title.color), HIGH_CONTRAST["paper"]) >= 7
     for tab in home.ids.rooms.children:   # the rooms' colours are deepened: white on them, them on white
         assert contrast(hex_of(tab.outline), "#FFFFFF") >= 7, tab.room_id
+    arrows = [w for w in kiosk.widgets(home) if type(w).__name__ == "ReaderArrow"]
+    assert arrows
+    for arrow in arrows:   # each arrow still shows on its disc (a rule bound to the ink once drew it black on black)
+        assert contrast(hex_of(arrow.color), hex_of(arrow.background)) >= 3, (arrow.name, arrow.color, arrow.background)
 
 
 def test_the_modes_last_the_visit_through_a_language_switch_and_end_at_the_idle_reset(fresh):

@@ -121,3 +121,19 @@ def test_read_aloud_starts_each_exhibit_by_itself_and_is_counted(fresh):
     assert [(e["kind"], e["exhibit"], e["detail"]) for e in events if e["kind"] == "narration"] == [
         ("narration", EXHIBIT, "en")]
     assert ("audio", 1) in [(e["detail"], e["value"]) for e in events if e["kind"] == "access"]
+
+
+def test_read_aloud_is_not_offered_in_a_language_without_readings(fresh):
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "العربية")
+    panel = open_panel(kiosk, "home")
+    audio = row(panel, "audio")
+    assert audio.disabled, "no Arabic reading in the exhibition: a French voice is no help"
+    kiosk.find_text("غير متوفرة بهذه اللغة بعد", root=audio)
+    kiosk.tap(audio)
+    assert not app.session.access.audio
+    close(kiosk, panel)
+    switch_language(kiosk, "fr")
+    panel = open_panel(kiosk, "home")
+    assert not row(panel, "audio").disabled
+    close(kiosk, panel)

@@ -27,7 +27,7 @@ Builder.load_file(str(Path(__file__).with_name("access_panel.kv")))
 ROWS = {
     "large_text": ("a-large-small", N_("Larger text"), N_("Every text 1.4 times larger")),
     "high_contrast": ("contrast", N_("High contrast"), N_("Black on white, deeper colours")),
-    "reduced_motion": ("pause", N_("Less motion"), N_("Nothing slides or glides")),
+    "reduced_motion": ("snail", N_("Less motion"), N_("Nothing slides or glides")),
     "audio": ("volume-2", N_("Read aloud"), N_("Each exhibit reads itself out when you open it")),
 }
 
@@ -75,8 +75,13 @@ class AccessPanel(BackdropModalView):
         app = self.app
         modes, theme = app.session.access, app.theme
         self.state_width = max(text_width(app.tr._(word), theme.font, theme.small, bold=True) for word in ("On", "Off"))
+        # read aloud only where readings exist in the visitor's own language: a French voice is no help in Arabic
+        readable = any(code == app.language for m in app.content.exhibits for code, _reading in m.audio)
         for row in self.ids.rows.children:
             row.on, row.state_width = getattr(modes, row.mode), self.state_width
+            if row.mode == "audio":
+                row.disabled = not readable and not row.on
+                row.hint = ROWS["audio"][2] if readable else N_("Not yet available in this language")
 
     def _toggle(self, row: AccessRow) -> None:
         self.app.set_access(row.mode, not row.on)

@@ -71,6 +71,14 @@ class Icon(Label):
     side = NumericProperty(0)         # the widget's side (a round button's); 0: the glyph's
     flip = AliasProperty(lambda self: flipped(self.name, self.mirror and self.rtl), bind=("name", "mirror", "rtl"))
 
+    def __init__(self, **kwargs):
+        # ink by default, set once rather than bound in widgets.kv: a rule bound to the theme's ink fired again when
+        # high contrast changed it, over the colour an instance had set (a white arrow on a black disc went black)
+        app = App.get_running_app()
+        if "color" not in kwargs and app is not None and getattr(app, "theme", None) is not None:
+            kwargs["color"] = list(app.theme.ink)
+        super().__init__(**kwargs)
+
     def glyph(self, name: str, mirror: bool, rtl: bool) -> str:
         return icon(mirrored(name, mirror and rtl)) if name else ""
 

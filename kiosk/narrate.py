@@ -28,6 +28,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content.easy_read import sentences
 from kiosk.content.yamldoc import load_document
 from kiosk.files import write_atomic
 from kiosk.i18n import catalog
@@ -37,7 +38,6 @@ VOICES = {"fr": "fr-fr", "en": "en-gb", "de": "de", "es": "es", "nl": "nl", "ar"
 WORDS_PER_MINUTE = 150      # espeak-ng's default is 175: a little slower reads better in a hall
 SENTENCE_PAUSE = 0.35       # seconds of silence between two sentences
 PART_PAUSE = 0.7            # ... and between the title, the summary, the body and each picture
-SENTENCE_END = re.compile(r"(?<=[.!?…؟])\s+")
 MANIFEST = "exhibit.yaml"
 
 
@@ -75,10 +75,6 @@ def script(manifest, language: str) -> list[list[str]]:
         if alt:
             parts.append(sentences(picture.format(description=" ".join(alt.split()))))
     return [part for part in parts if part]
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in (" ".join(piece.split()) for piece in SENTENCE_END.split(text)) if s]
 
 
 def engine_version() -> str:

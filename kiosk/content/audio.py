@@ -172,8 +172,10 @@ class AudioKind(Kind):
             ctx.error(where + ("synthetic",), "'synthetic' names the speech engine that made the file, as a text",
                       "synthetic: espeak-ng 1.51")
             synthetic = ""
-        if any(severity == ERROR for severity, _m, _h in problems) or folder is None:
-            return None if folder is not None else Narration(Path(entry["file"]), cues, synthetic)
+        if folder is None:   # checked without its folder (a schema check): nothing on disk to refuse
+            return Narration(Path(entry["file"]), cues, synthetic.strip())
+        if any(severity == ERROR for severity, _m, _h in problems):
+            return None
         return Narration(folder / entry["file"], cues, synthetic.strip())
 
     def schema(self):

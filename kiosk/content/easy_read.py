@@ -20,6 +20,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…؟])\s+")
 _WORD = re.compile(r"\d+(?:[.,٫]\d+)*|[^\W_](?:[\w'’-]*[^\W_])?")   # "1,4" and "1٫4" are one word
 
 
+def sentences(text: str) -> list[str]:
+    """``text`` cut after each . ! ? … or ؟ that a space follows, each sentence on one line, none empty
+    (kiosk narrate speaks them one at a time; the easy-read check counts their words)."""
+    return [s for s in (" ".join(piece.split()) for piece in _SENTENCE_END.split(text)) if s]
+
+
 def words(sentence: str) -> int:
     """Words as a reader counts them: "l'argent" one, "1945" one, punctuation none."""
     return len(_WORD.findall(sentence))
@@ -32,12 +38,12 @@ def long_sentences(text: str) -> list[tuple[int, int, str]]:
     lines = text.splitlines()
     found, searched_from = [], 0
     for block in plain_blocks(text):
-        for sentence in (s for s in _SENTENCE_END.split(block) if s.strip()):
+        for sentence in sentences(block):
             count = words(sentence)
             line = _line_of(sentence, lines, searched_from)
             searched_from = max(searched_from, line - 1)
             if count > MAX_WORDS:
-                found.append((line, count, " ".join(sentence.split())))
+                found.append((line, count, sentence))
     return found
 
 

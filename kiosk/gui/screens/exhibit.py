@@ -436,8 +436,7 @@ class ExhibitScreen(KioskScreen):
         bar.foreign = "" if code == app.language else app.tr._("Read in {language}").format(
             language=language_name_in(code, app.language))
         app.narration.load(reading, code)
-        if app.session.access.audio and app.narration.state == "stopped" and app.narration.position == 0 \
-                and self._narrated != (self.manifest.id, code):
+        if app.session.access.audio and app.narration.state == "stopped" and self._narrated != (self.manifest.id, code):
             self._narrated = (self.manifest.id, code)   # once per opening: "Listen" plays it again
             app.narration.play()
 

@@ -1,4 +1,5 @@
-"""The access panel, opened by the access button on every visitor screen: larger text, high contrast, less motion.
+"""The access panel, opened by the access button on every visitor screen: larger text, high contrast, less motion,
+read aloud.
 
 Each mode is a whole-row switch (icon, name, what it does, and "On"/"Off" in words beside the
 switch: the state is never told by colour or position alone). A choice takes effect at once, in
@@ -38,12 +39,11 @@ class AccessRow(ButtonBehavior, MirrorBox):
     title = StringProperty("")
     hint = StringProperty("")
     on = BooleanProperty(False)
-    state_width = NumericProperty(0)   # the panel's: the wider of "On" and "Off"
+    state_width = NumericProperty(0)   # the wider of "On" and "Off", set by the panel
 
 
 class AccessPanel(BackdropModalView):
     app = ObjectProperty(None)
-    state_width = NumericProperty(0)   # the wider of "On" and "Off" as drawn: the switches line up, no word wraps
     _shared: "AccessPanel | None" = None
 
     def __init__(self, **kwargs):
@@ -74,11 +74,12 @@ class AccessPanel(BackdropModalView):
     def mark(self) -> None:
         app = self.app
         modes, theme = app.session.access, app.theme
-        self.state_width = max(text_width(app.tr._(word), theme.font, theme.small, bold=True) for word in ("On", "Off"))
+        # the wider of "On" and "Off" as drawn, for every row: the switches line up, no word wraps
+        state_width = max(text_width(app.tr._(word), theme.font, theme.small, bold=True) for word in ("On", "Off"))
         # read aloud only where readings exist in the visitor's own language: a French voice is no help in Arabic
         readable = any(code == app.language for m in app.content.exhibits for code, _reading in m.audio)
         for row in self.ids.rows.children:
-            row.on, row.state_width = getattr(modes, row.mode), self.state_width
+            row.on, row.state_width = getattr(modes, row.mode), state_width
             if row.mode == "audio":
                 row.disabled = not readable and not row.on
                 row.hint = ROWS["audio"][2] if readable else N_("Not yet available in this language")

@@ -158,7 +158,7 @@ class NarrationPlayer(EventDispatcher):
         if sound is None:
             return
         position = sound.get_pos() or 0
-        self.position = max(self.position, position) if position < self.position + 2 else position
+        self.position = max(self.position, position)   # FFmpeg's clock may step back a little: the bar never does
         self.caption = self.reading.caption_at(self.position)
         if (self.length and self.position >= self.length - END_MARGIN) or sound.state == "stop":
             self.stop()   # the end: the bar offers to listen again

@@ -177,7 +177,7 @@ class Theme(EventDispatcher):
         self.text_factor = modes.text_factor
         self.update()
         self.property("scale").dispatch(self)   # labels that pick their size by name read it again, at the same scale
-        self.look = " ".join(modes.key())
+        self.look = " ".join(modes.active)
 
     def room_colour(self, hex_colour: str) -> list[float]:
         """A room's colour (the content's) as drawn: deepened in high contrast until white text on it, and it as

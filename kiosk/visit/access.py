@@ -56,7 +56,3 @@ class AccessModes:
     def reset(self) -> None:
         for f in fields(self):
             setattr(self, f.name, f.default)
-
-    def key(self) -> tuple[str, ...]:
-        """What screens built ahead depend on: a screen built in other modes is built again."""
-        return self.active

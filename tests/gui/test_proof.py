@@ -155,3 +155,23 @@ def test_faults_a_person_sees_are_flagged_per_screen_on_the_sheets_and_counted(t
     for label in ("line cut by a scroll", "card cut off", "letter missing from font"):
         assert f"<th>{label}</th>" in summary
     assert re.search(r"\d+ cut cards, \d+ cards without their picture, \d+ upscaled pictures, \d+ missing letters", result.stdout)
+
+
+@pytest.fixture(scope="module")
+def larger_text_proof(tmp_path_factory):
+    """The bundled exhibition as a visitor sees it with larger text and high contrast on, on the smallest
+    screen the kiosk supports, in a left-to-right and the right-to-left language (issue: every visitor)."""
+    out = tmp_path_factory.mktemp("proof-access") / "out"
+    result = run_proof(PROJECT / "exhibits", out, "--size", "1280x800", "--lang", "fr", "--lang", "ar",
+                       "--access", "large_text", "--access", "high_contrast")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return out
+
+
+def test_larger_text_and_high_contrast_cut_nothing_a_visitor_reads(larger_text_proof):
+    """Every text 1.4× larger and the layouts reflowed: no clipped text, no line cut by a scroll, no cut card."""
+    screens = json.loads((larger_text_proof / "proof.json").read_text())["screens"]
+    assert {entry["language"] for entry in screens} == {"fr", "ar"}
+    assert any(entry["file"].startswith("alternatives-epicerie-cooperative") for entry in screens)   # the games too
+    faults = [(e["file"], p["kind"], p["message"]) for e in screens for p in e.get("problems", ())]
+    assert faults == []

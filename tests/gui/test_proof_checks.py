@@ -268,3 +268,45 @@ def test_arabic_is_quoted_in_reading_order_and_an_icon_by_its_name(kiosk):
     icon = Icon(name="house", pos=(Window.width - 10, 500))  # half off the screen
     messages = " ".join(p.message for p in problems_of(kiosk, title, squeezed, icon))
     assert "“متحف الرأسمالية”" in messages and "“لا أصوات بعد”" in messages and "“icon house”" in messages
+
+
+def test_an_edge_rests_between_lines_and_buttons_never_through_one():
+    """The reckoning behind KioskScrollView.whole_lines: (bottom, top, slack) units on the window, an edge raised
+    above any it runs through, by as little as it can, and not at all when it runs between them."""
+    from kiosk.gui.widgets.lines import rest_between
+
+    lines = [(y, y + 30, 6) for y in range(0, 300, 30)]          # ten lines of 30 px, from 0 to 300
+    assert rest_between(lines, 90, 300) == 0                     # between two lines: nothing to give up
+    assert rest_between(lines, 100, 300) == 21                   # through a line: above it, a pixel clear
+    assert rest_between(lines, 62, 300) == 0                     # through its spacing only: a sliver, not a cut
+    assert rest_between(lines, 88, 300) == 3                     # two pixels of a line's top show: above it too
+    button = [(95, 135, 2)]                                       # a button's frame shows even a few pixels cut
+    assert rest_between(lines + button, 100, 300) == 51           # above the line, then the button, then a line
+    assert rest_between([(0, 400, 6)], 100, 300) == 0            # taller than the view: nothing can avoid it
+
+
+def test_a_game_panel_s_scroll_gives_up_the_half_line_it_would_show(kiosk):
+    """A KioskScrollView with whole_lines, 2.5 lines high over ten lines: it gives up the half line (the room
+    left goes to its holder), and the proof finds nothing cut."""
+    from kiosk.gui.widgets.widgets import KioskScrollView
+
+    label = Label(text="\n".join(f"Line number {n}" for n in range(1, 11)), font_size=20, size_hint_y=None,
+                  text_size=(400, None), halign="left")
+    label.bind(texture_size=lambda widget, size: setattr(widget, "height", size[1]))
+    holder = BoxLayout(orientation="vertical", size_hint=(None, None), size=(400, 100), pos=(10, 10))
+    scroll = KioskScrollView(whole_lines=True, do_scroll_x=False, bar_width=2)
+    scroll.add_widget(label)
+    holder.add_widget(scroll)
+    panel = shown(kiosk, holder)
+    try:
+        line = label._label._cached_lines[0].h
+        holder.height = line * 2.5
+        kiosk.frames(6)
+        assert scroll.given_up == pytest.approx(line * 0.5 + 1, abs=1.5)
+        assert scroll.height == pytest.approx(line * 2 - 1, abs=1.5)
+        assert screen_problems(panel, kiosk.app.pictures) == []
+        label.text = "One line"                                  # content that fits: the scroll takes its room again
+        kiosk.frames(6)
+        assert scroll.given_up == 0 and scroll.height == pytest.approx(line * 2.5)
+    finally:
+        Window.remove_widget(panel)

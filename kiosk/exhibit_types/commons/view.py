@@ -250,6 +250,9 @@ class CommonsView(DebriefPaging, ExhibitView):
         self.ids.split.bind(height=self._fit_trigger)
         self._pin = Clock.create_trigger(lambda _dt: self.pin_action(), -1)
         self.ids.panel_scroll.bind(height=self._pin)
+        self._beside: Widget | None = None     # what stands in the picture's column only while it fits there
+        fit_side = Clock.create_trigger(self._fit_side, 0)      # next frame: the texts are laid out by then
+        self.ids.picture_side.bind(minimum_height=fit_side, height=fit_side)
         self.ids.panel.bind(minimum_height=self._pin)
 
     @classmethod
@@ -378,6 +381,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         self.absorbed = phase not in ("intro", "end") or (phase == "end" and self._for_a_group())   # a group's debrief: all of it
         self.ids.panel.clear_widgets()
         self.ids.pinned.clear_widgets()
+        self._beside = None
         self.ids.panel.spacing = self.ctx.theme.space * 2.5
         self._fill_picture_side(phase)
         getattr(self, f"_show_{phase}")()
@@ -394,6 +398,15 @@ class CommonsView(DebriefPaging, ExhibitView):
         or the phase's main action) move under the scroll view, in sight and whole."""
         controls = self.controls or ([self.action] if self.action is not None else [])
         pin_controls(self.ids.panel, self.ids.pinned, self.ids.panel_scroll, controls, self.portrait)
+
+    def _fit_side(self, *_args) -> None:
+        """Landscape: what stands beside under the picture moves into the panel, under its headline, when the
+        column cannot hold both whole (larger text): the column is never cut."""
+        side, beside = self.ids.picture_side, self._beside
+        if beside is not None and beside in side.children and side.minimum_height > side.height + 1:
+            side.remove_widget(beside)
+            self.ids.panel.add_widget(beside, index=max(0, len(self.ids.panel.children) - 1))
+            self._beside = None
 
     def _fill_picture_side(self, phase: str) -> None:
         side = self.ids.picture_side
@@ -479,7 +492,9 @@ class CommonsView(DebriefPaging, ExhibitView):
             self._add(steps)
         most = self.session.territory.players
         choice = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.space * 1.5)
-        choice.add_widget(self._text(tr("How many are playing?"), "body", bold=True, pos_hint={"center_y": 0.5}))
+        question = self._text(tr("How many are playing?"), "body", bold=True, pos_hint={"center_y": 0.5})
+        question.bind(height=lambda _text, height: setattr(choice, "height", max(theme.touch, height)))  # it may wrap
+        choice.add_widget(question)
         chosen = self.state.get("chosen_players", most)
         for count in range(2, most + 1):
             kind = "primary" if count == chosen else "secondary"
@@ -689,11 +704,15 @@ class CommonsView(DebriefPaging, ExhibitView):
         self._talk = TalkTimer(total=max(self.game_text.discussion, self.state.get("talk_left", 0)),
                                left=self.state.get("talk_left", self.game_text.discussion),
                                paused=bool(self.state.get("talk_paused")), paused_label=shape_line(tr("Paused").upper()))
-        questions = BoxLayout(orientation="vertical", spacing=theme.space * 1.5)
+        questions = BoxLayout(orientation="vertical", spacing=theme.space * 1.5, size_hint_y=None, pos_hint={"center_y": 0.5})
+        questions.bind(minimum_height=questions.setter("height"))
+        # as tall as the timer, or as the questions when they wrap more (larger text)
+        questions.bind(height=lambda _box, height: setattr(row, "height", max(theme.touch * 2.6, height)))
         for sentence in (tr("Is the territory holding up? How can you tell?"),
                          tr("Did someone take more than the others? Why?"),
                          tr("Would a rule help? Which one?")):
             questions.add_widget(NoteRow(icon="message-square-text", text=sentence, role="small", colour=theme.ink))
+        self._talk.pos_hint = {"center_y": 0.5}
         row.add_widget(self._talk)
         row.add_widget(questions)
         self._add(row)
@@ -899,7 +918,8 @@ class CommonsView(DebriefPaging, ExhibitView):
                 gains.add_widget(widget)
             self._add(gains)
         else:       # landscape: the players' results stand under the replay, the group's and the debrief in the panel
-            self.ids.picture_side.add_widget(gains)
+            self.ids.picture_side.add_widget(gains)     # (into the panel, under the headline, if the column is short)
+            self._beside = gains
             self._add(*summary)
         self._add(self._debrief_card(), self.action_button(tr("Play again"), "rotate-ccw", self._again, "accent"))
 

@@ -36,6 +36,7 @@ from kiosk.gui.widgets.widgets import Figure, MirrorBox, drawn_height
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
 SMALLEST_QUESTION = 0.7     # ... down to this fraction of the heading size
+SMALLEST_ANSWER = 0.8       # larger text (1.4×): an answer may come down to 0.8 of it, 1.12× the usual body text
 ROW_ICONS = {"open": "circle", "right": "circle-check", "wrong": "circle-x", "other": "circle"}
 SMALLEST_PICTURE = 2.5      # the prompt's picture is left out when its room is lower than this many touch heights
 
@@ -49,6 +50,7 @@ class AnswerRow(ButtonBehavior, MirrorBox):
     gap = NumericProperty(0)            # the margin around the drawn card, which still answers touches
     background = ListProperty([1, 1, 1, 1])
     compact = BooleanProperty(False)    # tighter margins (portrait)
+    size_factor = NumericProperty(1.0)  # the answer's text, as the question's view fits it (QuizView.answer_factor)
 
 
 class ProgressStep(Widget):
@@ -75,6 +77,9 @@ class QuizMark(BoxLayout):
 class QuizView(ExhibitView):
     question_height = NumericProperty(0)
     question_factor = NumericProperty(1.0)
+    answer_factor = NumericProperty(1.0)
+    """Larger text, landscape: when the question at its smallest still leaves the answers too little room, the
+    answers' text comes down too, a step at a time, to :data:`SMALLEST_ANSWER` (still larger than usual)."""
     portrait = BooleanProperty(False)
     answered = BooleanProperty(False)   # the current question has its answer: the verdict card shows
     in_progress = BooleanProperty(True)
@@ -148,6 +153,12 @@ class QuizView(ExhibitView):
             factor = round(factor - 0.1, 2)
             tallest = self._tallest_question(width, theme.heading * factor)
         self.question_factor, self.question_height = factor, tallest
+        if tallest > limit and theme.text_factor > 1 and not self.portrait and self.answer_factor > SMALLEST_ANSWER:
+            self.answer_factor = round(self.answer_factor - 0.05, 2)    # the answers are laid out again: this runs again
+
+    def on_answer_factor(self, _view, factor: float) -> None:
+        for row in self.ids.answers.children:
+            row.size_factor = factor
 
     def fit_finish(self, *_args) -> None:
         """The end card leaves its icon out when, with it, the card would be taller than its place."""
@@ -259,7 +270,8 @@ class QuizView(ExhibitView):
                 tag = tr("Your answer")
             elif status == "right":
                 tag = tr("The right answer")
-            row = AnswerRow(status=status, text=self.text(answer), tag=tag, compact=self.portrait)
+            row = AnswerRow(status=status, text=self.text(answer), tag=tag, compact=self.portrait,
+                            size_factor=self.answer_factor)
             row.answer_index = index
             row.bind(on_release=lambda r: self.choose(r.answer_index))
             box.add_widget(row)

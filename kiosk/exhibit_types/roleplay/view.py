@@ -60,6 +60,9 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self._pin = Clock.create_trigger(lambda _dt: self.pin_action(), -1)
         self.ids.panel_scroll.bind(height=self._pin)
         self.ids.panel.bind(minimum_height=self._pin)
+        self._asides: list[Widget] = []     # what stands beside the panel in landscape, in the order it came
+        fit = Clock.create_trigger(self._fit_side, 0)     # next frame: the texts are laid out by then
+        self.ids.side.bind(minimum_height=fit, height=fit)
 
     @classmethod
     def step_count_for(cls, manifest) -> int:
@@ -137,6 +140,17 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
                 self._add(widget)
             else:
                 self.ids.side.add_widget(widget, index=1)     # above the side's room left below
+                self._asides.append(widget)
+
+    def _fit_side(self, *_args) -> None:
+        """Landscape: when what stands beside does not fit the column under the indicators (larger text, a long
+        card), it moves into the panel, under the panel's heading, last first: the column is never cut."""
+        side, panel = self.ids.side, self.ids.panel
+        while self._asides and side.minimum_height > side.height + 1:
+            widget = self._asides.pop()
+            side.remove_widget(widget)
+            panel.add_widget(widget, index=max(0, len(panel.children) - 1))
+            side.do_layout()
 
     def _measured(self, widget):
         """A paragraph (or a card of them) held to about 34 body widths, ~75 characters a line
@@ -169,6 +183,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self.absorbed = phase not in ("intro", "end", "debrief")
         self.ids.panel.clear_widgets()
         self.ids.pinned.clear_widgets()
+        self._asides = []
         compact = phase in ("mode", "spoke", "decide", "object", "end", "debrief")   # the whole report fits
         ending = phase in ("end", "debrief")
         self.side_share = 0.45 if ending else 0.32       # the end's results stand beside (a table, if it fits)
@@ -190,7 +205,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         if self.stacked or self.session.phase not in ("end", "debrief"):
             return
         closing = self.closing
-        if closing is not None and closing in panel.children and panel.minimum_height > scroll.height + 1:
+        if closing is not None and closing in panel.children and panel.minimum_height > scroll.height + scroll.given_up + 1:
             room = side.children[0].height if side.children else 0       # what the side leaves below its cards
             if room >= closing.height * panel.width / max(1, side.width) + side.spacing:    # narrower there
                 panel.remove_widget(closing)
@@ -199,7 +214,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         pinned, action = self.ids.pinned, self.action
         if action is not None and action in pinned.children:
             # pinned while the report's texts were still being measured: back at its end once it all fits
-            if panel.minimum_height + action.height + panel.spacing <= scroll.height + pinned.height + 1:
+            if panel.minimum_height + action.height + panel.spacing <= scroll.height + scroll.given_up + pinned.height + 1:
                 pinned.remove_widget(action)
                 panel.add_widget(action, index=1 if panel.children else 0)    # above the room left below
             return
@@ -325,8 +340,7 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         role = self.game_text.roles[session.turn]
         card = RoleplayCard()
         card.add_widget(self._row(RoleplayToken(label=str(session.turn + 1), pos_hint={"center_y": 0.5}),
-                                  self._text(self.text(role.name), "heading", bold=True, pos_hint={"center_y": 0.5}),
-                                  height=theme.touch * 0.8))
+                                  self._text(self.text(role.name), "heading", bold=True, pos_hint={"center_y": 0.5})))
         card.add_widget(self._text(self.text(role.public)))
         secret = RoleplayCard(background=theme.ink)
         secret.add_widget(RoleplayNote(icon="lock", text=tr("Only for you:"), bold=True, colour=theme.white))

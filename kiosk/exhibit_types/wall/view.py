@@ -253,7 +253,20 @@ class WallView(ExhibitView):
                             on_submit=lambda _e, text: self.submit(text))
             self.entry.ids.keyboard.bind(layout=lambda _k, name: self.state.__setitem__("layout", name))
             self.ids.entry_holder.add_widget(self.entry)
+            writing = self.entry.children[-1]       # the writing area, above the keyboard
+            for widget in (self.ids.write_panel, self.ids.write_header, self.ids.chips):
+                widget.bind(height=self._keyboard_room)
+            writing.bind(minimum_height=self._keyboard_room)
+            self._keyboard_room()
         return self.entry
+
+    def _keyboard_room(self, *_args) -> None:
+        """What the panel leaves the keyboard under the question, the tags and the writing area: with larger
+        text on a 1280×800 screen its keys give up height rather than push the question off the screen."""
+        panel, entry = self.ids.write_panel, self.entry
+        entry.ids.keyboard.room = (panel.height - panel.padding[1] - panel.padding[3] - panel.spacing * 2
+                                   - self.ids.write_header.height - self.ids.chips.height
+                                   - entry.children[-1].minimum_height - entry.spacing)   # (it stretches in portrait)
 
     def toggle_tag(self, index: int) -> None:
         chosen = self.state.setdefault("tags", [])

@@ -40,12 +40,13 @@ from kivy.uix.scatter import Scatter
 from kivy.uix.scrollview import ScrollView
 from kivy.uix.stencilview import StencilView
 
+from kiosk.gui.widgets.lines import CUT, line_boxes
+
 TOLERANCE = 2       # px: rounding in layouts
 UPSCALE_LIMIT = 1.25  # up to a quarter beyond its pixels, a picture still looks sharp from a step away
 MARKUP = re.compile(r"\[/?[a-z_]+(=[^\]]*)?\]")
 REACHABLE = (StencilView, Carousel, Scatter)  # what is outside these is scrolled, paged, swiped or zoomed to
 CARDS = ("ExhibitCard", "QrPanel")  # class names of the cards a person expects to see whole
-CUT = 0.2           # a line is cut when more than this part of its height is on each side of an edge
 TAG = re.compile(r"\[(/?)([a-z_]+)(?:=([^\]]*))?\]")
 ESCAPES = {"&bl;": "[", "&br;": "]", "&amp;": "&"}
 
@@ -106,7 +107,7 @@ def _cut_lines(label: Label, root) -> list[ScreenProblem]:
         return []
     view = _overlap(_window_box(scroll), _window_box(root))
     bars = _bar_columns(scroll) if isinstance(scroll, ScrollView) else []
-    for text, box in _line_boxes(label):
+    for text, box in line_boxes(label):
         shown = _overlap(box, view) if view else None
         if shown is None:
             continue  # scrolled to, not cut
@@ -118,19 +119,6 @@ def _cut_lines(label: Label, root) -> list[ScreenProblem]:
             continue
         return [ScreenProblem("cut-line", f"a line of text cut by {where}: “{_excerpt(_logical(text))}”")]
     return []
-
-
-def _line_boxes(label: Label):
-    """Each laid-out line of the label, as its text and its box on the window (from Kivy's layout)."""
-    core = getattr(label, "_label", None)
-    lines = getattr(core, "_cached_lines", None) or ()
-    width, height = label.texture_size
-    left, bottom = label.to_window(int(label.center_x - width / 2.0), int(label.center_y - height / 2.0))
-    top = bottom + height
-    for line in lines:
-        words = "".join(word.text for word in line.words).strip()
-        if words and line.w > 0:
-            yield words, (left + line.x, top - line.y - line.h, left + line.x + line.w, top - line.y)
 
 
 def _bar_columns(scroll: ScrollView) -> list[tuple]:

@@ -24,7 +24,7 @@ from kiosk.files import write_atomic
 from kiosk.gui.kivy_config import configure_kivy
 
 log = logging.getLogger(__name__)
-SETTLE_FRAMES = 3
+SETTLE_FRAMES = 5       # a game's scroll rests between lines a frame or two after its action is pinned
 FRAME = 1 / 30
 
 

@@ -80,7 +80,7 @@ def leave_room(panel, action, portrait: bool) -> None:
 def pin_controls(panel, pinned, scroll, controls, portrait: bool) -> None:
     """Landscape: when a game's panel must scroll, its main controls move from the panel's end to
     ``pinned`` under the scroll view, in sight and whole (never a button cut by the scroll's edge)."""
-    if portrait or not controls or panel.minimum_height <= scroll.height + 1:
+    if portrait or not controls or panel.minimum_height <= scroll.height + scroll.given_up + 1:
         return
     if all(widget in panel.children for widget in controls):   # ids are weak proxies: no "is"
         pinned.spacing = panel.spacing

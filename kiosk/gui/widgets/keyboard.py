@@ -45,6 +45,7 @@ from kivy.app import App
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.lang import Builder
+from kivy.metrics import dp
 from kivy.properties import (
     BooleanProperty,
     ListProperty,
@@ -131,8 +132,14 @@ class OnScreenKeyboard(BoxLayout):
     rtl = BooleanProperty(False)               # the layout types right-to-left text
     submit_label = StringProperty("")
     chooser_title = StringProperty("")         # above the chooser of layouts, in the visitor's language
-    key_height = NumericProperty(64)           # set in kv from the theme: 64–80 dp
+    key_height = NumericProperty(64)           # set in kv from the theme: 64–80 dp (down to 48 dp: ``room``)
     gap = NumericProperty(8)
+    room = NumericProperty(0)
+    """The height its holder can give it, when that may be less than its keys ask (larger text on a
+    1280×800 screen): the keys then lose height, never below a finger's 48 dp. 0: no limit."""
+
+    SMALLEST_KEY = 48       # dp
+    GAP_SHARE = 0.12        # a gap is this share of a key's height (widgets: keyboard.kv)
 
     __events__ = ("on_submit",)
 
@@ -280,6 +287,15 @@ class OnScreenKeyboard(BoxLayout):
         if theme is not None:
             button.background = theme.accent if chosen else (theme.muted if button.key == CLOSE_CHOOSER else theme.white)
             button.foreground = theme.white if button.key == CLOSE_CHOOSER else theme.ink
+
+    def fitted(self, wanted: float, room: float) -> float:
+        """The keys' height: ``wanted``, or less when the keyboard must fit ``room``. The keyboard is its
+        rows of keys, the gaps between them, a gap and a half under the extra row and around it all."""
+        if room <= 0:
+            return wanted
+        rows = 1 + max(len(self.current.letters), len(self.current.symbols))
+        heights = rows + self.GAP_SHARE * (rows - 2 + 1.5 + 3)
+        return max(dp(self.SMALLEST_KEY), min(wanted, room / heights))
 
     def _icon_size(self) -> int:
         return max(1, round(self.key_height * 0.42))

@@ -27,6 +27,7 @@ from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.gui.widgets.arabic_label import MEASURED_PROPERTIES, BidiLabel
+from kiosk.gui.widgets.lines import reading_units, rest_between
 from kiosk.icons import flipped, icon, mirrored
 from kiosk.render.bidi import has_rtl, shape_line, wrap_and_shape
 
@@ -189,8 +190,62 @@ class KioskScrollView(ScrollView):
     is Kivy's private ``_bind_inactive_bar_color``; this is the one place that knows it.
     """
 
+    whole_lines = BooleanProperty(False)
+    """Rest the lower edge between lines, never through one (a half line or half a button at the
+    bottom reads as a fault): when the content is taller than the view, the view gives up the
+    part of its height that would show a line cut in half (at most :data:`MOST_GIVEN_UP` of it).
+    The holder's layout must honour ``size_hint_max_y`` (a BoxLayout or a FloatLayout does)."""
+    given_up = NumericProperty(0)       # px of height the view gives up for it, now
+    cap_height = BooleanProperty(True)
+    """True: the view gives the height up itself, through ``size_hint_max_y`` (the holder puts the room left
+    above it). False: its holder takes ``given_up`` off it, e.g. as padding below (the room left under it)."""
+
+    MOST_GIVEN_UP = 0.4
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._rest = Clock.create_trigger(self._rest_between_lines, 0)   # next frame: the lines laid out
+        self.bind(whole_lines=self._rest, height=self._rest, width=self._rest, children=self._watch_content,
+                  parent=self._watch_holder)
+
+    def _watch_content(self, _view, children) -> None:
+        for child in children:
+            child.bind(height=self._uncap)
+        self._uncap()
+
+    def _watch_holder(self, _view, holder) -> None:
+        if holder is not None:
+            holder.bind(size=self._uncap)
+
+    def _uncap(self, *_args) -> None:
+        """The content or the holder changed: the view takes its whole room again, then gives up what the new
+        lines ask (the height it gave up is no longer a measure of its room)."""
+        if self.given_up:
+            self.given_up = 0
+            if self.cap_height:
+                self.size_hint_max_y = None
+        self._rest()
+
     def _bind_inactive_bar_color(self, *_args) -> None:
         pass
+
+    def _rest_between_lines(self, *_args) -> None:
+        """The view's full height (what it had before giving any up), then what to give up of it so its
+        lower edge, with the content at its top, runs between lines (kiosk.gui.widgets.lines)."""
+        capped = not self.cap_height or (self.size_hint_max_y is not None and self.height >= self.size_hint_max_y - 1)
+        full = self.height + (self.given_up if capped else 0)
+        content = self.children[0] if self.children else None
+        lift = 0
+        if self.whole_lines and content is not None and content.height > full + 1:
+            _x, top = content.to_window(content.x, content.top)
+            units = list(reading_units(content))
+            lift = rest_between(units, top - full, top)
+            if lift > full * self.MOST_GIVEN_UP:
+                lift = 0
+        if abs(lift - self.given_up) > 0.5:
+            self.given_up = lift
+            if self.cap_height:
+                self.size_hint_max_y = full - lift if lift else None
 
 
 class TapScrollView(KioskScrollView):

@@ -14,6 +14,7 @@
     kiosk install-bundle FILE.zip       verify, unpack, validate and switch it live atomically
     kiosk rollback                      put the previous content back live
     kiosk set-pin                       set the facilitator's PIN (asked twice, or read from stdin)
+    kiosk reach --screen-height MM --bottom MM   where the screen hangs: the "within reach" mode's part of it
     kiosk doctor [--lang fr]            a checklist for a new venue: what is wrong and how to fix it
     kiosk backoff                       wait before a restart when the kiosk keeps failing (the service runs it)
     kiosk report --out FILE.pdf         the anonymous visit statistics as a PDF for funders (--lang en)
@@ -130,6 +131,16 @@ def _bundle_commands(commands) -> None:
 def _facilitator_commands(commands) -> None:
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
+    reach = commands.add_parser("reach", help="where the screen hangs, measured in millimetres: the visitors' "
+                                "'within reach' mode draws the screens in the part a seated visitor reaches")
+    reach.add_argument("--screen-height", type=int, metavar="MM", help="the picture's visible height")
+    reach.add_argument("--bottom", type=int, metavar="MM", help="the picture's lower edge above the floor")
+    reach.add_argument("--reach-top", type=int, metavar="MM",
+                       help="the highest point a hand must reach (default 1220: a wheelchair user)")
+    reach.add_argument("--children", action="store_true",
+                       help="young children come here: reach up to 1015 mm (children aged 5 to 8)")
+    reach.add_argument("--forget", action="store_true", help="back to the defaults (not measured)")
+    reach.set_defaults(handler=cmd_reach)
     doctor = commands.add_parser("doctor", help="a checklist for a new venue: screen, touch, content, fonts, "
                                  "PIN, clock, opening hours, restarts; exit 1 when something needs looking at")
     doctor.add_argument("--content", type=Path, default=default_content_path(),
@@ -283,6 +294,36 @@ def cmd_backoff(args) -> int:
         print(f"kiosk backoff: the kiosk restarted often in the last ten minutes; waiting {pause:.0f} s "
               "before starting it again (its earlier messages above say why it stopped)", file=sys.stderr)
         time.sleep(pause)
+    return 0
+
+
+def cmd_reach(args) -> int:
+    """Show or set where the screen hangs (KioskSettings.reach); the share within reach follows from it."""
+    from kiosk.facilitator.settings import KioskSettings
+    from kiosk.visit.access import CHILD_REACH_MM
+
+    try:
+        settings = KioskSettings.load()
+        if args.forget:
+            settings.reach = None
+        changes = {"screen_height_mm": args.screen_height, "bottom_mm": args.bottom,
+                   "reach_top_mm": CHILD_REACH_MM if args.children else args.reach_top}
+        changes = {key: value for key, value in changes.items() if value is not None}
+        if changes:
+            settings.reach = {**(settings.reach or {}), **changes}
+        if changes or args.forget:
+            settings.save()
+    except (ValueError, OSError) as exc:
+        print(f"kiosk reach: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, ValueError) else 1
+    mounting = settings.mounting
+    measured = "measured" if settings.reach is not None else "not measured: the defaults"
+    print(f"screen {mounting.screen_height_mm} mm high, its lower edge {mounting.bottom_mm} mm above the floor "
+          f"({measured}); reach up to {mounting.reach_top_mm} mm")
+    print(f"within reach, the screens use the lower {round(mounting.reachable_share() * 100)} % of the screen")
+    if mounting.out_of_reach():
+        print("the screen hangs too high: even its lowest part is out of reach; lower it", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -69,7 +69,7 @@ def run_checks(ctx: Context, _: Callable[[str], str]) -> list[Check]:
     if ctx.health and not _stale(ctx):
         checks += [_screen(ctx, _), _renderer(ctx, _), _faults(ctx, _)]
     checks += [_touch(ctx, _), _content(ctx, _), _fonts(ctx, _), _data(ctx, _), _pin(ctx, _), _clock(ctx, _),
-               _hours(ctx, _), _restarts(ctx, _), _service(_)]
+               _hours(ctx, _), _reach(ctx, _), _restarts(ctx, _), _service(_)]
     return [check for check in checks if check is not None]
 
 
@@ -259,6 +259,28 @@ def _hours(ctx: Context, _) -> Check:
         return Check(OK, title, _("None set: the kiosk is always awake."))
     state = _("open now") if hours.is_open(ctx.now) else _("closed now")
     return Check(OK, title, f"{hours.expression}: {state}")
+
+
+def _reach(ctx: Context, _) -> Check:
+    """Where the screen hangs, for the visitors' "within reach" mode (kiosk.visit.access.Mounting)."""
+    title = _("Within reach")
+    mounting = ctx.settings.mounting
+    percent = round(mounting.reachable_share() * 100)
+    if mounting.out_of_reach():
+        return Check(PROBLEM, title,
+                     _("The screen hangs too high: even its lowest part is above {reach} mm, out of a seated "
+                       "visitor's reach.").format(reach=mounting.reach_top_mm),
+                     _("Lower it: its lower edge at most {most} mm above the floor, then measure again "
+                       "(kiosk reach).").format(most=round(mounting.reach_top_mm - 0.35 * mounting.screen_height_mm)))
+    if ctx.settings.reach is None:
+        return Check(WARNING, title,
+                     _("Not measured: within reach, the screens use the lower part of the screen ({percent} %), a guess.")
+                     .format(percent=percent),
+                     _("Measure the picture's height and its lower edge's height above the floor, then: "
+                       "kiosk reach --screen-height MM --bottom MM."))
+    return Check(OK, title, _("Within reach, the screens use the lower part of the screen ({percent} %): its lower "
+                              "edge is {bottom} mm above the floor, {height} mm below its top.")
+                 .format(percent=percent, bottom=mounting.bottom_mm, height=mounting.screen_height_mm))
 
 
 def _restarts(ctx: Context, _) -> Check | None:

@@ -35,6 +35,7 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "file-text": 57548,
     "globe": 57576,
     "hand": 57815,
+    "arrow-down-to-line": 58453,
     "history": 57845,
     "house": 57589,
     "image": 57590,

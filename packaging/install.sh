@@ -168,6 +168,7 @@ cat <<DONE
 
 The kiosk is installed. What next:
   - set the facilitator's PIN:        sudo musee-kiosk set-pin
+  - say where the screen hangs (mm):  sudo musee-kiosk reach --screen-height 535 --bottom 800
   - start it now (or restart):        sudo systemctl restart musee-kiosk
   - is it well? what did it say?      systemctl status musee-kiosk ; journalctl -u musee-kiosk -b
   - the exhibition is in $CONTENT, the kiosk's own files in $DATA.

@@ -26,6 +26,7 @@ from typing import Any, Callable
 from kiosk.files import PRIVATE, write_atomic
 from kiosk.folders import data_dir
 from kiosk.opening import OpeningHours, OpeningHoursError
+from kiosk.visit.access import Mounting
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,14 @@ def _idle_timeout(name: str, value: Any) -> int | None:
         raise ValueError(f"{name} must be null (the collection's) or whole seconds from "
                          f"{IDLE_TIMEOUT_MIN} to {IDLE_TIMEOUT_MAX}, not {value!r}")
     return value
+
+
+def _reach(name: str, value: Any) -> dict | None:
+    """None: the defaults (kiosk.visit.access.Mounting); else where the screen hangs, in millimetres."""
+    if value is None:
+        return None
+    Mounting.from_setting(value)        # ValueError names the field and what it should be
+    return dict(value)
 
 
 def _text(name: str, value: Any) -> str:
@@ -136,9 +145,10 @@ class KioskSettings:
     venue_town = _Setting("", _text)
     venue_date = _Setting("", _iso_date)
     opening_hours = _Setting(None, _opening_hours)   # this venue's, in place of the exhibition's
+    reach = _Setting(None, _reach)                  # where the screen hangs: the visitors' "within reach" mode
 
     FIELDS = ("pin", "failed_tries", "locked_until", "mode", "path", "default_language", "facilitator_language",
-              "idle_timeout", "venue_town", "venue_date", "opening_hours")
+              "idle_timeout", "venue_town", "venue_date", "opening_hours", "reach")
 
     def __init__(self, file: Path):
         self.file = Path(file)
@@ -169,6 +179,11 @@ class KioskSettings:
         self.file.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n"
         write_atomic(self.file, text, mode=PRIVATE)  # the PIN's hash: for this account's eyes only
+
+    @property
+    def mounting(self):
+        """Where the screen hangs (kiosk.visit.access.Mounting): the defaults until the installer measures it."""
+        return Mounting.from_setting(self.reach)
 
     @property
     def venue(self) -> str:

@@ -104,7 +104,7 @@ class Ahead:
             home = navigator.screen("home")
             in_view = home.exhibits_in_view()
             wanted = ("home", home.room_id, tuple(in_view), self._window())
-            if wanted != self._done_for:
+            if wanted != self._done_for or self._views_missing(in_view):
                 self._done_for = wanted
                 manifests = app.content.exhibits_in(home.room_id) if home.room_id else []
                 row = [lambda: home.prepare_row(home.next_room_id())]
@@ -118,6 +118,17 @@ class Ahead:
             if wanted != self._done_for:  # home in the visitor's new language, waiting unseen for Back
                 self._done_for = wanted
                 self.run([navigator.screen("home").refresh], while_=self._untouched_on("exhibit"))
+
+    def _views_missing(self, in_view) -> bool:
+        """Whether a card in view lacks the view built ahead for it: it was opened (a view is used once) or dropped
+        since the last look, and a visitor back on home after a quick look at it would find it unbuilt."""
+        navigator = self.navigator
+        if not navigator.manager.has_screen("exhibit"):
+            return False
+        screen = navigator.screen("exhibit")
+        manifests = [self.app.content.exhibit(exhibit_id) for exhibit_id in in_view]
+        return any(not screen.has_ready(m) for m in manifests
+                   if m is not None and m.id not in navigator.faulty and view_class(m.type).built_ahead)
 
     def touched(self) -> None:
         self.stop()

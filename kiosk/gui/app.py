@@ -104,7 +104,7 @@ class KioskApp(App):
 
     # --- building -------------------------------------------------------------------------
     def build(self):
-        self.theme = Theme()
+        self.theme = Theme(reachable=self.settings.mounting.reachable_share())
         global_idmap["theme"] = self.theme  # exhibit types' kv files say `theme.pad` (see ViewContext)
         self.framerate = AdaptiveFrameRate()
         self.collector = QuietCollector()
@@ -196,12 +196,16 @@ class KioskApp(App):
 
     # --- facilitator settings and content -------------------------------------------------------
     def apply_settings(self) -> None:
-        """Use the facilitator's settings: idle timeout, language of a new visit, venue."""
+        """Use the facilitator's settings: idle timeout, language of a new visit, venue, where the screen hangs."""
         collection = self.content.collection
         self.idle.timeout = self.settings.idle_timeout or collection.idle_timeout
         self.session.default_language = self.default_language
         self.venue = self.settings.venue
         self.facilitator_language.use(self.settings.facilitator_language)
+        if self.theme is not None:     # built with the window (build); it takes the share there too
+            self.theme.reachable = self.settings.mounting.reachable_share()
+            if self.session.access.reach:
+                self.theme.use_access(self.session.access)
 
     @property
     def default_language(self) -> str:

@@ -18,7 +18,9 @@ from kivy.clock import Clock
 from kivy.lang import Builder
 from kivy.metrics import dp
 from kivy.properties import BooleanProperty, NumericProperty, ObjectProperty
+from kivy.graphics.transformation import Matrix
 from kivy.uix.floatlayout import FloatLayout
+from kivy.uix.scatterlayout import ScatterLayout
 from kivy.uix.screenmanager import ScreenManager
 
 from kiosk.gui.facilitator.facilitator_bar import FacilitatorBar
@@ -49,6 +51,35 @@ class CountdownOverlay(FloatLayout):
 
     def on_touch_up(self, touch):
         return False
+
+
+class ReachView(ScatterLayout):
+    """The screens, drawn whole in the lower part of the screen when a visitor asks for everything within reach.
+
+    The screens are laid out at the window's size, as always (nothing in them changes, nothing is
+    clipped), and drawn scaled by ``share`` with their lower edge on the window's and centred across
+    it: every button lands in the lower ``share`` of the screen, where a seated visitor or a child
+    reaches (kiosk.visit.access.Mounting). Touches go through the same transform (Kivy's Scatter),
+    scrolls and drags included; the visitor cannot move or zoom it. At 1 it draws as if it were not there.
+    """
+
+    share = NumericProperty(1.0)
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("do_rotation", False)
+        kwargs.setdefault("do_scale", False)
+        kwargs.setdefault("do_translation", False)
+        kwargs.setdefault("auto_bring_to_front", False)
+        super().__init__(**kwargs)
+        self.bind(share=self.place, size=self.place)
+
+    def place(self, *_args) -> None:
+        parent = self.parent
+        if parent is None:
+            return
+        share = self.share
+        self.transform = Matrix().scale(share, share, 1)
+        self.pos = (parent.x + parent.width * (1 - share) / 2, parent.y + parent.bar_room)
 
 
 class KioskRoot(FloatLayout):
@@ -146,6 +177,9 @@ class KioskRoot(FloatLayout):
 
     def _bar_height(self, _bar, height) -> None:
         self.bar_room = height
+
+    def on_bar_room(self, *_args) -> None:
+        self.ids.reach.place()
 
     def show_countdown(self, _gettext=None) -> None:
         idle = getattr(App.get_running_app(), "idle", None)

@@ -20,6 +20,7 @@ from kiosk.folders import FONTS
 from kiosk.icons import FONT_FILE as ICON_FONT
 from kiosk.render.bidi import is_rtl
 from kiosk.render.contrast import HIGH_CONTRAST, PALETTES, ROOM_RATIO, STANDARD, deepened
+from kiosk.visit.access import Mounting
 
 PAPER = STANDARD["paper"]
 INK = STANDARD["ink"]
@@ -143,6 +144,8 @@ class Theme(EventDispatcher):
     text_factor = NumericProperty(1.0)   # every text's size, × this: 1.4 in the large-text access mode
     high_contrast = BooleanProperty(False)
     reduced_motion = BooleanProperty(False)
+    reachable = NumericProperty(Mounting().reachable_share())   # the lower share of the screen a seated visitor reaches (the settings')
+    reach = NumericProperty(1.0)        # the share the screens are drawn in: ``reachable`` within reach, else 1
     #: the access modes the sizes and colours are for: screens built ahead for other ones are built again
     look = StringProperty("")
 
@@ -175,6 +178,7 @@ class Theme(EventDispatcher):
         self.high_contrast = modes.high_contrast
         self.reduced_motion = modes.reduced_motion
         self.text_factor = modes.text_factor
+        self.reach = self.reachable if modes.reach else 1.0
         self.update()
         self.property("scale").dispatch(self)   # labels that pick their size by name read it again, at the same scale
         self.look = " ".join(modes.active)

@@ -197,3 +197,48 @@ def test_easy_to_read_on_a_panel_in_its_language_and_back_to_the_full_text(fresh
     assert not view.easy_available and view.ids.easy.parent.height == 0 and view.ids.easy.parent.opacity == 0
     events = events_after(app, before)
     assert [(e["detail"], e["value"]) for e in events if e["kind"] == "access"] == [("easy_read", 1)]
+
+
+def test_within_reach_draws_every_screen_in_the_lower_part_where_taps_still_land(fresh):
+    """The installer measured the screen (600 mm high, its lower edge 900 mm above the floor): a seated visitor
+    reaches 1,220 mm, the lower 53 %. Within reach, every button of the exhibit screen and of the panel is
+    there, the band above says so, a tap lands on what it shows, and the idle reset gives the whole screen back."""
+    from kivy.uix.behaviors import ButtonBehavior
+
+    from tests.gui.driver import _shown
+
+    kiosk, app = fresh, fresh.app
+    app.settings.reach = {"screen_height_mm": 600, "bottom_mm": 900}
+    app.apply_settings()
+    start_visit(kiosk, "English")
+    open_exhibit(kiosk, "origines-enclosures")
+    panel = open_panel(kiosk, "exhibit")
+    kiosk.tap(row(panel, "reach"))
+    kiosk.settle()
+    share = app.theme.reach
+    assert share == pytest.approx(0.533) and app.session.access.reach
+    reach_top = Window.height * share + 1
+
+    def top(widget) -> float:
+        return widget.to_window(widget.x, widget.top)[1]
+
+    assert top(panel.ids.box) <= reach_top, "the panel itself comes down"
+    kiosk.find_text("Within reach: everything to touch is below")
+    close(kiosk, panel)
+    kiosk.settle()
+    screen = app.navigator.screen("exhibit")
+    buttons = [w for w in kiosk.widgets(screen) if isinstance(w, ButtonBehavior) and _shown(w) and w.width > 1]
+    assert len(buttons) >= 6
+    assert [w for w in buttons if top(w) > reach_top] == [], "every button within reach"
+    assert screen.ids.home.to_window(*screen.ids.home.center)[1] < Window.height * share
+    kiosk.tap(screen.ids.home)          # at the window's place it is drawn: the touch goes through the transform
+    kiosk.settle()
+    assert app.navigator.current == "home"
+
+    app.idle.reset_now()
+    kiosk.settle()
+    assert app.theme.reach == 1 and not app.session.access.reach
+    screens = app.root_widget.ids.reach
+    assert screens.bbox == ((0, 0), tuple(Window.size)), "the whole screen again"
+    app.settings.reach = None
+    app.apply_settings()

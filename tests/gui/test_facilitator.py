@@ -348,7 +348,8 @@ SAME_IN_FRENCH = {"mode", "notes", "menu", "date", "votes", "exports", "alternat
                   "english", "deutsch", "nederlands", "service",
                   # the checklist's commands, paths and the renderer's name, the same in every language
                   "dtoverlay", "boot", "config", "firmware", "misc", "nonfree", "raspberry", "llvm", "llvmpipe", "bits",
-                  "data", "tests"}   # names, commands and words French shares with English
+                  "data", "tests",
+                  "reach", "screen", "height", "bottom"}   # kiosk reach --screen-height MM --bottom MM
 
 
 def test_the_french_menu_has_no_english_left(facilitator):

@@ -76,5 +76,37 @@ def test_in_high_contrast_outlines_show_and_every_room_colour_is_deepened_to_sev
 
 
 def test_the_modes_are_the_ones_the_panel_lists():
-    assert MODES == ("large_text", "high_contrast", "reduced_motion", "audio")
+    assert MODES == ("large_text", "high_contrast", "reduced_motion", "audio", "reach")
     assert all(hasattr(AccessModes(), mode) for mode in MODES)
+
+
+def test_the_reachable_share_comes_from_where_the_screen_hangs():
+    """A tape measure's figures: the picture's height, its lower edge above the floor, the highest reach."""
+    from kiosk.visit.access import CHILD_REACH_MM, LEAST_SHARE, Mounting
+
+    assert Mounting(screen_height_mm=600, bottom_mm=900).reachable_share() == pytest.approx(0.533)   # 1,220 mm
+    assert Mounting(screen_height_mm=950, bottom_mm=800).reachable_share() == pytest.approx(0.442)   # 43" portrait
+    assert Mounting(screen_height_mm=535, bottom_mm=700).reachable_share() == 0.972
+    assert Mounting(screen_height_mm=400, bottom_mm=600).reachable_share() == 1.0     # all of it in reach
+    children = Mounting(screen_height_mm=535, bottom_mm=900, reach_top_mm=CHILD_REACH_MM)
+    assert children.reachable_share() == LEAST_SHARE and children.out_of_reach(), "hung too high: said so"
+    assert not Mounting().out_of_reach()
+
+
+def test_a_wrong_mounting_setting_names_the_field_and_keeps_the_defaults(tmp_path, caplog):
+    import json
+
+    from kiosk.facilitator.settings import KioskSettings
+    from kiosk.visit.access import Mounting
+
+    with pytest.raises(ValueError, match="screen_height_mm is the picture's height in millimetres"):
+        Mounting(screen_height_mm=43)                 # inches, not millimetres
+    with pytest.raises(ValueError, match="bottom_mm must be whole millimetres"):
+        Mounting.from_setting({"bottom_mm": "90 cm"})
+    (tmp_path / "settings.json").write_text(json.dumps({"reach": {"bottom": 900}}))
+    settings = KioskSettings.load(tmp_path)
+    assert settings.reach is None and settings.mounting == Mounting()
+    assert "reach must be null or a mapping of screen_height_mm, bottom_mm and reach_top_mm" in caplog.text
+    settings.reach = {"bottom_mm": 1000}
+    settings.save()
+    assert KioskSettings.load(tmp_path).mounting.reachable_share() == pytest.approx(0.367)

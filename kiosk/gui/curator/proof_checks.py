@@ -40,7 +40,7 @@ from kivy.uix.scatter import Scatter
 from kivy.uix.scrollview import ScrollView
 from kivy.uix.stencilview import StencilView
 
-from kiosk.gui.widgets.lines import CUT, line_boxes
+from kiosk.gui.widgets.lines import CUT, line_boxes, window_scale
 
 TOLERANCE = 2       # px: rounding in layouts
 UPSCALE_LIMIT = 1.25  # up to a quarter beyond its pixels, a picture still looks sharp from a step away
@@ -126,14 +126,16 @@ def _bar_columns(scroll: ScrollView) -> list[tuple]:
     if scroll.bar_width < 1 or max(scroll.bar_color[3], scroll.bar_inactive_color[3]) < 0.05:
         return []
     x, y = scroll.to_window(scroll.x, scroll.y)
-    bar = min(scroll.bar_width, scroll.width, scroll.height)
+    k = window_scale(scroll)                 # within reach, the screens are drawn smaller
+    width, height, margin = scroll.width * k, scroll.height * k, scroll.bar_margin * k
+    bar = min(scroll.bar_width * k, width, height)
     columns = []
     if scroll.do_scroll_y and scroll.viewport_size[1] > scroll.height:
-        left = x + scroll.width - bar - scroll.bar_margin if scroll.bar_pos_y == "right" else x + scroll.bar_margin
-        columns.append((left, y, left + bar, y + scroll.height))
+        left = x + width - bar - margin if scroll.bar_pos_y == "right" else x + margin
+        columns.append((left, y, left + bar, y + height))
     if scroll.do_scroll_x and scroll.viewport_size[0] > scroll.width:
-        low = y + scroll.bar_margin if scroll.bar_pos_x == "bottom" else y + scroll.height - bar - scroll.bar_margin
-        columns.append((x, low, x + scroll.width, low + bar))
+        low = y + margin if scroll.bar_pos_x == "bottom" else y + height - bar - margin
+        columns.append((x, low, x + width, low + bar))
     return columns
 
 
@@ -185,7 +187,8 @@ def _scroll_shift(scroll: ScrollView, scroll_x: float, scroll_y: float) -> tuple
     spare_x, spare_y = max(0.0, content.width - scroll.width), max(0.0, content.height - scroll.height)
     dx = -(scroll_x - scroll.scroll_x) * spare_x if scroll.do_scroll_x else 0.0
     dy = -(scroll_y - scroll.scroll_y) * spare_y if scroll.do_scroll_y else 0.0
-    return dx, dy
+    k = window_scale(scroll)        # on the window: within reach, the screens are drawn smaller
+    return dx * k, dy * k
 
 
 def _card_text(card) -> str:
@@ -337,8 +340,11 @@ def _ancestors(widget):
 
 
 def _window_box(widget) -> tuple[float, float, float, float]:
+    """The widget's box on the window: both corners through its parents' transforms (the screens within reach are
+    drawn scaled, kiosk.gui.root.ReachView)."""
     x, y = widget.to_window(widget.x, widget.y)
-    return x, y, x + widget.width, y + widget.height
+    right, top = widget.to_window(widget.right, widget.top)
+    return x, y, right, top
 
 
 def _overlap(one, other):

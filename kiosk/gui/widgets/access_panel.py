@@ -1,5 +1,5 @@
 """The access panel, opened by the access button on every visitor screen: larger text, high contrast, less motion,
-read aloud.
+read aloud, within reach.
 
 Each mode is a whole-row switch (icon, name, what it does, and "On"/"Off" in words beside the
 switch: the state is never told by colour or position alone). A choice takes effect at once, in
@@ -30,6 +30,7 @@ ROWS = {
     "high_contrast": ("contrast", N_("High contrast"), N_("Black on white, deeper colours")),
     "reduced_motion": ("snail", N_("Less motion"), N_("Nothing slides or glides")),
     "audio": ("volume-2", N_("Read aloud"), N_("Each exhibit reads itself out when you open it")),
+    "reach": ("arrow-down-to-line", N_("Within reach"), N_("Everything to touch in the lower part of the screen")),
 }
 
 

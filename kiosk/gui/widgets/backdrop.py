@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kivy.app import App
 from kivy.graphics import Callback
 from kivy.graphics.opengl import GL_TEXTURE_2D, GL_TEXTURE_BINDING_2D, glBindTexture, glCopyTexSubImage2D, glGetIntegerv
 from kivy.graphics.texture import Texture
@@ -58,7 +59,22 @@ class BackdropModalView(ModalView):
     def open(self, *args, **kwargs):
         self.show_screens()
         super().open(*args, **kwargs)
+        self._align_center()
         self._picture = Texture.create(size=self._screen_size(), colorfmt="rgba")
+
+    def _align_center(self, *_args):
+        """In the middle of the window; within reach (kiosk.gui.root.ReachView) in the middle of its lower part,
+        where the screens are drawn, its top never above that part's (its kv keeps it that tall at most)."""
+        if not self._is_open:
+            return
+        window = self._window
+        app = App.get_running_app()
+        share = getattr(getattr(app, "theme", None), "reach", 1.0)
+        if share >= 1:
+            self.center = window.center
+            return
+        zone = window.height * share
+        self.center = (window.width / 2, max(self.height / 2, zone - max(self.height / 2, zone / 2)))
 
     def on_dismiss(self):
         self.show_screens()

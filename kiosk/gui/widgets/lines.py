@@ -14,17 +14,26 @@ CUT = 0.2           # a line is cut when more than this part of its height is on
 FRAME_SLACK = 2     # px of a button's frame an edge may cut unnoticed
 
 
+def window_scale(widget) -> float:
+    """How much larger than its own units ``widget`` is drawn on the window: 1, or less within reach
+    (kiosk.gui.root.ReachView draws the screens scaled)."""
+    x0, _y0 = widget.to_window(0, 0)
+    x1, _y1 = widget.to_window(100, 0)
+    return (x1 - x0) / 100
+
+
 def line_boxes(label: Label):
     """Each laid-out line of the label, as its text and its box on the window (from Kivy's layout)."""
     core = getattr(label, "_label", None)
     lines = getattr(core, "_cached_lines", None) or ()
     width, height = label.texture_size
     left, bottom = label.to_window(int(label.center_x - width / 2.0), int(label.center_y - height / 2.0))
-    top = bottom + height
+    k = window_scale(label)
+    top = bottom + height * k
     for line in lines:
         words = "".join(word.text for word in line.words).strip()
         if words and line.w > 0:
-            yield words, (left + line.x, top - line.y - line.h, left + line.x + line.w, top - line.y)
+            yield words, (left + line.x * k, top - (line.y + line.h) * k, left + (line.x + line.w) * k, top - line.y * k)
 
 
 def reading_units(widget):
@@ -35,7 +44,8 @@ def reading_units(widget):
         return
     if isinstance(widget, ButtonBehavior):
         _x, bottom = widget.to_window(widget.x, widget.y)
-        yield bottom, bottom + widget.height, FRAME_SLACK
+        _x, top = widget.to_window(widget.x, widget.top)
+        yield bottom, top, FRAME_SLACK
     if isinstance(widget, Label):
         if widget.text:
             for _words, box in line_boxes(widget):

@@ -27,7 +27,7 @@ from kivy.uix.label import Label
 from kivy.uix.scrollview import ScrollView
 
 from kiosk.gui.widgets.arabic_label import MEASURED_PROPERTIES, BidiLabel
-from kiosk.gui.widgets.lines import reading_units, rest_between
+from kiosk.gui.widgets.lines import reading_units, rest_between, window_scale
 from kiosk.icons import flipped, icon, mirrored
 from kiosk.render.bidi import has_rtl, shape_line, wrap_and_shape
 
@@ -205,21 +205,17 @@ class KioskScrollView(ScrollView):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self._rest = Clock.create_trigger(self._rest_between_lines, 0)   # next frame: the lines laid out
-        self.bind(whole_lines=self._rest, height=self._rest, width=self._rest, children=self._watch_content,
-                  parent=self._watch_holder)
+        self.bind(whole_lines=self._rest, height=self._rest, width=self._rest, children=self._watch_content)
+        self._watch_content(self, self.children)     # content a kv rule gave it, before these bindings
 
     def _watch_content(self, _view, children) -> None:
         for child in children:
             child.bind(height=self._uncap)
         self._uncap()
 
-    def _watch_holder(self, _view, holder) -> None:
-        if holder is not None:
-            holder.bind(size=self._uncap)
-
     def _uncap(self, *_args) -> None:
-        """The content or the holder changed: the view takes its whole room again, then gives up what the new
-        lines ask (the height it gave up is no longer a measure of its room)."""
+        """The content changed: the view takes its whole room again, then gives up what the new lines ask. (Not on
+        its holder's changes: a holder as tall as its content, a panel, changes with the height given up.)"""
         if self.given_up:
             self.given_up = 0
             if self.cap_height:
@@ -238,8 +234,9 @@ class KioskScrollView(ScrollView):
         lift = 0
         if self.whole_lines and content is not None and content.height > full + 1:
             _x, top = content.to_window(content.x, content.top)
+            scale = window_scale(content)      # the units are on the window: within reach, drawn smaller
             units = list(reading_units(content))
-            lift = rest_between(units, top - full, top)
+            lift = rest_between(units, top - full * scale, top) / scale
             if lift > full * self.MOST_GIVEN_UP:
                 lift = 0
         if abs(lift - self.given_up) > 0.5:

@@ -67,6 +67,7 @@ class RoleplayChoice(ButtonBehavior, MirrorBox):
 class RoleplayVoteRow(MirrorBox):
     number = StringProperty("")
     name = StringProperty("")
+    reads_whole = True      # a scroll's edge never shows a name without its buttons (kiosk.gui.widgets.lines)
 
 
 class RoleplayTally(MirrorBox):

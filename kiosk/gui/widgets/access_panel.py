@@ -45,6 +45,7 @@ class AccessRow(ButtonBehavior, MirrorBox):
 
 class AccessPanel(BackdropModalView):
     app = ObjectProperty(None)
+    two_columns = BooleanProperty(False)   # within reach on a landscape screen (access_panel.kv)
     _shared: "AccessPanel | None" = None
 
     def __init__(self, **kwargs):
@@ -79,6 +80,13 @@ class AccessPanel(BackdropModalView):
         state_width = max(text_width(app.tr._(word), theme.font, theme.small, bold=True) for word in ("On", "Off"))
         # read aloud only where readings exist in the visitor's own language: a French voice is no help in Arabic
         readable = any(code == app.language for m in app.content.exhibits for code, _reading in m.audio)
+        # within reach, its own switch comes first: the way back to the whole screen is in sight, whatever scrolls
+        order = ("reach", *(m for m in MODES if m != "reach")) if modes.reach else MODES
+        if [row.mode for row in self.rows()] != list(order):
+            rows = {row.mode: row for row in self.ids.rows.children}
+            self.ids.rows.clear_widgets()
+            for mode in order:
+                self.ids.rows.add_widget(rows[mode])
         for row in self.ids.rows.children:
             row.on, row.state_width = getattr(modes, row.mode), state_width
             if row.mode == "audio":

@@ -38,11 +38,12 @@ def line_boxes(label: Label):
 
 def reading_units(widget):
     """What reads as one piece in ``widget`` (itself included), as (bottom, top, slack) on the window: each
-    line of its texts, and each button whole (a button's frame cut through reads as broken too). ``slack``
+    line of its texts, each button whole (a button's frame cut through reads as broken too), and each widget
+    that says ``reads_whole = True`` (a player's row of votes: a name without its buttons is no use). ``slack``
     is how much of it an edge may cut unnoticed: a line's spacing, or a pixel or two of a frame."""
     if widget.opacity <= 0 or widget.height <= 0:
         return
-    if isinstance(widget, ButtonBehavior):
+    if isinstance(widget, ButtonBehavior) or getattr(widget, "reads_whole", False):
         _x, bottom = widget.to_window(widget.x, widget.y)
         _x, top = widget.to_window(widget.x, widget.top)
         yield bottom, top, FRAME_SLACK

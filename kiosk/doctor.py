@@ -271,7 +271,7 @@ def _reach(ctx: Context, _) -> Check:
                      _("The screen hangs too high: even its lowest part is above {reach} mm, out of a seated "
                        "visitor's reach.").format(reach=mounting.reach_top_mm),
                      _("Lower it: its lower edge at most {most} mm above the floor, then measure again "
-                       "(kiosk reach).").format(most=round(mounting.reach_top_mm - 0.35 * mounting.screen_height_mm)))
+                       "(kiosk reach).").format(most=mounting.highest_bottom_mm()))
     if ctx.settings.reach is None:
         return Check(WARNING, title,
                      _("Not measured: within reach, the screens use the lower part of the screen ({percent} %), a guess.")

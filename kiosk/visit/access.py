@@ -79,7 +79,7 @@ class Mounting:
     reach_top_mm: int = WHEELCHAIR_REACH_MM
 
     def __post_init__(self) -> None:
-        for name in ("screen_height_mm", "bottom_mm", "reach_top_mm"):
+        for name in (f.name for f in fields(self)):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3000:
                 raise ValueError(f"reach: {name} must be whole millimetres from 0 to 3000, not {value!r}")
@@ -92,16 +92,20 @@ class Mounting:
         share = (self.reach_top_mm - self.bottom_mm) / self.screen_height_mm
         return round(min(1.0, max(LEAST_SHARE, share)), 3)
 
+    def highest_bottom_mm(self) -> int:
+        """The highest the screen's lower edge may hang with its lowest :data:`LEAST_SHARE` still in reach."""
+        return round(self.reach_top_mm - LEAST_SHARE * self.screen_height_mm)
+
     def out_of_reach(self) -> bool:
         """True when even the lowest :data:`LEAST_SHARE` of the screen is higher than a hand reaches."""
-        return self.bottom_mm + LEAST_SHARE * self.screen_height_mm > self.reach_top_mm
+        return self.bottom_mm > self.highest_bottom_mm()
 
     @classmethod
     def from_setting(cls, value) -> "Mounting":
         """The settings' ``reach`` (a mapping of the fields above, any of them missing), or the defaults."""
         if value is None:
             return cls()
-        if not isinstance(value, dict) or set(value) - {"screen_height_mm", "bottom_mm", "reach_top_mm"}:
+        if not isinstance(value, dict) or set(value) - {f.name for f in fields(cls)}:
             raise ValueError("reach must be null or a mapping of screen_height_mm, bottom_mm and reach_top_mm, "
                              f"not {value!r}")
         return cls(**value)

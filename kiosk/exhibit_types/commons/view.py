@@ -38,7 +38,9 @@ from kivy.uix.widget import Widget
 from kiosk.events import CommonsPlayed
 from kiosk.exhibit_types.commons.play import Session
 from kiosk.gui.theme import mix, rgba
-from kiosk.gui.widgets.exhibit_view import N_, DebriefPaging, ExhibitView, WorkshopControls, leave_room, pin_controls
+from kiosk.gui.widgets.exhibit_view import (
+    N_, DebriefPaging, ExhibitView, WorkshopControls, fold_beside, leave_room, pin_controls,
+)
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.icons import icon as glyph
 from kiosk.render.bidi import shape_line
@@ -250,8 +252,9 @@ class CommonsView(DebriefPaging, ExhibitView):
         self.ids.split.bind(height=self._fit_trigger)
         self._pin = Clock.create_trigger(lambda _dt: self.pin_action(), -1)
         self.ids.panel_scroll.bind(height=self._pin)
-        self._beside: Widget | None = None     # what stands in the picture's column only while it fits there
-        fit_side = Clock.create_trigger(self._fit_side, 0)      # next frame: the texts are laid out by then
+        self._beside: list[Widget] = []     # what stands in the picture's column only while it fits there
+        # next frame: the texts are laid out by then
+        fit_side = Clock.create_trigger(lambda _dt: fold_beside(self.ids.picture_side, self.ids.panel, self._beside), 0)
         self.ids.picture_side.bind(minimum_height=fit_side, height=fit_side)
         self.ids.panel.bind(minimum_height=self._pin)
 
@@ -381,7 +384,7 @@ class CommonsView(DebriefPaging, ExhibitView):
         self.absorbed = phase not in ("intro", "end") or (phase == "end" and self._for_a_group())   # a group's debrief: all of it
         self.ids.panel.clear_widgets()
         self.ids.pinned.clear_widgets()
-        self._beside = None
+        self._beside = []
         self.ids.panel.spacing = self.ctx.theme.space * 2.5
         self._fill_picture_side(phase)
         getattr(self, f"_show_{phase}")()
@@ -398,15 +401,6 @@ class CommonsView(DebriefPaging, ExhibitView):
         or the phase's main action) move under the scroll view, in sight and whole."""
         controls = self.controls or ([self.action] if self.action is not None else [])
         pin_controls(self.ids.panel, self.ids.pinned, self.ids.panel_scroll, controls, self.portrait)
-
-    def _fit_side(self, *_args) -> None:
-        """Landscape: what stands beside under the picture moves into the panel, under its headline, when the
-        column cannot hold both whole (larger text): the column is never cut."""
-        side, beside = self.ids.picture_side, self._beside
-        if beside is not None and beside in side.children and side.minimum_height > side.height + 1:
-            side.remove_widget(beside)
-            self.ids.panel.add_widget(beside, index=max(0, len(self.ids.panel.children) - 1))
-            self._beside = None
 
     def _fill_picture_side(self, phase: str) -> None:
         side = self.ids.picture_side
@@ -919,7 +913,7 @@ class CommonsView(DebriefPaging, ExhibitView):
             self._add(gains)
         else:       # landscape: the players' results stand under the replay, the group's and the debrief in the panel
             self.ids.picture_side.add_widget(gains)     # (into the panel, under the headline, if the column is short)
-            self._beside = gains
+            self._beside = [gains]
             self._add(*summary)
         self._add(self._debrief_card(), self.action_button(tr("Play again"), "rotate-ccw", self._again, "accent"))
 

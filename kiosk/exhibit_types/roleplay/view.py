@@ -33,7 +33,7 @@ from kiosk.exhibit_types.roleplay.view_widgets import (
     RoleplayStep, RoleplayTimer, RoleplayToggle, RoleplayToken,
 )
 from kiosk.gui.theme import rgba
-from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView, leave_room, pin_controls
+from kiosk.gui.widgets.exhibit_view import DebriefPaging, ExhibitView, fold_beside, leave_room, pin_controls
 from kiosk.gui.widgets.widgets import Icon, KioskButton, MirrorBox, TextBlock
 from kiosk.render.typography import in_sentence
 
@@ -61,7 +61,8 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
         self.ids.panel_scroll.bind(height=self._pin)
         self.ids.panel.bind(minimum_height=self._pin)
         self._asides: list[Widget] = []     # what stands beside the panel in landscape, in the order it came
-        fit = Clock.create_trigger(self._fit_side, 0)     # next frame: the texts are laid out by then
+        # next frame: the texts are laid out by then
+        fit = Clock.create_trigger(lambda _dt: fold_beside(self.ids.side, self.ids.panel, self._asides), 0)
         self.ids.side.bind(minimum_height=fit, height=fit)
 
     @classmethod
@@ -141,16 +142,6 @@ class RoleplayView(DecisionScreens, WorkshopRunner, DebriefPaging, ExhibitView):
             else:
                 self.ids.side.add_widget(widget, index=1)     # above the side's room left below
                 self._asides.append(widget)
-
-    def _fit_side(self, *_args) -> None:
-        """Landscape: when what stands beside does not fit the column under the indicators (larger text, a long
-        card), it moves into the panel, under the panel's heading, last first: the column is never cut."""
-        side, panel = self.ids.side, self.ids.panel
-        while self._asides and side.minimum_height > side.height + 1:
-            widget = self._asides.pop()
-            side.remove_widget(widget)
-            panel.add_widget(widget, index=max(0, len(panel.children) - 1))
-            side.do_layout()
 
     def _measured(self, widget):
         """A paragraph (or a card of them) held to about 34 body widths, ~75 characters a line

@@ -74,7 +74,8 @@ class BackdropModalView(ModalView):
             self.center = window.center
             return
         zone = window.height * share
-        self.center = (window.width / 2, max(self.height / 2, zone - max(self.height / 2, zone / 2)))
+        # the zone's middle, lowered so that its top stays in the zone, and never below the window's foot
+        self.center = (window.width / 2, max(self.height / 2, min(zone / 2, zone - self.height / 2)))
 
     def on_dismiss(self):
         self.show_screens()

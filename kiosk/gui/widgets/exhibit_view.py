@@ -89,6 +89,18 @@ def pin_controls(panel, pinned, scroll, controls, portrait: bool) -> None:
             pinned.add_widget(widget)
 
 
+def fold_beside(side, panel, beside: list) -> None:
+    """Landscape: what stands in a game's side column beside its panel (``beside``, in the order it came) moves
+    into the panel, under its heading, last first, while the column cannot hold it whole (larger text): the
+    column is never cut. Called a frame after a change, once the texts are laid out."""
+    while beside and side.minimum_height > side.height + 1:
+        widget = beside.pop()
+        if widget in side.children:     # ids are weak proxies: no "is"
+            side.remove_widget(widget)
+            panel.add_widget(widget, index=max(0, len(panel.children) - 1))
+            side.do_layout()            # its minimum height, now
+
+
 class ExhibitView(BoxLayout):
     manifest = ObjectProperty(None)
     ctx = ObjectProperty(None)

@@ -139,7 +139,7 @@ class OnScreenKeyboard(BoxLayout):
     1280×800 screen): the keys then lose height, never below a finger's 48 dp. 0: no limit."""
 
     SMALLEST_KEY = 48       # dp
-    GAP_SHARE = 0.12        # a gap is this share of a key's height (widgets: keyboard.kv)
+    GAP_SHARE = 0.12        # a gap is this share of a key's height (keyboard.kv's gap)
 
     __events__ = ("on_submit",)
 

@@ -5,7 +5,7 @@
 #     sudo sh packaging/install.sh
 #
 # Run it again to update the kiosk (the exhibition, statistics and settings are kept). Steps, each said as it goes:
-#   1. system packages: cage (the kiosk compositor), Xwayland, Python's venv, OpenGL;
+#   1. system packages: cage (the kiosk compositor), Xwayland, Python's venv, OpenGL, espeak-ng (audio guidance);
 #   2. an unprivileged user "kiosk", allowed the screen and the touch devices;
 #   3. the app in a virtual environment in /opt/musee-kiosk, at the versions in constraints.txt;
 #   4. the exhibition in /srv/musee-kiosk/exhibition (the bundled one, the first time) and the kiosk's own files
@@ -73,10 +73,10 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 if [ "$SYSTEM" = yes ]; then
-    say "1/6 System packages: cage, Xwayland, Python, OpenGL"
+    say "1/6 System packages: cage, Xwayland, Python, OpenGL, espeak-ng"
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        cage xwayland python3-venv libgl1 libgl1-mesa-dri libegl1 libmtdev1 ca-certificates
+        cage xwayland python3-venv libgl1 libgl1-mesa-dri libegl1 libmtdev1 espeak-ng ca-certificates
 fi
 
 own_folder() {  # own_folder DIR MODE: create it for the kiosk; one that exists must be the kiosk's already

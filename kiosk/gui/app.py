@@ -33,6 +33,7 @@ from kiosk.gui.ahead import fingers_on_screen
 from kiosk.gui.facilitator.language import FacilitatorLanguage
 from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
+from kiosk.gui.guide import AudioGuide
 from kiosk.gui.health_writer import HealthWriter
 from kiosk.gui.images import RESTING_BUDGET, PictureCache
 from kiosk.gui.input_waker import InputWaker
@@ -50,6 +51,7 @@ from kiosk.stats.recorder import StatsRecorder
 from kiosk.visit.idle import IdleWatcher
 from kiosk.visit.qr import QrCache
 from kiosk.visit.session import VisitorSession
+from kiosk.visit.speech import SpeechMaker
 from kiosk.visit.subscribers import connect_records, connect_visit
 from kiosk.visit.visit_stats import VisitStats
 from kiosk.watchdog import Watchdog
@@ -85,6 +87,7 @@ class KioskApp(App):
         self.pictures = PictureCache()
         self.narration = NarrationPlayer()   # the kiosk's one reading at a time (kiosk.gui.widgets.narration)
         self.narration.bind(on_started=self._narration_started)
+        self.speech = SpeechMaker(data_dir / "speech")   # audio guidance's words, spoken by espeak-ng here
         self.records = RecordStore(data_dir / "records.db")
         self.stats = StatsRecorder(data_dir / "stats.db")  # anonymous visit statistics, written off the UI thread
         self.visit_stats = VisitStats(self.stats.record, venue=lambda: self.venue)
@@ -118,6 +121,9 @@ class KioskApp(App):
         # Every touch counts as activity, also on panels opened above the root (PIN pad, keyboard).
         Window.bind(on_touch_down=self._on_window_touch, on_touch_move=self._on_window_touch)
         self.navigator = self.navigator_class(self, self.root_widget.screens)
+        # audio guidance (an access mode): touches explore and are spoken; it listens on the Window before the screens
+        self.guide = AudioGuide(self, self.speech, on_activity=self._on_activity)
+        self.guide.watch(self.root_widget.screens, self.root_widget)
         self.view_context = self._view_context()
         Window.bind(on_request_close=self._refuse_close if self.kiosk_mode else lambda *_: False)
         Window.bind(on_keyboard=self._on_keyboard)
@@ -240,6 +246,7 @@ class KioskApp(App):
         if self.session.access.set(mode, on):
             self.events.emit(AccessChanged(mode, on))
             self.theme.use_access(self.session.access)
+            self.guide.follow(self.session.access)
 
     def _narration_started(self, player) -> None:
         self.events.emit(NarrationPlayed(self.session.exhibit_id or "", player.language))
@@ -324,6 +331,7 @@ class KioskApp(App):
         self.narration.reset_volume()   # the next visitor hears the default volume
         self.session.reset()
         self.theme.use_access(self.session.access)   # the next visitor finds the kiosk as it was set up
+        self.guide.follow(self.session.access, quietly=True)
         self.set_language(self.default_language)
         self.navigator.reset()
         if not self.take_new_content():

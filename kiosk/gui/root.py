@@ -24,7 +24,7 @@ from kivy.uix.scatterlayout import ScatterLayout
 from kivy.uix.screenmanager import ScreenManager
 
 from kiosk.gui.facilitator.facilitator_bar import FacilitatorBar
-from kiosk.gui.widgets import widgets  # noqa: F401  (registers the shared widget rules)
+from kiosk.gui.widgets.widgets import PassesTouches, take_back  # (and the shared widget rules, registered on import)
 
 Builder.load_file(str(Path(__file__).with_name("root.kv")))
 
@@ -32,7 +32,7 @@ HOLD_SECONDS = 3.0
 CORNER_DP = 64
 
 
-class CountdownOverlay(FloatLayout):
+class CountdownOverlay(PassesTouches, FloatLayout):
     """"Still there?" over everything. It never takes touches: the root closes it on any touch.
 
     Its ring shows the time left: ``seconds`` of ``total``, as an arc of ``ring_angle`` degrees.
@@ -42,15 +42,6 @@ class CountdownOverlay(FloatLayout):
     seconds = NumericProperty(0)
     total = NumericProperty(10)
     ring_angle = NumericProperty(360)   # root.kv: 360 * seconds / total
-
-    def on_touch_down(self, touch):
-        return False
-
-    def on_touch_move(self, touch):
-        return False
-
-    def on_touch_up(self, touch):
-        return False
 
 
 class ReachView(ScatterLayout):
@@ -152,12 +143,7 @@ class KioskRoot(FloatLayout):
     def _held(self, touch) -> None:
         self._hold = None
         touch.ud["secret_hold"] = True
-        for reference in list(touch.grab_list):
-            widget = reference()
-            if widget is not None:
-                touch.ungrab(widget)
-                if hasattr(widget, "_do_release"):
-                    widget._do_release()  # a button goes back up without firing
+        take_back(touch)
         self.on_secret_hold()
 
     # --- the facilitator's bar (guided tours and workshops) -----------------------------------

@@ -181,7 +181,7 @@ class Theme(EventDispatcher):
         self.reach = self.reachable if modes.reach else 1.0
         self.update()
         self.property("scale").dispatch(self)   # labels that pick their size by name read it again, at the same scale
-        self.look = " ".join(modes.active)
+        self.look = " ".join(modes.drawn)
 
     def room_colour(self, hex_colour: str) -> list[float]:
         """A room's colour (the content's) as drawn: deepened in high contrast until white text on it, and it as

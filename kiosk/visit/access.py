@@ -1,4 +1,5 @@
-"""The visitor's access modes: larger text, high contrast, less motion, read aloud, within reach. No Kivy here.
+"""The visitor's access modes: larger text, high contrast, less motion, read aloud, within reach, audio guidance.
+No Kivy here.
 
 A visitor turns them on from the access button on every visitor screen; they last for the
 visit (a language switch keeps them) and end at the idle reset, so the next visitor finds
@@ -21,7 +22,9 @@ from dataclasses import dataclass, fields
 TEXT_FACTOR = 1.4   # every text, in large-text mode (touch targets grow with the text they hold)
 
 #: The modes, in the order the access panel lists them.
-MODES = ("large_text", "high_contrast", "reduced_motion", "audio", "reach")
+MODES = ("large_text", "high_contrast", "reduced_motion", "audio", "reach", "guide")
+#: The modes that change what is drawn (the others change what is heard): screens are built again for these.
+DRAWN = ("large_text", "high_contrast", "reduced_motion", "reach")
 
 #: The highest point a hand reaches, in mm above the floor: EN 301 549 (8.3.2, 8.3.3) and the ADA's
 #: 1,220 mm for a person in a wheelchair; the ADA's advisory 1,015 mm for children aged 5 to 8.
@@ -37,6 +40,7 @@ class AccessModes:
     reduced_motion: bool = False
     audio: bool = False          # an exhibit's reading starts by itself when it opens (kiosk.gui.widgets.narration)
     reach: bool = False          # every screen drawn in the part of the screen a seated visitor or a child reaches
+    guide: bool = False          # audio guidance: the screen explored by touch, each thing spoken (kiosk.visit.guide)
 
     def set(self, mode: str, on: bool) -> bool:
         """Turn ``mode`` on or off; True if that changed anything. ValueError names an unknown mode."""
@@ -55,6 +59,11 @@ class AccessModes:
     @property
     def active(self) -> tuple[str, ...]:
         return tuple(mode for mode in MODES if getattr(self, mode))
+
+    @property
+    def drawn(self) -> tuple[str, ...]:
+        """The active modes that change what is drawn: the look screens are built for (kiosk.gui.theme)."""
+        return tuple(mode for mode in DRAWN if getattr(self, mode))
 
     @property
     def text_factor(self) -> float:

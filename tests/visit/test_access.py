@@ -9,7 +9,7 @@ from kiosk.stats.query import summarize
 from kiosk.stats.report_sections import languages_chart
 from kiosk.stats.report_texts import Words
 from kiosk.stats.text import format_summary
-from kiosk.visit.access import MODES, TEXT_FACTOR, AccessModes
+from kiosk.visit.access import DRAWN, MODES, TEXT_FACTOR, AccessModes
 from kiosk.visit.session import VisitorSession
 from kiosk.visit.visit_stats import VisitStats
 from tests.stats.conftest import D1, LILLE, at, visit, write_db
@@ -76,7 +76,8 @@ def test_in_high_contrast_outlines_show_and_every_room_colour_is_deepened_to_sev
 
 
 def test_the_modes_are_the_ones_the_panel_lists():
-    assert MODES == ("large_text", "high_contrast", "reduced_motion", "audio", "reach")
+    assert MODES == ("large_text", "high_contrast", "reduced_motion", "audio", "reach", "guide")
+    assert set(DRAWN) < set(MODES) and "guide" not in DRAWN and "audio" not in DRAWN   # heard, not drawn
     assert all(hasattr(AccessModes(), mode) for mode in MODES)
 
 

@@ -87,14 +87,14 @@ def _visible(widget):
 def _label_problems(label: Label, root) -> list[ScreenProblem]:
     if not _plain(label.text):
         return []
-    text = _readable(label)
+    text = readable(label)
     width, height = label.texture_size
     if width > label.width + TOLERANCE or height > label.height + TOLERANCE:
         return [ScreenProblem("overflow", f"text larger than its box ({width:.0f}×{height:.0f} px in "
                                           f"{label.width:.0f}×{label.height:.0f}): “{_excerpt(text)}”")]
-    box = _window_box(label)
+    box = window_box(label)
     for holder in _holders(label, root):
-        if not _inside(box, _window_box(holder)):
+        if not _inside(box, window_box(holder)):
             what = "the screen" if holder is root else f"its {type(holder).__name__}"
             return [ScreenProblem("overflow", f"text cut off by the edge of {what}: “{_excerpt(text)}”")]
     return []
@@ -105,7 +105,7 @@ def _cut_lines(label: Label, root) -> list[ScreenProblem]:
     scroll = _viewport_of(label, root)
     if scroll is None:
         return []
-    view = _overlap(_window_box(scroll), _window_box(root))
+    view = _overlap(window_box(scroll), window_box(root))
     bars = _bar_columns(scroll) if isinstance(scroll, ScrollView) else []
     for text, box in line_boxes(label):
         shown = _overlap(box, view) if view else None
@@ -152,15 +152,15 @@ def _cut(line, view) -> bool:
 def _card_problems(card, root) -> list[ScreenProblem]:
     """A card cut by its holder or the screen, or by its scroll at rest at its start or scrolled to its end."""
     name = f"the card “{_excerpt(_card_text(card), 40)}”"
-    box = _window_box(card)
+    box = window_box(card)
     for holder in _holders(card, root):
-        if not _inside(box, _window_box(holder)):
+        if not _inside(box, window_box(holder)):
             what = "the screen" if holder is root else f"its {type(holder).__name__}"
             return [ScreenProblem("cut-card", f"{name} is cut by the edge of {what}")]
     scroll = _viewport_of(card, root)
     if scroll is None:
         return []
-    view = _overlap(_window_box(scroll), _window_box(root))
+    view = _overlap(window_box(scroll), window_box(root))
     rests = ((" when it rests at its start", (0, 1)), (" when it rests scrolled to its end", (1, 0)))
     for where, (scroll_x, scroll_y) in rests if isinstance(scroll, ScrollView) else (("", (None, None)),):
         dx, dy = _scroll_shift(scroll, scroll_x, scroll_y)
@@ -197,8 +197,8 @@ def _card_text(card) -> str:
     if isinstance(title, str) and title.strip():
         return _plain(_logical(title))
     for widget in card.walk(restrict=True):
-        if isinstance(widget, Label) and _readable(widget) and not getattr(widget, "name", ""):
-            return _readable(widget)
+        if isinstance(widget, Label) and readable(widget) and not getattr(widget, "name", ""):
+            return readable(widget)
     return type(card).__name__
 
 
@@ -218,7 +218,7 @@ def _glyph_problems(label: Label) -> list[ScreenProblem]:
         return []
     codes = ", ".join(f"U+{ord(ch):04X} {ch}" for ch in missing)
     return [ScreenProblem("glyph", f"the font {label.font_name} has no {codes}: an empty box in "
-                                   f"“{_excerpt(_readable(label))}”")]
+                                   f"“{_excerpt(readable(label))}”")]
 
 
 def missing_glyphs(label) -> str:
@@ -339,7 +339,7 @@ def _ancestors(widget):
         widget, parent = parent, parent.parent
 
 
-def _window_box(widget) -> tuple[float, float, float, float]:
+def window_box(widget) -> tuple[float, float, float, float]:
     """The widget's box on the window: both corners through its parents' transforms (the screens within reach are
     drawn scaled, kiosk.gui.root.ReachView)."""
     x, y = widget.to_window(widget.x, widget.y)
@@ -358,7 +358,7 @@ def _inside(inner, outer) -> bool:
             and inner[2] <= outer[2] + TOLERANCE and inner[3] <= outer[3] + TOLERANCE)
 
 
-def _readable(label) -> str:
+def readable(label) -> str:
     """The label's text as a person would quote it: in reading order (not shaped), an icon by its name."""
     if getattr(label, "name", "") and label.font_name == "Icons":
         return f"icon {label.name}"

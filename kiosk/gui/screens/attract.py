@@ -60,6 +60,7 @@ class AttractScreen(KioskScreen):
     subtitle = StringProperty("")
     prompt = StringProperty("")
     privacy = StringProperty("")
+    listen = StringProperty("")    # how audio guidance starts
     font = StringProperty("Kiosk")
     rtl = BooleanProperty(False)           # this slide's language reads right to left: the poster mirrors
     step = NumericProperty(0)
@@ -157,6 +158,7 @@ class AttractScreen(KioskScreen):
         self.subtitle = subtitle.get(language) if subtitle and subtitle.has(language) else ""  # never another language's
         self.prompt = gettext("Touch the screen to start")
         self.privacy = gettext("No personal data is collected.")
+        self.listen = gettext("Cannot see the screen? Hold two fingers on it for 2 seconds: it will speak.")
         self._show_room(language)
         self._fit_words()
         self._show_picture(fade)

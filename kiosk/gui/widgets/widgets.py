@@ -34,6 +34,31 @@ from kiosk.render.bidi import has_rtl, shape_line, wrap_and_shape
 Builder.load_file(str(Path(__file__).with_name("widgets.kv")))
 
 
+class PassesTouches:
+    """A widget drawn over others that never takes a touch: every touch goes on to what is beneath
+    (the "still there?" overlay, which the root closes on any touch; audio guidance's focus ring)."""
+
+    def on_touch_down(self, touch):
+        return False
+
+    def on_touch_move(self, touch):
+        return False
+
+    def on_touch_up(self, touch):
+        return False
+
+
+def take_back(touch) -> None:
+    """A finger held for a gesture (the facilitator's corner, audio guidance's two fingers) presses nothing: what it
+    had pressed goes back up without firing."""
+    for reference in list(touch.grab_list):
+        widget = reference()
+        if widget is not None:
+            touch.ungrab(widget)
+            if hasattr(widget, "_do_release"):
+                widget._do_release()
+
+
 class TextBlock(BidiLabel):
     """Wrapping text that takes the height it needs. Set ``logical_text``; its direction follows its script."""
 

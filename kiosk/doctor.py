@@ -32,6 +32,7 @@ from kiosk.health import STALE, age_seconds, read_health
 from kiosk.opening import OpeningHoursError, clock_plausible, clock_source, venue_hours
 from kiosk.render.bidi import is_rtl
 from kiosk.restarts import StartLog
+from kiosk.visit.speech import SpeechMaker
 
 OK, WARNING, PROBLEM = "ok", "warning", "problem"
 SERVICE = "musee-kiosk.service"
@@ -58,6 +59,7 @@ class Context:
     input_devices: Path = INPUT_DEVICES
     clock_source: Callable[[], str | None] = clock_source
     language: str | None = None   # sizes as this language writes them ("1,5 Go"); None: plain English
+    speech_engine: str = "espeak-ng"   # audio guidance's voice (kiosk.visit.speech)
 
     @classmethod
     def gather(cls, content_path: Path, data_dir: Path) -> Context:
@@ -69,7 +71,7 @@ def run_checks(ctx: Context, _: Callable[[str], str]) -> list[Check]:
     if ctx.health and not _stale(ctx):
         checks += [_screen(ctx, _), _renderer(ctx, _), _faults(ctx, _)]
     checks += [_touch(ctx, _), _content(ctx, _), _fonts(ctx, _), _data(ctx, _), _pin(ctx, _), _clock(ctx, _),
-               _hours(ctx, _), _reach(ctx, _), _restarts(ctx, _), _service(_)]
+               _hours(ctx, _), _reach(ctx, _), _speech(ctx, _), _restarts(ctx, _), _service(_)]
     return [check for check in checks if check is not None]
 
 
@@ -281,6 +283,17 @@ def _reach(ctx: Context, _) -> Check:
     return Check(OK, title, _("Within reach, the screens use the lower part of the screen ({percent} %): its lower "
                               "edge is {bottom} mm above the floor, {height} mm below its top.")
                  .format(percent=percent, bottom=mounting.bottom_mm, height=mounting.screen_height_mm))
+
+
+def _speech(ctx: Context, _) -> Check:
+    """Audio guidance speaks with espeak-ng (kiosk.visit.speech): without it, a visitor who cannot see hears nothing."""
+    title = _("Audio guidance")
+    speech = SpeechMaker(ctx.data_dir / "speech", engine=ctx.speech_engine)
+    if not speech.available:
+        return Check(WARNING, title, _("espeak-ng is not installed: visitors who cannot see the screen hear nothing."),
+                     _("Install it: sudo apt-get install espeak-ng"))
+    languages = ctx.content.collection.languages.languages
+    return Check(OK, title, _("Spoken by espeak-ng in {languages}.").format(languages=", ".join(languages)))
 
 
 def _restarts(ctx: Context, _) -> Check | None:

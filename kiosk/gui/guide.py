@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import struct
 import threading
 import time
 from collections import deque
@@ -63,7 +64,7 @@ HELP = N_("Audio guidance is on. Slide a finger over the screen to hear what is 
           "hold two fingers still on the screen for two seconds.")
 OFF = N_("Audio guidance is off.")
 BUTTON = N_("button")
-LOOK_AFTER_CHOICE = 0.45   # s: what a choice changed is looked at once it has been drawn
+LOOK_AFTER_CHOICE = 0.3    # s: what a choice changed is looked at once it has been drawn (a quiz verdict: 0.1 s)
 SAID_KEPT = 40
 KEYS_NEXT, KEYS_PREVIOUS = {274, 275, 9}, {273, 276}       # down, right, tab / up, left
 KEYS_CHOOSE, KEYS_HELP = {13, 271, 32}, {104, 282}          # enter, keypad enter, space / h, F1
@@ -106,31 +107,34 @@ class FocusRing(PassesTouches, Widget):
 
 
 class Speaker:
-    """One voice: the last thing asked for is spoken, what was speaking stops. Clips are made on a thread."""
+    """One voice: the last thing asked for is spoken, what was speaking stops at once.
+
+    Clips are made, played and closed on a thread of the speaker's own, with FFmpeg's player
+    (ffpyplayer, as Kivy's sound provider uses it) driven directly: a player takes ~125 ms to
+    close and holds the sound device until it has, so closing the last clip and opening the next
+    happen there, one after the other, and never in the frame that answers a touch. A clip that
+    has ended is closed too, so the device is idle between two words.
+    """
 
     def __init__(self, speech, volume=lambda: 0.8):
         self.speech = speech
         self.volume = volume
         self.said: deque[tuple[str, str]] = deque(maxlen=SAID_KEPT)   # (words, language), latest last
-        self._sound = None
         self._ticket = 0
         self._wanted: tuple | None = None
         self._ahead: deque[tuple[str, str]] = deque(maxlen=200)
+        self._player = None           # the clip being heard (ffpyplayer's MediaPlayer); the thread opens and closes it
+        self._ends = 0.0              # when it will have ended (monotonic time)
         self._ready = threading.Condition()
         self._thread: threading.Thread | None = None
 
     def say(self, words: str, language: str) -> None:
-        self.silence()
-        if not words:
-            return
-        self._ticket += 1
-        self.said.append((words, language))
-        path = self.speech.path_for(" ".join(words.split()), language)
-        if path.exists():
-            self._play(self._ticket, path)
-            return
         with self._ready:
-            self._wanted = (self._ticket, words, language)
+            self._ticket += 1
+            self._hush()
+            if words:
+                self.said.append((words, language))
+                self._wanted = (self._ticket, words, language)
             self._ready.notify()
         self._start()
 
@@ -144,24 +148,28 @@ class Speaker:
         self._start()
 
     def silence(self) -> None:
-        self._ticket += 1
-        sound, self._sound = self._sound, None
-        if sound is None:
-            return
-        try:
-            sound.stop()
-            # FFmpeg's player takes ~125 ms to close (it joins its threads): it closes on a thread of its own,
-            # not in the frame that answers the visitor's next touch
-            player, sound._ffplayer = getattr(sound, "_ffplayer", None), None
-            sound.unload()
-            if player is not None:
-                threading.Thread(target=player.close_player, name="audio-guidance-close", daemon=True).start()
-        except Exception:   # a player already gone
-            log.debug("audio guidance: a clip could not be stopped cleanly", exc_info=True)
+        with self._ready:
+            self._ticket += 1
+            self._wanted = None
+            self._hush()
+            self._ready.notify()
 
     @property
-    def speaking(self) -> bool:
-        return self._sound is not None and self._sound.state == "play"
+    def quiet(self) -> bool:
+        """No clip holds the sound device (an exhibit's reading can open it)."""
+        return self._player is None and self._wanted is None
+
+    def position(self) -> float:
+        """Seconds heard of the clip being played; 0 when none is."""
+        with self._ready:
+            player = self._player
+            return (player.get_pts() or 0.0) if player is not None else 0.0
+
+    def _hush(self) -> None:
+        """(Holding the lock.) The clip being heard pauses now; the thread closes it."""
+        if self._player is not None:
+            self._player.set_pause(True)
+            self._ends = 0.0
 
     def _start(self) -> None:
         if self._thread is None and self.speech.available:
@@ -171,31 +179,49 @@ class Speaker:
     def _work(self) -> None:
         while True:
             with self._ready:
-                while self._wanted is None and not self._ahead:
-                    self._ready.wait()
-                if self._wanted is not None:
-                    (ticket, words, language), self._wanted = self._wanted, None
-                else:
-                    (words, language), ticket = self._ahead.popleft(), None
-            path = self.speech.clip(words, language)
-            if ticket is not None and path is not None:
-                Clock.schedule_once(lambda _dt, t=ticket, p=path: self._play(t, p))
+                while self._wanted is None and not self._ahead and (self._player is None or time.monotonic() < self._ends):
+                    self._ready.wait(max(0.05, self._ends - time.monotonic()) if self._player is not None else None)
+                wanted, self._wanted = self._wanted, None
+                ended = self._player if self._player is not None and (wanted or time.monotonic() >= self._ends) else None
+                if ended is not None:
+                    self._player = None
+                item = self._ahead.popleft() if wanted is None and ended is None and self._ahead else None
+            if ended is not None:
+                ended.close_player()
+            if wanted is not None:
+                self._play(*wanted)
+            elif item is not None:
+                self.speech.clip(*item)
 
-    def _play(self, ticket: int, path) -> None:
-        if ticket != self._ticket:
-            return   # something else was asked for since
-        from kivy.core.audio import SoundLoader
+    def _play(self, ticket: int, words: str, language: str) -> None:
+        path = self.speech.clip(words, language)
+        if path is None or ticket != self._ticket:
+            return
+        from ffpyplayer.player import MediaPlayer
 
         try:
-            sound = SoundLoader.load(str(path))
+            player = MediaPlayer(str(path), ff_opts={"vn": True, "sn": True}, loglevel="quiet")
         except Exception:
-            sound = None
-        if sound is None:
-            log.warning("audio guidance: %s could not be played (no audio device?)", path)
+            log.warning("audio guidance: %s could not be played (no audio device?)", path, exc_info=True)
             return
-        sound.volume = self.volume()
-        sound.play()
-        self._sound = sound
+        player.set_volume(self.volume())
+        length = _wav_seconds(path)
+        with self._ready:
+            if ticket != self._ticket:   # something else was asked for meanwhile: this one is not heard
+                self._player, self._ends = player, 0.0
+            else:
+                self._player, self._ends = player, time.monotonic() + length + 0.3
+
+
+def _wav_seconds(path) -> float:
+    """A clip's length, from its WAV header (kiosk.visit.speech writes them)."""
+    try:
+        with open(path, "rb") as clip:
+            head = clip.read(80)
+        per_second = struct.unpack("<I", head[28:32])[0]
+        return (path.stat().st_size - head.index(b"data") - 8) / max(1, per_second)
+    except (OSError, ValueError, struct.error):
+        return 5.0
 
 
 class AudioGuide(EventDispatcher):
@@ -218,9 +244,11 @@ class AudioGuide(EventDispatcher):
         self._context = None
         self._words_before: set[str] = set()
         self._focus_before = None
+        self._chosen_in = None            # the screen a choice was made on
+        self._focus_before_taps = None    # what a double tap chooses: the focus before its first tap
         self._rtl = False
         self._pending = None              # a touch soon after a tap: explore only if it is not a double tap
-        self._look_soon = Clock.create_trigger(self._look_and_tell, 0.3)
+        self._look_soon = Clock.create_trigger(self._look_and_tell, 0.15)
         self._after_choice = Clock.create_trigger(lambda dt: self._look_and_tell(dt, after_choice=True), LOOK_AFTER_CHOICE)
         Window.bind(on_touch_down=self._down, on_touch_move=self._move, on_touch_up=self._up,
                     on_key_down=self._key, children=lambda *_: self.on and self._look_soon())
@@ -268,9 +296,11 @@ class AudioGuide(EventDispatcher):
         self._starts[touch.uid] = (touch.x, touch.y, now)
         self._focus_before = self.guide.focus   # a flick steps on from here, not from what the finger passed over
         if len(self._fingers) == 1:
-            if self.strokes.may_be_double(now):
+            self._look()   # what is under the finger now: rows scroll, pages turn, verdicts appear
+            if self.strokes.may_be_double(now):   # the second tap of a double tap changes nothing, unless it stays
                 self._pending = Clock.schedule_once(lambda _dt: self._explore(touch.x, touch.y), 0.3)
-            else:
+            else:   # heard at once; if it is the first tap of a double tap, the double tap chooses what was heard before
+                self._focus_before_taps = self.guide.focus
                 self._explore(touch.x, touch.y)
         return True
 
@@ -300,6 +330,7 @@ class AudioGuide(EventDispatcher):
             stroke = self.strokes.stroke(start, (touch.x, touch.y, time.monotonic()))
             if stroke == "double":
                 self._cancel_pending()
+                self.guide.focus = self._focus_before_taps or self.guide.focus
                 self.choose()
             elif stroke in ("next", "previous"):
                 self._cancel_pending()
@@ -368,8 +399,15 @@ class AudioGuide(EventDispatcher):
             return
         self.speaker.silence()
         self._words_before = {e.words for e in self.guide.elements}
-        self._context = self._context_now()
-        x, y = element.centre
+        self._context = self._chosen_in = self._context_now()
+        self._press(*element.centre, tries=25)
+
+    def _press(self, x: float, y: float, tries: int) -> None:
+        """A touch at (x, y), as a finger's, once the voice has let the sound device go (an exhibit's "Listen" opens
+        it): within 0.1-0.2 s, or after half a second whatever happens."""
+        if not self.speaker.quiet and tries > 0:
+            Clock.schedule_once(lambda _dt: self._press(x, y, tries - 1), 0.02)
+            return
         touch = GuideTouch(x, y)
         EventLoop.post_dispatch_input("begin", touch)
         Clock.schedule_once(lambda _dt: EventLoop.post_dispatch_input("end", touch), 0.05)
@@ -399,7 +437,7 @@ class AudioGuide(EventDispatcher):
     def _spoken(self, element: Element) -> str:
         """An element's words as spoken: a control says it is one (in the visitor's language)."""
         if element.control and element.language == self.app.language:
-            return f"{element.words}. {self.app.gettext(BUTTON)}"
+            return _sentences((element.words, self.app.gettext(BUTTON)))
         return element.words
 
     def _tell_where(self) -> None:
@@ -414,7 +452,7 @@ class AudioGuide(EventDispatcher):
         if self._top() is not self.app.root_widget:   # a panel or "still there?": a few words more
             said += [e.words for e in texts if e is not heading][:2]
         self._show_ring()
-        self.say(". ".join(said), heading.language)
+        self.say(_sentences(said), heading.language)
 
     def _look_and_tell(self, _dt=None, after_choice: bool = False) -> None:
         """The screen changed under the visitor: a new screen, a panel or "still there?" says where they are;
@@ -427,9 +465,11 @@ class AudioGuide(EventDispatcher):
             self._context = context
             self._tell_where()
             return
+        if not after_choice or context != self._chosen_in:
+            return   # (a choice that led to another screen: where the visitor is has been said)
         new = [e for e in self.guide.elements if not e.control and e.words not in self._words_before]
-        if after_choice and new and self.app.narration.state != "playing":
-            self.say(". ".join(e.words for e in new[:3]), new[0].language)
+        if new and self.app.narration.state != "playing":
+            self.say(_sentences(e.words for e in new[:3]), new[0].language)
 
     def _top(self):
         """What the visitor is in: the topmost panel, "still there?", or the screens."""
@@ -464,7 +504,8 @@ class AudioGuide(EventDispatcher):
             scroll = widget if isinstance(widget, ScrollView) else scroll
         children = [child for child in widget.children
                     if not isinstance(widget, ButtonBehavior) or _holds_control(child)]   # a button's texts are its words
-        for child in reading_order(children, self._rtl, box=window_box):
+        boxes = {child: window_box(child) for child in children}   # (a box through the transforms, once each)
+        for child in reading_order(children, self._rtl, box=boxes.__getitem__):
             self._gather(child, clip, found, scroll)
 
     def _words_of(self, widget) -> str:
@@ -516,6 +557,11 @@ class AudioGuide(EventDispatcher):
                 self.ring.parent.remove_widget(self.ring)
             Window.add_widget(self.ring)
         self.ring.show(focus.box, self.app.theme.accent)
+
+
+def _sentences(parts) -> str:
+    """Words read one after the other, each ended as a sentence (a pause in the voice), never twice."""
+    return " ".join(part if part.rstrip()[-1:] in ".?!:;…؟" else f"{part}." for part in parts if part.strip())
 
 
 def _meet(box, clip):

@@ -11,7 +11,7 @@ by Kivy, as always; the watcher only says "now".
 Where the input is watched, the first that works:
 
 - **X11** (``DISPLAY``): a second connection to the X server that asks for XInput2 *raw*
-  button and touch events on the root window, which X sends to every client that asks,
+  button, touch and key events (a keypad, for audio guidance) on the root window, which X sends to every client that asks,
   whichever window has the focus (python-xlib);
 - **evdev** (Wayland under cage, or the console): the ``/dev/input/event*`` devices the
   kiosk's user may read (group ``input``); every reader gets its own copy of each event;
@@ -34,11 +34,12 @@ import threading
 
 log = logging.getLogger(__name__)
 
+XI_RAW_KEY_PRESS = 13     # a keypad's key (audio guidance: kiosk.gui.guide)
 XI_RAW_BUTTON_PRESS = 15
 XI_RAW_BUTTON_RELEASE = 16
 XI_RAW_TOUCH_BEGIN = 22   # XInput 2.2
 XI_RAW_TOUCH_END = 24
-WAKING = (XI_RAW_BUTTON_PRESS, XI_RAW_BUTTON_RELEASE, XI_RAW_TOUCH_BEGIN, XI_RAW_TOUCH_END)
+WAKING = (XI_RAW_KEY_PRESS, XI_RAW_BUTTON_PRESS, XI_RAW_BUTTON_RELEASE, XI_RAW_TOUCH_BEGIN, XI_RAW_TOUCH_END)
 POLL_SECONDS = 0.5        # how often the thread looks whether it should stop
 
 
@@ -138,7 +139,8 @@ class InputWaker:
 
 
 def _raw_input_connection(name: str):
-    """A connection to the X server ``name`` that receives every raw button press and release, touch start and end."""
+    """A connection to the X server ``name`` that receives every raw button press and release, touch start and end,
+    and key press."""
     from Xlib import display
     from Xlib.ext import xinput
 
@@ -147,7 +149,7 @@ def _raw_input_connection(name: str):
         connection.close()
         raise RuntimeError("the X server has no XInput extension")
     version = connection.xinput_query_version()
-    mask = 1 << XI_RAW_BUTTON_PRESS | 1 << XI_RAW_BUTTON_RELEASE   # a tap acts when the finger lifts
+    mask = 1 << XI_RAW_BUTTON_PRESS | 1 << XI_RAW_BUTTON_RELEASE | 1 << XI_RAW_KEY_PRESS   # a tap acts when the finger lifts
     if (version.major_version, version.minor_version) >= (2, 2):
         mask |= 1 << XI_RAW_TOUCH_BEGIN | 1 << XI_RAW_TOUCH_END
     connection.screen().root.xinput_select_events([(xinput.AllMasterDevices, mask)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import datetime, timedelta
 
 import pytest
@@ -146,3 +147,13 @@ def test_kiosk_reach_keeps_the_tape_measure_s_figures_and_says_the_share(tmp_pat
     assert "bottom_mm must be whole millimetres" in capsys.readouterr().err
     assert KioskSettings.load(tmp_path).reach["bottom_mm"] == 800, "a wrong figure changes nothing"
     assert main(["reach", "--forget"]) == 0 and KioskSettings.load(tmp_path).reach is None
+
+
+def test_audio_guidance_needs_espeak_ng_and_says_how_to_install_it(venue):
+    if shutil.which("espeak-ng"):
+        check = by_title(run_checks(venue, lambda t: t))["Audio guidance"]
+        assert check.status == OK and check.found.startswith("Spoken by espeak-ng in ")
+    venue.speech_engine = "no-such-speech-engine"
+    check = by_title(run_checks(venue, lambda t: t))["Audio guidance"]
+    assert check.status == WARNING and "hear nothing" in check.found
+    assert check.fix == "Install it: sudo apt-get install espeak-ng"

@@ -38,6 +38,7 @@ Builder.load_file(str(Path(__file__).with_name("exhibit.kv")))
 
 class ExhibitScreen(KioskScreen):
     heading = StringProperty("")
+    heading_second = StringProperty("")   # the title in the visitor's second language, under it ("": none)
     room_colour = ListProperty([0, 0, 0, 1])
     room_name = StringProperty("")    # the top bar's way back: the room's name
     room_label = StringProperty("")   # "Back to the room"
@@ -56,7 +57,7 @@ class ExhibitScreen(KioskScreen):
         self._qr_pages = None   # (every card, the pager) while the QR column shows its cards a page at a time
         self._narrated = None   # (exhibit, language) read out by itself in the audio mode, this opening
         self._ready: dict[str, _Ready] = {}   # exhibit id → its view, built ahead while nobody touched (prepare)
-        self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
+        self.app.bind(language=self._on_language, second_language=self._on_language)  # a method: bound weakly
         self.app.theme.bind(look=self._on_language)   # an access mode: the view is built again, in its sizes and colours
         self._refit_qr = Clock.create_trigger(lambda _dt: self._fit_qr_column(), -1)
         self.ids.qr_scroll.bind(height=lambda *_: self._refit_qr())
@@ -64,7 +65,8 @@ class ExhibitScreen(KioskScreen):
         self._footer, self._content = self.ids.footer.__self__, self.ids.content.__self__
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
         self.fit_heading = Clock.create_trigger(lambda _dt: self._fit_heading(), -1)
-        self.bind(heading=self.fit_heading, notice=self.fit_heading, way_on_folded=self.fit_heading)
+        self.bind(heading=self.fit_heading, heading_second=self.fit_heading, notice=self.fit_heading,
+                  way_on_folded=self.fit_heading)
         self.ids.heading.bind(width=self.fit_heading, font_size=self.fit_heading, font_name=self.fit_heading)
 
     def show(self, manifest) -> bool:
@@ -126,7 +128,7 @@ class ExhibitScreen(KioskScreen):
 
     def _ready_stamp(self, manifest) -> tuple:
         group = self.app.view_context.group
-        return (id(manifest), self.app.language, tuple(Window.size), self.app.theme.look, id(self._state(manifest)),
+        return (id(manifest), self.app.language, self.app.shown_second, tuple(Window.size), self.app.theme.look, id(self._state(manifest)),
                 group is not None and (group.active, group.is_revealed(manifest.id)))
 
     def _state(self, manifest) -> dict:
@@ -147,6 +149,7 @@ class ExhibitScreen(KioskScreen):
         try:
             self.app.shown_in.clear()
             self.heading = self.app.text(self.manifest.title)
+            self.heading_second = self.app.second_text(self.manifest.title)
             if shown_in is None:
                 self.view.refresh()
             else:
@@ -177,9 +180,9 @@ class ExhibitScreen(KioskScreen):
         label, theme = self.ids.heading, self.app.theme
         base = 1 if self.width >= self.height else 0.85
         room = theme.touch
-        if self.notice and self.way_on_folded:    # the notice's line under the title
-            notice = self.ids.bar_notice
-            room -= theme.line_height(notice.font_size, notice.font_name)
+        for under in (self.ids.heading_second, self.ids.bar_notice):   # a line under the title: the second language's
+            if under.logical_text:                                    # title, the notice while the way on is folded
+                room -= theme.line_height(under.font_size, under.font_name)
         for factor in (base, base * 0.9, base * 0.8):
             size = theme.heading * factor
             lines = max(1, min(2, theme.lines_in(room, size, label.font_name, "heading")))

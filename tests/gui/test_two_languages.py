@@ -154,3 +154,21 @@ def test_the_facilitator_default_second_language_starts_each_visit(facilitator):
         app.settings.default_second_language = None
         app.settings.save()
         app.apply_settings()
+
+
+def test_the_quiz_asks_in_both_languages_and_home_cards_carry_both_titles(two):
+    kiosk = two
+    start_visit(kiosk, "Français")
+    add_second_language(kiosk, "ar")
+    home = kiosk.app.navigator.screen("home")
+    for card in home.ids.cards.children:
+        manifest = kiosk.app.content.exhibit(card.exhibit_id)
+        assert card.title_second == kiosk.app.second_text(manifest.title) != ""
+        assert card.ids.second_label.base_direction == "rtl" and card.ids.second_label.height > 0
+        assert card.ids.second_label.top <= card.ids.title_label.y + 1 and card.ids.summary_label.top <= card.ids.second_label.y + 1
+    view = open_exhibit(kiosk, "origines-quiz")
+    question = view.manifest.details.questions[0].question
+    first, second = view.ids.question, view.ids.question_second
+    assert second.logical_text == question.get("ar") and second.font_name == "KioskArabic"
+    assert second.top <= first.y and second.y >= view.ids.question_zone.y - 1, "under the question, inside its zone"
+    assert first.font_size > second.font_size

@@ -25,7 +25,6 @@ from kivy.uix.widget import Widget
 from kiosk.events import AccessChanged
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
-from kiosk.gui.theme import Theme
 from kiosk.gui.widgets.widgets import Figure, TextBlock
 from kiosk.i18n import language_name
 from kiosk.render.markdown import render_markdown
@@ -117,7 +116,7 @@ class PanelView(ExhibitView):
         if summary:
             blocks.append(TextBlock(logical_text=summary, size_factor=1.1, italic=True, tone="muted"))
         blocks += [self._block(block, second=True) for block in self._second.blocks]
-        font = Theme.font_for(language)
+        font = self.ctx.theme.font_for(language)
         for block in blocks:
             block.font_override = font
         return blocks
@@ -125,7 +124,7 @@ class PanelView(ExhibitView):
     def _language_label(self, language: str) -> TextBlock:
         """A column's language, named in itself, small, above its text (a heading: it never ends a page)."""
         label = TextBlock(logical_text=language_name(language), role="small", bold=True, tone="accent",
-                          font_override=Theme.font_for(language))
+                          font_override=self.ctx.theme.font_for(language))
         label.keep_with_next = True
         return label
 

@@ -94,6 +94,9 @@ def test_in_portrait_the_second_language_stands_under_the_first(two):
         assert texts[1][0] == "English"
         assert slots[0].y >= slots[1].top - 1, "the first language above"
         assert abs(slots[0].x - slots[1].x) < 1 and slots[0].width > Window.width * 0.8
+        screen = kiosk.app.navigator.screen("exhibit")   # the bar: the visitor's title whole, the second's only if room
+        assert bool(screen.ids.heading_second.logical_text) == screen.second_fits
+        assert "…" not in screen.ids.heading.logical_text or not screen.second_fits   # never cut to make room for it
     finally:
         Window.size = (1920, 1080)
         kiosk.settle()

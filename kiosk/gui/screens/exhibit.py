@@ -39,6 +39,7 @@ Builder.load_file(str(Path(__file__).with_name("exhibit.kv")))
 class ExhibitScreen(KioskScreen):
     heading = StringProperty("")
     heading_second = StringProperty("")   # the title in the visitor's second language, under it ("": none)
+    second_fits = BooleanProperty(True)   # it has its line: the visitor's title fits whole above it
     room_colour = ListProperty([0, 0, 0, 1])
     room_name = StringProperty("")    # the top bar's way back: the room's name
     room_label = StringProperty("")   # "Back to the room"
@@ -176,13 +177,27 @@ class ExhibitScreen(KioskScreen):
 
     def _fit_heading(self) -> None:
         """The title in the lines the bar's fixed height holds (two short lines or one): a title that
-        does not fit is set a little smaller (down to 80 %), and only then cut with "…"."""
+        does not fit is set a little smaller (down to 80 %), and only then cut with "…". The title in the
+        second language takes a line under it only while the visitor's title still fits whole."""
+        label, theme = self.ids.heading, self.app.theme
+        room = theme.touch
+        notice, second = self.ids.bar_notice, self.ids.heading_second
+        if notice.logical_text:    # the notice's line under the title, while the way on is folded
+            room -= theme.line_height(notice.font_size, notice.font_name)
+        fitted = None
+        if self.heading_second:
+            fitted = self._heading_in(room - theme.line_height(second.font_size, second.font_name))
+        self.second_fits = fitted is not None and fitted[3]
+        if not self.second_fits:
+            fitted = self._heading_in(room)
+        factor, lines, shown, _whole = fitted
+        # set once: the label's new size fits the title again, and finds the same answer
+        label.size_factor, label.line_limit, label.logical_text = factor, lines, shown
+
+    def _heading_in(self, room: float) -> tuple[float, int, str, bool]:
+        """(size factor, lines, the title as shown, whether it is whole) for the title in ``room`` px of the bar."""
         label, theme = self.ids.heading, self.app.theme
         base = 1 if self.width >= self.height else 0.85
-        room = theme.touch
-        for under in (self.ids.heading_second, self.ids.bar_notice):   # a line under the title: the second language's
-            if under.logical_text:                                    # title, the notice while the way on is folded
-                room -= theme.line_height(under.font_size, under.font_name)
         for factor in (base, base * 0.9, base * 0.8):
             size = theme.heading * factor
             lines = max(1, min(2, theme.lines_in(room, size, label.font_name, "heading")))
@@ -192,11 +207,10 @@ class ExhibitScreen(KioskScreen):
             if has_rtl(self.heading):   # right to left, the label wraps (and cuts) the title itself
                 width = label.width - label.padding[0] - label.padding[2]
                 if len(wrap_and_shape(self.heading, width, measure).split("\n")) <= lines:
-                    break
+                    return factor, lines, shown, True
             elif shown == self.heading:
-                break
-        # set once: the label's new size fits the title again, and finds the same answer
-        label.size_factor, label.line_limit, label.logical_text = factor, lines, shown
+                return factor, lines, shown, True
+        return factor, lines, shown, False
 
     def _link_label(self, link) -> str:
         """The link's label, with "(in French)" when the site is in a language the visitor may not read."""

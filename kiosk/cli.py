@@ -83,6 +83,8 @@ def _screen_commands(commands) -> None:
     snapshot.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
     snapshot.add_argument("--access", action="append", choices=ACCESS_MODES,
                           help="draw every screen in this visitor access mode (repeat the option)")
+    snapshot.add_argument("--second-language", default="", metavar="CODE",
+                       help="draw every visitor screen with content texts in this second language too")
     snapshot.set_defaults(handler=_elsewhere("kiosk.gui.curator.snapshot:cmd_snapshot"))
 
     proof = commands.add_parser("proof", help="proof sheets: every exhibit, step and language, with findings")
@@ -93,6 +95,8 @@ def _screen_commands(commands) -> None:
     proof.add_argument("--only", action="append", help="only these exhibit ids (repeat the option)")
     proof.add_argument("--access", action="append", choices=ACCESS_MODES,
                        help="draw every screen in this visitor access mode (repeat the option)")
+    proof.add_argument("--second-language", default="", metavar="CODE",
+                       help="draw every visitor screen with content texts in this second language too")
     proof.set_defaults(handler=_elsewhere("kiosk.gui.curator.proof:cmd_proof"))
 
     preview = commands.add_parser("preview", help="show one exhibit in a window and reload it on every save")

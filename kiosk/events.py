@@ -40,6 +40,12 @@ class LanguageChosen:
 
 
 @dataclass(frozen=True)
+class SecondLanguageChosen:
+    """The visitor asked for content texts in a second language too (``""``: back to one language)."""
+    language: str
+
+
+@dataclass(frozen=True)
 class AccessChanged:
     """The visitor turned an access mode (kiosk.visit.access.MODES) on or off."""
     mode: str

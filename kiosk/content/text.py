@@ -20,6 +20,16 @@ from typing import Iterable, Mapping
 ANY_LANGUAGE = "*"
 
 
+def second_text(localized: "LocalizedText | None", language: str, first: str) -> str:
+    """The text in ``language`` to show beside ``first`` (what the visitor's language shows): "" when there is
+    no second language, when the content has no text in it (never a fallback), or when it would only repeat
+    ``first`` (a text the same in every language, a visitor's language that fell back to this one)."""
+    if not localized or not language or localized.is_neutral:
+        return ""
+    text = localized.translations.get(language) or ""
+    return "" if text == first else text
+
+
 @dataclass(frozen=True)
 class LocalizedText:
     """A text in one or several languages. ``ANY_LANGUAGE`` holds a language-neutral string."""

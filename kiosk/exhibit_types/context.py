@@ -22,6 +22,9 @@ What it holds:
 - ``language``, ``fallbacks``: the visitor's language, then the languages to fall back on;
   ``text(localized)`` picks a content text (never empty); ``gettext(text)`` translates an
   interface text, ``ngettext(singular, plural, n)`` one that depends on a number;
+  ``second_language``, ``second_text(localized)``: the visitor's second language ("" for none) and
+  a content text in it, to show beside the first (a second column: ``kiosk.gui.widgets.reader``):
+  "" when there is none, the content lacks it (never a fallback) or it would repeat the first;
   ``collection`` (rooms, languages) and ``room(id)``.
 - ``pictures``: ``texture(path, size)``, cached and downscaled; ``qr``: ``get(url)``.
 - ``records``: the venue's records, **to read** (``tally``, ``ideas``); ``venue``.
@@ -46,6 +49,8 @@ class ViewContext:
     collection_now: Callable[[], Any]
     records_now: Callable[[], Any]
     text: Callable[[Any], str]
+    second_text: Callable[[Any], str]
+    second_now: Callable[[], str]
     gettext: Callable[[str], str]
     ngettext: Callable[[str, str, int], str]
     emit: Callable[[object], None]
@@ -60,6 +65,10 @@ class ViewContext:
     @property
     def language(self) -> str:
         return self.language_now()
+
+    @property
+    def second_language(self) -> str:
+        return self.second_now()
 
     @property
     def fallbacks(self) -> list:

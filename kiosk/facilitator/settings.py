@@ -140,6 +140,7 @@ class KioskSettings:
     mode = _Setting("free", _mode)
     path = _Setting(None, _optional_id)
     default_language = _Setting(None, _optional_id)
+    default_second_language = _Setting(None, _optional_id)   # a new visit shows texts in it too (None: one language)
     facilitator_language = _Setting("fr", _language)   # the menu's, not the visitors'
     idle_timeout = _Setting(None, _idle_timeout)
     venue_town = _Setting("", _text)
@@ -147,8 +148,8 @@ class KioskSettings:
     opening_hours = _Setting(None, _opening_hours)   # this venue's, in place of the exhibition's
     reach = _Setting(None, _reach)                  # where the screen hangs: the visitors' "within reach" mode
 
-    FIELDS = ("pin", "failed_tries", "locked_until", "mode", "path", "default_language", "facilitator_language",
-              "idle_timeout", "venue_town", "venue_date", "opening_hours", "reach")
+    FIELDS = ("pin", "failed_tries", "locked_until", "mode", "path", "default_language", "default_second_language",
+              "facilitator_language", "idle_timeout", "venue_town", "venue_date", "opening_hours", "reach")
 
     def __init__(self, file: Path):
         self.file = Path(file)

@@ -23,8 +23,8 @@ from kivy.properties import ObjectProperty, StringProperty
 from kiosk import STARTED
 from kiosk.content.live import LiveContent
 from kiosk.content.loader import ExhibitionContent
-from kiosk.content.text import ANY_LANGUAGE
-from kiosk.events import AccessChanged, EventBus, LanguageChosen, NarrationPlayed, VisitEnded
+from kiosk.content.text import ANY_LANGUAGE, second_text
+from kiosk.events import AccessChanged, EventBus, LanguageChosen, NarrationPlayed, SecondLanguageChosen, VisitEnded
 from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
@@ -68,6 +68,7 @@ class KioskApp(App):
     tr = ObjectProperty(None, rebind=True)
     theme = ObjectProperty(None, rebind=True)
     language = StringProperty("fr")
+    second_language = StringProperty("")   # content texts shown in it too, beside the visitor's ("": none)
     navigator_class = Navigator
 
     def __init__(self, content: ExhibitionContent, data_dir: Path, kiosk: bool = False, language: str | None = None,
@@ -143,7 +144,7 @@ class KioskApp(App):
         return ViewContext(
             language_now=lambda: self.language, fallbacks_now=lambda: self.fallbacks, venue_now=lambda: self.venue,
             collection_now=lambda: self.content.collection, records_now=lambda: self.records,
-            text=self.text, gettext=self.gettext,
+            text=self.text, second_text=self.second_text, second_now=lambda: self.shown_second, gettext=self.gettext,
             ngettext=lambda singular, plural, n: catalog(self.language).ngettext(singular, plural, n),
             emit=self.events.emit, pictures=self.pictures, qr=self.qr, theme=self.theme, group=self.facilitator.guided.group,
             open_exhibit=lambda exhibit_id: navigator().open_exhibit(exhibit_id),
@@ -206,6 +207,7 @@ class KioskApp(App):
         collection = self.content.collection
         self.idle.timeout = self.settings.idle_timeout or collection.idle_timeout
         self.session.default_language = self.default_language
+        self._default_second(self.default_second_language)
         self.venue = self.settings.venue
         self.facilitator_language.use(self.settings.facilitator_language)
         if self.theme is not None:     # built with the window (build); it takes the share there too
@@ -218,6 +220,20 @@ class KioskApp(App):
         languages = self.content.collection.languages
         chosen = self.settings.default_language
         return chosen if chosen in languages.languages else languages.default
+
+    @property
+    def default_second_language(self) -> str:
+        """The venue's second language for a new visit ("" for none, or one the content does not have)."""
+        chosen = self.settings.default_second_language
+        return chosen if chosen in self.content.collection.languages.languages else ""
+
+    def _default_second(self, language: str) -> None:
+        """A new default second language: a visit that kept the one before takes it at once."""
+        session = self.session
+        if session.second_language == session.default_second_language and language != session.second_language:
+            session.second_language = language
+            self.second_language = language
+        session.default_second_language = language
 
     def replace_content(self, content: ExhibitionContent) -> None:
         """Show new content: visitor screens are rebuilt from it on their next use."""
@@ -238,6 +254,27 @@ class KioskApp(App):
         self.theme.use_language(language)
         self.tr.switch(language)
         self.language = language
+
+    def set_second_language(self, language: str) -> None:
+        """Show content texts in ``language`` too, beside the visitor's ("": one language again); the visitor
+        keeps their place. The interface (buttons, "Back") stays in the visitor's language."""
+        language = language if language in self.content.collection.languages.languages else ""
+        self.session.second_language = language
+        self.events.emit(SecondLanguageChosen(language))
+        self.second_language = language
+
+    @property
+    def shown_second(self) -> str:
+        """The second language texts are shown in now: "" when there is none, or it is the visitor's own."""
+        return self.second_language if self.second_language != self.language else ""
+
+    def second_text(self, localized) -> str:
+        """A content text in the second language, to show beside ``text(localized)``: "" when there is no
+        second language, when the content has no text in it (never a fallback) or it would repeat the first."""
+        if not localized or not self.shown_second:
+            return ""
+        first = localized.get(self.language, self.fallbacks)
+        return keep_with_word(second_text(localized, self.shown_second, first))
 
     # --- access ---------------------------------------------------------------------------
     def set_access(self, mode: str, on: bool) -> None:
@@ -333,6 +370,7 @@ class KioskApp(App):
         self.theme.use_access(self.session.access)   # the next visitor finds the kiosk as it was set up
         self.guide.follow(self.session.access, quietly=True)
         self.set_language(self.default_language)
+        self.second_language = self.session.second_language   # the venue's, or none
         self.navigator.reset()
         if not self.take_new_content():
             self.release_memory()

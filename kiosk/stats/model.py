@@ -16,6 +16,7 @@ visit_start        —             —                           "clock?" when t
 visit_end          —             seconds the visit lasted    —
 language           —             —                           language chosen (first, then switches)
 access             —             1 turned on, 0 off          the access mode (large_text, high_contrast…)
+second_language    —             —                           a second language chosen (texts shown in both)
 narration          id            —                           the language of the reading played
 exhibit_open       id            —                           —
 exhibit_close      id            dwell, seconds              —
@@ -36,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-KINDS = ("visit_start", "visit_end", "language", "access", "narration", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
+KINDS = ("visit_start", "visit_end", "language", "second_language", "access", "narration", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
          "poll_vote", "wall_idea", "fault", "game_end", "roleplay_end")
 
 
@@ -129,6 +130,7 @@ class StatsSummary:
     without_language: int = 0                                        # visits that ended before a language was chosen
     language_switches: int = 0
     access_modes: dict[str, int] = field(default_factory=dict)       # mode → visits that turned it on, most first
+    second_languages: dict[str, int] = field(default_factory=dict)   # code → visits that chose it as a second language
     narrations: int = 0                                              # readings started
     qr_by_link: dict[str, int] = field(default_factory=dict)         # URL → times shown, most first
     quiz: list[QuestionSuccess] = field(default_factory=list)        # by exhibit, then question

@@ -125,6 +125,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         without_language=reader.without_language(),
         language_switches=reader.language_switches(),
         access_modes=reader.access_modes(),
+        second_languages=reader.second_languages(),
         narrations=reader.count("narration"),
         qr_by_link=reader.grouped("qr_shown", "detail"),
         quiz=reader.quiz(),
@@ -202,6 +203,11 @@ class _Reader:
     def access_modes(self) -> dict[str, int]:
         """Each access mode: how many visits turned it on (once per visit, however often it was toggled)."""
         rows = self.rows("access", "detail, COUNT(DISTINCT visit)", "AND value = 1 GROUP BY detail")
+        return dict(sorted(rows, key=lambda row: (-row[1], row[0])))
+
+    def second_languages(self) -> dict[str, int]:
+        """Each language chosen as a second one: in how many visits (once per visit)."""
+        rows = self.rows("second_language", "detail, COUNT(DISTINCT visit)", "GROUP BY detail")
         return dict(sorted(rows, key=lambda row: (-row[1], row[0])))
 
     def quiz(self) -> list[QuestionSuccess]:

@@ -99,6 +99,8 @@ def _languages(summary: StatsSummary) -> list[str]:
                     "  (left before choosing a language)")
     if rows:
         rows.append(f"switches during a visit: {summary.language_switches}")
+    rows += [f"second language {code}: {plural('{n} visit', '{n} visits', count).format(n=count)}"
+             for code, count in summary.second_languages.items()]
     visits = plural("{n} visit", "{n} visits", total).format(n=total)
     return _section("Languages (the one each visit started in; " + visits + ")", rows)
 

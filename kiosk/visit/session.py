@@ -5,7 +5,8 @@ gallery image, scroll positions) rather than in itself, so that one ``reset()`` 
 leaves no trace of the previous visitor::
 
     session.state_for("alternatives-quiz")["question"] = 2
-    session.reset()           # next visitor: fresh language, fresh positions
+    session.second_language = "ar"   # texts shown in Arabic too, beside the visitor's language
+    session.reset()           # next visitor: fresh language (and the venue's second one), fresh positions
 """
 
 from __future__ import annotations
@@ -25,19 +26,22 @@ class VisitorSession:
     visits: int = 0
     seen: set[str] = field(default_factory=set)   # exhibits this visitor opened (marked on home's cards)
     access: AccessModes = field(default_factory=AccessModes)   # larger text, contrast…: for this visitor only
+    default_second_language: str = ""   # the venue's (facilitator's settings): a new visit starts with it
+    second_language: str = ""           # texts shown in it too, beside the visitor's language ("": none)
 
     def __post_init__(self) -> None:
         self.language = self.language or self.default_language
+        self.second_language = self.second_language or self.default_second_language
 
     def state_for(self, key: str) -> dict[str, Any]:
         """The mutable state of one exhibit view (or screen) for this visitor."""
         return self.views.setdefault(key, {})
 
     def start(self, language: str) -> None:
-        """A new visitor chose a language (the access modes they chose before it stay on)."""
-        access = self.access
+        """A new visitor chose a language (the access modes and second language they chose before it stay on)."""
+        access, second = self.access, self.second_language
         self.reset()
-        self.access = access
+        self.access, self.second_language = access, second
         self.language = language
         self.visits += 1
 
@@ -47,8 +51,9 @@ class VisitorSession:
         self.views.clear()
         self.seen.clear()
         self.access = AccessModes()
+        self.second_language = self.default_second_language
 
     @property
     def is_fresh(self) -> bool:
         return (self.exhibit_id is None and not self.views and not self.seen and self.language == self.default_language
-                and not self.access.active)
+                and self.second_language == self.default_second_language and not self.access.active)

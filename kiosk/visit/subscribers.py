@@ -24,6 +24,7 @@ def connect_visit(bus: ev.EventBus, stats, session) -> None:
     bus.subscribe(ev.VisitStarted, lambda e: stats.visit_started())
     bus.subscribe(ev.VisitEnded, lambda e: stats.visit_ended(e.last_activity))
     bus.subscribe(ev.LanguageChosen, lambda e: stats.language(e.language))
+    bus.subscribe(ev.SecondLanguageChosen, lambda e: stats.second_language(e.language))
     bus.subscribe(ev.AccessChanged, lambda e: stats.access(e.mode, e.on))
     bus.subscribe(ev.NarrationPlayed, lambda e: stats.narration(e.exhibit, e.language))
     bus.subscribe(ev.ExhibitOpened, lambda e: setattr(session, "exhibit_id", e.exhibit))

@@ -7,6 +7,7 @@ and a visit number, and hands them to the recorder (which writes them off the UI
     stats = VisitStats(recorder.record, venue=lambda: app.venue)
     stats.visit_started()                 # the first touch on the attract loop
     stats.language("fr")                  # chosen; later calls with another code are switches
+    stats.second_language("ar")           # texts shown in Arabic too, beside the visitor's language
     stats.access("large_text", True)      # an access mode turned on (or off)
     stats.exhibit_opened("origines-quiz")
     stats.quiz_answered("origines-quiz", question=1, right=True)
@@ -65,6 +66,11 @@ class VisitStats:
             self.current_language = code
             if self.active:
                 self._emit("language", detail=code)
+
+    def second_language(self, code: str) -> None:
+        """A second language chosen (texts shown in both): counted per code; taking it away is not counted."""
+        if code:
+            self._emit("second_language", detail=code)
 
     def access(self, mode: str, on: bool) -> None:
         """An access mode turned on (value 1) or off (0): how often each mode is used, and for how many visits."""

@@ -228,3 +228,17 @@ def test_from_the_attract_loop_a_keypad_alone_starts_a_visit(fresh):
     kiosk.wait(0.6)
     assert app.navigator.current == "language"
     assert said(app)[-1].startswith(app.navigator.screen("language").ids.heading.logical_text)
+
+
+def test_with_two_languages_each_column_is_read_in_its_own_voice(fresh):
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk)                           # French
+    app.set_second_language("en")
+    open_exhibit(kiosk, "origines-enclosures")
+    press(kiosk, 274)
+    voices = {e.words: e.language for e in app.guide.guide.elements}
+    english = [words for words, language in voices.items() if "In England" in words]
+    french = [words for words, language in voices.items() if "En Angleterre" in words]
+    assert english and french, list(voices)
+    assert {voices[w] for w in english} == {"en"} and {voices[w] for w in french} == {"fr"}
+    app.set_second_language("")

@@ -36,6 +36,7 @@ from kiosk.gui.widgets.widgets import Figure, MirrorBox, drawn_height
 Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
 SMALLEST_QUESTION = 0.7     # ... down to this fraction of the heading size
+SECOND_QUESTION = 0.8       # two languages at once: the question in the second language, under it, at this share
 SMALLEST_ANSWER = 0.8       # larger text (1.4×): an answer may come down to 0.8 of it, 1.12× the usual body text
 ROW_ICONS = {"open": "circle", "right": "circle-check", "wrong": "circle-x", "other": "circle"}
 SMALLEST_PICTURE = 2.5      # the prompt's picture is left out when its room is lower than this many touch heights
@@ -75,6 +76,8 @@ class QuizMark(BoxLayout):
 
 
 class QuizView(ExhibitView):
+    second_font = StringProperty("")    # the font of the second language's question (its own letters)
+    second_language = StringProperty("")   # ... and its language (audio guidance speaks it in that voice)
     question_height = NumericProperty(0)
     question_factor = NumericProperty(1.0)
     answer_factor = NumericProperty(1.0)
@@ -174,8 +177,15 @@ class QuizView(ExhibitView):
         return self.ids.answers.minimum_height if self.ids.answers.children else 0
 
     def _tallest_question(self, width: float, font_size: float) -> float:
-        return max(drawn_height(self.ctx.theme, self.text(question.question), width, font_size, bold=True,
-                                role="heading") for question in self.manifest.details.questions)
+        """The height of the quiz's tallest question, with its second language's under it when there is one."""
+        theme = self.ctx.theme
+
+        def height(question) -> float:
+            first = drawn_height(theme, self.text(question.question), width, font_size, bold=True, role="heading")
+            second = self.ctx.second_text(question.question)
+            return first + (theme.space + drawn_height(theme, second, width, font_size * SECOND_QUESTION,
+                                                       role="heading") if second else 0)
+        return max(height(question) for question in self.manifest.details.questions)
 
     def _show_question(self) -> None:
         tr, progress = self.ctx.gettext, self.progress
@@ -183,6 +193,9 @@ class QuizView(ExhibitView):
         self.ids.progress.logical_text = tr("Question {number} of {total}").format(number=progress.index + 1, total=total)
         self._fill_steps(total)
         self.ids.question.logical_text = self.text(progress.question.question)
+        self.ids.question_second.logical_text = self.ctx.second_text(progress.question.question)
+        self.second_font = self.ctx.theme.font_for(self.ctx.second_language)
+        self.second_language = self.ctx.second_language
         self._fill_answers()
         chosen = progress.chosen
         self.answered = chosen is not None

@@ -30,7 +30,7 @@ def cmd_proof(args) -> int:
     if content is None:
         return 1
     languages = args.lang or list(content.collection.languages.languages)
-    entries, failures = _render(content, args.out, size, languages, args.only, args.access or ())
+    entries, failures = _render(content, args.out, size, languages, args.only, args.access or (), args.second_language)
     from kiosk.gui.curator.proof_sheet import write_contact_sheets
 
     pages = write_contact_sheets(content, entries, args.out, languages)
@@ -41,14 +41,15 @@ def cmd_proof(args) -> int:
     return 0 if failures == 0 else 1
 
 
-def _render(content, out: Path, size, languages, only, access=()):
+def _render(content, out: Path, size, languages, only, access=(), second=""):
     from kiosk.gui.curator.proof_checks import screen_problems
     from kiosk.gui.curator.snapshot import plan, render
 
     def inspect(app) -> list[dict]:
         return [{"kind": p.kind, "message": p.message} for p in screen_problems(app.root_widget, app.pictures)]
 
-    return render(content, out, size, plan(content, languages, only), inspect=inspect, progress=True, access=access)
+    return render(content, out, size, plan(content, languages, only), inspect=inspect, progress=True, access=access,
+                  second=second)
 
 
 def _write_json(path: Path, content, entries: list[dict]) -> None:

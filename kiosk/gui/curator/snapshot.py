@@ -44,26 +44,29 @@ def plan(content, languages: list[str] | None = None, only: list[str] | None = N
     return shots
 
 
-def take_snapshots(content, out: Path, size: tuple[int, int], languages=None, only=None, access=()) -> int:
-    written, failures = render(content, out, size, plan(content, languages, only), access=access)
+def take_snapshots(content, out: Path, size: tuple[int, int], languages=None, only=None, access=(),
+                   second: str = "") -> int:
+    written, failures = render(content, out, size, plan(content, languages, only), access=access, second=second)
     print(f"wrote {len(written)} snapshots to {out}")
     return 0 if failures == 0 else 1
 
 
 def render(content, out: Path, size: tuple[int, int], shots: list[dict], inspect=None,
-           progress: bool = False, access=()) -> tuple[list[dict], int]:
+           progress: bool = False, access=(), second: str = "") -> tuple[list[dict], int]:
     """Photograph ``shots``; returns the entries written (also in ``snapshots.json``) and the failure count.
 
     ``inspect(app)``, when given, is called on each screen before it is photographed; what it
     returns is kept in the entry under ``problems``. ``progress`` shows a progress bar on stderr. ``access``:
-    the access modes every screen is drawn in (large_text, high_contrast…).
+    the access modes every screen is drawn in (large_text, high_contrast…); ``second``: a second language
+    every visitor screen shows content texts in too.
     """
     configure_kivy(kiosk=False, size=size)
     out.mkdir(parents=True, exist_ok=True)
     data = Path(os.environ.get("KIOSK_DATA_DIR") or out / ".kiosk-data")
     from kiosk.gui.curator.snapshot_app import SnapshotApp
 
-    app = SnapshotApp(content, data_dir=data, shots=shots, out=out, inspect=inspect, progress=progress, access=access)
+    app = SnapshotApp(content, data_dir=data, shots=shots, out=out, inspect=inspect, progress=progress, access=access,
+                      second=second)
     app.run()
     write_atomic(out / "snapshots.json", json.dumps(app.written, indent=1, ensure_ascii=False))
     return app.written, app.failures
@@ -86,4 +89,5 @@ def cmd_snapshot(args) -> int:
     content = load_for_display(args.content)
     if content is None:
         return 1
-    return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only, args.access or ())
+    return take_snapshots(content, args.out, args.size or (1920, 1080), args.lang, args.only, args.access or (),
+                          args.second_language)

@@ -20,9 +20,10 @@ log = logging.getLogger(__name__)
 
 
 class SnapshotApp(KioskApp):
-    def __init__(self, content, data_dir, shots, out, inspect=None, progress=False, access=(), **kwargs):
+    def __init__(self, content, data_dir, shots, out, inspect=None, progress=False, access=(), second="", **kwargs):
         super().__init__(content, data_dir=data_dir, **kwargs)
         self.access_modes = tuple(access)   # every screen photographed in these access modes (kiosk.visit.access)
+        self.second_for_shots = second      # and with texts in this second language too ("": one language)
         self.shots, self.out, self.written, self.failures = shots, out, [], 0
         self.inspect, self.show_progress, self.bar = inspect, progress, None
         self.queue = []
@@ -92,6 +93,8 @@ class SnapshotApp(KioskApp):
         # a visitor's access modes end at the idle reset, before the attract loop: it is photographed without them
         for mode in self.access_modes:
             self.set_access(mode, shot["screen"] != "attract")
+        if self.second_for_shots:
+            self.set_second_language(self.second_for_shots if shot["screen"] != "attract" else "")
         if self.language != shot["language"]:
             self.set_language(shot["language"])
         if shot["screen"] == "attract":

@@ -187,9 +187,12 @@ class FacilitatorScreen(KioskScreen):
                                     for code in interface_languages()]))
         card.add_widget(self._subheading(self._("Language at the start of each visit")))
         current = settings.default_language or languages.default
-        card.add_widget(self._grid([self._choice(language_name(code), code == current,
-                                                 lambda code=code: self._set(default_language=code), font=code)
-                                    for code in languages.languages]))
+        card.add_widget(self._grid(self._language_choices(current, "default_language")))
+        card.add_widget(self._subheading(self._("Second language at the start of each visit")))
+        second = self.app.default_second_language     # texts shown in it too, beside the visitor's (not the first)
+        none = self._choice(self._("None"), not second or second == current,
+                            lambda: self._set(default_second_language=None))
+        card.add_widget(self._grid([none, *self._language_choices(second, "default_second_language", leave=current)]))
         card.add_widget(self._subheading(self._("Back to the start after")))
         row = self._row()
         seconds = self.app.idle.timeout
@@ -197,6 +200,12 @@ class FacilitatorScreen(KioskScreen):
         row.add_widget(self._value(self._("{seconds} s without a touch").format(seconds=int(seconds))))
         row.add_widget(self._step("plus", lambda: self._set(idle_timeout=min(IDLE_TIMEOUT_MAX, seconds + IDLE_STEP))))
         card.add_widget(row)
+
+    def _language_choices(self, current: str, setting: str, leave: str = "") -> list:
+        """A choice per content language (but ``leave``), each named in itself; the one chosen sets ``setting``."""
+        return [self._choice(language_name(code), code == current, lambda code=code: self._set(**{setting: code}),
+                             font=code)
+                for code in self.app.content.collection.languages.languages if code != leave]
 
     def _venue(self, box) -> None:
         settings = self.app.settings

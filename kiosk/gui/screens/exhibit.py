@@ -38,6 +38,8 @@ Builder.load_file(str(Path(__file__).with_name("exhibit.kv")))
 
 class ExhibitScreen(KioskScreen):
     heading = StringProperty("")
+    heading_second = StringProperty("")   # the title in the visitor's second language, under it ("": none)
+    second_fits = BooleanProperty(True)   # it has its line: the visitor's title fits whole above it
     room_colour = ListProperty([0, 0, 0, 1])
     room_name = StringProperty("")    # the top bar's way back: the room's name
     room_label = StringProperty("")   # "Back to the room"
@@ -56,7 +58,7 @@ class ExhibitScreen(KioskScreen):
         self._qr_pages = None   # (every card, the pager) while the QR column shows its cards a page at a time
         self._narrated = None   # (exhibit, language) read out by itself in the audio mode, this opening
         self._ready: dict[str, _Ready] = {}   # exhibit id → its view, built ahead while nobody touched (prepare)
-        self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
+        self.app.bind(language=self._on_language, second_language=self._on_language)  # a method: bound weakly
         self.app.theme.bind(look=self._on_language)   # an access mode: the view is built again, in its sizes and colours
         self._refit_qr = Clock.create_trigger(lambda _dt: self._fit_qr_column(), -1)
         self.ids.qr_scroll.bind(height=lambda *_: self._refit_qr())
@@ -64,7 +66,8 @@ class ExhibitScreen(KioskScreen):
         self._footer, self._content = self.ids.footer.__self__, self.ids.content.__self__
         self.ids.body.bind(orientation=lambda *_: self._fill_qr_codes() if self.view else None)
         self.fit_heading = Clock.create_trigger(lambda _dt: self._fit_heading(), -1)
-        self.bind(heading=self.fit_heading, notice=self.fit_heading, way_on_folded=self.fit_heading)
+        self.bind(heading=self.fit_heading, heading_second=self.fit_heading, notice=self.fit_heading,
+                  way_on_folded=self.fit_heading)
         self.ids.heading.bind(width=self.fit_heading, font_size=self.fit_heading, font_name=self.fit_heading)
 
     def show(self, manifest) -> bool:
@@ -126,7 +129,7 @@ class ExhibitScreen(KioskScreen):
 
     def _ready_stamp(self, manifest) -> tuple:
         group = self.app.view_context.group
-        return (id(manifest), self.app.language, tuple(Window.size), self.app.theme.look, id(self._state(manifest)),
+        return (id(manifest), self.app.language, self.app.shown_second, tuple(Window.size), self.app.theme.look, id(self._state(manifest)),
                 group is not None and (group.active, group.is_revealed(manifest.id)))
 
     def _state(self, manifest) -> dict:
@@ -147,6 +150,7 @@ class ExhibitScreen(KioskScreen):
         try:
             self.app.shown_in.clear()
             self.heading = self.app.text(self.manifest.title)
+            self.heading_second = self.app.second_text(self.manifest.title)
             if shown_in is None:
                 self.view.refresh()
             else:
@@ -173,13 +177,27 @@ class ExhibitScreen(KioskScreen):
 
     def _fit_heading(self) -> None:
         """The title in the lines the bar's fixed height holds (two short lines or one): a title that
-        does not fit is set a little smaller (down to 80 %), and only then cut with "…"."""
+        does not fit is set a little smaller (down to 80 %), and only then cut with "…". The title in the
+        second language takes a line under it only while the visitor's title still fits whole."""
+        label, theme = self.ids.heading, self.app.theme
+        room = theme.touch
+        notice, second = self.ids.bar_notice, self.ids.heading_second
+        if notice.logical_text:    # the notice's line under the title, while the way on is folded
+            room -= theme.line_height(notice.font_size, notice.font_name)
+        fitted = None
+        if self.heading_second:
+            fitted = self._heading_in(room - theme.line_height(second.font_size, second.font_name))
+        self.second_fits = fitted is not None and fitted[3]
+        if not self.second_fits:
+            fitted = self._heading_in(room)
+        factor, lines, shown, _whole = fitted
+        # set once: the label's new size fits the title again, and finds the same answer
+        label.size_factor, label.line_limit, label.logical_text = factor, lines, shown
+
+    def _heading_in(self, room: float) -> tuple[float, int, str, bool]:
+        """(size factor, lines, the title as shown, whether it is whole) for the title in ``room`` px of the bar."""
         label, theme = self.ids.heading, self.app.theme
         base = 1 if self.width >= self.height else 0.85
-        room = theme.touch
-        if self.notice and self.way_on_folded:    # the notice's line under the title
-            notice = self.ids.bar_notice
-            room -= theme.line_height(notice.font_size, notice.font_name)
         for factor in (base, base * 0.9, base * 0.8):
             size = theme.heading * factor
             lines = max(1, min(2, theme.lines_in(room, size, label.font_name, "heading")))
@@ -189,11 +207,10 @@ class ExhibitScreen(KioskScreen):
             if has_rtl(self.heading):   # right to left, the label wraps (and cuts) the title itself
                 width = label.width - label.padding[0] - label.padding[2]
                 if len(wrap_and_shape(self.heading, width, measure).split("\n")) <= lines:
-                    break
+                    return factor, lines, shown, True
             elif shown == self.heading:
-                break
-        # set once: the label's new size fits the title again, and finds the same answer
-        label.size_factor, label.line_limit, label.logical_text = factor, lines, shown
+                return factor, lines, shown, True
+        return factor, lines, shown, False
 
     def _link_label(self, link) -> str:
         """The link's label, with "(in French)" when the site is in a language the visitor may not read."""

@@ -26,7 +26,7 @@ from kivy.uix.widget import Widget
 
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.screens.exhibit import fit_lines
-from kiosk.gui.theme import glide
+from kiosk.gui.theme import Theme, glide
 from kiosk.gui.widgets.reader import ReaderArrow  # noqa: F401  (the pager's arrows, in home.kv)
 from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TapScrollView
 from kiosk.render.bidi import has_rtl, shape_line
@@ -44,6 +44,9 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
     exhibit_id = StringProperty("")
     title = StringProperty("")
     title_shown = StringProperty("")   # the title cut to its lines
+    title_second = StringProperty("")  # the title in the visitor's second language ("": none), on one line under it
+    title_second_shown = StringProperty("")
+    second_font = StringProperty("")
     summary = StringProperty("")       # the summary cut to its lines
     summary_lines = NumericProperty(3)
     colour = ListProperty([0, 0, 0, 1])
@@ -59,7 +62,7 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
     def __init__(self, **kwargs):
         self.fit = Clock.create_trigger(lambda _dt: self._fit(), -1)   # once a frame, however many inputs changed
         super().__init__(**kwargs)
-        self.bind(size=self.fit, title=self.fit, full_summary=self.fit)
+        self.bind(size=self.fit, title=self.fit, full_summary=self.fit, title_second=self.fit)
         self.fit()
 
     def _fit(self) -> None:
@@ -79,6 +82,8 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         words = self.padding[3] + self.spacing + gap + theme.small * 1.9 + gap * 4 \
             + lines_height(font, theme.body * 1.05, TITLE_LINES, bold=True,
                            line_height=theme.leading(font, "title", theme.body * 1.05, "\n" * (TITLE_LINES - 1)))
+        if self.title_second:    # its line under the title, in its own font
+            words += lines_height(self.second_font or font, theme.small, 1)
         lines = SUMMARY_LINES
         while lines > 1 and self.height - words - lines_height(font, theme.small, lines) < self.height * SMALLEST_PICTURE:
             lines -= 1
@@ -87,6 +92,7 @@ class ExhibitCard(ButtonBehavior, BoxLayout):
         self.picture_height = max(0, min(self.width * 10 / 16, room))
         width = self.width - theme.pad * 1.5
         self.title_shown = fit_lines(self.ids.title_label, self.title, TITLE_LINES, width)
+        self.title_second_shown = fit_lines(self.ids.second_label, self.title_second, 1, width) if self.title_second else ""
         self.summary = fit_lines(self.ids.summary_label, self.full_summary, lines, width)
 
 
@@ -357,7 +363,7 @@ class HomeScreen(KioskScreen):
         self._rows: dict[str, tuple[list, set[str]]] = {}
         self._rows_for = None
         self._retext: dict[str, list] = {}   # rows of the language before, whose cards take the new one's words
-        self.app.bind(language=self._on_language)  # a method: bound weakly, so a dropped screen is freed
+        self.app.bind(language=self._on_language, second_language=self._on_language)  # methods: bound weakly
         self.app.theme.bind(look=self._on_language)   # an access mode: tabs and cards in its sizes and colours
 
     def show_room(self, room_id: str | None) -> None:
@@ -377,7 +383,7 @@ class HomeScreen(KioskScreen):
 
         Coming back from an exhibit then costs nothing, and the row of cards keeps its place.
         """
-        shown = (self.room_id, self.app.language, self.app.theme.look)
+        shown = (self.room_id, self.app.language, self.app.theme.look, self.app.shown_second)
         if shown == self._shown:
             self._mark_seen()
             return
@@ -468,7 +474,7 @@ class HomeScreen(KioskScreen):
             self._row(room)
 
     def _row(self, room) -> tuple[list, set[str]]:
-        wanted = (self.app.language, (*Window.size, self.app.theme.look))
+        wanted = ((self.app.language, self.app.shown_second), (*Window.size, self.app.theme.look))
         if self._rows_for != wanted:
             same_size = self._rows_for is not None and self._rows_for[1] == wanted[1]
             # a new language at the same size: the rows' cards take its words (new cards cost ~75 ms at the tap)
@@ -526,6 +532,7 @@ class HomeScreen(KioskScreen):
         """What a card says in the visitor's language: set when it is built, and again on a language change."""
         _ = self.app.tr._
         return {"title": self.app.text(manifest.title), "full_summary": self.app.text(manifest.summary),
+                "title_second": self.app.second_text(manifest.title), "second_font": Theme.font_for(self.app.shown_second),
                 "kind": _(_kind(manifest)[1]), "seen_label": _("Seen")}
 
     def _mark_seen(self) -> None:

@@ -3,6 +3,10 @@
 "Choose your language" is said in every language of the exhibition, and each card invites
 in its own language ("Commencer la visite", "ابدأ الزيارة"), so nobody needs to read French
 to begin.
+
+Above them, "Add a second language" opens the language panel's second part: a mixed group (a
+French-speaking parent, a grandparent who reads Arabic) chooses both before the visit; the
+button then shows the second language's name.
 """
 
 from __future__ import annotations
@@ -32,8 +36,13 @@ class LanguageCard(ButtonBehavior, BoxLayout):
 
 
 class LanguageScreen(KioskScreen):
+    second_label = StringProperty("")   # "Add a second language", or the second language's name
+    second_font = StringProperty("")
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
+        self.app.bind(second_language=self._show_second, language=self._show_second)   # methods: bound weakly
+        self._show_second()
         policy = self.app.content.collection.languages
         heading = catalog(policy.default).gettext("Choose your language")
         self.ids.heading.logical_text = heading
@@ -50,3 +59,12 @@ class LanguageScreen(KioskScreen):
                                 invitation=shape_line(invitation) if has_rtl(invitation) else invitation)
             card.bind(on_release=lambda c: self.navigator.start_visit(c.language))
             self.ids.grid.add_widget(card)
+
+    def _show_second(self, *_args) -> None:
+        second = self.app.second_language
+        self.second_label = language_name(second) if second else self.app.gettext("Add a second language")
+        self.second_font = Theme.font_for(second) if second else ""
+
+    def choose_second_language(self) -> None:
+        from kiosk.gui.widgets.language_picker import LanguagePicker   # as the other screens do: on first use
+        LanguagePicker.open_for(self.app, second_only=True)

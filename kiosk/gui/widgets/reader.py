@@ -9,6 +9,11 @@ sample of the text (its average character sets how wide a column may be)::
 
 A block with ``keep_with_next = True`` (a heading) never ends a page.
 
+Two languages at once: ``set_content(build, sample, second=build_second)`` gives the second
+language its own column, beside the first (the first on the reading start: on the right in a
+right-to-left language) or under it when ``stacked`` (portrait). Each column is cut into its own
+pages, and the page control turns both together.
+
 The reader picks one to ``max_columns`` columns (``kiosk.render.pages.columns_for``), cuts
 the flow into pages between lines (no line is ever shown cut in half), at the end of a sentence
 or a paragraph when that leaves the page at most a third blank, and shows a page control
@@ -113,20 +118,25 @@ class PagedReader(BoxLayout):
     sample = StringProperty("")
     pages = ListProperty([])       # (start, end) of each column's slice of the flow, in px from its top
     continued = BooleanProperty(False)   # the page shown ends inside a sentence that the next one goes on with
+    stacked = BooleanProperty(False)     # two languages: the second under the first (portrait), not beside it
 
     def __init__(self, **kwargs):
-        self._build = None
+        self._build = self._second = None
         self._slots: list[ColumnSlot] = []
         self._mid_sentence: list[bool] = []
+        self._slot_pages: list[list[tuple[float, float]]] = []   # two languages: each column's own pages
+        self._slot_mid: list[list[bool]] = []
         self._trigger_reflow = Clock.create_trigger(self.reflow, -1)   # within the frame: a snapshot sees it
         super().__init__(**kwargs)
         self.fbind("rtl", self._trigger_reflow)
         self.fbind("page", self._measure)
         self.fbind("centred", self._trigger_reflow)
+        self.fbind("stacked", self._trigger_reflow)
 
-    def set_content(self, build, sample: str, page: int = 0) -> None:
-        """``build(column_width, page_height)`` gives the blocks of one column, top to bottom."""
-        self._build, self.sample, self.page = build, _TAG.sub("", sample), page
+    def set_content(self, build, sample: str, page: int = 0, second=None) -> None:
+        """``build(column_width, page_height)`` gives the blocks of one column, top to bottom; ``second``, the
+        blocks of the second language's column (None: one language, in as many columns as fit)."""
+        self._build, self._second, self.sample, self.page = build, second, _TAG.sub("", sample), page
         self._trigger_reflow()
 
     def turn(self, step: int) -> None:
@@ -136,19 +146,15 @@ class PagedReader(BoxLayout):
         row = self.ids.row
         if self._build is None or row.width <= 1 or row.height <= 1:
             return
-        self.columns, self.column_width = columns_for(row.width, self.char_width(), self.gap, self.max_columns)
         row.clear_widgets()
         self._slots = []
+        if self._second is not None:
+            self._reflow_two(row)
+            return
+        row.orientation = "horizontal"
+        self.columns, self.column_width = columns_for(row.width, self.char_width(), self.gap, self.max_columns)
         for _ in range(self.columns):
-            flow = BoxLayout(orientation="vertical", size_hint=(None, None), width=self.column_width,
-                             spacing=self.gap * 0.4)
-            flow.bind(minimum_height=flow.setter("height"), height=self._measure)   # at once: no stale page shows
-            for block in self._build(self.column_width, row.height):
-                flow.add_widget(block)
-            slot = ColumnSlot(flow, size_hint_x=None, width=self.column_width)
-            slot.bind(pos=self._measure, size=self._measure)
-            row.add_widget(slot)
-            self._slots.append(slot)
+            self._add_slot(self._build, self.column_width, row.height, size_hint_x=None, width=self.column_width)
         spacers = 2 if self.centred else 1
         leftover = row.width - self.columns * self.column_width - self.gap * (self.columns - 1 + spacers)
         if leftover > 0:                    # the room left over stays at the reading end, or on both sides
@@ -157,18 +163,41 @@ class PagedReader(BoxLayout):
                 row.add_widget(Widget(size_hint_x=None, width=leftover / 2), index=len(row.children))
         self._measure()
 
+    def _reflow_two(self, row) -> None:
+        """Two languages: a column each, side by side (the first at the reading start) or stacked."""
+        row.orientation = "vertical" if self.stacked else "horizontal"
+        self.columns = 2
+        if self.stacked:
+            width, height = row.width, (row.height - row.spacing) / 2
+        else:
+            width, height = (row.width - row.spacing) / 2, row.height
+        self.column_width = width
+        for build in (self._build, self._second):
+            self._add_slot(build, width, height, size_hint=(None, None), size=(width, height))
+        self._measure()
+
+    def _add_slot(self, build, column_width: float, page_height: float, **size) -> None:
+        flow = BoxLayout(orientation="vertical", size_hint=(None, None), width=column_width, spacing=self.gap * 0.4)
+        flow.bind(minimum_height=flow.setter("height"), height=self._measure)   # at once: no stale page shows
+        for block in build(column_width, page_height):
+            flow.add_widget(block)
+        slot = ColumnSlot(flow, **size)
+        slot.bind(pos=self._measure, size=self._measure)
+        self.ids.row.add_widget(slot)
+        self._slots.append(slot)
+
     def char_width(self) -> float:
         sample = shape_line(self.sample[:800]) or "Reading comfort"   # Arabic letters joined, as drawn
         label = CoreLabel(text=sample, font_name=self.font_name, font_size=self.font_size)
         return label.get_extents(sample)[0] / len(sample)
 
-    def cuts(self) -> tuple[list[float], list[float]]:
-        """Where the first column's flow may be cut (block tops, lines inside texts, its end), and
+    def cuts(self, flow=None) -> tuple[list[float], list[float]]:
+        """Where the first column's flow (or ``flow``) may be cut (block tops, lines inside texts, its end), and
         which of these cuts end a paragraph or a sentence.
 
         Counted from the blocks' heights, so that a layout not yet done cannot shift them.
         """
-        flow = self._slots[0].flow
+        flow = flow or self._slots[0].flow
         cuts, clean, top, keep = [], [], 0.0, False
         for block in reversed(flow.children):        # top to bottom
             if not keep:                             # a heading stays with what follows it
@@ -189,40 +218,54 @@ class PagedReader(BoxLayout):
     def _measure(self, *_args) -> None:
         if not self._slots:
             return
-        cuts, clean = self.cuts()
-        pages = page_breaks(cuts, self.ids.row.height, clean)
-        self._mid_sentence = ends_mid_sentence(pages, clean)
-        self.pages = pages
-        self.page_count = max(1, math.ceil(len(pages) / self.columns))
-        if all(_drawn(block) for block in self._slots[0].flow.children):
+        two = self._second is not None
+        slots = self._slots if two else self._slots[:1]
+        self._slot_pages, self._slot_mid = [], []
+        for slot in slots:
+            cuts, clean = self.cuts(slot.flow)
+            pages = page_breaks(cuts, slot.height if two else self.ids.row.height, clean)
+            self._slot_pages.append(pages)
+            self._slot_mid.append(ends_mid_sentence(pages, clean))
+        self.pages, self._mid_sentence = self._slot_pages[0], self._slot_mid[0]
+        if two:
+            self.page_count = max(len(pages) for pages in self._slot_pages)
+        else:
+            self.page_count = max(1, math.ceil(len(self.pages) / self.columns))
+        if all(_drawn(block) for slot in slots for block in slot.flow.children):
             # only a measured flow says how many pages there are: new words (a language switch) are
             # one short page until drawn, and the visitor's page would be lost to that first guess
             self.page = min(self.page, self.page_count - 1)
         self._place()
 
     def _place(self, *_args) -> None:
+        two = self._second is not None
         last = min(len(self.pages), (int(self.page) + 1) * self.columns) - 1     # the last column shown
-        self.continued = bool(self._mid_sentence[last]) if 0 <= last < len(self._mid_sentence) else False
+        if two:
+            self.continued = any(int(self.page) < len(mid) and mid[int(self.page)] for mid in self._slot_mid)
+        else:
+            self.continued = bool(self._mid_sentence[last]) if 0 <= last < len(self._mid_sentence) else False
         for index, slot in enumerate(self._slots):
-            number = int(self.page) * self.columns + index
+            pages, mid = (self._slot_pages[index], self._slot_mid[index]) if two else (self.pages, self._mid_sentence)
+            number = int(self.page) if two else int(self.page) * self.columns + index
             window, flow = slot.window, slot.flow
-            if number >= len(self.pages):
+            if number >= len(pages):
                 window.size, flow.opacity = (0, 0), 0
                 slot.show_fade(0, (0, 0, 0, 0))
                 continue
-            start, end = self.pages[number]
-            top = self.ids.row.top
+            start, end = pages[number]
+            top = slot.top if two else self.ids.row.top
             window.size = (slot.width, end - start)
             window.pos = (slot.x, top - (end - start))
             flow.pos = (slot.x, top + start - flow.height)
             flow.opacity = 1
-            fades = self.continued and number == last
-            slot.show_fade(self._last_line(number) if fades else 0, backdrop(self) if fades else (0, 0, 0, 0))
+            fades = mid[number] if two else self.continued and number == last
+            slot.show_fade(self._last_line(number, slot.flow, pages) if fades else 0,
+                           backdrop(self) if fades else (0, 0, 0, 0))
 
-    def _last_line(self, number: int) -> float:
+    def _last_line(self, number: int, flow=None, pages=None) -> float:
         """The height of the last line column ``number`` shows (the step between its last two cuts)."""
-        cuts = sorted(self.cuts()[0])
-        end = self.pages[number][1]
+        cuts = sorted(self.cuts(flow)[0])
+        end = (pages or self.pages)[number][1]
         before = [cut for cut in cuts if cut < end - 0.5]
         return end - before[-1] if before else 0
 

@@ -99,7 +99,7 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "contrast": 57501,
     "volume-2": 57771,
     "snail": 58616,
-    "ear": 58242,
+    "headphones": 57585,
 }.items()}
 
 FONT_FILE = "KioskIcons.ttf"

@@ -33,7 +33,8 @@ from kivy.event import EventDispatcher
 from kivy.graphics import Color, Line
 from kivy.input.motionevent import MotionEvent
 from kivy.metrics import dp
-from kivy.properties import BooleanProperty
+from kivy.lang import Builder
+from kivy.properties import BooleanProperty, StringProperty
 from kivy.uix.behaviors import ButtonBehavior
 from kivy.uix.label import Label
 from kivy.uix.modalview import ModalView
@@ -42,6 +43,7 @@ from kivy.uix.stencilview import StencilView
 from kivy.uix.widget import Widget
 
 from kiosk.gui.curator.proof_checks import readable, window_box
+from kiosk.gui.widgets.arabic_label import text_width
 from kiosk.gui.widgets.widgets import PassesTouches, take_back
 from kiosk.i18n import N_
 from kiosk.render.bidi import is_rtl
@@ -63,6 +65,7 @@ HELP = N_("Audio guidance is on. Slide a finger over the screen to hear what is 
           "choose what you heard. Flick right or left for the next or the previous item. To turn the guidance off, "
           "hold two fingers still on the screen for two seconds.")
 OFF = N_("Audio guidance is off.")
+BADGE = N_("Audio guidance on. To stop: two fingers, 2 seconds")
 BUTTON = N_("button")
 LOOK_AFTER_CHOICE = 0.3    # s: what a choice changed is looked at once it has been drawn (a quiz verdict: 0.1 s)
 SAID_KEPT = 40
@@ -84,23 +87,67 @@ class GuideTouch(MotionEvent):
         super().depack(args)
 
 
+Builder.load_string("""
+<GuideBadge>:
+    # at the foot of the screen while audio guidance is on: for a companion, or staff, who wonder why taps only speak
+    size_hint: None, None
+    # as wide as its words (GuideBadge.fit), at most 90 % of the screen
+    height: words.height + app.theme.space * 2
+    canvas.before:
+        Color:
+            rgba: app.theme.ink[:3] + [0.92]
+        RoundedRectangle:
+            pos: self.pos
+            size: self.size
+            radius: [min(self.height / 2, app.theme.radius * 2)]
+    TextBlock:
+        id: words
+        logical_text: root.words
+        role: "small"
+        bold: True
+        tone: "white"
+        halign: "center"
+        width: root.width - app.theme.pad * 2
+        pos: root.x + app.theme.pad, root.y + app.theme.space
+""")
+
+
+class GuideBadge(PassesTouches, Widget):
+    words = StringProperty("")
+
+    def fit(self, theme) -> None:
+        """As wide as its words on one line, when they fit in 90 % of the screen; centred at the screen's foot."""
+        font = "KioskArabic" if any("\u0600" <= ch <= "\u06ff" for ch in self.words) else theme.font
+        self.width = min(Window.width * 0.9, text_width(self.words, font, theme.small, bold=True) + theme.pad * 2.5)
+        self.pos = ((Window.width - self.width) / 2, Window.height - self.height - dp(6))
+
+    @property
+    def room(self) -> float:
+        """The strip it takes at the top of the screen (the screens are laid out under it)."""
+        return self.height + dp(12)
+
+
 class FocusRing(PassesTouches, Widget):
-    """The focus, shown: a thick accent ring with a white one outside it, over everything; it never takes a touch."""
+    """The focus, shown over everything: a dark ring inside a gold one, a little apart from what it surrounds, so one of
+    them stands out on the paper as on a room's colour (WCAG 1.4.11 asks 3:1); never at the screen's very edge (a
+    bezel covers it). It never takes a touch."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         with self.canvas:
-            Color(1, 1, 1, 1)
-            self._outer = Line(width=dp(5))
-            self._colour = Color(0.85, 0.25, 0.1, 1)
-            self._inner = Line(width=dp(3))
+            self._colour = Color(0.88, 0.65, 0.15, 1)
+            self._outer = Line(width=dp(3))
+            self._ink = Color(0.12, 0.10, 0.09, 1)
+            self._inner = Line(width=dp(2))
 
-    def show(self, box, colour) -> None:
-        left, bottom, right, top = box
-        pad = dp(6)
-        self._colour.rgba = colour
-        self._outer.rounded_rectangle = (left - pad, bottom - pad, right - left + 2 * pad, top - bottom + 2 * pad, dp(8))
-        self._inner.rounded_rectangle = (left - pad, bottom - pad, right - left + 2 * pad, top - bottom + 2 * pad, dp(8))
+    def show(self, box, colour, ink) -> None:
+        edge, gap = dp(8), dp(5)
+        left, bottom = max(edge, box[0] - gap), max(edge, box[1] - gap)
+        right, top = min(Window.width - edge, box[2] + gap), min(Window.height - edge, box[3] + gap)
+        self._colour.rgba, self._ink.rgba = colour, ink
+        self._inner.rounded_rectangle = (left, bottom, right - left, top - bottom, dp(8))
+        out = dp(4)
+        self._outer.rounded_rectangle = (left - out, bottom - out, right - left + 2 * out, top - bottom + 2 * out, dp(11))
 
     def hide(self) -> None:
         self._outer.points = self._inner.points = []
@@ -238,6 +285,9 @@ class AudioGuide(EventDispatcher):
         self.hold = TwoFingerHold(slop=dp(30))
         self.strokes = Strokes(slop=dp(18), flick=dp(70))
         self.ring = FocusRing()
+        self.badge = GuideBadge()
+        self.badge.bind(height=self._place_badge)
+        app.bind(language=self._place_badge)   # (a method: Kivy holds it weakly, as long as the guide lives)
         self._fingers: list = []          # the touches down now
         self._starts: dict = {}           # touch uid → (x, y, time) where it came down
         self._held: dict = {}             # the touches of a two-finger hold, to take back from the widgets
@@ -251,7 +301,7 @@ class AudioGuide(EventDispatcher):
         self._look_soon = Clock.create_trigger(self._look_and_tell, 0.15)
         self._after_choice = Clock.create_trigger(lambda dt: self._look_and_tell(dt, after_choice=True), LOOK_AFTER_CHOICE)
         Window.bind(on_touch_down=self._down, on_touch_move=self._move, on_touch_up=self._up,
-                    on_key_down=self._key, children=lambda *_: self.on and self._look_soon())
+                    on_key_down=self._key, children=lambda *_: self.on and self._look_soon(), size=self._place_badge)
 
     # --- on and off -------------------------------------------------------------------------
     def follow(self, modes, quietly: bool = False) -> None:
@@ -261,13 +311,19 @@ class AudioGuide(EventDispatcher):
             self.on = True
             if self.ring.parent is None:
                 Window.add_widget(self.ring)
+            if self.badge.parent is None:
+                Window.add_widget(self.badge)
+                self._place_badge()
+                self._look_soon()   # once the screens are laid out under the badge
             self._context = self._context_now()
             self._look()
             self.say(self.app.gettext(HELP))
         elif not modes.guide and self.on:
             self.on = False
-            if self.ring.parent is not None:
-                self.ring.parent.remove_widget(self.ring)
+            for shown in (self.ring, self.badge):
+                if shown.parent is not None:
+                    shown.parent.remove_widget(shown)
+            self.app.root_widget.guide_room = 0
             self.guide.focus = None
             self.ring.hide()
             if quietly:
@@ -547,16 +603,26 @@ class AudioGuide(EventDispatcher):
             node.scroll_to(widget, padding=dp(24), animate=False)
             Clock.schedule_once(lambda _dt: (self._look(), self._show_ring()), 0)
 
+    def _place_badge(self, *_args) -> None:
+        """The badge in the visitor's language, at the top; the screens under it."""
+        if not self.on:
+            return
+        self.badge.words = self.app.gettext(BADGE)
+        self.badge.fit(self.app.theme)
+        self.app.root_widget.guide_room = self.badge.room
+
     def _show_ring(self) -> None:
         focus = self.guide.focus
         if focus is None or not self.on or not focus.box[2] > focus.box[0]:
             self.ring.hide()
             return
         if Window.children and Window.children[0] is not self.ring:   # above a panel opened since
-            if self.ring.parent is not None:
-                self.ring.parent.remove_widget(self.ring)
-            Window.add_widget(self.ring)
-        self.ring.show(focus.box, self.app.theme.accent)
+            for shown in (self.badge, self.ring):
+                if shown.parent is not None:
+                    shown.parent.remove_widget(shown)
+                Window.add_widget(shown)
+            self._place_badge()
+        self.ring.show(focus.box, self.app.theme.accent, self.app.theme.ink)
 
 
 def _sentences(parts) -> str:

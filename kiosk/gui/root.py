@@ -77,6 +77,7 @@ class KioskRoot(FloatLayout):
     screens: ScreenManager = ObjectProperty(None)
     countdown_visible = BooleanProperty(False)
     bar_room = NumericProperty(0)   # the facilitator's bar's strip at the bottom: the screens sit above it
+    guide_room = NumericProperty(0)   # audio guidance's strip at the top, for its badge: the screens sit under it
     seconds = NumericProperty(0)
     countdown_seconds = NumericProperty(10)   # the whole countdown: a full ring
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from kivy.core.window import Window
 from kivy.tests.common import UnitTestTouch
 
-from kiosk.gui.guide import HELP, OFF, GuideTouch
+from kiosk.gui.curator.proof_checks import screen_problems
+from kiosk.gui.guide import BADGE, HELP, OFF, GuideTouch
 from kiosk.gui.widgets.access_panel import AccessPanel
 from kiosk.i18n import catalog
 from tests.gui.test_countdown import wait_untouched
@@ -107,6 +108,11 @@ def test_flicks_and_keys_step_in_reading_order_and_enter_chooses(fresh):
     press(kiosk, 274)                                 # a keypad's arrow: the guidance starts by itself
     assert app.guide.on
     assert said(app)[-1] == catalog("en").gettext(HELP)
+    # the badge says so at the top, and the screens are laid out under it: nothing covered, nothing cut
+    badge, screens = app.guide.badge, app.root_widget.ids.reach
+    assert badge.parent is Window and badge.words == catalog("en").gettext(BADGE)
+    assert screens.top <= badge.y and screens.height == Window.height - badge.room
+    assert [p.message for p in screen_problems(app.root_widget, app.pictures) if p.kind != "upscaled"] == []
     order = [e.words for e in app.guide.guide.elements]
     assert len(order) >= 6, order
     press(kiosk, 274)
@@ -180,6 +186,7 @@ def test_hold_again_or_the_idle_reset_ends_it_and_the_panel_offers_it(fresh):
     app.idle.reset_now()
     kiosk.settle()
     assert not app.guide.on and not app.session.access.guide and app.guide.ring.parent is None
+    assert app.guide.badge.parent is None and app.root_widget.guide_room == 0
     kiosk.tap_at(960, 540)
     assert app.navigator.current == "language"       # the next visitor's touches press again
 

@@ -123,7 +123,7 @@ def test_chosen_on_the_start_screen_and_taken_away_from_the_panel(two):
     picker = LanguagePicker.shared(kiosk.app)
     assert picker.second_only and picker.ids.grid.opacity == 0
     kiosk.tap(next(button for button in picker.second_buttons() if button.language == "fr"))   # any, before the visit
-    assert screen.ids.second.text == "Français"
+    assert screen.ids.second.text.replace("\u00a0", " ") == "Deuxième langue : Français"   # said, under the languages
     start_visit_here = next(w for w in kiosk.widgets(kiosk.screen) if getattr(w, "language", None) == "ar")
     kiosk.tap(start_visit_here)
     assert (kiosk.app.language, kiosk.app.second_language) == ("ar", "fr")

@@ -124,7 +124,7 @@ class PanelView(ExhibitView):
 
     def _language_label(self, language: str) -> TextBlock:
         """A column's language, named in itself, small, above its text (a heading: it never ends a page)."""
-        label = TextBlock(logical_text=language_name(language), role="small", bold=True, tone="accent",
+        label = TextBlock(logical_text=language_name(language), role="small", bold=True, tone="muted",
                           font_override=self.ctx.theme.font_for(language))
         label.keep_with_next = True
         return label

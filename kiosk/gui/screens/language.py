@@ -21,7 +21,7 @@ from kivy.uix.boxlayout import BoxLayout
 from kiosk.gui.screens.base import KioskScreen
 from kiosk.gui.theme import Theme
 from kiosk.i18n import catalog, language_name
-from kiosk.render.bidi import has_rtl, shape_line
+from kiosk.render.bidi import has_rtl, is_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("language.kv")))
 
@@ -62,8 +62,10 @@ class LanguageScreen(KioskScreen):
 
     def _show_second(self, *_args) -> None:
         second = self.app.second_language
-        self.second_label = language_name(second) if second else self.app.gettext("Add a second language")
-        self.second_font = Theme.font_for(second) if second else ""
+        self.second_label = (self.app.gettext("Second language: {language}").format(language=language_name(second))
+                             if second else self.app.gettext("Add a second language"))
+        # the Arabic font (which has Latin letters too) when the name is Arabic; otherwise the visitor's
+        self.second_font = Theme.font_for(second) if second and is_rtl(second) else ""
 
     def choose_second_language(self) -> None:
         from kiosk.gui.widgets.language_picker import LanguagePicker   # as the other screens do: on first use

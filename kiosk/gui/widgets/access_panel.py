@@ -31,7 +31,7 @@ ROWS = {
     "reduced_motion": ("snail", N_("Less motion"), N_("Nothing slides or glides")),
     "audio": ("volume-2", N_("Read aloud"), N_("Each exhibit reads itself out when you open it")),
     "reach": ("arrow-down-to-line", N_("Within reach"), N_("Everything to touch in the lower part of the screen")),
-    "guide": ("ear", N_("Audio guidance"), N_("Explore by touch, every item spoken; or hold two fingers on the screen "
+    "guide": ("headphones", N_("Audio guidance"), N_("Explore by touch, every item spoken; or hold two fingers on the screen "
                                              "for 2 seconds")),
 }
 

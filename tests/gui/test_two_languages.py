@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.gui.curator.proof_checks import screen_problems
 from kiosk.gui.widgets.language_picker import LanguagePicker
 from kiosk.i18n import language_name
 from tests.gui.test_visitor_flow import open_exhibit, start_visit
@@ -175,3 +176,10 @@ def test_the_quiz_asks_in_both_languages_and_home_cards_carry_both_titles(two):
     assert second.logical_text == question.get("ar") and second.font_name == "KioskArabic"
     assert second.top <= first.y and second.y >= view.ids.question_zone.y - 1, "under the question, inside its zone"
     assert first.font_size > second.font_size
+    # ... and every answer too: a reader of the second language can answer (the row grows, whole, for it)
+    for row, answer in zip(reversed(view.ids.answers.children), view.manifest.details.questions[0].answers):
+        words, second = row.ids.label, row.ids.second
+        assert second.logical_text == answer.get("ar") and second.base_direction == "rtl" and second.height > 0
+        assert second.top <= words.y + 1 and second.y >= row.y + row.gap / 2, "under the answer, inside its card"
+    problems = [p.message for p in screen_problems(kiosk.app.root_widget, kiosk.app.pictures) if p.kind != "upscaled"]
+    assert problems == []

@@ -37,7 +37,8 @@ Builder.load_file(str(Path(__file__).with_name("quiz.kv")))
 QUESTION_LINES = 3          # the question zone holds this many heading lines; longer questions get smaller
 SMALLEST_QUESTION = 0.7     # ... down to this fraction of the heading size
 SECOND_QUESTION = 0.8       # two languages at once: the question in the second language, under it, at this share
-SMALLEST_ANSWER = 0.8       # larger text (1.4×): an answer may come down to 0.8 of it, 1.12× the usual body text
+SMALLEST_ANSWER = 0.8       # larger text (1.4×): an answer may come down to 0.8 of it, 1.12× the usual body text;
+                            # two languages (each answer on two lines): to 0.8 of the body text
 ROW_ICONS = {"open": "circle", "right": "circle-check", "wrong": "circle-x", "other": "circle"}
 SMALLEST_PICTURE = 2.5      # the prompt's picture is left out when its room is lower than this many touch heights
 
@@ -52,6 +53,9 @@ class AnswerRow(ButtonBehavior, MirrorBox):
     background = ListProperty([1, 1, 1, 1])
     compact = BooleanProperty(False)    # tighter margins (portrait)
     size_factor = NumericProperty(1.0)  # the answer's text, as the question's view fits it (QuizView.answer_factor)
+    second = StringProperty("")         # two languages at once: the answer in the second language, under it
+    second_font = StringProperty("")
+    second_language = StringProperty("")
 
 
 class ProgressStep(Widget):
@@ -150,13 +154,15 @@ class QuizView(ExhibitView):
                 limit = min(limit, max(room, 0))
         factor = 1.0
         tallest = self._tallest_question(width, theme.heading)
-        # larger text: a long question may come down to the small text's size (still 1.2× the usual body text)
-        smallest = SMALLEST_QUESTION if theme.text_factor <= 1 else 0.6
+        # larger text, or two languages (each answer on two lines): a long question may come down to the small
+        # text's size (in larger text still 1.2× the usual body text), and the answers a little too
+        crowded = theme.text_factor > 1 or bool(self.ctx.second_language)
+        smallest = 0.6 if crowded else SMALLEST_QUESTION
         while tallest > limit and factor > smallest:
             factor = round(factor - 0.1, 2)
             tallest = self._tallest_question(width, theme.heading * factor)
         self.question_factor, self.question_height = factor, tallest
-        if tallest > limit and theme.text_factor > 1 and not self.portrait and self.answer_factor > SMALLEST_ANSWER:
+        if tallest > limit and crowded and not self.portrait and self.answer_factor > SMALLEST_ANSWER:
             self.answer_factor = round(self.answer_factor - 0.05, 2)    # the answers are laid out again: this runs again
 
     def on_answer_factor(self, _view, factor: float) -> None:
@@ -179,12 +185,13 @@ class QuizView(ExhibitView):
     def _tallest_question(self, width: float, font_size: float) -> float:
         """The height of the quiz's tallest question, with its second language's under it when there is one."""
         theme = self.ctx.theme
+        second_font = theme.font_for(self.ctx.second_language) if self.ctx.second_language else ""
 
         def height(question) -> float:
             first = drawn_height(theme, self.text(question.question), width, font_size, bold=True, role="heading")
             second = self.ctx.second_text(question.question)
             return first + (theme.space + drawn_height(theme, second, width, font_size * SECOND_QUESTION,
-                                                       role="heading") if second else 0)
+                                                       role="heading", font=second_font) if second else 0)
         return max(height(question) for question in self.manifest.details.questions)
 
     def _show_question(self) -> None:
@@ -284,7 +291,8 @@ class QuizView(ExhibitView):
             elif status == "right":
                 tag = tr("The right answer")
             row = AnswerRow(status=status, text=self.text(answer), tag=tag, compact=self.portrait,
-                            size_factor=self.answer_factor)
+                            size_factor=self.answer_factor, second=self.ctx.second_text(answer),
+                            second_font=self.second_font, second_language=self.second_language)
             row.answer_index = index
             row.bind(on_release=lambda r: self.choose(r.answer_index))
             box.add_widget(row)

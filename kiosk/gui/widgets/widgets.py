@@ -73,11 +73,13 @@ class TextBlock(BidiLabel):
         self.base_direction = "rtl" if has_rtl(text) else "ltr"
 
 
-def drawn_height(theme, text: str, width: float, font_size: float, bold: bool = False, role: str = "body") -> float:
-    """The height ``text`` will take in a ``TextBlock`` ``width`` wide, measured without laying one out:
-    right-to-left text wrapped and shaped as the BidiLabel draws it, lines at the role's leading."""
+def drawn_height(theme, text: str, width: float, font_size: float, bold: bool = False, role: str = "body",
+                 font: str = "") -> float:
+    """The height ``text`` will take in a ``TextBlock`` ``width`` wide (in ``font``, when it has one of its own: a
+    second language's), measured without laying one out: right-to-left text wrapped and shaped as the BidiLabel
+    draws it, lines at the role's leading."""
     rtl = has_rtl(text)
-    font = "KioskArabic" if rtl else theme.font
+    font = "KioskArabic" if rtl else font or theme.font
     if rtl:   # wrapped and shaped as the BidiLabel will draw it, not as Kivy would wrap it
         measure = CoreLabel(font_name=font, font_size=font_size, bold=bold)
         text = wrap_and_shape(text, width, lambda line: measure.get_extents(line)[0])

@@ -307,6 +307,9 @@ class AudioGuide(EventDispatcher):
     def follow(self, modes, quietly: bool = False) -> None:
         """Take the visitor's access modes (kiosk.visit.access): on with ``guide``, off without (``quietly`` at the idle
         reset: nobody is there to hear it)."""
+        self._fingers.clear()   # (a touch whose end never came must not spoil the next visitor's gestures)
+        self._starts.clear()
+        self.hold.reset()
         if modes.guide and not self.on:
             self.on = True
             if self.ring.parent is None:

@@ -102,6 +102,11 @@ class TwoFingerHold:
         if not self._fingers:
             self._spoiled = False
 
+    def reset(self) -> None:
+        """Forget the fingers (a new visitor; a touch whose end never came)."""
+        self._fingers.clear()
+        self._since, self._spoiled = None, False
+
     def due(self, now: float) -> bool:
         """True once, when the two fingers have been held long enough."""
         if self._since is not None and now - self._since >= self.seconds:

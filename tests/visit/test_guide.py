@@ -33,6 +33,18 @@ def test_two_fingers_held_still_for_two_seconds_are_due_once():
     assert hold.due(20.0 + HOLD_SECONDS)
 
 
+def test_a_finger_whose_end_never_came_is_forgotten_at_a_reset():
+    hold = TwoFingerHold(slop=20)
+    hold.down(1, 100, 100, now=0.0)        # its end was lost (a touch screen unplugged)
+    hold.down(2, 200, 100, now=1.0)
+    hold.down(3, 300, 100, now=1.0)        # three fingers: no hold
+    assert not hold.due(1.0 + HOLD_SECONDS)
+    hold.reset()                           # the next visitor
+    hold.down(4, 100, 100, now=10.0)
+    hold.down(5, 300, 100, now=10.0)
+    assert hold.due(10.0 + HOLD_SECONDS)
+
+
 @pytest.mark.parametrize("spoil", ["pinch", "third finger", "one lifts"])
 def test_a_pinch_a_third_finger_or_a_lifted_finger_is_no_hold(spoil):
     hold = TwoFingerHold(slop=20)

@@ -349,7 +349,8 @@ SAME_IN_FRENCH = {"mode", "notes", "menu", "date", "votes", "exports", "alternat
                   # the checklist's commands, paths and the renderer's name, the same in every language
                   "dtoverlay", "boot", "config", "firmware", "misc", "nonfree", "raspberry", "llvm", "llvmpipe", "bits",
                   "data", "tests",
-                  "reach", "screen", "height", "bottom"}   # kiosk reach --screen-height MM --bottom MM
+                  "reach", "screen", "height", "bottom",   # kiosk reach --screen-height MM --bottom MM
+                  "audio", "espeak"}   # "guidage audio" is French; espeak-ng is the speech engine's name
 
 
 def test_the_french_menu_has_no_english_left(facilitator):

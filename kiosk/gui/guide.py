@@ -46,7 +46,7 @@ from kiosk.gui.curator.proof_checks import readable, window_box
 from kiosk.gui.widgets.arabic_label import text_width
 from kiosk.gui.widgets.widgets import PassesTouches, take_back
 from kiosk.i18n import N_
-from kiosk.render.bidi import is_rtl
+from kiosk.render.bidi import has_rtl, is_rtl
 from kiosk.visit.guide import Element, Guide, Strokes, TwoFingerHold, reading_order
 
 log = logging.getLogger(__name__)
@@ -116,8 +116,8 @@ class GuideBadge(PassesTouches, Widget):
     words = StringProperty("")
 
     def fit(self, theme) -> None:
-        """As wide as its words on one line, when they fit in 90 % of the screen; centred at the screen's foot."""
-        font = "KioskArabic" if any("\u0600" <= ch <= "\u06ff" for ch in self.words) else theme.font
+        """As wide as its words on one line, when they fit in 90 % of the screen; centred at the screen's top."""
+        font = "KioskArabic" if has_rtl(self.words) else theme.font
         self.width = min(Window.width * 0.9, text_width(self.words, font, theme.small, bold=True) + theme.pad * 2.5)
         self.pos = ((Window.width - self.width) / 2, Window.height - self.height - dp(6))
 
@@ -591,7 +591,7 @@ class AudioGuide(EventDispatcher):
             if isinstance(code, str) and code in languages:
                 return code
             node = node.parent
-        arabic = any("\u0600" <= ch <= "\u06ff" for ch in words)
+        arabic = has_rtl(words)
         if arabic and not is_rtl(self.app.language):
             return "ar"
         if not arabic and is_rtl(self.app.language):

@@ -3,7 +3,10 @@ direction; the idle reset takes the second language away and a new visit starts 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
+from kivy.core.window import Window
 
 from kiosk.gui.curator.proof_checks import screen_problems
 from kiosk.gui.widgets.language_picker import LanguagePicker
@@ -80,15 +83,23 @@ def test_arabic_first_puts_its_column_on_the_right_and_french_reads_left_to_righ
     assert french[1].halign in ("auto", "left")
 
 
-def test_in_portrait_the_second_language_stands_under_the_first(two):
-    from kivy.core.window import Window
-
-    kiosk = two
+@contextmanager
+def portrait(kiosk):
+    """The visitor's French and English on a portrait screen, back to landscape afterwards."""
     start_visit(kiosk, "Français")
     add_second_language(kiosk, "en")
     try:
         Window.size = (1080, 1920)
         kiosk.settle()
+        yield
+    finally:
+        Window.size = (1920, 1080)
+        kiosk.settle()
+
+
+def test_in_portrait_the_second_language_stands_under_the_first(two):
+    kiosk = two
+    with portrait(kiosk):
         view = open_exhibit(kiosk, PANEL)
         kiosk.settle()
         slots, texts = columns(view)
@@ -98,9 +109,6 @@ def test_in_portrait_the_second_language_stands_under_the_first(two):
         screen = kiosk.app.navigator.screen("exhibit")   # the bar: the visitor's title whole, the second's only if room
         assert bool(screen.ids.heading_second.logical_text) == screen.second_fits
         assert "…" not in screen.ids.heading.logical_text or not screen.second_fits   # never cut to make room for it
-    finally:
-        Window.size = (1920, 1080)
-        kiosk.settle()
 
 
 def test_the_idle_reset_takes_the_second_language_away(two):
@@ -183,3 +191,93 @@ def test_the_quiz_asks_in_both_languages_and_home_cards_carry_both_titles(two):
         assert second.top <= words.y + 1 and second.y >= row.y + row.gap / 2, "under the answer, inside its card"
     problems = [p.message for p in screen_problems(kiosk.app.root_widget, kiosk.app.pictures) if p.kind != "upscaled"]
     assert problems == []
+
+
+def no_problems(kiosk) -> list:
+    return [p.message for p in screen_problems(kiosk.app.root_widget, kiosk.app.pictures) if p.kind != "upscaled"]
+
+
+def under(second, first) -> bool:
+    """``second`` drawn, in Arabic letters, under ``first``."""
+    return second.height > 0 and second.opacity == 1 and second.top <= first.y + 1 and second.base_direction == "rtl"
+
+
+def go_home(kiosk) -> None:
+    kiosk.tap(kiosk.app.navigator.screen("exhibit").ids.home)
+    assert kiosk.app.navigator.current == "home"
+
+
+def test_every_kind_of_exhibit_carries_the_second_language(two):
+    """The room's summary, a poll (question, answers, explanation), a timeline (title, text in its own column,
+    no list of later dates taking their room), a comparison (prompt, each side's text), a gallery's caption
+    and the wall's prompt: each in Arabic under or beside the French, and nothing clipped."""
+    kiosk = two
+    start_visit(kiosk, "Français")
+    add_second_language(kiosk, "ar")
+    app = kiosk.app
+
+    view = open_exhibit(kiosk, "alternatives-sondage")
+    home = app.navigator.screen("home")
+    assert home.ids.room_summary_second.logical_text == app.second_text(app.content.collection.room("alternatives").summary)
+    assert under(home.ids.room_summary_second, home.ids.room_summary)
+    poll = view.manifest.details
+    assert view.ids.question_second.logical_text == poll.question.get("ar")
+    assert under(view.ids.question_second, view.ids.question)
+    rows = list(reversed(view.ids.options.children))
+    for row, option in zip(rows, poll.options):
+        assert row.second == option.get("ar") and row.second_font == "KioskArabic"
+    assert no_problems(kiosk) == []
+    kiosk.tap(rows[1])                       # a vote: the results, and the explanation in both languages
+    view = app.navigator.screen("exhibit").view
+    if poll.explanation:
+        assert under(view.ids.explanation_second, view.ids.explanation)
+    assert no_problems(kiosk) == []
+
+    go_home(kiosk)
+    view = open_exhibit(kiosk, "origines-revolution-industrielle")
+    event = view.events[0]
+    assert view.ids.title_second.logical_text == event.title.get("ar")
+    assert under(view.ids.title_second, view.ids.title)
+    reader = view.ids.reader
+    assert len(reader._slots) == 2 and not view.listed and view.ids.later.children == []
+    assert [b.logical_text for b in reader._slots[1].flow.children] == [event.text.get("ar")]
+    kiosk.tap(next(stop for stop in view.ids.stops.children if stop.event_index == 1))
+    assert [b.logical_text for b in reader._slots[1].flow.children] == [view.events[1].text.get("ar")]
+    assert no_problems(kiosk) == []
+
+    go_home(kiosk)
+    view = open_exhibit(kiosk, "limites-pib-bien-etre")
+    compare = view.manifest.details
+    assert view.ids.prompt_second.logical_text == compare.prompt.get("ar")
+    assert under(view.ids.prompt_second, view.ids.prompt)
+    assert all(card.reader._second is not None and len(card.reader._slots) == 2 for card in view.cards)
+    assert no_problems(kiosk) == []
+
+    go_home(kiosk)
+    view = open_exhibit(kiosk, "limites-en-images")
+    images = view.manifest.images
+    assert view.ids.caption_second.logical_text == (images[0].caption or images[0].alt).get("ar")
+    assert under(view.ids.caption_second, view.ids.caption)
+    kiosk.tap(view.ids.next)
+    kiosk.settle()
+    assert view.ids.caption_second.logical_text == (images[1].caption or images[1].alt).get("ar")
+    assert no_problems(kiosk) == []
+
+    go_home(kiosk)
+    view = open_exhibit(kiosk, "alternatives-mur")
+    assert view.ids.wall_prompt_second.logical_text == view.manifest.details.prompt.get("ar")
+    assert under(view.ids.wall_prompt_second, view.ids.wall_prompt)
+    assert no_problems(kiosk) == []
+
+
+def test_stacked_languages_share_the_height_by_what_they_need(two):
+    """Portrait: a short event's two texts stand one straight under the other, not each in a half."""
+    kiosk = two
+    with portrait(kiosk):
+        view = open_exhibit(kiosk, "origines-revolution-industrielle")
+        kiosk.settle()
+        first, second = view.ids.reader._slots
+        assert first.y >= second.top - 1, "French above English"
+        assert first.y - second.top <= view.ids.reader.ids.row.spacing + 1, "no gap between them"
+        assert abs(first.height - first.flow.height) <= 1 and view.ids.reader.page_count == 1
+        assert no_problems(kiosk) == []

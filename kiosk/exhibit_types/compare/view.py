@@ -26,7 +26,7 @@ from PIL import Image
 
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader
-from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TextBlock
+from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, SecondText, TextBlock
 from kiosk.render.bidi import shape_line
 from kiosk.render.pages import AIM, chars_per_line
 
@@ -40,6 +40,7 @@ class CompareCard(MirrorBox):
     a language switch gives them new words instead of building the card again."""
 
     title = ObjectProperty(None, allownone=True)
+    title_second = ObjectProperty(None, allownone=True)   # two languages at once: the title in the second
     picture = ObjectProperty(None, allownone=True)
     reader = ObjectProperty(None)
 
@@ -58,7 +59,7 @@ class CompareView(ExhibitView):
         super().__init__(*args, **kwargs)
         self._trigger_layout = Clock.create_trigger(lambda _dt: self.layout_sides(), -1)
         self._arrangement = None
-        self._built_rtl = None
+        self._built_rtl = self._built_second = None
         self.cards: list[CompareCard] = []   # each keeps its reader (CompareCard.reader)
 
     @property
@@ -77,7 +78,9 @@ class CompareView(ExhibitView):
         """New words (a language switch): the same cards take them when the arrangement stays and the
         direction does not turn (~30 ms of building saved at the tap); otherwise the cards are built again."""
         self.ids.prompt.logical_text = self.text(self.manifest.details.prompt)
-        if self.cards and self._built_rtl == self.ctx.theme.rtl and self._arrangement == self._arrangement_now():
+        self.ids.prompt_second.show(self.ctx, self.manifest.details.prompt)
+        if self.cards and self._built_rtl == self.ctx.theme.rtl and self._arrangement == self._arrangement_now() \
+                and self._built_second == self.ctx.second_language:   # a second title takes its line: built again
             self._retext_cards()
             return
         self._arrangement = None
@@ -90,16 +93,30 @@ class CompareView(ExhibitView):
             side = sides[index]
             if card.title is not None:
                 card.title.logical_text = self.text(side.title)
+                card.title_second.show(self.ctx, side.title)
             if card.picture is not None:
                 card.picture.credit = self.text(side.image.credit)
-            self._fill_reader(card.reader, index, self.text(side.text))
+            self._fill_reader(card.reader, index, side)
         self._fill_toggles()
 
-    def _fill_reader(self, reader: PagedReader, index: int, text: str) -> None:
-        reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=self.state.get(f"page{index}", 0))
+    def _fill_reader(self, reader: PagedReader, index: int, side) -> None:
+        """The side's text; with two languages at once, the second's under it in a card side by side, beside it in
+        a wide one (each column cut into its own pages, turned together)."""
+        text, second = self.text(side.text), self.ctx.second_text(side.text)
+        build_second = None
+        if second:
+            language = self.ctx.second_language
+            font = self.ctx.theme.font_for(language)
+
+            def build_second(_width, _height):
+                return [SecondText(logical_text=second, language=language, font_override=font)]
+            reader.stacked = reader.max_columns < 2
+        reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=self.state.get(f"page{index}", 0),
+                           second=build_second)
 
     def fits_side_by_side(self) -> bool:
-        """Side by side only if each card holds lines of 45 characters, at least four to a page."""
+        """Side by side only if each card holds lines of 45 characters, at least four to a page (four in each
+        language, the second stacked under the first, with two languages at once)."""
         theme = self.ctx.theme
         if self.mode == "toggle" or Window.width < Window.height:
             return False
@@ -107,7 +124,7 @@ class CompareView(ExhibitView):
         label = CoreLabel(font_name=theme.font, font_size=theme.body)
         char_width = label.get_extents(sample)[0] / len(sample)
         return (chars_per_line(self._column(side_by_side=True), char_width) >= AIM[0]
-                and self._text_room(titled=True) >= theme.line_height(theme.body) * 4)
+                and self._text_room(titled=True) >= theme.line_height(theme.body) * 4 * (2 if self.ctx.second_language else 1))
 
     def _column(self, side_by_side: bool) -> float:
         """The width inside a card: one of two side by side, or the only one (tabs)."""
@@ -130,6 +147,15 @@ class CompareView(ExhibitView):
         theme = self.ctx.theme
         return self._text_room(titled=True) - self._picture_height() >= theme.line_height(theme.body) * LINES_WITH_PICTURE
 
+    def _picture_above_fits(self) -> bool:
+        """Under tabs in portrait, the picture stays above the text unless two languages at once would keep fewer
+        than LINES_WITH_PICTURE lines each a page under it."""
+        if not self.ctx.second_language:
+            return True
+        theme = self.ctx.theme
+        picture = self._column(side_by_side=False) * WIDE + theme.line_height(theme.small * 0.8) + theme.space * 3
+        return self._text_room(titled=False) - picture >= theme.line_height(theme.body) * LINES_WITH_PICTURE * 2
+
     def layout_sides(self) -> None:
         stage = self.ids.stage
         if stage.width <= 1:
@@ -138,7 +164,7 @@ class CompareView(ExhibitView):
         self.tabs = arrangement[0]
         if arrangement == self._arrangement:
             return                  # the same cards at the same size
-        self._arrangement, self._built_rtl = arrangement, self.ctx.theme.rtl
+        self._arrangement, self._built_rtl, self._built_second = arrangement, self.ctx.theme.rtl, self.ctx.second_language
         stage.clear_widgets()
         self.cards = []
         sides = self.manifest.details.sides
@@ -152,26 +178,31 @@ class CompareView(ExhibitView):
         The height only matters through what it decides: the readers re-page themselves when it settles,
         so a view whose height settles after its first layout is not built twice."""
         tabs = not self.fits_side_by_side()
-        return tabs, self.state.get("side", 0), round(self.ids.stage.width), self._pictures_fit()
+        return (tabs, self.state.get("side", 0), round(self.ids.stage.width), self._pictures_fit(),
+                self._picture_above_fits())
 
     def _card(self, index: int, side, wide: bool) -> CompareCard:
         """A side's card: title (unless a tab names it), picture and text; the picture beside the text when ``wide``."""
         stage, theme = self.ids.stage, self.ctx.theme
         card = CompareCard(orientation="horizontal" if wide else "vertical", rtl=theme.rtl and wide)
         reader = card.reader = PagedReader(max_columns=2 if wide else 1)
-        self._fill_reader(reader, index, self.text(side.text))
+        self._fill_reader(reader, index, side)
         reader.bind(page=lambda _r, page: self.state.__setitem__(f"page{index}", page))
         column = BoxLayout(orientation="vertical", spacing=theme.space * 2)
         if not self.tabs:
             card.title = TextBlock(logical_text=self.text(side.title), role="heading", bold=True)
             column.add_widget(card.title)
+            card.title_second = SecondText(role="heading", size_factor=0.75)
+            card.title_second.show(self.ctx, side.title)
+            if card.title_second.logical_text:   # an empty one would still take a gap
+                column.add_widget(card.title_second)
         if side.image and wide:
             aside = BoxLayout(orientation="vertical", size_hint_x=0.42)
             card.picture = self._picture(side.image, (stage.width - theme.pad * 2) * 0.42)
             aside.add_widget(card.picture)
             aside.add_widget(Widget())
             card.add_widget(aside)
-        elif side.image and (self.tabs or self._pictures_fit()):
+        elif side.image and (self._picture_above_fits() if self.tabs else self._pictures_fit()):
             card.picture = self._picture(side.image, self._column(side_by_side=not self.tabs))
             column.add_widget(card.picture)
         column.add_widget(reader)

@@ -21,7 +21,6 @@ from pathlib import Path
 
 from kivy.animation import Animation
 from kivy.clock import Clock
-from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
 from kivy.graphics.transformation import Matrix
 from kivy.lang import Builder
@@ -36,7 +35,7 @@ from PIL import Image
 from kiosk.exhibit_types.gallery.swipe import page_step, turned
 from kiosk.gui.theme import glide
 from kiosk.gui.widgets.exhibit_view import ExhibitView
-from kiosk.gui.widgets.widgets import Icon
+from kiosk.gui.widgets.widgets import Icon, drawn_height
 
 Builder.load_file(str(Path(__file__).with_name("gallery.kv")))
 ZOOM = 2.5
@@ -308,13 +307,19 @@ class GalleryView(ExhibitView):
         caption = self.ids.caption
         if caption.width < 10:
             return
-        heights = [0]
+        heights, theme = [0], self.ctx.theme
         for image in self.manifest.images:
-            label = CoreLabel(text=self.text(image.caption) or self.text(image.alt), font_name=caption.font_name,
-                              font_size=caption.font_size, text_size=(caption.width, None))
-            label.refresh()
-            heights.append(label.texture.height)
+            words = self.text(image.caption) or self.text(image.alt)
+            height = drawn_height(theme, words, caption.width, caption.font_size)
+            second = self._second_caption(image)
+            if second:   # two languages at once: the second under it, in its own font
+                height += drawn_height(theme, second, caption.width, caption.font_size * 0.9,
+                                       font=theme.font_for(self.ctx.second_language)) + self.ids.captions.spacing
+            heights.append(height)
         self.caption_height = max(heights)
+
+    def _second_caption(self, image) -> str:
+        return self.ctx.second_text(image.caption) or self.ctx.second_text(image.alt)
 
     def _load(self, index: int) -> None:
         slide = self.ids.carousel.slides[index]
@@ -345,6 +350,7 @@ class GalleryView(ExhibitView):
         self.state["image"] = index
         image = self.manifest.images[index]
         self.ids.caption.logical_text = self.text(image.caption) or self.text(image.alt)
+        self.ids.caption_second.show(self.ctx, image.caption if self.ctx.second_text(image.caption) else image.alt)
         self.ids.credit.logical_text = self.text(image.credit)
         self.ids.counter.logical_text = f"{index + 1} / {self.count}"
         for number, dot in enumerate(self._dots):

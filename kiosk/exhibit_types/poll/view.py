@@ -53,6 +53,9 @@ class PollOption(ButtonBehavior, MirrorBox):
     """
 
     label = StringProperty("")
+    second = StringProperty("")           # two languages at once: the answer in the second language, under it
+    second_font = StringProperty("")
+    second_language = StringProperty("")
     mark = StringProperty("circle")       # the leading icon: a radio circle, a tick on the chosen one, none
     tag = StringProperty("")              # "Your choice" under the chosen answer
     percent = StringProperty("")          # "40 %", shown with the results
@@ -108,7 +111,8 @@ class PollView(ExhibitView):
         self.ballot = Ballot(state)
         ids = self.ids
         # strong references: a block with nothing to say leaves the column (and its gap with it)
-        self._blocks = [ids[name].__self__ for name in ("question", "prompt", "total", "options", "waiting", "explanation")]
+        self._blocks = [ids[name].__self__ for name in ("question", "question_second", "prompt", "total", "options",
+                                                       "waiting", "explanation", "explanation_second")]
         self._aside, self._figure = ids.aside.__self__, None
         ids.aside.bind(size=self._fit_picture)
         self.bind(size=self._resized)
@@ -185,6 +189,7 @@ class PollView(ExhibitView):
     def refresh(self) -> None:
         tr, chosen = self.ctx.gettext, self.choice
         self.ids.question.logical_text = self.text(self.poll.question)
+        self.ids.question_second.show(self.ctx, self.poll.question)
         shown = self.results_shown
         self._fill_prompt(chosen)
         waiting = self.ctx.group.active and not shown and chosen is not None
@@ -229,7 +234,7 @@ class PollView(ExhibitView):
         column = self.ids.column
         column.clear_widgets()
         for block in self._blocks:
-            if block is self._blocks[3] or block.logical_text:   # the answers, always
+            if block is self.ids.options.__self__ or block.logical_text:   # the answers, always
                 column.add_widget(block)
 
     def _fill_picture(self) -> None:
@@ -262,10 +267,18 @@ class PollView(ExhibitView):
         icon = theme.icon * 1.2 + theme.space * 2                           # a row's radio circle and its gap
         if column - theme.pad * 2 - icon < theme.touch * 2:                  # not laid out yet, or no room at all
             return False
+        second = self.ctx.second_text
+        font = theme.font_for(self.ctx.second_language) if self.ctx.second_language else ""
         height = drawn_height(theme, self.text(self.poll.question), column, theme.heading, bold=True, role="heading")
+        if second(self.poll.question):
+            height += drawn_height(theme, second(self.poll.question), column, theme.heading * 0.8, role="heading",
+                                   font=font) + theme.pad * 0.6
         height += drawn_height(theme, self.ctx.gettext("Touch your answer."), column - icon, theme.body)
         for option in self.poll.options:
-            label = drawn_height(theme, self.text(option), column - theme.pad * 2 - icon, theme.button * 0.95, bold=True)
+            words = column - theme.pad * 2 - icon
+            label = drawn_height(theme, self.text(option), words, theme.button * 0.95, bold=True)
+            if second(option):
+                label += drawn_height(theme, second(option), words, theme.button * 0.85, font=font)
             height += max(theme.touch, label + theme.pad) + theme.space
         return height + theme.pad * 0.6 * 2 + theme.pad <= self.height       # the column's gaps, its bottom margin
 
@@ -295,10 +308,13 @@ class PollView(ExhibitView):
 
     def _fill_options(self, counts: list[int], shown: bool, chosen: int | None) -> None:
         box, tr = self.ids.options, self.ctx.gettext
+        second = self.ctx.second_language
+        second_font = self.ctx.theme.font_for(second) if second else ""
         shares, total = percentages(counts), sum(counts)
         box.clear_widgets()
         for index, option in enumerate(self.poll.options):
             row = PollOption(label=self.text(option), results=shown, chosen=index == chosen,
+                             second=self.ctx.second_text(option), second_language=second, second_font=second_font,
                              colour=self._room_colour(), rtl=is_rtl(self.ctx.language),
                              compact=self.compact, disabled=chosen is not None)
             self._style(row, chosen)
@@ -334,6 +350,7 @@ class PollView(ExhibitView):
             self.ids.total.logical_text = f"{text} · {where}" if where else text
         explanation = self.poll.explanation
         self.ids.explanation.logical_text = self.text(explanation) if shown and explanation else ""
+        self.ids.explanation_second.show(self.ctx, explanation if shown else None)
 
     def _room_colour(self) -> list:
         room = self.ctx.room(self.manifest.room)

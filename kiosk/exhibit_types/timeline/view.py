@@ -29,7 +29,7 @@ from kivy.uix.widget import Widget
 
 from kiosk.gui.widgets.exhibit_view import ExhibitView
 from kiosk.gui.widgets.reader import PagedReader  # noqa: F401  (kv rule)
-from kiosk.gui.widgets.widgets import Figure, MirrorBox, TextBlock
+from kiosk.gui.widgets.widgets import Figure, MirrorBox, SecondText, TextBlock
 from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("timeline.kv")))
@@ -113,6 +113,8 @@ class TimelineView(ExhibitView):
     aside_height = NumericProperty(0)   # portrait: the picture's share above the text
     reader_height = NumericProperty(0)  # portrait, no picture: the text's height, the later dates under it
     pictured = BooleanProperty(True)    # the chosen event has a picture
+    listed = BooleanProperty(False)     # the dates that come next are listed beside or under its text: no picture
+                                        # and one language (two languages at once take the room for their columns)
     colour_rgba = ListProperty([0, 0, 0, 1])
 
     def __init__(self, *args, **kwargs):
@@ -123,7 +125,7 @@ class TimelineView(ExhibitView):
         self._trigger_fit = Clock.create_trigger(lambda _dt: self.fit_aside(), 0)   # after the layout it follows
         self._measured: dict = {}
         self._widths: dict = {}        # a date's width as drawn, by its text, font and size
-        for widget, name in ((self.ids.card, "size"), (self.ids.reader, "column_width"), (self.ids.title, "height"),
+        for widget, name in ((self.ids.card, "size"), (self.ids.reader, "column_width"), (self.ids.titles, "height"),
                              (self.ids.date, "height"), (self.ids.body, "height")):
             widget.bind(**{name: self._trigger_fit})
         self._trigger_later = Clock.create_trigger(lambda _dt: self._fill_later(), 0)
@@ -167,10 +169,19 @@ class TimelineView(ExhibitView):
             stop.selected = stop.event_index == index
         event = self.events[index]
         self.pictured = bool(self.picture(index))
+        self.listed = not self.pictured and not self.ctx.second_text(event.text)
         self._show_date()
         self.ids.title.logical_text = self.text(event.title)
+        self.ids.title_second.show(self.ctx, event.title)
         text = self.text(event.text) if event.text else ""
-        self.ids.reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=page)
+        second, build_second = self.ctx.second_text(event.text), None
+        if second:   # two languages at once: a column each (kiosk.gui.widgets.reader)
+            language = self.ctx.second_language
+            font = self.ctx.theme.font_for(language)
+
+            def build_second(_width, _height):
+                return [SecondText(logical_text=second, language=language, font_override=font)]
+        self.ids.reader.set_content(lambda _w, _h: [TextBlock(logical_text=text)], text, page=page, second=build_second)
         self.fit_aside()
         self._fill_aside()
         self._fill_later()
@@ -190,18 +201,22 @@ class TimelineView(ExhibitView):
         above all takes what it needs, and the picture gets the rest; with no picture, the dates
         that come next get it."""
         card, detail, reader, figure = self.ids.card, self.ids.detail, self.ids.reader, self._figure()
-        if card.orientation == "horizontal" or reader.column_width <= 1:
+        if card.orientation == "horizontal":
             if figure is not None:
                 figure.max_height = self.ids.aside.height - self._under_picture(figure)
             return
-        text = self._text_height(int(self.selected), reader.column_width) / reader.columns
+        if reader.column_width <= 1:    # not laid out yet: a first height lets it find its columns, then it is fitted
+            if not self.picture(int(self.selected)):
+                self.reader_height = max(self.reader_height, self.ids.body.height)
+            return
+        text = self._text_needed(int(self.selected), reader)
         text += reader.spacing + reader.ids.control.height
         if not self.picture(int(self.selected)):
             self.aside_height = 0
             self.reader_height = min(text, self.ids.body.height)
             return
         inner = card.height - card.padding[1] - card.padding[3] - card.spacing
-        needed = self.ids.date.height + self.ids.title.height + detail.spacing * 2 + text
+        needed = self.ids.date.height + self.ids.titles.height + detail.spacing * 2 + text
         origin = self.ctx.pictures.origin(figure.texture) if figure and figure.texture else None
         width, height = origin[1] if origin else (16, 10)      # till it is drawn: the usual 16:10
         largest = (card.width - card.padding[0] - card.padding[2]) * height / width + self._under_picture(figure)
@@ -219,17 +234,28 @@ class TimelineView(ExhibitView):
         words = figure.children[:-1]          # all but the picture, its first child
         return sum(child.height for child in words) + figure.spacing * len(words)
 
-    def _text_height(self, index: int, width: float) -> float:
-        """The event's text set in one column ``width`` wide, measured apart (the reader's own flow is
-        rebuilt at every change of its height, and measures nothing meanwhile)."""
+    def _text_needed(self, index: int, reader) -> float:
+        """The height the reader needs for the event's text in portrait: one language over its columns, or two
+        languages stacked, one under the other (kiosk.gui.widgets.reader)."""
         event = self.events[index]
-        text = self.text(event.text) if event.text else ""
-        key = (text, round(width))
+        second = self.ctx.second_text(event.text)
+        first = self._text_height(self.text(event.text) if event.text else "", reader.column_width)
+        if not second:
+            return first / reader.columns
+        font = self.ctx.theme.font_for(self.ctx.second_language)
+        return first + self._text_height(second, reader.column_width, font) + reader.ids.row.spacing
+
+    def _text_height(self, text: str, width: float, font: str = "") -> float:
+        """``text`` set in one column ``width`` wide, measured apart (the reader's own flow is rebuilt at every
+        change of its height, and measures nothing meanwhile)."""
+        key = (text, round(width), font)
         if key not in self._measured:
-            block = TextBlock(logical_text=text, width=width)
+            block = TextBlock(logical_text=text, width=width, font_override=font)
             block.rewrap()
             block.texture_update()
-            self._measured = {key: block.texture_size[1]}
+            if len(self._measured) > 8:
+                self._measured.clear()
+            self._measured[key] = block.texture_size[1]
         return self._measured[key]
 
     def _fill_aside(self) -> None:
@@ -250,7 +276,7 @@ class TimelineView(ExhibitView):
         later, index, theme = self.ids.later, int(self.selected), self.ctx.theme
         later.clear_widgets()
         fits = int((later.height - theme.line_height(theme.small) - theme.space) // theme.touch)
-        if self.pictured or fits < 1 or len(self.events) < 2:
+        if not self.listed or fits < 1 or len(self.events) < 2:
             return
         chosen = sorted((list(range(index + 1, len(self.events))) + list(range(index - 1, -1, -1)))[:fits])
         gettext = self.ctx.gettext

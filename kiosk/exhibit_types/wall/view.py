@@ -138,6 +138,9 @@ class WallView(ExhibitView):
         header = self.ids.write_header if mode == "write" else self.ids.wall_header
         prompt = self.ids.write_prompt if mode == "write" else self.ids.wall_prompt
         prompt.logical_text = self.text(self.wall.prompt)
+        if mode != "write":   # writing: the keyboard needs the height, the visitor has read the prompt already
+            self.ids.wall_prompt_second.show(self.ctx, self.wall.prompt)
+            prompt = self.ids.wall_prompt_box.__self__
         button = (self.ids.cancel if mode == "write" else self.ids.add).__self__
         button.text = tr("Cancel") if mode == "write" else tr("Add an idea")
         first = [button, prompt] if is_rtl(self.ctx.language) else [prompt, button]

@@ -414,6 +414,9 @@ class HomeScreen(KioskScreen):
         self.room_colour = self.app.theme.room_colour(room.colour)
         self.ids.room_title.logical_text = text(room.title)
         self.ids.room_summary.logical_text = text(room.summary)
+        second, summary = app.shown_second, self.ids.room_summary_second
+        summary.language, summary.font_override = second, app.theme.font_for(second) if second else ""
+        summary.logical_text = app.second_text(room.summary)
         self._fill_rooms()
         self._fill_cards(room)
         self._fill_next_room()

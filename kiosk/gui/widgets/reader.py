@@ -11,8 +11,8 @@ A block with ``keep_with_next = True`` (a heading) never ends a page.
 
 Two languages at once: ``set_content(build, sample, second=build_second)`` gives the second
 language its own column, beside the first (the first on the reading start: on the right in a
-right-to-left language) or under it when ``stacked`` (portrait). Each column is cut into its own
-pages, and the page control turns both together.
+right-to-left language) or under it when ``stacked`` (portrait; the two share the height by what they
+need). Each column is cut into its own pages, and the page control turns both together.
 
 The reader picks one to ``max_columns`` columns (``kiosk.render.pages.columns_for``), cuts
 the flow into pages between lines (no line is ever shown cut in half), at the end of a sentence
@@ -176,6 +176,23 @@ class PagedReader(BoxLayout):
             self._add_slot(build, width, height, size_hint=(None, None), size=(width, height))
         self._measure()
 
+    def _share_height(self) -> None:
+        """Stacked, the two languages share the height by what they need: both whole when they fit (the second
+        straight under the first, no gap between), else in proportion to their lengths, so that they take about
+        as many pages each (never less than 30 % each)."""
+        row = self.ids.row
+        room = row.height - row.spacing
+        if room <= 1 or not all(_drawn(block) for slot in self._slots for block in slot.flow.children):
+            return
+        needs = [slot.flow.height for slot in self._slots]
+        if sum(needs) <= room:
+            first = needs[0]
+        else:
+            first = room * min(0.7, max(0.3, needs[0] / max(1.0, sum(needs))))
+        for slot, height in zip(self._slots, (first, room - first)):
+            if abs(slot.height - height) > 1:
+                slot.height = height
+
     def _add_slot(self, build, column_width: float, page_height: float, **size) -> None:
         flow = BoxLayout(orientation="vertical", size_hint=(None, None), width=column_width, spacing=self.gap * 0.4)
         flow.bind(minimum_height=flow.setter("height"), height=self._measure)   # at once: no stale page shows
@@ -220,6 +237,8 @@ class PagedReader(BoxLayout):
             return
         two = self._second is not None
         slots = self._slots if two else self._slots[:1]
+        if two and self.stacked:
+            self._share_height()
         self._slot_pages, self._slot_mid = [], []
         for slot in slots:
             cuts, clean = self.cuts(slot.flow)

@@ -4,6 +4,7 @@
   ``KioskButton: text: app.tr._("Back"); background: app.theme.ink; on_release: ...``
 - ``TextBlock``: a label that wraps to its width and grows to its text's height; in a
   right-to-left language it is shaped and right-aligned (``kiosk.gui.widgets.arabic_label``).
+- ``SecondText``: a text in the visitor's second language, muted, under the same in the first.
 - ``QrPanel``: one link as a QR code, with its label and printed address.
 - ``Icon``: one Lucide icon by name (``Icon: name: "house"``), mirrored in right-to-left
   layouts when ``mirror: True`` (arrows, chevrons; a trend's arrow is drawn flipped). ``KioskButton``
@@ -71,6 +72,23 @@ class TextBlock(BidiLabel):
 
     def on_logical_text(self, _widget, text: str) -> None:
         self.base_direction = "rtl" if has_rtl(text) else "ltr"
+
+
+class SecondText(TextBlock):
+    """A content text in the visitor's second language (two languages at once), under the same text in the first:
+    in the muted ink, in its own letters and direction; no height while it has nothing to say.
+
+    ``show(ctx, localized)`` fills it from an exhibit's context (``kiosk.exhibit_types.context``); with one
+    language, or no text in the second, it stays empty.
+    """
+
+    language = StringProperty("")   # audio guidance reads it in that language's voice (kiosk.gui.guide)
+
+    def show(self, ctx, localized) -> None:
+        language = ctx.second_language
+        self.language = language
+        self.font_override = ctx.theme.font_for(language) if language else ""
+        self.logical_text = ctx.second_text(localized) if language and localized else ""
 
 
 def drawn_height(theme, text: str, width: float, font_size: float, bold: bool = False, role: str = "body",

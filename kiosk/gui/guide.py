@@ -67,6 +67,7 @@ HELP = N_("Audio guidance is on. Slide a finger over the screen to hear what is 
 OFF = N_("Audio guidance is off.")
 BADGE = N_("Audio guidance on. To stop: two fingers, 2 seconds")
 BUTTON = N_("button")
+NEW_WORDS = 8              # after a choice, at most this many new texts are read (a poll's results: all its answers)
 LOOK_AFTER_CHOICE = 0.3    # s: what a choice changed is looked at once it has been drawn (a quiz verdict: 0.1 s)
 SAID_KEPT = 40
 KEYS_NEXT, KEYS_PREVIOUS = {274, 275, 9}, {273, 276}       # down, right, tab / up, left
@@ -528,7 +529,7 @@ class AudioGuide(EventDispatcher):
             return   # (a choice that led to another screen: where the visitor is has been said)
         new = [e for e in self.guide.elements if not e.control and e.words not in self._words_before]
         if new and self.app.narration.state != "playing":
-            self.say(_sentences(e.words for e in new[:3]), new[0].language)
+            self.say(_sentences(e.words for e in new[:NEW_WORDS]), new[0].language)
 
     def _top(self):
         """What the visitor is in: the topmost panel, "still there?", or the screens."""
@@ -541,10 +542,15 @@ class AudioGuide(EventDispatcher):
     def _gather(self, widget, clip, found: list[Element], scroll=None) -> None:
         if widget.opacity <= 0.01 or widget.width < 1 or widget.height < 1 or widget is self.ring:
             return
-        if getattr(widget, "disabled", False):
-            return
         box = window_box(widget)
         seen = _meet(box, clip)
+        if getattr(widget, "disabled", False):
+            # nothing to press, but words to hear: a poll's answers, once voted, are its results
+            words = ", ".join(_label_words(widget)) if isinstance(widget, ButtonBehavior) else ""
+            if words and (seen or scroll is not None):
+                found.append(Element(words, seen or (box[0], box[1], box[0], box[1]), self._language_of(widget, words),
+                                     key=widget))
+            return
         if isinstance(widget, ButtonBehavior):
             words = self._words_of(widget)
             if words and (seen or scroll is not None):
@@ -571,11 +577,7 @@ class AudioGuide(EventDispatcher):
         spoken = getattr(widget, "spoken", "")
         if spoken:
             return spoken
-        parts = []
-        for label in _labels_of(widget):
-            words = readable(label)
-            if words and not words.startswith("icon "):
-                parts.append(words)
+        parts = _label_words(widget)
         if not parts:
             icon = getattr(widget, "icon", "") or next((getattr(label, "name", "") for label in _labels_of(widget)), "")
             if icon in ICON_WORDS:
@@ -640,6 +642,12 @@ def _meet(box, clip):
 
 def _holds_control(widget) -> bool:
     return isinstance(widget, ButtonBehavior) or any(_holds_control(child) for child in widget.children)
+
+
+def _label_words(widget) -> list[str]:
+    """The words of a control's labels, in reading order, once each (an icon's glyph is no word)."""
+    parts = (readable(label) for label in _labels_of(widget))
+    return list(dict.fromkeys(words for words in parts if words and not words.startswith("icon ")))
 
 
 def _labels_of(widget):

@@ -249,3 +249,28 @@ def test_with_two_languages_each_column_is_read_in_its_own_voice(fresh):
     assert english and french, list(voices)
     assert {voices[w] for w in english} == {"en"} and {voices[w] for w in french} == {"fr"}
     app.set_second_language("")
+
+
+def test_a_poll_is_answered_with_the_keypad_and_its_results_are_read(fresh):
+    """Arrows step to the third answer, Enter votes for it; the thanks and the results are read out."""
+    kiosk, app = fresh, fresh.app
+    start_visit(kiosk, "English")
+    view = open_exhibit(kiosk, "alternatives-sondage")
+    press(kiosk, 274)                                 # the keypad turns the guidance on
+    assert app.guide.on
+    third = view.poll.options[2].get("en")
+    rows = [e for e in app.guide.guide.elements if e.control and e.words.startswith(third)]
+    assert rows, [e.words for e in app.guide.guide.elements]
+    for _ in range(len(app.guide.guide.elements)):
+        if app.guide.guide.focus is not None and app.guide.guide.focus.words == rows[0].words:
+            break
+        press(kiosk, 274)
+    assert said(app)[-1].startswith(third) and said(app)[-1].endswith("button.")
+    press(kiosk, 13)
+    kiosk.wait(0.6)
+    view = app.navigator.screen("exhibit").view
+    assert view.ballot.voted and view.ballot.choice == 2
+    heard = said(app)[-1]
+    assert "Thank you" in heard, heard
+    for option in view.poll.options:      # the results: every answer with its share, though nothing is left to press
+        assert f"{option.get('en')}" in heard and heard.count("%") == len(view.poll.options), heard

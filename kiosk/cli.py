@@ -118,7 +118,20 @@ def _bundle_commands(commands) -> None:
     bundle.add_argument("path", type=Path, help="the content folder")
     bundle.add_argument("-o", "--out", type=Path, required=True, help="the bundle to write (FILE.zip)")
     bundle.add_argument("--version", dest="bundle_version", help="a version a curator can read (default: date and time)")
+    bundle.add_argument("--sign", type=Path, metavar="KEY", help="sign it with this private key ('kiosk keygen'): "
+                        "kiosks that trust the key install only what it signed")
     bundle.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_bundle"))
+
+    keygen = commands.add_parser("keygen", help="make a key pair to sign bundles: KEY (private, keep it safe) and "
+                                 "KEY.pub (for the kiosks)")
+    keygen.add_argument("key", type=Path, help="the private key file to write, e.g. mes-expo.key")
+    keygen.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_keygen"))
+
+    trust = commands.add_parser("trust", help="the keys whose signed bundles this kiosk installs (once there is one, "
+                                "it installs nothing else)")
+    trust.add_argument("key", nargs="?", help="a public key (ed25519:…) or a .pub file to trust; none: list them")
+    trust.add_argument("--remove", metavar="FINGERPRINT", help="stop trusting the key with this fingerprint")
+    trust.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_trust"))
 
     install = commands.add_parser("install-bundle", help="verify a bundle and make it the live content atomically")
     install.add_argument("bundle", type=Path, help="the bundle (FILE.zip)")

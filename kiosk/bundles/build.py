@@ -22,6 +22,7 @@ from pathlib import Path
 
 from kiosk.bundles import verify
 from kiosk.bundles.manifest import FORMAT, MANIFEST, BundleError, BundleInfo, info_from_manifest
+from kiosk.bundles.signing import SIGNATURE, signature_bytes
 from kiosk.content.collection import COLLECTION_FILE
 from kiosk.content.loader import ExhibitionContent, load_content
 from kiosk.content.report import summarize
@@ -41,8 +42,9 @@ class BuildResult:
                 f"version {self.info.version}")
 
 
-def build_bundle(content_path: Path, out: Path, version: str | None = None) -> BuildResult:
-    """Validate ``content_path`` and pack it into the bundle ``out``; raises :class:`BundleError`."""
+def build_bundle(content_path: Path, out: Path, version: str | None = None, signing_key=None) -> BuildResult:
+    """Validate ``content_path`` and pack it into the bundle ``out``, signed with ``signing_key`` (an Ed25519
+    private key, :mod:`kiosk.bundles.signing`) when given; raises :class:`BundleError`."""
     root, out = Path(content_path), Path(out)
     content = _valid_content(root)
     _check_output(root, out)
@@ -53,7 +55,7 @@ def build_bundle(content_path: Path, out: Path, version: str | None = None) -> B
         raise BundleError(f"{exc.filename or root}: this cannot be read ({exc.strerror or exc}): check the file's "
                           f"permissions; nothing was written") from exc
     manifest = _manifest_base(content, version)
-    _write_bundle(out, lambda stream: _write_zip(stream, root, files, manifest))
+    _write_bundle(out, lambda stream: _write_zip(stream, root, files, manifest, signing_key))
     return BuildResult(out, info_from_manifest(manifest))
 
 
@@ -85,7 +87,7 @@ def content_files(root: Path) -> list[str]:
         folders[:] = [name for name in folders if _kept(name) and _real(here / name, root)]
         found.extend((here / name).relative_to(root).as_posix() for name in names
                      if _kept(name) and _real(here / name, root))
-    return sorted(name for name in found if name != MANIFEST)
+    return sorted(name for name in found if name not in (MANIFEST, SIGNATURE))
 
 
 def _kept(name: str) -> bool:
@@ -152,12 +154,19 @@ def _kiosk_version() -> str:
         return "dev"
 
 
-def _write_zip(stream, root: Path, files: list[str], manifest: dict) -> None:
+def _write_zip(stream, root: Path, files: list[str], manifest: dict, signing_key=None) -> None:
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, strict_timestamps=False) as archive:
         manifest["files"] = {name: _add_file(archive, root, name) for name in files}
-        info = zipfile.ZipInfo(MANIFEST, datetime.now().timetuple()[:6])
-        info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-        archive.writestr(info, json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+        data = (json.dumps(manifest, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        _write_member(archive, MANIFEST, data)
+        if signing_key is not None:   # over the very bytes of bundle.json, which hold every file's hash
+            _write_member(archive, SIGNATURE, signature_bytes(signing_key, data))
+
+
+def _write_member(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, datetime.now().timetuple()[:6])
+    info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+    archive.writestr(info, data)
 
 
 def _add_file(archive: zipfile.ZipFile, root: Path, name: str) -> dict:

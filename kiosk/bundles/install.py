@@ -43,14 +43,15 @@ class InstallResult:
     removed: tuple[str, ...] = ()  # old version folders deleted
 
 
-def install_bundle(zip_path: Path, target: Path, progress: Progress | None = None) -> InstallResult:
-    """Verify, unpack, validate and switch ``zip_path`` live at ``target``; raises BundleError."""
+def install_bundle(zip_path: Path, target: Path, progress: Progress | None = None, trusted=()) -> InstallResult:
+    """Verify, unpack, validate and switch ``zip_path`` live at ``target``; raises BundleError. With ``trusted``
+    public keys (the kiosk's settings), only a bundle signed by one of them is installed."""
     store = VersionStore(target)
     _check_target(store.target)
     with store.locked(), _disk_errors(store.target):
         recover(store)
         with open_bundle(zip_path) as archive:
-            verified = verify_bundle(archive, Path(zip_path), store.target)
+            verified = verify_bundle(archive, Path(zip_path), store.target, trusted)
             _checkpoint("verified")
             if _is_real_folder(store.target) and not can_exchange(store.target):
                 raise BundleError(folder_refusal(store.target), kind="disk")

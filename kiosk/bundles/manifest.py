@@ -55,6 +55,8 @@ HEADLINES = {
     "disk": N_("The kiosk could not write the new content to its disk."),
     "busy": N_("Another installation is running: wait until it has finished."),
     "no_earlier": N_("There is no earlier version to go back to."),
+    "unsigned": N_("This bundle is not signed by a key this kiosk trusts: ask the curator for a signed bundle."),
+    "tampered": N_("This bundle was changed after it was signed: ask the curator for it again."),
 }
 
 

@@ -18,6 +18,7 @@ from typing import Callable
 
 from kiosk.bundles.checkpoint import checkpoint
 from kiosk.bundles.manifest import AGAIN, MANIFEST, BundleError, damaged
+from kiosk.bundles.signing import SIGNATURE
 from kiosk.bundles.verify import VerifiedBundle
 from kiosk.files import fsync_dir
 
@@ -38,6 +39,8 @@ def unpack_bundle(archive: zipfile.ZipFile, verified: VerifiedBundle, folder: Pa
         if index == 0:
             checkpoint("unpacking")
     _write_new(folder / MANIFEST, verified.manifest_bytes)
+    if verified.signature is not None:   # the live content says who signed it (kiosk fleet status, health.json)
+        _write_new(folder / SIGNATURE, verified.signature)
     for path in sorted(folders, key=lambda p: len(p.parts), reverse=True):
         fsync_dir(path)
     fsync_dir(folder.parent)

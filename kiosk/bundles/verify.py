@@ -26,6 +26,7 @@ from kiosk.bundles.manifest import (
     parse_manifest,
     read_manifest_bytes,
 )
+from kiosk.bundles.signing import MAX_SIGNATURE_BYTES, SIGNATURE, PublicKey, check_signature
 from kiosk.files import format_size
 
 MAX_FILES = 5000  # members of the zip, bundle.json included
@@ -46,14 +47,17 @@ class VerifiedBundle:
     manifest_bytes: bytes
     members: tuple[zipfile.ZipInfo, ...]  # the files listed in bundle.json, sorted by name
     info: BundleInfo
+    signature: bytes | None = None   # bundle.sig, checked (kiosk.bundles.signing); None: unsigned
+    signer: PublicKey | None = None
 
     @property
     def total_bytes(self) -> int:
         return self.info.total_bytes
 
 
-def verify_bundle(archive: zipfile.ZipFile, zip_path: Path, target: Path) -> VerifiedBundle:
-    """Check the open bundle ``archive`` for an install at ``target``; raises BundleError."""
+def verify_bundle(archive: zipfile.ZipFile, zip_path: Path, target: Path, trusted=()) -> VerifiedBundle:
+    """Check the open bundle ``archive`` for an install at ``target``, signed by one of the ``trusted`` public keys
+    when there are any; raises BundleError."""
     infos = archive.infolist()
     _check_count(infos, zip_path)
     _check_names(infos, zip_path)
@@ -61,9 +65,22 @@ def verify_bundle(archive: zipfile.ZipFile, zip_path: Path, target: Path) -> Ver
     manifest = parse_manifest(raw, zip_path)
     members = _listed_members(infos, manifest["files"], zip_path)
     _check_sizes(infos, manifest["files"], zip_path)
+    signature = _read_signature(archive, zip_path)
+    signer = check_signature(signature, raw, tuple(trusted), Path(zip_path))
     info = info_from_manifest(manifest)
     check_space(info.total_bytes, Path(target))
-    return VerifiedBundle(Path(zip_path), manifest, raw, members, info)
+    return VerifiedBundle(Path(zip_path), manifest, raw, members, info, signature, signer)
+
+
+def _read_signature(archive: zipfile.ZipFile, zip_path: Path) -> bytes | None:
+    try:
+        info = archive.getinfo(SIGNATURE)
+    except KeyError:
+        return None
+    if info.file_size > MAX_SIGNATURE_BYTES:
+        raise BundleError(f"{zip_path}: its {SIGNATURE} is {format_size(info.file_size)}, far more than a signature: "
+                          f"the bundle is refused; ask the curator to sign it again", kind="tampered")
+    return archive.read(info)
 
 
 def _check_count(infos: list[zipfile.ZipInfo], zip_path: Path) -> None:
@@ -119,7 +136,7 @@ def _check_file_or_folder(names: set[str], zip_path: Path) -> None:
 def _listed_members(infos: list[zipfile.ZipInfo], files: dict, zip_path: Path) -> tuple[zipfile.ZipInfo, ...]:
     by_name = {info.filename: info for info in infos}
     extra = sorted(name for name, info in by_name.items()
-                   if name != MANIFEST and name not in files and not info.is_dir())
+                   if name not in (MANIFEST, SIGNATURE) and name not in files and not info.is_dir())
     if extra:
         raise BundleError(f"{zip_path}: the bundle holds '{extra[0]}', which its {MANIFEST} does not list, so it "
                           f"was changed after it was made: {AGAIN}", kind="damaged")

@@ -117,7 +117,8 @@ class ContentUpdates:
             self.installing = done / total if total else 1.0
 
         try:
-            install_bundle(found.path, self.kiosk.live.source, progress=progress)
+            install_bundle(found.path, self.kiosk.live.source, progress=progress,
+                           trusted=self.kiosk.settings.trusted_keys)   # signed ones only, once a key is trusted
             outcome = None
         except BundleError as exc:  # its headline in the menu's language, then the details for the curator
             outcome = " ".join(part for part in (exc.headline(self.kiosk.facilitator_gettext), str(exc)) if part)

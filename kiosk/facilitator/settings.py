@@ -114,6 +114,15 @@ def _opening_hours(name: str, value: Any) -> str | None:
         raise ValueError(f"{name}: {error}; {error.hint}") from None
 
 
+def _keys(name: str, value: Any) -> list[str]:
+    """Public signing keys, each 'ed25519:…' (kiosk.bundles.signing), once each, in the order they were added."""
+    from kiosk.bundles.signing import PublicKey
+
+    if not isinstance(value, list):
+        raise ValueError(f"{name} must be a list of public keys, not {value!r}")
+    return list(dict.fromkeys(PublicKey.parse(str(key)).text for key in value))
+
+
 class _Setting:
     """One validated attribute of :class:`KioskSettings`: ``mode = _Setting("free", _mode)``."""
 
@@ -147,9 +156,10 @@ class KioskSettings:
     venue_date = _Setting("", _iso_date)
     opening_hours = _Setting(None, _opening_hours)   # this venue's, in place of the exhibition's
     reach = _Setting(None, _reach)                  # where the screen hangs: the visitors' "within reach" mode
+    trusted_keys = _Setting([], _keys)              # signed bundles only, once there is one (kiosk.bundles.signing)
 
     FIELDS = ("pin", "failed_tries", "locked_until", "mode", "path", "default_language", "default_second_language",
-              "facilitator_language", "idle_timeout", "venue_town", "venue_date", "opening_hours", "reach")
+              "facilitator_language", "idle_timeout", "venue_town", "venue_date", "opening_hours", "reach", "trusted_keys")
 
     def __init__(self, file: Path):
         self.file = Path(file)

@@ -41,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    for add_commands in (_content_commands, _screen_commands, _bundle_commands, _facilitator_commands,
-                         _statistics_commands):
+    for add_commands in (_content_commands, _screen_commands, _bundle_commands, _fleet_commands,
+                         _facilitator_commands, _statistics_commands):
         add_commands(commands)
     return parser
 
@@ -145,6 +145,39 @@ def _bundle_commands(commands) -> None:
     rollback.set_defaults(handler=_elsewhere("kiosk.bundles.commands:cmd_rollback"))
 
 
+def _fleet_commands(commands) -> None:
+    """Several kiosks and a coordinator over Syncthing (kiosk.fleet)."""
+    fleet = commands.add_parser("fleet", help="several kiosks and a curator's laptop, kept in step by Syncthing: "
+                                "content out, health and statistics back")
+    actions = fleet.add_subparsers(dest="action", metavar="ACTION", required=True)
+    init = actions.add_parser("init", help="make this machine the fleet's coordinator or one of its kiosks")
+    init.add_argument("--role", choices=("coordinator", "kiosk"), required=True)
+    init.add_argument("--name", required=True, help="a name people recognise: 'Salle des fêtes', 'Portable du MES'")
+    init.add_argument("--api-port", type=int, default=8385, help="Syncthing's API port on the loopback (8385)")
+    init.add_argument("--listen", action="append", metavar="ADDRESS",
+                      help="where Syncthing listens, e.g. tcp://0.0.0.0:22000 (default: Syncthing's own)")
+    init.add_argument("--lan-only", action="store_true", help="never across the internet (no relays, no global "
+                      "discovery): the kiosks find each other on the hall's network only")
+    actions.add_parser("id", help="this machine's device ID, as text and as a QR code, for pairing")
+    add = actions.add_parser("add-kiosk", help="on the coordinator: send the content to a kiosk, take its reports")
+    add.add_argument("device_id", help="the kiosk's device ID ('kiosk fleet id' on it, or its facilitator menu)")
+    add.add_argument("--name", required=True, help="the kiosk's name, as its reports folder is named")
+    add.add_argument("--address", action="append", help="where it is, e.g. tcp://192.168.1.31:22000 "
+                     "(default: found on the network)")
+    join = actions.add_parser("join", help="on a kiosk: take the content from the coordinator, send it the reports")
+    join.add_argument("device_id", help="the coordinator's device ID ('kiosk fleet id' on it)")
+    join.add_argument("--name", default="coordinator", help="the coordinator's name")
+    join.add_argument("--address", action="append", help="where it is (default: found on the network)")
+    publish = actions.add_parser("publish", help="on the coordinator: send a bundle to every kiosk")
+    publish.add_argument("bundle", type=Path, help="a bundle from 'kiosk bundle' (signed: --sign KEY)")
+    actions.add_parser("status", help="each kiosk: last seen, content, visits today, faults, free disk")
+    update = actions.add_parser("update", help="on a kiosk: install a bundle that arrived and send the reports now")
+    update.add_argument("--target", type=Path, help="the live content path (default: $KIOSK_CONTENT or exhibits)")
+    actions.add_parser("serve", help="run Syncthing in the foreground (what the fleet's service runs)")
+    actions.add_parser("leave", help="take this machine out of the fleet (its Syncthing keys and folders)")
+    fleet.set_defaults(handler=_elsewhere("kiosk.fleet.commands:cmd_fleet"))
+
+
 def _facilitator_commands(commands) -> None:
     set_pin = commands.add_parser("set-pin", help="set the facilitator's PIN (4 to 8 digits)")
     set_pin.set_defaults(handler=cmd_set_pin)
@@ -177,6 +210,8 @@ def _statistics_commands(commands) -> None:
     report.add_argument("--since", type=_iso_date, help="only from this day on (YYYY-MM-DD)")
     report.add_argument("--venue", help="only this venue (default: every venue)")
     report.add_argument("--db", type=Path, help="the statistics file (default: stats.db in the kiosk's data folder)")
+    report.add_argument("--fleet", action="store_true", help="on the fleet's coordinator: every kiosk's statistics "
+                        "merged (nothing counted twice)")
     report.set_defaults(handler=_elsewhere("kiosk.stats.report:cmd_report"))
 
     stats = commands.add_parser("stats", help="the anonymous visit statistics as a table; purge or merge them",

@@ -5,7 +5,8 @@
 #     sudo sh packaging/install.sh
 #
 # Run it again to update the kiosk (the exhibition, statistics and settings are kept). Steps, each said as it goes:
-#   1. system packages: cage (the kiosk compositor), Xwayland, Python's venv, OpenGL, espeak-ng (audio guidance);
+#   1. system packages: cage (the kiosk compositor), Xwayland, Python's venv, OpenGL, espeak-ng (audio guidance),
+#      Syncthing (a fleet);
 #   2. an unprivileged user "kiosk", allowed the screen and the touch devices;
 #   3. the app in a virtual environment in /opt/musee-kiosk, at the versions in constraints.txt;
 #   4. the exhibition in /srv/musee-kiosk/exhibition (the bundled one, the first time) and the kiosk's own files
@@ -56,6 +57,7 @@ fill() {  # fill FILE: the packaging file with this installation's folders
 write_units() {  # write_units DIR: the service, its PAM session, the journal's bounds and the settings
     mkdir -p "$1"
     fill musee-kiosk.service > "$1/musee-kiosk.service"
+    fill musee-kiosk-fleet.service > "$1/musee-kiosk-fleet.service"
     fill musee-kiosk.pam > "$1/musee-kiosk.pam"
     fill journald-musee-kiosk.conf > "$1/journald-musee-kiosk.conf"
     fill musee-kiosk.conf > "$1/musee-kiosk.conf"
@@ -73,10 +75,10 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 if [ "$SYSTEM" = yes ]; then
-    say "1/6 System packages: cage, Xwayland, Python, OpenGL, espeak-ng"
+    say "1/6 System packages: cage, Xwayland, Python, OpenGL, espeak-ng, Syncthing"
     apt-get update -q
     DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        cage xwayland python3-venv libgl1 libgl1-mesa-dri libegl1 libmtdev1 espeak-ng ca-certificates
+        cage xwayland python3-venv libgl1 libgl1-mesa-dri libegl1 libmtdev1 espeak-ng syncthing ca-certificates
 fi
 
 own_folder() {  # own_folder DIR MODE: create it for the kiosk; one that exists must be the kiosk's already
@@ -134,6 +136,7 @@ say "5/6 The service musee-kiosk, its session, the journal's bounds, the backlig
 units=$(mktemp -d)
 write_units "$units"
 install -m 0644 "$units/musee-kiosk.service" /etc/systemd/system/musee-kiosk.service
+install -m 0644 "$units/musee-kiosk-fleet.service" /etc/systemd/system/musee-kiosk-fleet.service
 install -m 0644 "$units/musee-kiosk.pam" /etc/pam.d/musee-kiosk
 install -d /etc/systemd/journald.conf.d
 install -m 0644 "$units/journald-musee-kiosk.conf" /etc/systemd/journald.conf.d/musee-kiosk.conf
@@ -162,7 +165,7 @@ systemctl restart systemd-journald || true
 
 say "6/6 Start at boot, into the kiosk"
 systemctl set-default graphical.target
-systemctl enable musee-kiosk.service
+systemctl enable musee-kiosk.service musee-kiosk-fleet.service   # the fleet's starts only once in a fleet
 systemctl try-restart musee-kiosk.service   # an update: the running kiosk takes the new app now
 cat <<DONE
 

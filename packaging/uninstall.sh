@@ -33,9 +33,9 @@ fi
 
 if [ "$SYSTEM" = yes ]; then
     if command -v systemctl >/dev/null 2>&1 && [ -f /etc/systemd/system/musee-kiosk.service ]; then
-        systemctl disable --now musee-kiosk.service || true
+        systemctl disable --now musee-kiosk.service musee-kiosk-fleet.service || true
     fi
-    rm -f /etc/systemd/system/musee-kiosk.service /etc/pam.d/musee-kiosk \
+    rm -f /etc/systemd/system/musee-kiosk.service /etc/systemd/system/musee-kiosk-fleet.service /etc/pam.d/musee-kiosk \
           /etc/systemd/journald.conf.d/musee-kiosk.conf /usr/local/bin/musee-kiosk "$CONF.new" \
           /etc/udev/rules.d/70-musee-kiosk-backlight.rules
     if [ "$PURGE" = yes ]; then rm -f "$CONF"; fi

@@ -9,6 +9,7 @@ screens. Import this module only after :func:`kiosk.gui.kivy_config.configure_ki
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from kiosk.gui.facilitator.language import FacilitatorLanguage
 from kiosk.gui.facilitator.screens import GuiScreens, KivyScheduler
 from kiosk.gui.framerate import AdaptiveFrameRate
 from kiosk.gui.guide import AudioGuide
+from kiosk.fleet import fleet_member
 from kiosk.gui.health_writer import HealthWriter
 from kiosk.gui.images import RESTING_BUDGET, PictureCache
 from kiosk.gui.input_waker import InputWaker
@@ -99,7 +101,8 @@ class KioskApp(App):
         self.idle = IdleWatcher(collection.idle_timeout, 10, on_warning=self._idle_warning,
                                 on_reset=self._idle_reset, on_resume=self._idle_resume)
         self.settings = KioskSettings.load(data_dir)
-        self.health = HealthWriter(self, data_dir)   # health.json every minute, for kiosk doctor
+        self.fleet = fleet_member(data_dir, self.live.source)   # a fleet's kiosk: its bundles, its reports (or None)
+        self.health = HealthWriter(self, data_dir)   # health.json every minute, for kiosk doctor (and the fleet)
         self.pin_guard = PinGuard(self.settings)
         self.facilitator_language = FacilitatorLanguage(self.settings.facilitator_language)  # not the visitor's
         self.facilitator = Facilitator(self, GuiScreens(self), KivyScheduler())
@@ -374,6 +377,15 @@ class KioskApp(App):
         self.navigator.reset()
         if not self.take_new_content():
             self.release_memory()
+        self._install_from_fleet()
+
+    def _install_from_fleet(self) -> None:
+        """Between two visitors, a bundle the fleet's coordinator published is verified and installed in the
+        background (seconds); it goes live as a stick's does, when the attract loop next looks (take_new_content)."""
+        if self.fleet is None or self.fleet.pending() is None:
+            return
+        threading.Thread(target=self.fleet.install_pending, kwargs={"trusted": tuple(self.settings.trusted_keys)},
+                         name="fleet-install", daemon=True).start()
 
     def _last_touch_time(self) -> float:
         """The last touch as wall-clock time (the idle watcher counts in monotonic time)."""

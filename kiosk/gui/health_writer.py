@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 import time
 from pathlib import Path
@@ -24,6 +25,7 @@ class HealthWriter:
         self.started = time.time()
         self.screen: dict = {}
         self._every_minute = None
+        self._published_visit, self._published_stats = None, 0.0   # the statistics last sent to the fleet
 
     def start(self) -> None:
         """At the first frame: the screen is known, and the first record goes out a few seconds later."""
@@ -42,9 +44,28 @@ class HealthWriter:
                           screen=dict(self.screen))
 
     def write(self, _dt: float | None = None) -> None:
-        state, folder = self.state(), self.data_dir
-        threading.Thread(target=lambda: write_health(folder, health_record(state, folder)), name="health",
-                         daemon=True).start()
+        state, folder, fleet, venue = self.state(), self.data_dir, self.app.fleet, self.app.venue
+
+        def write():
+            record = health_record(state, folder)
+            if fleet is not None:
+                record["fleet"] = {"name": fleet.fleet.name, "bundle": fleet.state().get("bundle")}
+            write_health(folder, record)
+            if fleet is not None:
+                self._publish(fleet, record, venue)
+        threading.Thread(target=write, name="health", daemon=True).start()
+
+    def _publish(self, fleet, record: dict, venue: str) -> None:
+        """The health to the fleet's coordinator every minute; the statistics when a visit ended since, or hourly."""
+        stats = self.data_dir / "stats.db"
+        due = record.get("last_visit") != self._published_visit or time.time() - self._published_stats > 3600
+        try:
+            fleet.publish(record, stats if due else None, venue=venue)
+        except (OSError, sqlite3.Error) as error:   # a full disk, a locked file: said, and tried again in a minute
+            log.warning("fleet: the reports could not be written: %s", error)
+            return
+        if due:
+            self._published_visit, self._published_stats = record.get("last_visit"), time.time()
 
 
 def gl_renderer() -> str:

@@ -88,12 +88,33 @@ def summarize(db: Path, since: date | None, venue: str | None) -> StatsSummary:
     return read_summary(db, since=since, venue=venue)
 
 
+def _fleet_statistics() -> Path | None:
+    """The fleet's kiosks' statistics merged into one file beside the fleet's (made afresh), or None, said why."""
+    from kiosk.fleet.fleet import Fleet
+    from kiosk.fleet.status import fleet_stats, merge_fleet_stats
+    from kiosk.folders import data_dir
+
+    fleet = Fleet.load(data_dir())
+    if fleet is None or fleet.role != "coordinator":
+        print("kiosk report --fleet: this machine is not a fleet's coordinator ('kiosk fleet init --role "
+              "coordinator')", file=sys.stderr)
+        return None
+    if not fleet_stats(fleet):
+        print("kiosk report --fleet: no kiosk's statistics have arrived yet ('kiosk fleet status')", file=sys.stderr)
+        return None
+    return merge_fleet_stats(fleet, fleet.folder / "fleet-stats.db")
+
+
 def cmd_report(args) -> int:
     """``kiosk report --out FILE.pdf [--lang fr|en] [--since YYYY-MM-DD] [--venue V] [--db PATH]``."""
     from kiosk.folders import default_content_path
     from kiosk.stats.store import StatsError, default_stats_path
 
     db = Path(args.db) if args.db else default_stats_path()
+    if getattr(args, "fleet", False):
+        db = _fleet_statistics()
+        if db is None:
+            return 1
     if not db.is_file():
         print(f"kiosk report: there is no statistics file at {db}: the kiosk creates it when it runs; "
               "on another computer, give the file with --db PATH", file=sys.stderr)

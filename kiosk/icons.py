@@ -100,6 +100,8 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "volume-2": 57771,
     "snail": 58616,
     "headphones": 57585,
+    "network": 57637,
+    "key-round": 58531,
 }.items()}
 
 FONT_FILE = "KioskIcons.ttf"

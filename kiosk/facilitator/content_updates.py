@@ -68,6 +68,45 @@ class ContentUpdates:
             log.warning("could not list removable drives: %s", exc)
             return []
 
+    # --- signing keys ---------------------------------------------------------------------------
+    def trusted(self) -> list:
+        """The public keys whose signed bundles this kiosk installs (none: any whole bundle)."""
+        from kiosk.bundles.signing import PublicKey
+
+        return [PublicKey.parse(text) for text in self.kiosk.settings.trusted_keys]
+
+    def stick_keys(self) -> list:
+        """Signing keys on the plugged-in sticks that this kiosk does not trust yet."""
+        from kiosk.facilitator.export import removable_drives
+        from kiosk.facilitator.sticks import stick_keys
+
+        try:
+            found = stick_keys(removable_drives(writable=False))
+        except OSError as exc:
+            log.warning("could not list removable drives: %s", exc)
+            return []
+        trusted = set(self.kiosk.settings.trusted_keys)
+        return [key for key in found if key.key.text not in trusted]
+
+    def confirm_trust(self, found) -> None:
+        tr = self.kiosk.facilitator_gettext
+        text = "\n\n".join([
+            tr("Trust the signing key {fingerprint}?").format(fingerprint=found.key.fingerprint),
+            tr("Compare these 16 characters with those the curator gave you. From now on, this kiosk installs only "
+               "bundles signed by a key it trusts, from a stick or from the fleet."),
+        ])
+        self.screens.confirm(tr("Signing key"), text, tr("Trust"), lambda: self.trust(found))
+
+    def trust(self, found) -> None:
+        settings = self.kiosk.settings
+        settings.trusted_keys = [*settings.trusted_keys, found.key.text]
+        settings.save()
+        self.kiosk.records.log("signing key trusted", found.key.fingerprint, self.kiosk.venue)
+        self.screens.refresh_menu()
+        tr = self.kiosk.facilitator_gettext
+        self.screens.notice(tr("Key {fingerprint} trusted: only the bundles it signs are installed now.").format(
+            fingerprint=found.key.fingerprint))
+
     def describe_live(self) -> str:
         """The live content as the facilitator reads it: its bundle's title, version and date, or its title."""
         from kiosk.bundles import live_info

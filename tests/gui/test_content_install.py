@@ -120,3 +120,44 @@ def test_new_content_installed_from_the_command_line_goes_live_on_the_attract_lo
     driver.wait(1.2)  # the kiosk's 1-s tick looks
     assert app.content.collection.title.get("en") == "Autumn exhibition"
     assert app.navigator.current == "attract"
+
+
+@pytest.fixture
+def trusting_nothing_after(running_on_a_copy):
+    """The kiosk's trusted keys as they were, afterwards (the settings file is the session's)."""
+    settings = running_on_a_copy[0].app.settings
+    before = list(settings.trusted_keys)
+    yield running_on_a_copy
+    settings.trusted_keys = before
+    settings.save()
+
+
+def test_a_curators_key_on_the_stick_is_trusted_from_the_menu_then_unsigned_bundles_are_refused(
+        trusting_nothing_after, stick):
+    from kiosk.bundles.signing import PublicKey, make_key_pair
+
+    driver, live = trusting_nothing_after
+    app = driver.app
+    _secret, public = make_key_pair(stick.parent / "mes-expo.key")
+    (stick.parent / "mes-expo.key").unlink()          # only the public key travels on a stick
+    fingerprint = PublicKey.parse(public.read_text()).fingerprint
+    app.facilitator.access.open_menu()
+    driver.settle()
+    show_in_menu(driver, f"On STICK: the signing key {fingerprint}")
+    driver.tap(show_in_menu(driver, "Trust this key"))
+    assert modal() is not None, "trusting asks first"
+    driver.find_text(f"Trust the signing key {fingerprint}?")
+    driver.tap(next(w for w in driver.widgets(modal()) if getattr(w, "text", "") == "Trust"))
+    driver.settle()
+    assert app.settings.trusted_keys == [PublicKey.parse(public.read_text()).text]
+    show_in_menu(driver, f"Only bundles signed with the key {fingerprint} are installed.")
+    assert not [w for w in driver.widgets(driver.screen) if "Trust this key" in (getattr(w, "text", "") or "")]
+
+    driver.tap(show_in_menu(driver, "Install this version"))
+    driver.tap(next(w for w in driver.widgets(modal()) if getattr(w, "text", "") == "Install"))
+    deadline = time.monotonic() + 60
+    while app.facilitator.content.installing is not None and time.monotonic() < deadline:
+        driver.wait(0.1)
+    driver.settle()
+    notice = app.navigator.screen("facilitator").notice
+    assert "not signed by a key this kiosk trusts" in notice and not live.is_symlink(), notice

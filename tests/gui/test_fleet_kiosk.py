@@ -68,3 +68,27 @@ def test_the_health_goes_to_the_coordinator_with_the_statistics(in_a_fleet):
     report = json.loads((reports / REPORT_HEALTH).read_text())
     assert report["name"] == "Salle des fêtes" and "visits_today" in report and "free_disk_bytes" in report
     assert not list(reports.glob("*.part")), "nothing half-written is left for Syncthing"
+
+
+def test_the_menu_shows_the_kiosks_device_id_to_pair_it_and_the_fleets_last_bundle(in_a_fleet, facilitator):
+    from kivy.uix.scrollview import ScrollView
+
+    kiosk, _live = in_a_fleet
+    app = kiosk.app
+    app.fleet.install_pending(trusted=app.settings.trusted_keys)
+    app.facilitator.access.open_menu()
+    kiosk.settle()
+    device_id = app.fleet.fleet.device_id
+    label = next(w for w in kiosk.widgets(kiosk.screen) if device_id.split("-")[0] in (getattr(w, "text", "") or ""))
+    scroll = label.parent
+    while not isinstance(scroll, ScrollView):
+        scroll = scroll.parent
+    scroll.scroll_to(label, animate=False)
+    kiosk.settle()
+    assert label.text.replace("\n", "") == device_id
+    picture = next(w for w in label.parent.children if w is not label)
+    assert picture.width == picture.height >= 48, "a QR code a phone can read"
+    kiosk.find_text("This kiosk: Salle des fêtes. Coordinator: none yet.")
+    kiosk.find_text("Content from the fleet: version flotte, installed on")
+    app.facilitator.close_menu()
+    kiosk.settle()

@@ -18,6 +18,7 @@ from pathlib import Path
 from kivy.clock import Clock
 from kivy.core.text import Label as CoreLabel
 from kivy.core.window import Window
+from kivy.graphics import Color, Rectangle
 from kivy.lang import Builder
 from kivy.properties import BooleanProperty, ListProperty, NumericProperty, StringProperty
 from kivy.uix.boxlayout import BoxLayout
@@ -83,7 +84,8 @@ class FacilitatorScreen(KioskScreen):
         left.clear_widgets()
         right.clear_widgets()
         sections = (self._warnings, self._today, self._mode, self._wall, self._language_and_timing, self._venue,
-                    self._opening_hours, self._content, self._new_content, self._export, self._health, self._leave)
+                    self._opening_hours, self._content, self._new_content, self._fleet, self._export, self._health,
+                    self._leave)
         for build in sections:
             build(left)
         self._balance()
@@ -292,6 +294,7 @@ class FacilitatorScreen(KioskScreen):
         card.add_widget(self._text(self._("Live now: {bundle}").format(bundle=updates.describe_live())))
         if updates.installing is not None:
             return  # the notice shows the progress; no second install meanwhile
+        self._keys(card, updates)
         found = updates.stick_bundles()
         if not found:
             card.add_widget(self._text(self._("No new content on this stick. The curator prepares it on a computer, "
@@ -308,6 +311,69 @@ class FacilitatorScreen(KioskScreen):
                                                                            bundle=updates.describe(bundle.info))))
             card.add_widget(self._button(self._("Install this version…"),
                                          lambda bundle=bundle: updates.confirm_install(bundle)))
+
+    def _keys(self, card, updates) -> None:
+        """Which signatures the kiosk asks for, and a curator's key on the stick to trust."""
+        trusted = updates.trusted()
+        if trusted:
+            card.add_widget(self._text(self._("Only bundles signed with the key {fingerprints} are installed.").format(
+                fingerprints=", ".join(self._latin(key.fingerprint) for key in trusted)), role="small", tone="muted"))
+        for found in updates.stick_keys():
+            card.add_widget(self._text(self._("On {stick}: the signing key {fingerprint}").format(
+                stick=self._embedded(found.drive), fingerprint=self._latin(found.key.fingerprint))))
+            card.add_widget(self._button(self._("Trust this key…"), lambda found=found: updates.confirm_trust(found),
+                                         plain=True, icon="key-round"))
+
+    def _fleet(self, box) -> None:
+        """A fleet's kiosk: its device ID to pair it (a QR code and the text), its coordinator, the last bundle."""
+        member = self.app.fleet
+        if member is None:
+            return
+        fleet, bundle = member.fleet, member.state().get("bundle") or {}
+        card = self._card(box, "network", self._("Fleet"))
+        coordinator = fleet.coordinator["name"] if fleet.coordinator else self._("none yet")
+        card.add_widget(self._text(self._("This kiosk: {name}. Coordinator: {coordinator}.").format(
+            name=fleet.name, coordinator=coordinator)))
+        if bundle.get("result") == "refused":   # why, in a sentence of the menu's language, then the details
+            from kiosk.bundles.manifest import BundleError
+
+            reason = " ".join(part for part in (BundleError("", bundle.get("kind", "")).headline(self._),
+                                                bundle.get("reason", "")) if part)
+            card.add_widget(self._text(self._("Content from the fleet refused on {date}: {reason}").format(
+                date=bundle.get("when", "")[:16].replace("T", " "), reason=reason), role="small", tone="danger"))
+        elif bundle.get("result") == "installed":
+            card.add_widget(self._text(self._("Content from the fleet: version {version}, installed on {date}.").format(
+                version=bundle.get("version") or "?", date=bundle.get("when", "")[:16].replace("T", " ")),
+                role="small"))
+        card.add_widget(self._text(self._("To pair it, the coordinator scans this code or types this kiosk's "
+                                          "device ID:"), role="small", tone="muted"))
+        card.add_widget(self._device_id(fleet.device_id))
+
+    def _device_id(self, device_id: str):
+        """The device ID as a QR code beside its 8 groups, on two lines, in a fixed-width font to copy them."""
+        from kivy.core.image import Image as CoreImage
+        from kivy.uix.widget import Widget
+
+        from kiosk.visit.qr import pixels_per_module
+
+        theme, code = self.app.theme, self.app.qr.get(device_id)
+        texture = CoreImage(str(code.path)).texture
+        texture.mag_filter = texture.min_filter = "nearest"
+        side = code.modules * pixels_per_module(code.modules, int(theme.touch * 3.2), minimum=4)
+        row = MirrorBox(rtl=self.language.rtl, size_hint_y=None, height=side, spacing=theme.pad)
+        picture = Widget(size_hint=(None, None), size=(side, side))
+        with picture.canvas:
+            Color(1, 1, 1, 1)
+            rectangle = Rectangle(texture=texture, size=(side, side))
+        picture.bind(pos=lambda widget, pos: setattr(rectangle, "pos", pos))
+        groups = device_id.split("-")
+        words = Label(text="\n".join(("-".join(groups[:4]) + "-", "-".join(groups[4:]))), font_name="Kiosk", bold=True,
+                      font_size=theme.small, color=theme.ink, halign="right" if self.language.rtl else "left",
+                      valign="middle")
+        words.bind(size=lambda widget, size: setattr(widget, "text_size", size))
+        row.add_widget(picture)
+        row.add_widget(words)
+        return row
 
     def _export(self, box) -> None:
         card = self._card(box, "usb", self._("Export to a USB stick"))
@@ -390,6 +456,11 @@ class FacilitatorScreen(KioskScreen):
         """A stick's name inside a sentence of the menu: in Arabic, a right-to-left mark after it keeps the
         brackets that follow with the Arabic words ("STICK (1.0 GB free)" read in the right order)."""
         return f"{name}\u200f" if self.language.rtl else name
+
+    def _latin(self, text: str) -> str:
+        """Latin letters and digits inside a sentence of the menu (a key's "6668 7AAD F862 BD77"): in Arabic, embedded
+        left to right (LRE…PDF; the bidirectional algorithm here has no isolates), or its groups come out of order."""
+        return f"\u202a{text}\u202c" if self.language.rtl else text
 
     def _subheading(self, text: str) -> TextBlock:
         return self._text(text, role="body", bold=True)

@@ -65,6 +65,16 @@ def show_in_menu(driver, fragment: str):
     return driver.find_text(fragment)
 
 
+def install_from_menu(driver) -> None:
+    """Touch "Install this version…", confirm, and wait for the outcome."""
+    driver.tap(show_in_menu(driver, "Install this version"))
+    driver.tap(next(w for w in driver.widgets(modal()) if getattr(w, "text", "") == "Install"))
+    deadline = time.monotonic() + 60
+    while driver.app.facilitator.content.installing is not None and time.monotonic() < deadline:
+        driver.wait(0.1)
+    driver.settle()
+
+
 def modal() -> ModalView | None:
     return next((w for w in Window.children if isinstance(w, ModalView)), None)
 
@@ -85,12 +95,7 @@ def test_a_bundle_on_a_stick_is_offered_confirmed_and_goes_live_at_the_next_visi
     driver.tap_text("Cancel")
     assert modal() is None and not live.is_symlink(), "cancelled: nothing installed"
 
-    driver.tap(show_in_menu(driver, "Install this version"))
-    driver.tap(next(w for w in driver.widgets(modal()) if getattr(w, "text", "") == "Install"))
-    deadline = time.monotonic() + 60
-    while app.facilitator.content.installing is not None and time.monotonic() < deadline:
-        driver.wait(0.1)
-    driver.settle()
+    install_from_menu(driver)
     assert "Installed: “Autumn exhibition”, version 2" in app.navigator.screen("facilitator").notice
     assert live.is_symlink() and live_info(live).version == "2"
     assert offered is not None
@@ -153,11 +158,6 @@ def test_a_curators_key_on_the_stick_is_trusted_from_the_menu_then_unsigned_bund
     show_in_menu(driver, f"Only bundles signed with the key {fingerprint} are installed.")
     assert not [w for w in driver.widgets(driver.screen) if "Trust this key" in (getattr(w, "text", "") or "")]
 
-    driver.tap(show_in_menu(driver, "Install this version"))
-    driver.tap(next(w for w in driver.widgets(modal()) if getattr(w, "text", "") == "Install"))
-    deadline = time.monotonic() + 60
-    while app.facilitator.content.installing is not None and time.monotonic() < deadline:
-        driver.wait(0.1)
-    driver.settle()
+    install_from_menu(driver)
     notice = app.navigator.screen("facilitator").notice
     assert "not signed by a key this kiosk trusts" in notice and not live.is_symlink(), notice

@@ -71,7 +71,7 @@ def run_checks(ctx: Context, _: Callable[[str], str]) -> list[Check]:
     if ctx.health and not _stale(ctx):
         checks += [_screen(ctx, _), _renderer(ctx, _), _faults(ctx, _)]
     checks += [_touch(ctx, _), _content(ctx, _), _fonts(ctx, _), _data(ctx, _), _pin(ctx, _), _clock(ctx, _),
-               _hours(ctx, _), _reach(ctx, _), _speech(ctx, _), _restarts(ctx, _), _service(_)]
+               _hours(ctx, _), _reach(ctx, _), _speech(ctx, _), _fleet(ctx, _), _restarts(ctx, _), _service(_)]
     return [check for check in checks if check is not None]
 
 
@@ -294,6 +294,29 @@ def _speech(ctx: Context, _) -> Check:
                      _("Install it: sudo apt-get install espeak-ng"))
     languages = ctx.content.collection.languages.languages
     return Check(OK, title, _("Spoken by espeak-ng in {languages}.").format(languages=", ".join(languages)))
+
+
+def _fleet(ctx: Context, _) -> Check | None:
+    """A kiosk in a fleet (kiosk.fleet): paired with its coordinator, Syncthing running, the last bundle taken."""
+    from kiosk.fleet import fleet_member
+
+    member = fleet_member(ctx.data_dir, Path("."))
+    if member is None:
+        return None
+    title, fleet = _("Fleet"), member.fleet
+    if fleet.coordinator is None:
+        return Check(WARNING, title, _("This kiosk is in a fleet but joined to no coordinator yet."),
+                     _("On the kiosk: kiosk fleet join COORDINATOR_ID (docs/fleet.md)"))
+    bundle = member.state().get("bundle") or {}
+    if bundle.get("result") == "refused":
+        return Check(WARNING, title, _("The last bundle from the fleet was refused: {reason}").format(
+            reason=bundle.get("reason", "")), _("Ask the curator for a bundle signed with a key this kiosk trusts "
+                                               "(kiosk trust lists them)."))
+    if not fleet.engine.answers():
+        return Check(WARNING, title, _("Syncthing is not running: no new content comes from the fleet, and no "
+                                       "report goes back to it."), _("sudo systemctl start musee-kiosk-fleet"))
+    return Check(OK, title, _("In the fleet of {coordinator}; Syncthing is running.").format(
+        coordinator=fleet.coordinator.get("name", "")))
 
 
 def _restarts(ctx: Context, _) -> Check | None:

@@ -157,3 +157,23 @@ def test_audio_guidance_needs_espeak_ng_and_says_how_to_install_it(venue):
     check = by_title(run_checks(venue, lambda t: t))["Audio guidance"]
     assert check.status == WARNING and "hear nothing" in check.found
     assert check.fix == "Install it: sudo apt-get install espeak-ng"
+
+
+def test_a_kiosk_in_a_fleet_is_checked_for_its_coordinator_its_last_bundle_and_syncthing(venue):
+    import json
+
+    from kiosk.fleet.fleet import Fleet
+
+    assert "Fleet" not in by_title(run_checks(venue, lambda t: t)), "a kiosk in no fleet: no line"
+    fleet = Fleet(venue.data_dir / "fleet", "kiosk", "Salle des fêtes", api_port=9, device_id="A" * 7)
+    fleet.save()
+    check = by_title(run_checks(venue, lambda t: t))["Fleet"]
+    assert check.status == WARNING and "joined to no coordinator" in check.found and "kiosk fleet join" in check.fix
+    fleet.coordinator = {"id": "B", "name": "Portable du MES", "addresses": ["dynamic"]}
+    fleet.save()
+    check = by_title(run_checks(venue, lambda t: t))["Fleet"]     # nothing answers on port 9
+    assert check.status == WARNING and "Syncthing is not running" in check.found
+    assert check.fix == "sudo systemctl start musee-kiosk-fleet"
+    (fleet.folder / "state.json").write_text(json.dumps({"bundle": {"result": "refused", "reason": "not signed"}}))
+    check = by_title(run_checks(venue, lambda t: t))["Fleet"]
+    assert check.status == WARNING and check.found.endswith("refused: not signed") and "kiosk trust" in check.fix

@@ -22,9 +22,9 @@ QR_ERROR_CORRECTION = ERROR_CORRECT_M
 
 
 @functools.lru_cache(maxsize=1024)
-def qr_version(data: str) -> int:
-    """The smallest QR version that holds ``data`` at the kiosk's error-correction level."""
-    code = qrcode.QRCode(error_correction=QR_ERROR_CORRECTION)
+def qr_version(data: str, correction: int = QR_ERROR_CORRECTION) -> int:
+    """The smallest QR version that holds ``data`` at the kiosk's error-correction level (or ``correction``)."""
+    code = qrcode.QRCode(error_correction=correction)
     code.add_data(data)
     return code.best_fit()
 

@@ -63,13 +63,15 @@ class QrCache:
         self.light = _rgb(light)
         _check_colours(self.dark, self.light)
 
-    def get(self, data: str) -> QrImage:
-        """The QR code for ``data``: the cached PNG if it is sound, otherwise a newly drawn one."""
-        version = _checked_version(data)
-        image = QrImage(self.folder / f"{self._key(data)}.png", 17 + 4 * version + 2 * self.border, version)
+    def get(self, data: str, max_version: int = MAX_QR_VERSION, correction: int = QR_ERROR_CORRECTION) -> QrImage:
+        """The QR code for ``data``: the cached PNG if it is sound, otherwise a newly drawn one. ``max_version`` and
+        ``correction``: a larger code, with less error correction, for a long text drawn on a clean screen (a
+        visitor's list, kiosk.visit.basket)."""
+        version = _checked_version(data, max_version, correction)
+        image = QrImage(self.folder / f"{self._key(data, correction)}.png", 17 + 4 * version + 2 * self.border, version)
         if not self._is_sound(image):
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(image.path, self._draw(data, version))
+            write_atomic(image.path, self._draw(data, version, correction))
         return image
 
     def clear(self) -> None:
@@ -80,9 +82,9 @@ class QrCache:
             if _CACHED_NAME.fullmatch(path.name) or _TEMPORARY_NAME.fullmatch(path.name):
                 path.unlink(missing_ok=True)
 
-    def _key(self, data: str) -> str:
+    def _key(self, data: str, correction: int = QR_ERROR_CORRECTION) -> str:
         settings = {"format": FORMAT_VERSION, "data": data, "border": self.border, "dark": self.dark,
-                    "light": self.light, "error_correction": QR_ERROR_CORRECTION}
+                    "light": self.light, "error_correction": correction}
         text = json.dumps(settings, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -102,9 +104,9 @@ class QrCache:
             return False
         return True
 
-    def _draw(self, data: str, version: int) -> bytes:
+    def _draw(self, data: str, version: int, correction: int = QR_ERROR_CORRECTION) -> bytes:
         """PNG bytes, one pixel per module, quiet zone included."""
-        code = qrcode.QRCode(version=version, error_correction=QR_ERROR_CORRECTION, box_size=1, border=self.border)
+        code = qrcode.QRCode(version=version, error_correction=correction, box_size=1, border=self.border)
         code.add_data(data)
         code.make(fit=False)
         matrix = code.get_matrix()
@@ -128,14 +130,14 @@ def contrast_ratio(first: RGB, second: RGB) -> float:
     return (brighter + 0.05) / (darker + 0.05)
 
 
-def _checked_version(data: str) -> int:
-    """The QR version for ``data``; ValueError when it is over the kiosk's limit."""
+def _checked_version(data: str, limit: int = MAX_QR_VERSION, correction: int = QR_ERROR_CORRECTION) -> int:
+    """The QR version for ``data``; ValueError when it is over ``limit`` (the kiosk's, for a link)."""
     try:
-        version = qr_version(data)
+        version = qr_version(data, correction)
     except (ValueError, qrcode.exceptions.DataOverflowError):  # qrcode's ways of saying "over version 40"
         version = None
-    if version is None or version > MAX_QR_VERSION:
-        raise ValueError(f"{len(data)} characters are too many for a QR code of version {MAX_QR_VERSION} or less; "
+    if version is None or version > limit:
+        raise ValueError(f"{len(data)} characters are too many for a QR code of version {limit} or less; "
                          f"the link validator should have refused {data[:60]!r}…")
     return version
 

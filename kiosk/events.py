@@ -46,6 +46,12 @@ class SecondLanguageChosen:
 
 
 @dataclass(frozen=True)
+class BasketKept:
+    """At the end of a visit, the visitor's list held ``size`` exhibits (not sent when it held none)."""
+    size: int
+
+
+@dataclass(frozen=True)
 class AccessChanged:
     """The visitor turned an access mode (kiosk.visit.access.MODES) on or off."""
     mode: str

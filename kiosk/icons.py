@@ -102,6 +102,8 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "headphones": 57585,
     "network": 57637,
     "key-round": 58531,
+    "bookmark-check": 58655,
+    "list": 57606,
 }.items()}
 
 FONT_FILE = "KioskIcons.ttf"

@@ -19,13 +19,15 @@ from kivy.base import ExceptionHandler, ExceptionManager
 from kivy.clock import Clock
 from kivy.core.window import Window
 from kivy.lang import global_idmap
-from kivy.properties import ObjectProperty, StringProperty
+from kivy.properties import NumericProperty, ObjectProperty, StringProperty
 
 from kiosk import STARTED
 from kiosk.content.live import LiveContent
 from kiosk.content.loader import ExhibitionContent
 from kiosk.content.text import ANY_LANGUAGE, second_text
-from kiosk.events import AccessChanged, EventBus, LanguageChosen, NarrationPlayed, SecondLanguageChosen, VisitEnded
+from kiosk.events import (
+    AccessChanged, BasketKept, EventBus, LanguageChosen, NarrationPlayed, SecondLanguageChosen, VisitEnded,
+)
 from kiosk.exhibit_types.context import ViewContext
 from kiosk.facilitator.controller import Facilitator
 from kiosk.facilitator.pin import PinGuard
@@ -71,6 +73,7 @@ class KioskApp(App):
     theme = ObjectProperty(None, rebind=True)
     language = StringProperty("fr")
     second_language = StringProperty("")   # content texts shown in it too, beside the visitor's ("": none)
+    basket_size = NumericProperty(0)       # exhibits on the visitor's list (kiosk.visit.basket)
     navigator_class = Navigator
 
     def __init__(self, content: ExhibitionContent, data_dir: Path, kiosk: bool = False, language: str | None = None,
@@ -258,6 +261,32 @@ class KioskApp(App):
         self.tr.switch(language)
         self.language = language
 
+    # --- the visitor's list -------------------------------------------------------------------
+    def keep(self, exhibit_id: str) -> bool:
+        """Put an exhibit on the visitor's list, or take it off (kiosk.visit.basket); True when it is on it now."""
+        kept = self.session.keep(exhibit_id)
+        self.basket_size = len(self.session.basket)
+        return kept
+
+    def basket_items(self) -> list:
+        """The visitor's list in their language: each exhibit's title and its first link (kiosk.visit.basket)."""
+        from kiosk.visit.basket import BasketItem
+
+        items = []
+        for exhibit_id in self.session.basket:
+            manifest = self.content.exhibit(exhibit_id)
+            if manifest is not None:   # (new content may have dropped it)
+                links = manifest.links
+                items.append(BasketItem(self.text(manifest.title), self.text(links[0].url) if links else ""))
+        return items
+
+    def basket_codes(self) -> list:
+        """The texts of the QR codes that hand the list over: one, or two for a long list; none when it is empty."""
+        from kiosk.visit.basket import basket_codes
+
+        heading = self.gettext("My visit to {exhibition}").format(exhibition=self.text(self.content.collection.title))
+        return basket_codes(heading, self.basket_items())
+
     def set_second_language(self, language: str) -> None:
         """Show content texts in ``language`` too, beside the visitor's ("": one language again); the visitor
         keeps their place. The interface (buttons, "Back") stays in the visitor's language."""
@@ -361,12 +390,17 @@ class KioskApp(App):
 
     def _idle_reset(self) -> None:
         log.info("idle: resetting for the next visitor")
+        if self.session.basket:   # counted with the visit it belongs to: its size, never which exhibits
+            self.events.emit(BasketKept(len(self.session.basket)))
         self.events.emit(VisitEnded(self._last_touch_time()))
+        self.basket_size = 0
         self.root_widget.hide_countdown()
         from kiosk.gui.widgets.language_picker import LanguagePicker   # as navigation does: not at start-up
         LanguagePicker.close_for_next_visitor()
         from kiosk.gui.widgets.access_panel import AccessPanel
         AccessPanel.close_for_next_visitor()
+        from kiosk.gui.widgets.basket_panel import BasketPanel
+        BasketPanel.close_for_next_visitor()
         self.narration.stop()
         self.narration.reset_volume()   # the next visitor hears the default volume
         self.session.reset()

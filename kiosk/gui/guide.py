@@ -60,6 +60,7 @@ ICON_WORDS = {
     "zoom-in": N_("Zoom in"), "zoom-out": N_("Zoom out"), "qr-code": N_("Link"), "check": N_("Done"),
     "delete": N_("Delete"), "arrow-big-up": N_("Capital letters"), "corner-down-left": N_("New line"),
     "space": N_("Space"), "send": N_("Send"), "circle-help": N_("Help"), "info": N_("More"),
+    "bookmark": N_("Keep"), "bookmark-check": N_("Kept, on my list"), "list": N_("My list"),
 }
 HELP = N_("Audio guidance is on. Slide a finger over the screen to hear what is under it. Tap twice anywhere to "
           "choose what you heard. Flick right or left for the next or the previous item. To turn the guidance off, "

@@ -24,7 +24,7 @@ from kivy.uix.scatterlayout import ScatterLayout
 from kivy.uix.screenmanager import ScreenManager
 
 from kiosk.gui.facilitator.facilitator_bar import FacilitatorBar
-from kiosk.gui.widgets.widgets import PassesTouches, take_back  # (and the shared widget rules, registered on import)
+from kiosk.gui.widgets.widgets import PassesTouches, TextBlock, take_back  # (and the shared rules, registered)
 
 Builder.load_file(str(Path(__file__).with_name("root.kv")))
 
@@ -42,6 +42,22 @@ class CountdownOverlay(PassesTouches, FloatLayout):
     seconds = NumericProperty(0)
     total = NumericProperty(10)
     ring_angle = NumericProperty(360)   # root.kv: 360 * seconds / total
+    with_list = BooleanProperty(False)  # the visitor kept a list: its codes are shown
+
+    def show_basket(self, app) -> None:
+        """A visitor walking away with a list still gets it: its code(s) under the question (none for no list)."""
+        from kiosk.gui.widgets.basket_panel import code_row
+
+        box = self.ids.basket
+        box.clear_widgets()
+        self.with_list = bool(app.session.basket)
+        if not self.with_list:
+            return
+        theme = app.theme
+        box.add_widget(TextBlock(logical_text=app.tr._("Leaving? Scan your list to take it with you."), role="body",
+                                 bold=True, halign="center"))
+        box.add_widget(code_row(app, app.basket_codes(), width=self.width * 0.9 - theme.pad * 4,
+                                tallest=self.height * 0.3, pager=False))
 
 
 class ReachView(ScatterLayout):
@@ -172,6 +188,9 @@ class KioskRoot(FloatLayout):
         idle = getattr(App.get_running_app(), "idle", None)
         if idle is not None:
             self.countdown_seconds = idle.countdown
+        app = App.get_running_app()
+        if app is not None and getattr(app, "session", None) is not None:
+            self.ids.overlay.show_basket(app)
         self.countdown_visible = True
 
     def hide_countdown(self) -> None:

@@ -37,7 +37,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-KINDS = ("visit_start", "visit_end", "language", "second_language", "access", "narration", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
+KINDS = ("visit_start", "visit_end", "language", "second_language", "access", "narration", "basket", "exhibit_open", "exhibit_close", "qr_shown", "quiz_answer",
          "poll_vote", "wall_idea", "fault", "game_end", "roleplay_end")
 
 
@@ -131,6 +131,8 @@ class StatsSummary:
     language_switches: int = 0
     access_modes: dict[str, int] = field(default_factory=dict)       # mode → visits that turned it on, most first
     second_languages: dict[str, int] = field(default_factory=dict)   # code → visits that chose it as a second language
+    baskets: int = 0                                                 # visits that kept a list to take home
+    basket_items: int = 0                                            # exhibits on those lists, all together
     narrations: int = 0                                              # readings started
     qr_by_link: dict[str, int] = field(default_factory=dict)         # URL → times shown, most first
     quiz: list[QuestionSuccess] = field(default_factory=list)        # by exhibit, then question

@@ -126,6 +126,7 @@ def _summary(reader: _Reader, selection: Selection) -> StatsSummary:
         language_switches=reader.language_switches(),
         access_modes=reader.access_modes(),
         second_languages=reader.second_languages(),
+        **reader.baskets(),
         narrations=reader.count("narration"),
         qr_by_link=reader.grouped("qr_shown", "detail"),
         quiz=reader.quiz(),
@@ -204,6 +205,12 @@ class _Reader:
         """Each access mode: how many visits turned it on (once per visit, however often it was toggled)."""
         rows = self.rows("access", "detail, COUNT(DISTINCT visit)", "AND value = 1 GROUP BY detail")
         return dict(sorted(rows, key=lambda row: (-row[1], row[0])))
+
+    def baskets(self) -> dict[str, int]:
+        """How many visits kept a list to take home, and how many exhibits those lists held together."""
+        rows = self.rows("basket", "COUNT(DISTINCT visit), COALESCE(SUM(value), 0)", "")
+        count, items = rows[0] if rows else (0, 0)
+        return {"baskets": int(count or 0), "basket_items": int(items or 0)}
 
     def second_languages(self) -> dict[str, int]:
         """Each language chosen as a second one: in how many visits (once per visit)."""

@@ -26,7 +26,8 @@ INDENT = "  "
 def format_summary(summary: StatsSummary, source: object = "") -> str:
     """The whole summary, one titled section after another."""
     lines = [_title(summary, source), ""]
-    for section in (_visits, _exhibits, _languages, _access, _qr_links, _quiz, _polls, _games, _roleplays, _wall_and_faults):
+    for section in (_visits, _exhibits, _languages, _access, _qr_links, _baskets, _quiz, _polls, _games, _roleplays,
+                    _wall_and_faults):
         lines += section(summary)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -117,6 +118,14 @@ def _access(summary: StatsSummary) -> list[str]:
 def _qr_links(summary: StatsSummary) -> list[str]:
     rows = [f"{count:>6}  {url}" for url, count in summary.qr_by_link.items()]
     return _section("QR codes shown, per link", rows)
+
+
+def _baskets(summary: StatsSummary) -> list[str]:
+    if not summary.baskets:
+        return []
+    rows = [plural("{n} visit kept a list", "{n} visits kept a list", summary.baskets).format(n=summary.baskets),
+            f"{summary.basket_items / summary.baskets:.1f} exhibits on a list, on average"]
+    return _section("Lists to take home", rows)
 
 
 def _quiz(summary: StatsSummary) -> list[str]:

@@ -6,6 +6,7 @@ leaves no trace of the previous visitor::
 
     session.state_for("alternatives-quiz")["question"] = 2
     session.second_language = "ar"   # texts shown in Arabic too, beside the visitor's language
+    session.keep("origines-enclosures")   # on the visitor's list, to take home (kiosk.visit.basket)
     session.reset()           # next visitor: fresh language (and the venue's second one), fresh positions
 """
 
@@ -28,6 +29,7 @@ class VisitorSession:
     access: AccessModes = field(default_factory=AccessModes)   # larger text, contrast…: for this visitor only
     default_second_language: str = ""   # the venue's (facilitator's settings): a new visit starts with it
     second_language: str = ""           # texts shown in it too, beside the visitor's language ("": none)
+    basket: list[str] = field(default_factory=list)   # exhibits the visitor kept, in that order (kiosk.visit.basket)
 
     def __post_init__(self) -> None:
         self.language = self.language or self.default_language
@@ -52,8 +54,18 @@ class VisitorSession:
         self.seen.clear()
         self.access = AccessModes()
         self.second_language = self.default_second_language
+        self.basket.clear()
+
+    def keep(self, exhibit_id: str) -> bool:
+        """Put the exhibit on the visitor's list, or take it off; True when it is on it now."""
+        if exhibit_id in self.basket:
+            self.basket.remove(exhibit_id)
+            return False
+        self.basket.append(exhibit_id)
+        return True
 
     @property
     def is_fresh(self) -> bool:
         return (self.exhibit_id is None and not self.views and not self.seen and self.language == self.default_language
-                and self.second_language == self.default_second_language and not self.access.active)
+                and self.second_language == self.default_second_language and not self.access.active
+                and not self.basket)

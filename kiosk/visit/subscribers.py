@@ -26,6 +26,7 @@ def connect_visit(bus: ev.EventBus, stats, session) -> None:
     bus.subscribe(ev.LanguageChosen, lambda e: stats.language(e.language))
     bus.subscribe(ev.SecondLanguageChosen, lambda e: stats.second_language(e.language))
     bus.subscribe(ev.AccessChanged, lambda e: stats.access(e.mode, e.on))
+    bus.subscribe(ev.BasketKept, lambda e: stats.basket(e.size))
     bus.subscribe(ev.NarrationPlayed, lambda e: stats.narration(e.exhibit, e.language))
     bus.subscribe(ev.ExhibitOpened, lambda e: setattr(session, "exhibit_id", e.exhibit))
     bus.subscribe(ev.ExhibitOpened, lambda e: session.seen.add(e.exhibit))  # home marks it "seen"

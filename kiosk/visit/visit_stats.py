@@ -72,6 +72,11 @@ class VisitStats:
         if code:
             self._emit("second_language", detail=code)
 
+    def basket(self, size: int) -> None:
+        """The visitor's list at the end of the visit: one per visit, its size (no exhibit named)."""
+        if size > 0:
+            self._emit("basket", value=size)
+
     def access(self, mode: str, on: bool) -> None:
         """An access mode turned on (value 1) or off (0): how often each mode is used, and for how many visits."""
         self._emit("access", value=1 if on else 0, detail=mode)

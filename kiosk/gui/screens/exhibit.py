@@ -51,6 +51,7 @@ class ExhibitScreen(KioskScreen):
     notice = StringProperty("")       # "Some texts are shown in French", or nothing
     way_on_folded = BooleanProperty(False)  # the view asked for the whole height (see ExhibitView.absorbed)
     view = ObjectProperty(None, allownone=True)
+    kept = BooleanProperty(False)     # the exhibit is on the visitor's list (kiosk.visit.basket)
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -151,6 +152,7 @@ class ExhibitScreen(KioskScreen):
             self.app.shown_in.clear()
             self.heading = self.app.text(self.manifest.title)
             self.heading_second = self.app.second_text(self.manifest.title)
+            self.kept = self.manifest.id in self.app.session.basket
             if shown_in is None:
                 self.view.refresh()
             else:
@@ -372,6 +374,7 @@ class ExhibitScreen(KioskScreen):
             label = _("Next: {title}").format(title=self.app.text(following[1].title))
         else:
             label = _("Next room: {room}").format(room=self.app.text(following[1].title))
+        self._next_words = label
         self._fit_next(label)
 
     def _fit_next(self, label: str) -> None:
@@ -409,6 +412,9 @@ class ExhibitScreen(KioskScreen):
             - theme.pad * 2
         if self.notice:   # the notice between the buttons keeps a column of its own
             room -= notice_width(theme) + theme.icon
+        if self.app.basket_size:   # "My list (n)" beside "back to the room"
+            words = self.app.tr._("My list ({count})").format(count=self.app.basket_size)
+            room -= len(words) * theme.button * 0.56 + theme.pad * 3 + theme.icon + theme.space * 1.5
         return max(theme.button * 6, room)
 
     def following(self):
@@ -423,6 +429,17 @@ class ExhibitScreen(KioskScreen):
         if self.manifest.room in room_ids and room_ids.index(self.manifest.room) + 1 < len(rooms):
             return "room", rooms[room_ids.index(self.manifest.room) + 1]
         return None
+
+    def toggle_keep(self) -> None:
+        """"Keep": the exhibit on the visitor's list, or off it again."""
+        if self.manifest is not None:
+            self.kept = self.app.keep(self.manifest.id)
+            self._fit_next(self._next_words)   # "My list" takes its place in the way on
+
+    def open_list(self) -> None:
+        from kiosk.gui.widgets.basket_panel import BasketPanel
+
+        BasketPanel.open_for(self.app)
 
     def go_next(self) -> None:
         following = self.following()

@@ -398,6 +398,11 @@ class HomeScreen(KioskScreen):
             self.to_start()
         self._shown, self._shown_rtl = shown, self.app.theme.rtl
 
+    def open_list(self) -> None:
+        from kiosk.gui.widgets.basket_panel import BasketPanel
+
+        BasketPanel.open_for(self.app)
+
     def to_start(self) -> None:
         """The row at its first card: the left end, or the right end in a right-to-left language."""
         self.ids.scroll.scroll_x = 1 if self.app.theme.rtl else 0

@@ -110,6 +110,16 @@ def _screen_commands(commands) -> None:
     narrate.add_argument("path", type=Path, help="an exhibit folder, or a content folder for all its exhibits")
     narrate.add_argument("--lang", action="append", help="the language to read (repeat; default: the collection's)")
     narrate.set_defaults(handler=_elsewhere("kiosk.narrate:cmd_narrate"))
+    printing = commands.add_parser("print", help="print-ready PDFs: exhibit cards (A5), room posters (A3), and a "
+                                   "participant's handout and a facilitator's booklet per workshop (A4)")
+    printing.add_argument("path", type=Path, nargs="?", default=default_content_path(),
+                          help="the content folder (default: $KIOSK_CONTENT or exhibits)")
+    printing.add_argument("--out", type=Path, required=True, help="the folder to write them in (a folder per language)")
+    printing.add_argument("--lang", action="append", help="only this language (repeat; default: every one)")
+    printing.add_argument("--only", action="append", choices=("cards", "posters", "handouts", "booklets"),
+                          help="only these (repeat)")
+    printing.add_argument("--quiet", action="store_true", help="no progress bar")
+    printing.set_defaults(handler=_elsewhere("kiosk.printing.make:cmd_print"))
 
 
 def _bundle_commands(commands) -> None:

@@ -10,6 +10,7 @@ the few places where one part needs another::
     facilitator.content          # problems, reload, stick bundles   (kiosk.facilitator.content_updates)
     facilitator.export           # USB export, today's numbers       (kiosk.facilitator.session_export)
     facilitator.wall             # reading the wall's ideas          (kiosk.facilitator.moderation)
+    facilitator.printing         # print-ready PDFs to a stick       (kiosk.facilitator.print_export)
 
 ``kiosk``, ``screens`` and ``clock`` are declared in :mod:`kiosk.facilitator.host`.
 """
@@ -20,6 +21,7 @@ from kiosk.facilitator.access import FacilitatorAccess, SettingsEditor
 from kiosk.facilitator.content_updates import ContentUpdates
 from kiosk.facilitator.guided_paths import GuidedPaths
 from kiosk.facilitator.moderation import WallModeration
+from kiosk.facilitator.print_export import PrintExport
 from kiosk.facilitator.session_export import SessionExport
 
 
@@ -31,6 +33,7 @@ class Facilitator:
         self.content = ContentUpdates(kiosk, screens, clock, stop_guided=self.guided.stop)
         self.export = SessionExport(kiosk)
         self.wall = WallModeration(kiosk)
+        self.printing = PrintExport(kiosk, screens, clock)
 
     def start(self) -> None:
         """At start-up: say when no PIN protects the menu, and take up an interrupted guided session."""

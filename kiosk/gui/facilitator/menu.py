@@ -384,6 +384,10 @@ class FacilitatorScreen(KioskScreen):
             label = self._("Export to {name} ({free} free)").format(
                 name=self._embedded(drive.label), free=size_text(drive.free_bytes, self.language.language))
             card.add_widget(self._button(label, lambda folder=drive.mount_point: self._export_to(folder), icon="usb"))
+            if self.app.facilitator.printing.done is None:   # cards, posters, handouts and booklets, to print
+                card.add_widget(self._button(self._("Print-ready PDFs to {name}").format(name=self._embedded(drive.label)),
+                                             lambda folder=drive.mount_point: self.app.facilitator.printing.start(folder),
+                                             plain=True, icon="file-text"))
         card.add_widget(self._grid([self._button(self._("Look for sticks again"), self.refresh, plain=True,
                                                  icon="refresh-cw"),
                                     self._button(self._("Choose a folder…"), self._choose_folder, plain=True)]))

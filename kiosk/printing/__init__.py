@@ -1,0 +1,1 @@
+"""Printed companions of the exhibition (``kiosk print``): see kiosk.printing.make and kiosk.printing.documents."""

@@ -12,6 +12,8 @@ To add an icon: put its Lucide name and codepoint here, then rerun tools/make_ic
 
 from __future__ import annotations
 
+from kiosk.i18n import N_
+
 ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "accessibility": 58007,
     "arrow-down": 57410,
@@ -105,6 +107,21 @@ ICONS: dict[str, str] = {name: chr(code) for name, code in {
     "bookmark-check": 58655,
     "list": 57606,
 }.items()}
+
+#: Each exhibit type's icon and word on its card; a type from elsewhere gets a neutral one.
+KINDS = {
+    "panel": ("file-text", N_("Read")), "timeline": ("history", N_("Timeline")),
+    "compare": ("columns-2", N_("Compare")), "quiz": ("list-checks", N_("Quiz")),
+    "gallery": ("images", N_("Pictures")), "poll": ("vote", N_("Poll")),
+    "wall": ("message-square-text", N_("Idea wall")), "commons": ("users", N_("Game")),
+    "roleplay": ("handshake", N_("Role-play")),
+}
+
+
+def exhibit_kind(exhibit_type: str) -> tuple[str, str]:
+    """An exhibit type's icon and word (to translate), as its card on home and its printed card show them."""
+    return KINDS.get(exhibit_type, ("sparkles", N_("Exhibit")))
+
 
 FONT_FILE = "KioskIcons.ttf"
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from kiosk.printing.page import ACCENT, INK, LINE, MUTED, PAPER, WHITE, PrintPage, rgb
+from kiosk.icons import exhibit_kind
+from kiosk.printing.page import ACCENT, ARABIC, INK, LATIN, LINE, MUTED, PAPER, WHITE, PrintPage, rgb
 
 Text = Callable[[object], str]        # a LocalizedText in the document's language (with the content's fallbacks)
 Words = Callable[[str], str]          # an interface sentence in the document's language (gettext)
@@ -66,7 +67,9 @@ def _links(page: PrintPage, sizes: Sizes, y: float, links: list[tuple[str, str]]
     inner = sizes.width - sizes.margin * 2
     heading = words("Scan with a phone to read more")
     if draw:
-        page.words(_x(page, sizes, sizes.margin, inner), y, inner, heading, size=9, bold=True, colour=MUTED)
+        page.icon(_x(page, sizes, sizes.margin, 5), y - 0.3, "qr-code", 10, colour=MUTED)
+        page.words(_x(page, sizes, sizes.margin + 6, inner - 6), y, inner - 6, heading, size=9, bold=True,
+                   colour=MUTED)
     y += page.height_of(heading, inner, 9, bold=True) + 1.5
     shown = links[:6]
     per_row = min(3, len(shown))
@@ -96,8 +99,15 @@ def exhibit_card(page: PrintPage, content, manifest, text: Text, words: Words) -
     inner, m = sizes.width - sizes.margin * 2, sizes.margin
     page.band(0, 0, sizes.width, 16, colour)
     number = [r.id for r in content.collection.rooms].index(manifest.room) + 1 if room else 0
-    page.words(_x(page, sizes, m, inner), 5, inner, f"{number}. {text(room.title)}" if room else "", size=11, bold=True,
-               colour=WHITE, room=8)
+    icon_name, kind = exhibit_kind(manifest.type)   # its kind at the far end, as on its card at the kiosk
+    kind = words(kind)
+    page.set_font(ARABIC if page.rtl else LATIN, "B", 9.5)
+    kind_width = min(inner / 2, page.get_string_width(page.shaped(kind)) + 1)
+    page.words(_x(page, sizes, m, inner - kind_width - 8), 5, inner - kind_width - 8,
+               f"{number}. {text(room.title)}" if room else "", size=11, bold=True, colour=WHITE, room=8)
+    kind_x = _x(page, sizes, m + inner - kind_width, kind_width)
+    page.words(kind_x, 5.6, kind_width, kind, size=9.5, bold=True, colour=WHITE, room=8)
+    page.icon(kind_x - 5.5 if not page.rtl else kind_x + kind_width + 1, 5.4, icon_name, 11, colour=WHITE)
     y = 22
     y += page.words(_x(page, sizes, m, inner), y, inner, text(manifest.title), size=17, bold=True, room=24) + 2
     links = links_of(manifest, text)
@@ -262,7 +272,8 @@ def _prompts(page: PrintPage, sizes: Sizes, y: float, prompts: list[str], words:
         return y
     m, inner = sizes.margin, sizes.width - sizes.margin * 2
     heading = heading or words("To talk about")
-    y += page.words(_x(page, sizes, m, inner), y, inner, heading, size=9.5, bold=True, colour=MUTED) + 1
+    page.icon(_x(page, sizes, m, 5), y - 0.3, "message-square-text", 10, colour=MUTED)
+    y += page.words(_x(page, sizes, m + 6, inner - 6), y, inner - 6, heading, size=9.5, bold=True, colour=MUTED) + 1
     for prompt in prompts:
         bullet_x = _x(page, sizes, m + 1, 3)
         page.set_fill_color(*INK)

@@ -29,6 +29,7 @@ from kiosk.gui.screens.exhibit import fit_lines
 from kiosk.gui.theme import Theme, glide
 from kiosk.gui.widgets.reader import ReaderArrow  # noqa: F401  (the pager's arrows, in home.kv)
 from kiosk.gui.widgets.widgets import KioskButton, MirrorBox, TapScrollView
+from kiosk.icons import exhibit_kind
 from kiosk.render.bidi import has_rtl, shape_line
 
 Builder.load_file(str(Path(__file__).with_name("home.kv")))
@@ -325,24 +326,9 @@ class ScrollDots(Widget):
                 Ellipse(pos=(start + place * (side + gap), self.y), size=(side, side))
 
 
-def N_(text: str) -> str:
-    """Marks a text for translation where it is defined; it is translated where it is shown."""
-    return text
-
-
-#: Each exhibit type's icon and word on its card; a type from elsewhere gets a neutral one.
-KINDS = {
-    "panel": ("file-text", N_("Read")), "timeline": ("history", N_("Timeline")),
-    "compare": ("columns-2", N_("Compare")), "quiz": ("list-checks", N_("Quiz")),
-    "gallery": ("images", N_("Pictures")), "poll": ("vote", N_("Poll")),
-    "wall": ("message-square-text", N_("Idea wall")), "commons": ("users", N_("Game")),
-    "roleplay": ("handshake", N_("Role-play")),
-}
-
-
 def _kind(manifest) -> tuple[str, str]:
     """The exhibit type's icon and (untranslated) word."""
-    return KINDS.get(manifest.type, ("sparkles", N_("Exhibit")))
+    return exhibit_kind(manifest.type)
 
 
 class HomeScreen(KioskScreen):

@@ -46,7 +46,7 @@ class CountdownOverlay(PassesTouches, FloatLayout):
 
     def show_basket(self, app) -> None:
         """A visitor walking away with a list still gets it: its code(s) under the question (none for no list)."""
-        from kiosk.gui.widgets.basket_panel import code_row
+        from kiosk.gui.widgets.basket_panel import code_row, scan_words
 
         box = self.ids.basket
         box.clear_widgets()
@@ -54,10 +54,13 @@ class CountdownOverlay(PassesTouches, FloatLayout):
         if not self.with_list:
             return
         theme = app.theme
+        codes = app.basket_codes()
         box.add_widget(TextBlock(logical_text=app.tr._("Leaving? Scan your list to take it with you."), role="body",
                                  bold=True, halign="center"))
-        box.add_widget(code_row(app, app.basket_codes(), width=self.width * 0.9 - theme.pad * 4,
-                                tallest=self.height * 0.3, pager=False))
+        if len(codes) > 1:
+            box.add_widget(TextBlock(logical_text=scan_words(app, len(codes)), role="small", halign="center"))
+        box.add_widget(code_row(app, codes, width=self.width * 0.9 - theme.pad * 4, tallest=self.height * 0.3,
+                                pager=False))
 
 
 class ReachView(ScatterLayout):

@@ -121,14 +121,6 @@ def exhibit_card(page: PrintPage, content, manifest, text: Text, words: Words) -
             y += page.picture(picture, m, y, inner, min(space, inner * 0.62)) + 4
     y += page.words(_x(page, sizes, m, inner), y, inner, summary, size=10.5, room=bottom - codes - y, may_cut=True) + 5
     _links(page, sizes, max(y, bottom - codes + 4), links, 24, words, bottom + 4)
-    _footer(page, sizes, text(content.collection.title))
-
-
-def _footer(page: PrintPage, sizes: Sizes, title: str) -> None:
-    inner = sizes.width - sizes.margin * 2
-    page.rule(sizes.margin, sizes.height - sizes.margin + 1, inner)
-    page.words(_x(page, sizes, sizes.margin, inner), sizes.height - sizes.margin + 2, inner, title, size=7.5,
-               colour=MUTED, room=5)
 
 
 # --- room posters (A3) -----------------------------------------------------------------------
@@ -148,13 +140,13 @@ def room_poster(page: PrintPage, content, room, number: int, text: Text, words: 
     width = (inner - gap) / columns
     bottom = sizes.height - m - 8
     rows = max(1, (len(exhibits) + columns - 1) // columns)
-    height = min(72, (bottom - y - gap * (rows - 1)) / rows)   # a few exhibits: tiles of a reading size, not stretched
+    # the tiles share the page: a room of four gets tall tiles with their pictures, one of eleven smaller ones
+    height = min(120, (bottom - y - gap * (rows - 1)) / rows)
     for index, manifest in enumerate(exhibits):
         column, row = index % columns, index // columns
         x = _x(page, sizes, m + column * (width + gap), width)
         top = y + row * (height + gap)
         _poster_tile(page, x, top, width, height, manifest, colour, text)
-    _footer(page, sizes, text(content.collection.title))
 
 
 def _poster_tile(page: PrintPage, x: float, top: float, width: float, height: float, manifest, colour, text) -> None:
@@ -164,19 +156,22 @@ def _poster_tile(page: PrintPage, x: float, top: float, width: float, height: fl
     page.rect(x, top, width, height, style="DF")
     page.band(x + width - 3 if page.rtl else x, top, 3, height, colour)   # the room's colour on the reading side
     pad, links = 6, links_of(manifest, text)
-    code = min(30, height - pad * 2 - 6) if links else 0   # and its printed address under it
+    code = max(20, min(34, height - pad * 2 - 6)) if links else 0   # its printed address under it
     words_width = width - pad * 2 - (code + pad if code else 0) - 3
     words_x = x + pad + 3 if not page.rtl else x + width - pad - 3 - words_width
     y = top + pad
-    y += page.words(words_x, y, words_width, text(manifest.title), size=16, bold=True, room=height - pad * 2) + 2
-    page.words(words_x, y, words_width, text(manifest.summary), size=11, colour=MUTED, room=top + height - pad - y,
-               may_cut=True)
+    y += page.words(words_x, y, words_width, text(manifest.title), size=18, bold=True, room=height - pad * 2) + 2
+    y += page.words(words_x, y, words_width, text(manifest.summary), size=12.5, colour=MUTED,
+                    room=top + height - pad - y, may_cut=True) + 3
+    picture = picture_of(manifest)
+    if picture is not None and top + height - pad - y > 30:   # a tall tile has room for the picture too
+        page.picture(picture, words_x, y, words_width, top + height - pad - y)
     if code:
         label, url = links[0]
         code_x = x + width - pad - code if not page.rtl else x + pad
         page.qr(code_x, top + pad, code, url)
         address = min(code + 16, width / 2)
-        page.words(code_x + (code - address) / 2, top + pad + code + 1, address, printed(url), size=7, colour=MUTED,
+        page.words(code_x + (code - address) / 2, top + pad + code + 1, address, printed(url), size=8, colour=MUTED,
                    align="C", room=top + height - pad - (top + pad + code + 1))
 
 
@@ -189,7 +184,7 @@ def handout(page: PrintPage, content, path, text: Text, words: Words) -> None:
     for number, step in enumerate(path.steps, start=1):
         manifest = content.exhibit(step.exhibit)
         links = links_of(manifest, text)
-        needed = 70 + (40 if links else 0)
+        needed = 45   # its head and summary at least: the rest flows on
         if y + needed > sizes.height - m - 10:
             page.add_page(format="A4")
             y = m
@@ -202,10 +197,12 @@ def handout(page: PrintPage, content, path, text: Text, words: Words) -> None:
             shown = page.picture(picture, _x(page, sizes, m + inner * 0.66, inner * 0.34), y, inner * 0.34, 45)
             used = max(used, shown)
         y += used + 4
-        y = _prompts(page, sizes, y, [text(p) for p in step.prompts], words)
+        prompts = [text(p) for p in step.prompts]
+        y = _room_for(page, sizes, y, 8 + sum(page.height_of(p, inner - 6, 10.5) + 1.2 for p in prompts))
+        y = _prompts(page, sizes, y, prompts, words)
+        y = _room_for(page, sizes, y, _links(page, sizes, 0, links, 22, words, sizes.height, draw=False) + 2)
         y = _links(page, sizes, y + 2, links, 22, words, sizes.height - m - 10) + 4
-        y = _note_lines(page, sizes, y, words, lines=4)
-    _footer(page, sizes, text(content.collection.title))
+        y = _note_lines(page, sizes, _room_for(page, sizes, y, 30), words, lines=4)
 
 
 def booklet(page: PrintPage, content, path, text: Text, words: Words) -> None:
@@ -219,22 +216,30 @@ def booklet(page: PrintPage, content, path, text: Text, words: Words) -> None:
         notes, prompts = text(step.notes), [text(p) for p in step.prompts]
         debrief = [text(q) for q in getattr(manifest.details, "debrief", ())]
         needed = 30 + page.height_of(notes, inner, 10) + 7 * (len(prompts) + len(debrief))
-        if y + min(needed, 120) > sizes.height - m - 10:
+        if y + min(needed, 60) > sizes.height - m - 10:
             page.add_page(format="A4")
             y = m
         timing = words("{minutes} min · from {start} to {end}").format(
             minutes=_number(step.minutes), start=_clock(clock), end=_clock(clock + step.minutes))
         clock += step.minutes
         y = _step_head(page, sizes, y, number, text(step.title) or text(manifest.title), colour=INK)
-        y += page.words(_x(page, sizes, m, inner), y, inner, timing, size=9.5, bold=True, colour=MUTED) + 2
+        y += page.words(_x(page, sizes, m, inner), y, inner, timing, size=11, bold=True, colour=INK) + 2
         if notes:
             y += page.words(_x(page, sizes, m, inner), y, inner, notes, size=10,
                             room=sizes.height - m - 10 - y) + 3
-        y = _prompts(page, sizes, y, prompts, words)
+        y = _prompts(page, sizes, _room_for(page, sizes, y, 8 + 7 * len(prompts)), prompts, words)
         if debrief:
+            y = _room_for(page, sizes, y, 8 + 7 * len(debrief))
             y = _prompts(page, sizes, y, debrief, words, heading=words("Debrief questions"))
         y += 4
-    _footer(page, sizes, text(content.collection.title))
+
+
+def _room_for(page: PrintPage, sizes: Sizes, y: float, needed: float) -> float:
+    """``y``, or the top of a new page when what comes next would not fit above the foot."""
+    if y + needed <= sizes.height - sizes.margin - 10:
+        return y
+    page.add_page(format="A4")
+    return sizes.margin
 
 
 def _path_head(page: PrintPage, content, path, text: Text, words: Words, what: str) -> float:
@@ -275,6 +280,7 @@ def _prompts(page: PrintPage, sizes: Sizes, y: float, prompts: list[str], words:
     page.icon(_x(page, sizes, m, 5), y - 0.3, "message-square-text", 10, colour=MUTED)
     y += page.words(_x(page, sizes, m + 6, inner - 6), y, inner - 6, heading, size=9.5, bold=True, colour=MUTED) + 1
     for prompt in prompts:
+        y = _room_for(page, sizes, y, page.height_of(prompt, inner - 6, 10.5))   # a question is never cut
         bullet_x = _x(page, sizes, m + 1, 3)
         page.set_fill_color(*INK)
         page.ellipse(bullet_x, y + 1.6, 1.6, 1.6, style="F")

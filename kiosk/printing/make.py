@@ -62,6 +62,7 @@ def print_all(content_path: Path, out: Path, languages: list[str] | None = None,
             name = f"{kind[:-1]}-{path.id}.pdf" if path is not None else f"{kind}.pdf"
             title = f"{words(TITLES[kind])} · {text(path.title if path else content.collection.title)}"
             page = PrintPage("A4", language, title)
+            page.footer_text = text(content.collection.title)
             if kind == "cards":
                 for manifest in content.exhibits:
                     exhibit_card(page, content, manifest, text, words)

@@ -42,6 +42,14 @@ INK, MUTED, LINE, PAPER, ACCENT = (rgb(STANDARD[name]) for name in ("ink", "mute
 WHITE = (255, 255, 255)
 
 
+def _glued(text: str) -> str:
+    """French punctuation kept with its word: no line starts with "»", ":" or "?", none ends with "«"."""
+    text = text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+    for mark in (":", ";", "?", "!"):
+        text = text.replace(f" {mark}", f"\u00a0{mark}")
+    return text
+
+
 class PrintPage(FPDF):
     """An fpdf2 document with the kiosk's fonts, laid out in millimetres; ``rtl`` for a right-to-left language."""
 
@@ -59,8 +67,24 @@ class PrintPage(FPDF):
         self.set_lang(language)
         self.set_title(title)
         self.set_creator("kiosk print (Musée du Kapitalisme kiosk)")
+        self.footer_text = ""            # printed at the foot of every page, with its number
         self.overflows: list[str] = []   # text outside its box: a fault
         self.cuts: list[str] = []        # teasers shortened with "…" to fit their box, as asked
+
+    def footer(self) -> None:
+        """The document's title and the page's number at every page's foot, mirrored right to left."""
+        if not self.footer_text:
+            return
+        width, height = self.w, self.h
+        margin = 12 if width < 160 else 16
+        inner = width - margin * 2
+        self.rule(margin, height - margin + 1, inner)
+        number = str(self.page_no())
+        self.set_font(LATIN, "", 7.5)
+        self.set_text_color(*MUTED)
+        self.text(margin if self.rtl else width - margin - self.get_string_width(number), height - margin + 5, number)
+        self.words(margin + (14 if self.rtl else 0), height - margin + 2, inner - 14, self.footer_text, size=7.5,
+                   colour=MUTED, room=5, may_cut=True)
 
     # --- text ------------------------------------------------------------------------------
     def lines(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
@@ -71,9 +95,9 @@ class PrintPage(FPDF):
         if has_rtl(text):
             return wrap_and_shape(text, width, measure).split("\n")
         lines = []
-        for paragraph in text.split("\n"):
+        for paragraph in _glued(text).split("\n"):
             current = ""
-            for word in paragraph.split():
+            for word in (part for part in paragraph.split(" ") if part):
                 candidate = f"{current} {word}".strip()
                 if current and measure(candidate) > width:
                     lines.append(current)
@@ -99,6 +123,7 @@ class PrintPage(FPDF):
         wider than its box (one word too long) is always an overflow."""
         if not text:
             return 0.0
+        size = self._fitting(text, width, size, bold)
         lines = self.lines(text, width, size, bold)
         step = self.line_height(text, size)
         rtl = has_rtl(text)
@@ -119,6 +144,17 @@ class PrintPage(FPDF):
             baseline = y + number * step + size * PT * (1.02 if rtl else 0.98)
             self.text(left, baseline, line)
         return len(lines) * step
+
+    def _fitting(self, text: str, width: float, size: float, bold: bool) -> float:
+        """``size``, or smaller (down to 70 %) until the longest word fits the box: a German compound or a long
+        address is set a little smaller rather than run out of its box."""
+        smallest = size * 0.7
+        self._font_for(text, size, bold)
+        longest = max(_glued(text).replace("\n", " ").split(" "), key=len)
+        while size > smallest and self.get_string_width(self.shaped(longest)) > width:
+            size -= 0.5
+            self._font_for(text, size, bold)
+        return size
 
     def _cut(self, text: str, width: float, size: float, bold: bool, keep: int) -> list[str]:
         """The first ``keep`` lines of ``text``, the last ending with "…", every one within ``width``."""

@@ -10,7 +10,7 @@ one code with their phone's camera, which shows the text with its links to tap::
     codes[0].version       # the QR version it needs (at most COMFORTABLE_VERSION when it can be)
 
 A code stays at a size a phone reads at arm's length from a screen (:data:`COMFORTABLE_VERSION`,
-57 × 57 modules); a longer list is split into two codes, "(1/2)" and "(2/2)". Should even two
+77 × 77 modules); a longer list is split into two codes, "(1/2)" and "(2/2)". Should even two
 halves be too long (a list of nearly every exhibit), each half grows up to the largest version the
 list's codes draw (:data:`LARGEST_VERSION`), and the items that fit no code are named by count ("… +3"),
 never silently lost.
@@ -24,8 +24,8 @@ from qrcode.constants import ERROR_CORRECT_L
 
 from kiosk.content.links import qr_version
 
-COMFORTABLE_VERSION = 10    # 57 × 57 modules: 5 px each is under 300 px, read from arm's length
-LARGEST_VERSION = 15        # 77 × 77 modules: two of these hold about 12 titles with their links
+COMFORTABLE_VERSION = 15    # 77 × 77 modules: 5 px each is under 400 px, read from arm's length (about 6 titles)
+LARGEST_VERSION = 20        # 97 × 97 modules: two of these hold about 18 titles with their links
 CORRECTION = ERROR_CORRECT_L   # a screen is clean and flat: the lowest error correction holds the most text
 MAX_CODES = 2
 

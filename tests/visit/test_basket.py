@@ -36,7 +36,7 @@ def test_a_short_list_is_one_comfortable_code_a_phone_reads_whole(tmp_path):
 
 def test_a_long_list_splits_into_two_codes_and_nothing_is_lost(tmp_path):
     cache = QrCache(tmp_path)
-    for count in (5, 9, 20):
+    for count in (9, 16, 40):
         codes = basket_codes(HEADING, items(count))
         assert len(codes) == 2 and all(code.version <= LARGEST_VERSION for code in codes)
         read = [decode(cache.get(code.text, max_version=LARGEST_VERSION, correction=CORRECTION).path)[0] for code in codes]

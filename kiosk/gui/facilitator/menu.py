@@ -334,17 +334,16 @@ class FacilitatorScreen(KioskScreen):
         coordinator = fleet.coordinator["name"] if fleet.coordinator else self._("none yet")
         card.add_widget(self._text(self._("This kiosk: {name}. Coordinator: {coordinator}.").format(
             name=fleet.name, coordinator=coordinator)))
-        if bundle.get("result") == "refused":   # why, in a sentence of the menu's language, then the details
+        when = self._latin(bundle.get("when", "")[:16].replace("T", " "))
+        if bundle.get("result") == "refused":   # why, in one sentence of the menu's language (details: kiosk doctor)
             from kiosk.bundles.manifest import BundleError
 
-            reason = " ".join(part for part in (BundleError("", bundle.get("kind", "")).headline(self._),
-                                                bundle.get("reason", "")) if part)
+            reason = BundleError("", bundle.get("kind", "")).headline(self._) or bundle.get("reason", "")
             card.add_widget(self._text(self._("Content from the fleet refused on {date}: {reason}").format(
-                date=bundle.get("when", "")[:16].replace("T", " "), reason=reason), role="small", tone="danger"))
+                date=when, reason=reason), role="small", tone="danger"))
         elif bundle.get("result") == "installed":
             card.add_widget(self._text(self._("Content from the fleet: version {version}, installed on {date}.").format(
-                version=bundle.get("version") or "?", date=bundle.get("when", "")[:16].replace("T", " ")),
-                role="small"))
+                version=self._latin(bundle.get("version") or "?"), date=when), role="small"))
         card.add_widget(self._text(self._("To pair it, the coordinator scans this code or types this kiosk's "
                                           "device ID:"), role="small", tone="muted"))
         card.add_widget(self._device_id(fleet.device_id))

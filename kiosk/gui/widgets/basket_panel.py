@@ -89,11 +89,21 @@ class BasketPanel(BackdropModalView):
         holder.add_widget(row)
         self.code_sides = row.sides
         self.code_height = row.height
-        self.ids.scan.logical_text = (app.tr._("Scan with your phone's camera: the list and its links go with you.")
-                                      if codes else "")
+        self.ids.scan.logical_text = scan_words(app, len(codes))
         chrome = theme.pad * 4 + theme.heading * 1.4 + theme.line_height(theme.small) * 2 + theme.touch
         room = Window.height * theme.reach - theme.pad * 2 - chrome
         self.list_room = max(theme.touch * 1.5, room - (0 if landscape else row.height + theme.pad * 3))
+
+
+def scan_words(app, count: int) -> str:
+    """What to do with the code, or with both: scanning one of two would leave half the list behind."""
+    if count > 1:
+        return app.tr._("Scan both codes with your phone's camera: the list and its links go with you.")
+    return app.tr._("Scan with your phone's camera: the list and its links go with you.") if count else ""
+
+
+def caption(app, index: int, count: int) -> str:
+    return app.tr._("Code {number} of {count}").format(number=index, count=count) if count > 1 else ""
 
 
 def code_row(app, codes, width: float, tallest: float, pager: bool = True) -> BoxLayout:
@@ -111,7 +121,7 @@ def code_row(app, codes, width: float, tallest: float, pager: bool = True) -> Bo
     row.sides = sides
     row.add_widget(Widget())
     for index, (image, side) in enumerate(zip(images, sides), start=1):
-        row.add_widget(_code(image.path, side, f"{index}/{len(codes)}" if len(codes) > 1 else ""))
+        row.add_widget(_code(image.path, side, caption(app, index, len(codes))))
     row.add_widget(Widget())
     row.height = max(sides or [0]) + (theme.line_height(theme.small) if len(codes) > 1 else 0)
     return row
@@ -130,8 +140,9 @@ class CodePager(BoxLayout):
         self.buttons = MirrorBox(rtl=theme.rtl, size_hint_y=None, height=theme.touch, spacing=theme.pad * 0.5)
         self.buttons.add_widget(Widget())
         for index in range(len(images)):
-            button = KioskButton(text=f"{index + 1}/{len(images)}", wrap=False, size_hint_x=None,
-                                 width=theme.touch * 1.6)
+            button = KioskButton(text=caption(app, index + 1, len(images)), wrap=False, size_hint_x=None,
+                                 size_factor=0.8)
+            button.bind(texture_size=lambda b, size: setattr(b, "width", max(theme.touch * 1.6, size[0] + theme.pad)))
             button.code_index = index
             button.bind(on_release=lambda b: self.show(b.code_index))
             self.buttons.add_widget(button)

@@ -70,6 +70,20 @@ class ExhibitScreen(KioskScreen):
         self.bind(heading=self.fit_heading, heading_second=self.fit_heading, notice=self.fit_heading,
                   way_on_folded=self.fit_heading)
         self.ids.heading.bind(width=self.fit_heading, font_size=self.fit_heading, font_name=self.fit_heading)
+        self._my_list = self.ids.my_list.__self__   # in the way on only while the list holds something
+        self.app.bind(basket_size=self._place_my_list)   # a method: bound weakly
+        self._place_my_list()
+
+    def _place_my_list(self, *_args) -> None:
+        """"My list (n)" beside "back to the room" once the list holds something; out of the row otherwise (a
+        hidden button would still take the row's gap from "next")."""
+        footer, button = self.ids.footer, self._my_list
+        if self.app.basket_size and button.parent is None:
+            footer.add_widget(button, index=len(footer.children) - 1)   # right after "back to the room"
+        elif not self.app.basket_size and button.parent is not None:
+            footer.remove_widget(button)
+        if self.manifest is not None and getattr(self, "_next_words", None):
+            self._fit_next(self._next_words)
 
     def show(self, manifest) -> bool:
         """Build the view for ``manifest``; False (and the exhibit marked faulty) if it fails."""
